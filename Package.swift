@@ -1,0 +1,47 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "journeywalk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journeywalk", targets: ["journeywalk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "JourneyKit"),
+        .target(name: "JourneyStore", dependencies: ["JourneyKit", "Yams"]),
+        .target(name: "WalkUI", dependencies: ["JourneyKit"]),
+        .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"]),
+        .executableTarget(
+            name: "journeywalk",
+            dependencies: [
+                "JourneyKit", "JourneyStore", "WalkUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
+        .testTarget(
+            name: "JourneyStoreTests",
+            dependencies: ["JourneyStore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "WalkUITests",
+            dependencies: ["WalkUI", "JourneyStore"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["journeywalk", "CNcurses"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,201 @@
+#define _GNU_SOURCE 1
+#define _XOPEN_SOURCE 600
+#include "CNcurses.h"
+
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+static SCREEN *jw_screen = NULL;
+static FILE *jw_in = NULL;
+static FILE *jw_out = NULL;
+static int jw_in_fd = -1;
+
+int jw_setup_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)) return 1;
+    if (setlocale(LC_CTYPE, "C.UTF-8") != NULL) return 1;
+    return 0;
+}
+
+void jw_unblock_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+int jw_open(int in_fd, int out_fd, const char *term, int use_color) {
+    if (jw_screen) return 0;
+    int in_copy = dup(in_fd);
+    int out_copy = dup(out_fd);
+    if (in_copy < 0 || out_copy < 0) return -1;
+    jw_in = fdopen(in_copy, "r");
+    jw_out = fdopen(out_copy, "w");
+    if (!jw_in || !jw_out) return -1;
+    jw_screen = newterm(term, jw_out, jw_in);
+    if (!jw_screen) {
+        fclose(jw_in);
+        fclose(jw_out);
+        jw_in = jw_out = NULL;
+        return -1;
+    }
+    jw_in_fd = in_copy;
+    set_term(jw_screen);
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    set_escdelay(25);
+    curs_set(0);
+    if (use_color && has_colors()) {
+        start_color();
+        use_default_colors();
+    }
+    return 0;
+}
+
+void jw_close(void) {
+    if (!jw_screen) return;
+    endwin();
+    delscreen(jw_screen);
+    jw_screen = NULL;
+    if (jw_in) fclose(jw_in);
+    if (jw_out) fclose(jw_out);
+    jw_in = jw_out = NULL;
+    jw_in_fd = -1;
+}
+
+int jw_rows(void) { return jw_screen ? getmaxy(stdscr) : 0; }
+int jw_cols(void) { return jw_screen ? getmaxx(stdscr) : 0; }
+
+void jw_define_pair(int pair, int fg, int bg) {
+    if (jw_screen && has_colors() && pair < COLOR_PAIRS) init_pair((short)pair, (short)fg, (short)bg);
+}
+
+void jw_set_style(int pair, int attributes) {
+    attr_t attrs = A_NORMAL;
+    if (attributes & JW_BOLD) attrs |= A_BOLD;
+    if (attributes & JW_REVERSE) attrs |= A_REVERSE;
+    if (attributes & JW_DIM) attrs |= A_DIM;
+    if (attributes & JW_UNDERLINE) attrs |= A_UNDERLINE;
+    if (pair > 0 && has_colors()) attrs |= COLOR_PAIR(pair);
+    attrset(attrs);
+}
+
+void jw_erase(void) { erase(); }
+
+void jw_put(int row, int column, const char *utf8) { mvaddstr(row, column, utf8); }
+
+void jw_refresh(void) { refresh(); }
+
+static int jw_function_key(int key) {
+    switch (key) {
+    case KEY_UP: return JW_FK_UP;
+    case KEY_DOWN: return JW_FK_DOWN;
+    case KEY_LEFT: return JW_FK_LEFT;
+    case KEY_RIGHT: return JW_FK_RIGHT;
+    case KEY_HOME: return JW_FK_HOME;
+    case KEY_END: return JW_FK_END;
+    case KEY_BACKSPACE: return JW_FK_BACKSPACE;
+    case KEY_DC: return JW_FK_DELETE;
+    case KEY_PPAGE: return JW_FK_PAGE_UP;
+    case KEY_NPAGE: return JW_FK_PAGE_DOWN;
+    case KEY_ENTER: return JW_FK_ENTER;
+    case KEY_BTAB: return JW_FK_BACK_TAB;
+    default: return JW_FK_OTHER;
+    }
+}
+
+static int jw_take_key(unsigned int *code) {
+    wint_t ch = 0;
+    nodelay(stdscr, TRUE);
+    int kind = wget_wch(stdscr, &ch);
+    nodelay(stdscr, FALSE);
+    if (kind == ERR) return JW_KEY_TIMEOUT;
+    if (kind == KEY_CODE_YES) {
+        if (ch == KEY_RESIZE) return JW_KEY_RESIZE;
+        *code = (unsigned int)jw_function_key((int)ch);
+        return JW_KEY_FUNCTION;
+    }
+    *code = (unsigned int)ch;
+    return JW_KEY_CHAR;
+}
+
+int jw_read_key(int timeout_ms, unsigned int *code) {
+    if (!jw_screen) return JW_KEY_CLOSED;
+    /* A resize or a key already queued inside curses comes first. */
+    int queued = jw_take_key(code);
+    if (queued != JW_KEY_TIMEOUT) return queued;
+    struct pollfd p = { .fd = jw_in_fd, .events = POLLIN, .revents = 0 };
+    int ready = poll(&p, 1, timeout_ms);
+    if (ready < 0) {
+        if (errno == EINTR) return jw_take_key(code);
+        return JW_KEY_CLOSED;
+    }
+    if (ready == 0) return JW_KEY_TIMEOUT;
+    if (p.revents & (POLLERR | POLLNVAL)) return JW_KEY_CLOSED;
+    int available = 0;
+    if (ioctl(jw_in_fd, FIONREAD, &available) == 0 && available == 0) return JW_KEY_CLOSED;
+    int kind = jw_take_key(code);
+    return kind;
+}
+
+static void jw_crash(int signal_number) {
+    if (jw_screen) endwin();
+    static const char message[] =
+        "\njourneywalk stopped on an internal error. Every verdict and note it acknowledged is saved;"
+        " `journeywalk resume` continues the walk.\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+void jw_install_crash_handlers(void) {
+    int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = jw_crash;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
+int jw_open_pty(char *slave_path, int path_size) {
+    int fd = posix_openpt(O_RDWR | O_NOCTTY);
+    if (fd < 0) return -1;
+    if (grantpt(fd) != 0 || unlockpt(fd) != 0) { close(fd); return -1; }
+    const char *name = ptsname(fd);
+    if (!name) { close(fd); return -1; }
+    snprintf(slave_path, (size_t)path_size, "%s", name);
+    return fd;
+}
+
+void jw_set_pty_size(int fd, int rows, int cols) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = (unsigned short)rows;
+    size.ws_col = (unsigned short)cols;
+    ioctl(fd, TIOCSWINSZ, &size);
+}

@@ -1,0 +1,153 @@
+import CNcurses
+import Glibc
+import WalkUI
+
+/// Why the full-screen interface cannot start.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The real terminal: the only code that talks to ncurses. It turns canvases into curses calls,
+/// curses key codes into `Key` values, and roles into colours through one table.
+public final class CursesTerminal: Terminal {
+    private var isOpen = false
+    private let useColor: Bool
+
+    /// Opens curses on standard input and output, refusing when they are not a terminal.
+    public static func open(environment: [String: String]) throws(TerminalUnavailable) -> CursesTerminal {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalUnavailable(description: "this command is interactive and needs a terminal (standard input and output are not one); for scripts use `journeywalk journeys list` or `journeywalk journeys validate`")
+        }
+        guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else {
+            throw TerminalUnavailable(description: "cannot open the terminal: TERM is \(environment["TERM"].map { "'\($0)'" } ?? "not set"); set it, for example TERM=xterm-256color")
+        }
+        return try CursesTerminal(inFD: STDIN_FILENO, outFD: STDOUT_FILENO, term: term, useColor: environment["NO_COLOR"].map(\.isEmpty) ?? true)
+    }
+
+    /// Opens curses on explicit descriptors (tests use a pseudo-terminal).
+    public init(inFD: Int32, outFD: Int32, term: String, useColor: Bool) throws(TerminalUnavailable) {
+        _ = jw_setup_locale()
+        jw_unblock_signals()
+        jw_install_crash_handlers()
+        guard jw_open(inFD, outFD, term, useColor ? 1 : 0) == 0 else {
+            throw TerminalUnavailable(description: "cannot open the terminal (TERM=\(term)): unknown terminal type or no terminfo entry")
+        }
+        self.useColor = useColor
+        isOpen = true
+        if useColor {
+            for (index, style) in Self.styles.enumerated() where style.color != nil {
+                jw_define_pair(Int32(index + 1), style.color ?? -1, -1)
+            }
+        }
+    }
+
+    deinit { close() }
+
+    /// Leaves curses mode; the shell gets its screen back.
+    public func close() {
+        guard isOpen else { return }
+        jw_close()
+        isOpen = false
+    }
+
+    public var size: (width: Int, height: Int) { (Int(jw_cols()), Int(jw_rows())) }
+
+    public func nextEvent(timeout: Int) -> TerminalEvent {
+        var code: UInt32 = 0
+        switch Int(jw_read_key(Int32(timeout), &code)) {
+        case Int(JW_KEY_TIMEOUT): return .tick
+        case Int(JW_KEY_CLOSED): return .closed
+        case Int(JW_KEY_RESIZE): return .resized
+        case Int(JW_KEY_FUNCTION): return Self.functionKey(Int(code)).map { .key($0) } ?? .tick
+        default: return Self.characterKey(code).map { .key($0) } ?? .tick
+        }
+    }
+
+    static func functionKey(_ code: Int) -> Key? {
+        switch code {
+        case Int(JW_FK_UP): return .up
+        case Int(JW_FK_DOWN): return .down
+        case Int(JW_FK_LEFT): return .left
+        case Int(JW_FK_RIGHT): return .right
+        case Int(JW_FK_HOME): return .home
+        case Int(JW_FK_END): return .end
+        case Int(JW_FK_BACKSPACE): return .backspace
+        case Int(JW_FK_DELETE): return .delete
+        case Int(JW_FK_PAGE_UP): return .pageUp
+        case Int(JW_FK_PAGE_DOWN): return .pageDown
+        case Int(JW_FK_ENTER): return .enter
+        case Int(JW_FK_BACK_TAB): return .up
+        default: return nil
+        }
+    }
+
+    /// Maps a character code from curses to a key: Enter, Esc, Backspace, Tab and Ctrl-letters.
+    static func characterKey(_ code: UInt32) -> Key? {
+        switch code {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 9: return .tab
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96) ?? "?"))
+        case 0, 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    public func draw(_ canvas: Canvas) {
+        guard isOpen else { return }
+        jw_erase()
+        let rows = min(canvas.height, size.height)
+        let columns = min(canvas.width, size.width)
+        for row in 0..<rows {
+            // The bottom-right cell is never written: curses would scroll or report an error.
+            let last = row == rows - 1 ? columns - 1 : columns
+            var x = 0
+            while x < last {
+                let role = canvas[row, x].role
+                var text = ""
+                let start = x
+                while x < last, canvas[row, x].role == role {
+                    text += canvas[row, x].text
+                    x += 1
+                }
+                let style = Self.styles[Self.roleIndex[role] ?? 0]
+                let pair = useColor && style.color != nil ? Int32((Self.roleIndex[role] ?? 0) + 1) : 0
+                jw_set_style(pair, style.attributes)
+                jw_put(Int32(row), Int32(start), text)
+            }
+        }
+        jw_set_style(0, 0)
+        jw_refresh()
+    }
+
+    // MARK: - The one table from roles to looks
+
+    private struct Style {
+        var color: Int32?
+        var attributes: Int32
+    }
+
+    private static let black: Int32 = 0, red: Int32 = 1, green: Int32 = 2, yellow: Int32 = 3, blue: Int32 = 4, cyan: Int32 = 6
+
+    private static let table: [(Role, Style)] = [
+        (.normal, Style(color: nil, attributes: 0)),
+        (.title, Style(color: nil, attributes: Int32(JW_REVERSE | JW_BOLD))),
+        (.heading, Style(color: nil, attributes: Int32(JW_BOLD))),
+        (.dim, Style(color: nil, attributes: Int32(JW_DIM))),
+        (.key, Style(color: cyan, attributes: Int32(JW_BOLD))),
+        (.selected, Style(color: nil, attributes: Int32(JW_REVERSE))),
+        (.cursor, Style(color: nil, attributes: Int32(JW_REVERSE | JW_UNDERLINE))),
+        (.magic, Style(color: green, attributes: Int32(JW_BOLD))),
+        (.neutral, Style(color: blue, attributes: 0)),
+        (.misery, Style(color: red, attributes: Int32(JW_BOLD))),
+        (.skipped, Style(color: nil, attributes: Int32(JW_DIM))),
+        (.warning, Style(color: yellow, attributes: Int32(JW_BOLD))),
+        (.error, Style(color: red, attributes: Int32(JW_BOLD | JW_REVERSE))),
+        (.border, Style(color: nil, attributes: Int32(JW_DIM))),
+    ]
+    private static let styles: [Style] = table.map(\.1)
+    private static let roleIndex: [Role: Int] = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($0.element.0, $0.offset) })
+}

@@ -1,0 +1,153 @@
+/// Text made safe and measurable for a terminal: control characters neutralised, widths in columns.
+public enum TerminalText {
+    /// Replaces control characters (C0, DEL, C1) and bidirectional overrides with visible stand-ins,
+    /// so text from files can never move the cursor or send escape sequences.
+    public static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsReplacement) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x09 {
+                out.append(" ")
+            } else if value < 0x20 {
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(value + 0x40)))
+            } else if value == 0x7F {
+                out.append(contentsOf: "^?".unicodeScalars)
+            } else if needsReplacement(scalar) {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
+    }
+
+    /// Columns a character takes on a terminal: 0 for combining marks, 2 for wide East Asian and emoji.
+    public static func width(of character: Character) -> Int {
+        var widest = 0
+        for scalar in character.unicodeScalars {
+            widest = max(widest, width(of: scalar))
+        }
+        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) {
+            widest = 2
+        }
+        return widest
+    }
+
+    /// Columns a single scalar takes.
+    public static func width(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if value == 0x200B || value == 0x200D || value == 0xFE0F || (0xFE00...0xFE0E).contains(value) { return 0 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        for range in wideRanges where range.contains(value) { return 2 }
+        return 1
+    }
+
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0,
+        0x23F3...0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F,
+        0x2693...0x2693, 0x26A1...0x26A1, 0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5,
+        0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA, 0x26F2...0x26F3, 0x26F5...0x26F5,
+        0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
+        0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E,
+        0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
+        0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD,
+    ]
+
+    /// Columns a whole string takes.
+    public static func width(of text: String) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
+    /// The longest prefix of the text that fits in `columns`, with `…` when something was cut.
+    public static func clip(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
+        guard columns > 0 else { return "" }
+        if width(of: text) <= columns { return text }
+        let budget = ellipsis ? columns - 1 : columns
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = width(of: character)
+            if used + w > budget { break }
+            out.append(character)
+            used += w
+        }
+        return ellipsis ? out + "…" : out
+    }
+
+    /// Wraps prose from a journey file: single line breaks become spaces, blank lines stay paragraph breaks.
+    public static func reflow(_ text: String, to columns: Int) -> [String] {
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .split(whereSeparator: { $0.allSatisfy(\.isWhitespace) })
+            .map { $0.map { $0.trimmingCharacters(in: " ") }.joined(separator: " ") }
+        return paragraphs.enumerated().flatMap { index, paragraph in
+            (index > 0 ? [""] : []) + wrap(paragraph, to: columns)
+        }
+    }
+
+    /// Word-wraps sanitized text into lines of at most `columns`, keeping the text's own line breaks.
+    public static func wrap(_ text: String, to columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let clean = sanitize(String(paragraph).replacingCarriageReturns)
+            var line = ""
+            var lineWidth = 0
+            for word in clean.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var wordWidth = width(of: word)
+                while wordWidth > columns {
+                    if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
+                    let head = clip(word, to: columns, ellipsis: false)
+                    lines.append(head)
+                    word = String(word.dropFirst(head.count))
+                    wordWidth = width(of: word)
+                }
+                if word.isEmpty { continue }
+                let needed = line.isEmpty ? wordWidth : lineWidth + 1 + wordWidth
+                if needed > columns {
+                    lines.append(line)
+                    line = word
+                    lineWidth = wordWidth
+                } else {
+                    line = line.isEmpty ? word : line + " " + word
+                    lineWidth = needed
+                }
+            }
+            lines.append(line)
+        }
+        while let last = lines.last, last.isEmpty, lines.count > 1 { lines.removeLast() }
+        return lines
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in space: Character) -> Substring {
+        var result = self
+        while result.first == space { result.removeFirst() }
+        while result.last == space { result.removeLast() }
+        return result
+    }
+}
+
+extension String {
+    fileprivate var replacingCarriageReturns: String {
+        guard contains("\r") else { return self }
+        return String(unicodeScalars.filter { $0 != "\r" }.map(Character.init))
+    }
+}

@@ -1,0 +1,58 @@
+/// How a touchpoint felt: the four verdicts an operator can record.
+public enum Verdict: String, Sendable, CaseIterable, Codable {
+    case magic
+    case neutral
+    case misery
+    case skipped
+}
+
+/// A verdict with its strength: 1 for a magic or misery moment, 2 for a strong one, 0 otherwise.
+public struct Rating: Equatable, Sendable {
+    public var verdict: Verdict
+    public var intensity: Int
+
+    public init(_ verdict: Verdict, intensity: Int = 1) {
+        self.verdict = verdict
+        switch verdict {
+        case .magic, .misery: self.intensity = min(max(intensity, 1), 2)
+        case .neutral, .skipped: self.intensity = 0
+        }
+    }
+
+    /// The glyph shown in timelines; never colour alone.
+    public var glyph: String {
+        switch (verdict, intensity) {
+        case (.magic, 2): return "★★"
+        case (.magic, _): return "★"
+        case (.neutral, _): return "●"
+        case (.misery, 2): return "✖✖"
+        case (.misery, _): return "✖"
+        case (.skipped, _): return "○"
+        }
+    }
+
+    /// Words for the verdict, as screens and summaries say it.
+    public var label: String {
+        switch (verdict, intensity) {
+        case (.magic, 2): return "strong magic"
+        case (.magic, _): return "magic"
+        case (.neutral, _): return "neutral"
+        case (.misery, 2): return "strong misery"
+        case (.misery, _): return "misery"
+        case (.skipped, _): return "skipped"
+        }
+    }
+
+    /// Position on the emotion curve, from -2 (strong misery) to +2 (strong magic); nil when skipped.
+    public var score: Int? {
+        switch verdict {
+        case .magic: return intensity
+        case .misery: return -intensity
+        case .neutral: return 0
+        case .skipped: return nil
+        }
+    }
+
+    /// The glyph of a touchpoint with no verdict yet.
+    public static let unrecordedGlyph = "·"
+}

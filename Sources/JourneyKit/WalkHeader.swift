@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a walk records once, when it starts: who walked which journey, where and how.
+public struct WalkHeader: Equatable, Sendable {
+    public var walkID: String
+    /// The journey as it was when the walk started, so the walk stays readable if the file changes.
+    public var journey: Journey
+    public var journeyPath: String?
+    public var journeyFingerprint: String
+    public var details: WalkDetails
+    public var started: Date
+
+    public init(
+        walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,
+        details: WalkDetails, started: Date
+    ) {
+        self.walkID = walkID
+        self.journey = journey
+        self.journeyPath = journeyPath
+        self.journeyFingerprint = journeyFingerprint
+        self.details = details
+        self.started = started
+    }
+}
+
+/// The briefing fields: operator, role, location and channel of a walk.
+public struct WalkDetails: Equatable, Sendable {
+    public var `operator`: String
+    public var role: WalkRole?
+    public var location: String
+    public var channel: String
+
+    public init(operator: String = "", role: WalkRole? = nil, location: String = "", channel: String = "") {
+        self.operator = `operator`
+        self.role = role
+        self.location = location
+        self.channel = channel
+    }
+}
+
+/// Who is walking: a mystery shopper, a leader on a journey walk, or a trainer in a workshop.
+public enum WalkRole: String, Sendable, CaseIterable, Equatable {
+    case shopper
+    case leader
+    case trainer
+}

@@ -1,0 +1,63 @@
+import JourneyKit
+
+/// The journeys a user can walk by id: the YAML files in the journey folders.
+public struct JourneyCatalog: Sendable {
+    public var folders: [String]
+
+    public init(folders: [String]) { self.folders = folders }
+
+    /// One journey file found in a folder, loaded or with its problems.
+    public struct Entry: Sendable {
+        public var path: String
+        public var result: Result<LoadedJourney, JourneyLoadError>
+
+        /// The journey id, or the file name when the file does not load.
+        public var id: String {
+            if case .success(let loaded) = result { return loaded.journey.id }
+            return PosixFile.stem(of: path)
+        }
+    }
+
+    /// Paths of `.yaml`/`.yml` files in the folders, in folder order then by name.
+    public var files: [String] {
+        var seen = Set<String>()
+        var paths: [String] = []
+        for folder in folders where PosixFile.isFolder(folder) {
+            for name in PosixFile.list(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = folder + "/" + name
+                let absolute = PosixFile.absolute(path)
+                if PosixFile.isFile(path), seen.insert(absolute).inserted { paths.append(path) }
+            }
+        }
+        return paths
+    }
+
+    /// Every journey file, loaded.
+    public func entries() -> [Entry] {
+        files.map { path in
+            Entry(path: path, result: Result { () throws(JourneyLoadError) in try JourneyLoader.load(path: path) })
+        }
+    }
+
+    /// Finds a journey by path or by id; the error says where it looked.
+    public func find(_ reference: String) throws(JourneyLoadError) -> LoadedJourney {
+        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+            return try JourneyLoader.load(path: reference)
+        }
+        let files = self.files
+        for path in files where PosixFile.stem(of: path) == reference {
+            if let loaded = try? JourneyLoader.load(path: path), loaded.journey.id == reference { return loaded }
+        }
+        for path in files {
+            if let loaded = try? JourneyLoader.load(path: path), loaded.journey.id == reference { return loaded }
+        }
+        for path in files where PosixFile.stem(of: path) == reference {
+            return try JourneyLoader.load(path: path)
+        }
+        let places = folders.joined(separator: " or ")
+        throw JourneyLoadError(problems: [JourneyProblem(
+            file: reference, line: 0, column: 0,
+            message: "no journey file or journey id '\(TerminalText.sanitize(reference))' in \(places); `journeywalk journeys list` shows the journeys"
+        )])
+    }
+}

@@ -1,0 +1,338 @@
+import JourneyKit
+import Yams
+
+/// Reads journey YAML files into `Journey` values, reporting every problem with its line and column.
+public enum JourneyLoader {
+    static let journeyKeys = ["title", "id", "version", "description", "promise", "persona", "stages"]
+    static let stageKeys = ["name", "touchpoints"]
+    static let touchpointKeys = ["id", "title", "channel", "prompt", "look_for", "target", "moment_of_truth"]
+
+    /// Loads and validates a journey file.
+    public static func load(path: String) throws(JourneyLoadError) -> LoadedJourney {
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFile.read(path)
+        } catch {
+            throw JourneyLoadError(problems: [JourneyProblem(file: path, line: 0, column: 0, message: "cannot read the file: \(error.reason)")])
+        }
+        let journey = try parse(bytes, file: path)
+        return LoadedJourney(journey: journey, path: PosixFile.absolute(path), fingerprint: Fingerprint.of(bytes))
+    }
+
+    /// Validates journey file contents; `file` names the source in messages.
+    public static func parse(_ bytes: [UInt8], file: String) throws(JourneyLoadError) -> Journey {
+        var reader = JourneyReader(file: file)
+        let text = try reader.decodeText(bytes)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw JourneyLoadError(problems: [reader.problem(1, 1, "the file is empty: a journey needs a title and stages")])
+            }
+            root = node
+        } catch let error as JourneyLoadError {
+            throw error
+        } catch {
+            throw JourneyLoadError(problems: [reader.yamlProblem(error, text: text)])
+        }
+        let journey = reader.journey(from: root)
+        guard reader.problems.isEmpty, let journey else {
+            throw JourneyLoadError(problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return journey
+    }
+}
+
+/// The walk over a composed YAML tree that collects problems as it builds the journey.
+struct JourneyReader {
+    let file: String
+    var problems: [JourneyProblem] = []
+    private var touchpointIDs: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    func problem(_ line: Int, _ column: Int, _ message: String) -> JourneyProblem {
+        JourneyProblem(file: file, line: line, column: column, message: message)
+    }
+
+    mutating func report(_ node: Node?, _ message: String) {
+        problems.append(problem(node?.mark?.line ?? 1, node?.mark?.column ?? 1, message))
+    }
+
+    /// UTF-8 text of the file, or the position of the first byte that is not UTF-8.
+    func decodeText(_ bytes: [UInt8]) throws(JourneyLoadError) -> String {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw JourneyLoadError(problems: [problem(1, 1, "the file is empty: a journey needs a title and stages")])
+        }
+        var line = 1
+        var column = 1
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && body.distance(from: index, to: body.endIndex) >= length
+            if valid, length > 1 {
+                for offset in 1..<length where body[index + offset] & 0xC0 != 0x80 { valid = false }
+                if valid, length == 3 {
+                    let second = body[index + 1]
+                    if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F) { valid = false }
+                }
+                if valid, length == 4 {
+                    let second = body[index + 1]
+                    if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { valid = false }
+                }
+            }
+            guard valid else {
+                throw JourneyLoadError(problems: [problem(line, column, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8")])
+            }
+            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            index += length
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    func yamlProblem(_ error: Error, text: String) -> JourneyProblem {
+        guard let yamlError = error as? YamlError else {
+            return problem(1, 1, "not valid YAML")
+        }
+        switch yamlError {
+        case .scanner(_, let what, let mark, _), .parser(_, let what, let mark, _), .composer(_, let what, let mark, _):
+            return problem(mark.line, mark.column, "not valid YAML: \(what)")
+        case .reader(let what, let offset, _, _):
+            let (line, column) = position(ofUTF8Offset: offset ?? 0, in: text)
+            return problem(line, column, "not valid YAML: \(what)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\(TerminalText.sanitize($0))'" }.joined(separator: ", ")
+            return problem(context.mark.line, context.mark.column, "duplicate key \(names) in the same mapping")
+        default:
+            return problem(1, 1, "not valid YAML")
+        }
+    }
+
+    private func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+
+    // MARK: - The journey tree
+
+    mutating func journey(from root: Node) -> Journey? {
+        guard let mapping = mapping(root, what: "the journey", keys: JourneyLoader.journeyKeys) else { return nil }
+        let title = requiredText(mapping, "title", owner: "the journey", ownerNode: root)
+        var id = PosixFile.stem(of: file)
+        if !Slug.isValid(id) { id = Slug.make(id) }
+        if let idNode = mapping["id"] {
+            if let text = text(idNode, key: "id") {
+                if Slug.isValid(text) { id = text } else {
+                    report(idNode, "id '\(TerminalText.sanitize(text))' may only use a-z, 0-9 and '-'")
+                }
+            }
+        }
+        var version: Int?
+        if let node = mapping["version"] {
+            if case .scalar(let scalar) = node, let value = Int(scalar.string), scalar.style == .plain, value >= 0 {
+                version = value
+            } else {
+                report(node, "version must be a whole number, such as 3")
+            }
+        }
+        let description = optionalText(mapping, "description")
+        let promise = optionalText(mapping, "promise")
+        let persona = optionalText(mapping, "persona")
+        var stages: [Stage] = []
+        if let stagesNode = mapping["stages"] {
+            if case .sequence(let list) = stagesNode {
+                if list.isEmpty { report(stagesNode, "stages is empty: a journey needs at least one stage") }
+                for (index, node) in list.enumerated() {
+                    if let stage = stage(from: node, number: index + 1) { stages.append(stage) }
+                }
+            } else if isNull(stagesNode) {
+                report(stagesNode, "stages is empty: a journey needs at least one stage")
+            } else {
+                report(stagesNode, "stages must be a list of stages, found \(kind(of: stagesNode))")
+            }
+        } else {
+            report(root, "missing required key 'stages'")
+        }
+        guard let title else { return nil }
+        return Journey(id: id, title: title, version: version, description: description, promise: promise, persona: persona, stages: stages)
+    }
+
+    private mutating func stage(from node: Node, number: Int) -> Stage? {
+        let owner = "stage \(number)"
+        guard let mapping = mapping(node, what: owner, keys: JourneyLoader.stageKeys) else { return nil }
+        let name = requiredText(mapping, "name", owner: owner, ownerNode: node)
+        var touchpoints: [Touchpoint] = []
+        if let listNode = mapping["touchpoints"] {
+            if case .sequence(let list) = listNode {
+                if list.isEmpty { report(listNode, "touchpoints of \(owner) is empty: a stage needs at least one touchpoint") }
+                for touchpointNode in list {
+                    if let touchpoint = touchpoint(from: touchpointNode, stage: owner) { touchpoints.append(touchpoint) }
+                }
+            } else if isNull(listNode) {
+                report(listNode, "touchpoints of \(owner) is empty: a stage needs at least one touchpoint")
+            } else {
+                report(listNode, "touchpoints must be a list, found \(kind(of: listNode))")
+            }
+        } else {
+            report(node, "missing required key 'touchpoints' in \(owner)")
+        }
+        guard let name else { return nil }
+        return Stage(name: name, touchpoints: touchpoints)
+    }
+
+    private mutating func touchpoint(from node: Node, stage: String) -> Touchpoint? {
+        let owner = "a touchpoint of \(stage)"
+        guard let mapping = mapping(node, what: owner, keys: JourneyLoader.touchpointKeys) else { return nil }
+        let title = requiredText(mapping, "title", owner: owner, ownerNode: node)
+        var id = title.map(Slug.make) ?? ""
+        var idNode = node
+        if let explicit = mapping["id"], let text = text(explicit, key: "id") {
+            idNode = explicit
+            if Slug.isValid(text) { id = text } else {
+                report(explicit, "id '\(TerminalText.sanitize(text))' may only use a-z, 0-9 and '-'")
+            }
+        }
+        if id.isEmpty { id = "touchpoint-\(touchpointIDs.count + 1)" }
+        if let firstLine = touchpointIDs[id] {
+            report(idNode, "duplicate touchpoint id '\(id)' (first used on line \(firstLine))")
+        } else {
+            touchpointIDs[id] = idNode.mark?.line ?? 0
+        }
+        let channel = optionalText(mapping, "channel")
+        let prompt = optionalText(mapping, "prompt")
+        var lookFor: [String] = []
+        if let listNode = mapping["look_for"] {
+            if case .sequence(let list) = listNode {
+                for item in list {
+                    if let text = text(item, key: "look_for"), !text.isEmpty { lookFor.append(text) }
+                }
+            } else if !isNull(listNode) {
+                report(listNode, "look_for must be a list of things to check, found \(kind(of: listNode))")
+            }
+        }
+        var target: Int?
+        if let node = mapping["target"] {
+            if case .scalar(let scalar) = node, let seconds = TimeStandard.seconds(from: scalar.string) {
+                target = seconds
+            } else {
+                let shown = node.scalar.map { "'\(TerminalText.sanitize($0.string))'" } ?? kind(of: node)
+                report(node, "bad target \(shown): use a duration such as 45s, 2m or 1h30m")
+            }
+        }
+        var momentOfTruth = false
+        if let node = mapping["moment_of_truth"] {
+            switch node.scalar?.string.lowercased() {
+            case "true"?: momentOfTruth = true
+            case "false"?: momentOfTruth = false
+            default: report(node, "moment_of_truth must be true or false")
+            }
+        }
+        guard let title else { return nil }
+        return Touchpoint(id: id, title: title, channel: channel, prompt: prompt, lookFor: lookFor, target: target, momentOfTruth: momentOfTruth)
+    }
+
+    // MARK: - Typed access with problems
+
+    private mutating func mapping(_ node: Node, what: String, keys: [String]) -> Node.Mapping? {
+        guard case .mapping(let mapping) = node else {
+            report(node, "\(what) must be a mapping of keys (\(keys.prefix(2).joined(separator: ", ")), …), found \(kind(of: node))")
+            return nil
+        }
+        for key in mapping.keys {
+            guard let name = key.scalar?.string else {
+                report(key, "keys must be plain names, found \(kind(of: key))")
+                continue
+            }
+            if !keys.contains(name) {
+                var message = "unknown key '\(TerminalText.sanitize(name))' in \(what)"
+                if let guess = closest(to: name, among: keys) { message += " (did you mean '\(guess)'?)" }
+                report(key, message)
+            }
+        }
+        return mapping
+    }
+
+    private mutating func requiredText(_ mapping: Node.Mapping, _ key: String, owner: String, ownerNode: Node) -> String? {
+        guard let node = mapping[key] else {
+            report(ownerNode, "missing required key '\(key)' in \(owner)")
+            return nil
+        }
+        guard let value = text(node, key: key) else { return nil }
+        if value.trimmingSpaces.isEmpty {
+            report(node, "\(key) is empty in \(owner)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func optionalText(_ mapping: Node.Mapping, _ key: String) -> String? {
+        guard let node = mapping[key], !isNull(node) else { return nil }
+        return text(node, key: key).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private mutating func text(_ node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(key) must be text, found \(kind(of: node))")
+            return nil
+        }
+        if isNull(node) { return "" }
+        return scalar.string.trimmingSpaces
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func kind(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "'\(TerminalText.clip(TerminalText.sanitize(scalar.string), to: 30))'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private func closest(to name: String, among keys: [String]) -> String? {
+        let scored = keys.map { ($0, editDistance(name.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        guard let (key, distance) = scored, distance <= max(2, name.count / 3) else { return nil }
+        return key
+    }
+
+    private func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,79 @@
+import JourneyKit
+
+/// A walk read back from its journal, with every complete record applied and every problem listed.
+public struct WalkFile: Sendable {
+    public var path: String
+    public var walk: Walk
+    /// Problems that did not stop the load (a cut-off last line, a damaged record), each naming its line.
+    public var warnings: [String]
+
+    /// The walk id the file carries.
+    public var walkID: String { walk.header.walkID }
+
+    /// Reads and folds a walk file. Damaged lines are skipped and reported; the file itself is never changed.
+    public static func load(path: String) throws(WalkFileError) -> WalkFile {
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFile.read(path)
+        } catch {
+            throw .unreadable(error)
+        }
+        return try parse(bytes, path: path)
+    }
+
+    /// Folds journal bytes; `path` names the file in messages.
+    public static func parse(_ bytes: [UInt8], path: String) throws(WalkFileError) -> WalkFile {
+        guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
+        var walk: Walk?
+        var warnings: [String] = []
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            lineNumber += 1
+            let end = bytes[start...].firstIndex(of: 0x0A)
+            let lineBytes = bytes[start..<(end ?? bytes.count)]
+            start = (end ?? bytes.count) + 1
+            if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            let line = Substring(decoding: lineBytes, as: UTF8.self)
+            do {
+                let event = try WalkCodec.decode(line)
+                if case .started = event {
+                    if walk == nil { walk = Walk(events: [event]) } else {
+                        warnings.append("\(path):\(lineNumber): a second walk header was ignored")
+                    }
+                } else if walk != nil {
+                    walk?.apply(event)
+                } else {
+                    throw WalkFileError.damaged(path: path, reason: "line \(lineNumber) comes before the walk header")
+                }
+            } catch let problem as WalkCodec.LineProblem {
+                if end == nil {
+                    warnings.append("\(path):\(lineNumber): the last record was cut off (\(lineBytes.count) bytes, no end of line) and was not loaded")
+                } else if walk == nil {
+                    throw .damaged(path: path, reason: "line \(lineNumber): \(problem)")
+                } else {
+                    warnings.append("\(path):\(lineNumber): \(problem); skipped")
+                }
+            } catch let error as WalkFileError {
+                throw error
+            } catch {
+                throw .damaged(path: path, reason: "line \(lineNumber): unreadable")
+            }
+        }
+        guard let walk else { throw .damaged(path: path, reason: "no walk header") }
+        return WalkFile(path: path, walk: walk, warnings: warnings)
+    }
+}
+
+/// Why a walk file could not be loaded at all.
+public enum WalkFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(FileError)
+    case damaged(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let error): return "\(error.path): cannot read the walk file: \(error.reason)"
+        case .damaged(let path, let reason): return "\(path): not a readable walk file: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Glibc
+import JourneyKit
+
+/// The open journal of a walk: each event is appended as one line and flushed to disk (fsync)
+/// before `append` returns, so an acknowledged record survives a crash or power loss.
+public final class WalkJournal {
+    public let path: String
+    private var fd: Int32
+
+    private init(path: String, fd: Int32) {
+        self.path = path
+        self.fd = fd
+    }
+
+    deinit { close() }
+
+    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id.
+    public static func create(folder: String, walkID: String) throws(FileError) -> WalkJournal {
+        try PosixFile.makeFolder(folder, mode: 0o700)
+        chmod(folder, 0o700)
+        let path = folder + "/" + walkID + ".jsonl"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        PosixFile.syncFolder(folder)
+        return WalkJournal(path: path, fd: fd)
+    }
+
+    /// Opens an existing walk file to continue it. A last line cut off mid-way (a crash while
+    /// writing) is closed with a newline, so the next record starts on a line of its own.
+    public static func reopen(path: String) throws(FileError) -> WalkJournal {
+        let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        let journal = WalkJournal(path: path, fd: fd)
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0 {
+            var last: UInt8 = 0
+            if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
+                try journal.write([0x0A])
+            }
+        }
+        return journal
+    }
+
+    /// Appends one event and waits until it is on disk. On failure (disk full, read-only) the
+    /// file is put back as it was, so no half-written line is left behind.
+    public func append(_ event: WalkEvent) throws(FileError) {
+        try write(Array((WalkCodec.encode(event) + "\n").utf8))
+    }
+
+    private func write(_ bytes: [UInt8]) throws(FileError) {
+        guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
+        let before = lseek(fd, 0, SEEK_END)
+        do throws(FileError) {
+            try PosixFile.writeAll(fd, bytes, path: path)
+            if fsync(fd) != 0 { throw FileError(path: path, errno: errno) }
+        } catch {
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw error
+        }
+    }
+
+    /// Closes the file; later appends fail.
+    public func close() {
+        if fd >= 0 { Glibc.close(fd) }
+        fd = -1
+    }
+
+    /// A new walk id from the start time and journey: `20261122-101503-retail-store-visit`.
+    public static func makeWalkID(journeyID: String, started: Date, existing: (String) -> Bool) -> String {
+        let stamp = Timestamp.format(started)
+        let digits: [Character] = stamp.filter { $0.isNumber }.map { $0 }
+        let day = String(digits.prefix(8))
+        let time = String(digits.dropFirst(8).prefix(6))
+        let base = day + "-" + time + "-" + journeyID
+        if !existing(base) { return base }
+        var counter = 2
+        while existing("\(base)-\(counter)") { counter += 1 }
+        return "\(base)-\(counter)"
+    }
+}

@@ -1,0 +1,92 @@
+import JourneyKit
+
+/// Draws the home screen: sections for journeys, unfinished walks and files with problems.
+public enum HomeScreen {
+    public static func render(_ state: HomeState, into canvas: inout Canvas) {
+        if canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
+            ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: "")
+            return
+        }
+        let walks = state.items.filter { if case .unfinished = $0 { return true } else { return false } }.count
+        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: walks == 1 ? "1 unfinished walk" : "\(walks) unfinished walks")
+        var lines: [(text: String, detail: String, role: Role, item: Int?)] = []
+        var lastSection = ""
+        for (index, item) in state.items.enumerated() {
+            let section: String
+            let text: String
+            let detail: String
+            switch item {
+            case .journey(let id, let title, _, let stages, let touchpoints):
+                section = "Walk a journey"
+                text = title
+                detail = "\(id) · \(stages) \(stages == 1 ? "stage" : "stages") · \(touchpoints) touchpoints"
+            case .unfinished(_, let title, let started, let recorded, let total):
+                section = "Resume an unfinished walk"
+                let stamp = Timestamp.format(started)
+                text = title
+                detail = "started \(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC · \(recorded)/\(total) recorded"
+            case .broken(let path, let problem):
+                section = "Journey files with problems (journeywalk journeys validate)"
+                text = path
+                detail = problem
+            }
+            if section != lastSection {
+                if !lastSection.isEmpty { lines.append(("", "", .normal, nil)) }
+                lines.append((section, "", .heading, nil))
+                lastSection = section
+            }
+            lines.append((text, detail, item.isSelectable ? .normal : .warning, index))
+        }
+        if state.items.isEmpty {
+            lines.append(("No journeys found in ./journeys or the data folder.", "", .warning, nil))
+            lines.append(("Create one with: journeywalk journeys new NAME", "", .dim, nil))
+        }
+        let top = 2
+        let height = canvas.height - 4
+        let selectedLine = lines.firstIndex { $0.item == state.selection } ?? 0
+        let first = max(0, min(selectedLine - height / 2, lines.count - height))
+        let titleWidth = min(40, canvas.width / 2 - 2)
+        for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
+            let row = top + offset
+            guard let item = line.item else {
+                canvas.put(line.text, row: row, column: 1, role: line.role, limit: canvas.width - 2)
+                continue
+            }
+            let selected = item == state.selection
+            if selected {
+                canvas.paint(row: row, from: 2, to: canvas.width - 1, role: .selected)
+                canvas.put("▸", row: row, column: 1, role: .key)
+            }
+            canvas.put(line.text, row: row, column: 3, role: selected ? .selected : line.role, limit: titleWidth)
+            canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : .dim, limit: canvas.width - titleWidth - 5)
+        }
+        ScreenParts.footer(&canvas, items: HomeState.keys.footerItems)
+        if let help = state.help { ScreenParts.help(&canvas, map: HomeState.keys, overlay: help) }
+    }
+}
+
+/// Runs the home screen until the user opens an item or quits.
+public struct HomeRunner {
+    public init() {}
+
+    /// The item chosen, or nil when the user quit (or the input closed).
+    public func run(_ initial: HomeState, terminal: Terminal) -> HomeState.Item? {
+        var state = initial
+        terminal.present { HomeScreen.render(state, into: &$0) }
+        while true {
+            switch terminal.nextEvent(timeout: 60_000) {
+            case .closed:
+                return nil
+            case .tick, .resized:
+                break
+            case .key(let key):
+                switch state.apply(key) {
+                case .quit?: return nil
+                case .open(let item)?: return item
+                case nil: break
+                }
+            }
+            terminal.present { HomeScreen.render(state, into: &$0) }
+        }
+    }
+}

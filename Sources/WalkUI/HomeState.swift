@@ -1,0 +1,77 @@
+import Foundation
+import JourneyKit
+
+/// The home screen: the journeys to walk, the unfinished walks to resume, and files with problems.
+public struct HomeState: Equatable, Sendable {
+    /// One line of the home list.
+    public enum Item: Equatable, Sendable {
+        case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
+        case unfinished(path: String, title: String, started: Date, recorded: Int, total: Int)
+        case broken(path: String, problem: String)
+
+        public var isSelectable: Bool {
+            if case .broken = self { return false }
+            return true
+        }
+    }
+
+    public private(set) var items: [Item]
+    /// Index into `items` of the selected line.
+    public private(set) var selection: Int
+    public private(set) var help: HelpOverlay?
+
+    public init(items: [Item]) {
+        self.items = items
+        self.selection = items.firstIndex(where: \.isSelectable) ?? 0
+    }
+
+    /// What the home screen's keys ask for.
+    public enum Command: Equatable, Sendable { case up, down, first, last, open, help, quit }
+
+    public static let keys = KeyMap<Command>(title: "Home", [
+        KeyBinding([.enter, .right, .char("l")], .open, name: "open", help: "walk the journey, or resume the walk", group: "Home"),
+        KeyBinding([.up, .char("k")], .up, name: "up", help: "previous line", group: "Home"),
+        KeyBinding([.down, .char("j")], .down, name: "down", help: "next line", group: "Home"),
+        KeyBinding([.home, .char("g")], .first, name: "first", help: "first line", group: "Home", inFooter: false),
+        KeyBinding([.end, .char("G")], .last, name: "last", help: "last line", group: "Home", inFooter: false),
+        KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Home"),
+        KeyBinding([.char("q"), .escape], .quit, name: "quit", help: "quit journeywalk", group: "Home"),
+    ])
+
+    /// What the runner should do after a key.
+    public enum Effect: Equatable, Sendable {
+        case open(Item)
+        case quit
+    }
+
+    public mutating func apply(_ key: Key) -> Effect? {
+        if var overlay = help {
+            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
+            return nil
+        }
+        guard let command = Self.keys.command(for: key) else { return nil }
+        switch command {
+        case .up: select(from: selection - 1, step: -1)
+        case .down: select(from: selection + 1, step: 1)
+        case .first: select(from: 0, step: 1)
+        case .last: select(from: items.count - 1, step: -1)
+        case .help: help = HelpOverlay()
+        case .quit: return .quit
+        case .open:
+            guard items.indices.contains(selection), items[selection].isSelectable else { return nil }
+            return .open(items[selection])
+        }
+        return nil
+    }
+
+    private mutating func select(from start: Int, step: Int) {
+        var index = start
+        while items.indices.contains(index) {
+            if items[index].isSelectable {
+                selection = index
+                return
+            }
+            index += step
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// What a screen runner needs from a terminal; `CursesTerminal` is the real one, tests script their own.
+public protocol Terminal: AnyObject {
+    /// Columns and rows available now.
+    var size: (width: Int, height: Int) { get }
+    /// Waits up to `timeout` milliseconds for input.
+    func nextEvent(timeout: Int) -> TerminalEvent
+    /// Shows a frame.
+    func draw(_ canvas: Canvas)
+}
+
+/// Input from a terminal.
+public enum TerminalEvent: Equatable, Sendable {
+    case key(Key)
+    case resized
+    /// Nothing happened before the timeout.
+    case tick
+    /// The input ended (closed terminal, end of file): leave without losing anything.
+    case closed
+}
+
+extension Terminal {
+    /// Draws a frame of the current size with a render function.
+    func present(_ render: (inout Canvas) -> Void) {
+        let (width, height) = size
+        var canvas = Canvas(width: width, height: height)
+        render(&canvas)
+        draw(canvas)
+    }
+}

@@ -1,0 +1,56 @@
+import JourneyKit
+
+/// What a key asks of a walk.
+public enum WalkCommand: Equatable, Sendable {
+    case rate(Verdict, intensity: Int)
+    case editNote
+    case next
+    case previous
+    case first
+    case last
+    case undo
+    case help
+    case leave
+    case start
+    case fieldUp
+    case fieldDown
+    case editField
+    case finish
+    case leaveForLater
+    case keepWalking
+}
+
+/// The walk's key tables, one per mode (SPEC section 4 gives the defaults).
+public enum WalkKeys {
+    public static let walking = KeyMap<WalkCommand>(title: "Walking a journey", [
+        KeyBinding([.char("m")], .rate(.magic, intensity: 1), name: "magic", help: "magic moment", group: "Verdicts", footerKey: "m/M", footerPriority: 1),
+        KeyBinding([.char("M")], .rate(.magic, intensity: 2), name: "strong", help: "strong magic moment", group: "Verdicts", inFooter: false),
+        KeyBinding([.char("n")], .rate(.neutral, intensity: 0), name: "neutral", help: "neutral: as expected, not delighted", group: "Verdicts", footerPriority: 1),
+        KeyBinding([.char("x")], .rate(.misery, intensity: 1), name: "misery", help: "moment of misery", group: "Verdicts", footerKey: "x/X", footerPriority: 1),
+        KeyBinding([.char("X")], .rate(.misery, intensity: 2), name: "strong", help: "strong moment of misery", group: "Verdicts", inFooter: false),
+        KeyBinding([.char("s")], .rate(.skipped, intensity: 0), name: "skip", help: "skip: not observed", group: "Verdicts", footerPriority: 4),
+        KeyBinding([.char("e")], .editNote, name: "note", help: "write or edit the note of this touchpoint", group: "Notes", footerPriority: 2),
+        KeyBinding([.right, .char("l"), .enter], .next, name: "move", help: "next touchpoint", group: "Moving", footerKey: "←→", footerPriority: 2),
+        KeyBinding([.left, .char("h")], .previous, name: "back", help: "previous touchpoint (walk back to change a verdict)", group: "Moving", inFooter: false),
+        KeyBinding([.home, .char("g")], .first, name: "first", help: "first touchpoint", group: "Moving", inFooter: false),
+        KeyBinding([.end, .char("G")], .last, name: "last", help: "last touchpoint", group: "Moving", inFooter: false),
+        KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
+        KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
+        KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave (asks first; an unfinished walk can be resumed)", group: "Walk", footerPriority: 1),
+    ])
+
+    public static let briefing = KeyMap<WalkCommand>(title: "Briefing", [
+        KeyBinding([.enter], .start, name: "start", help: "start the walk", group: "Briefing"),
+        KeyBinding([.up, .char("k")], .fieldUp, name: "field", help: "previous field", group: "Briefing", footerKey: "↑↓"),
+        KeyBinding([.down, .char("j"), .tab], .fieldDown, name: "field", help: "next field", group: "Briefing", inFooter: false),
+        KeyBinding([.char("e")], .editField, name: "edit", help: "edit the field (on Role: choose the next role)", group: "Briefing"),
+        KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Briefing"),
+        KeyBinding([.char("q"), .escape], .leave, name: "quit", help: "quit without starting (nothing is saved)", group: "Briefing"),
+    ])
+
+    public static let confirmLeave = KeyMap<WalkCommand>(title: "Finish or leave", [
+        KeyBinding([.char("f")], .finish, name: "finish", help: "finish the walk (touchpoints not recorded stay unrecorded)", group: "Finish or leave"),
+        KeyBinding([.char("l")], .leaveForLater, name: "leave", help: "leave now and resume later with `journeywalk resume`", group: "Finish or leave"),
+        KeyBinding([.escape, .char("k"), .char("q")], .keepWalking, name: "keep walking", help: "go back to the walk", group: "Finish or leave"),
+    ])
+}

@@ -1,0 +1,74 @@
+import Foundation
+import JourneyKit
+
+/// Where a walk's changes go: the runner calls it for each effect and shows nothing as saved until it returns.
+public protocol WalkRecorder: AnyObject {
+    /// Creates the walk file for these briefing details and writes its header.
+    func start(_ details: WalkDetails, at: Date) throws -> WalkHeader
+    /// Appends an event and flushes it to disk.
+    func record(_ event: WalkEvent) throws
+}
+
+/// How a walk session ended.
+public struct WalkOutcome: Equatable, Sendable {
+    public var walk: Walk?
+    public var finished: Bool
+}
+
+/// Runs the walk state machine against a terminal and a recorder until the walk is left.
+public struct WalkRunner {
+    public var clock: () -> Date
+    /// Milliseconds between timer ticks while no key is pressed.
+    public var tick: Int
+
+    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000) {
+        self.clock = clock
+        self.tick = tick
+    }
+
+    public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
+        var state = initial
+        let size = terminal.size
+        _ = state.apply(.resized(width: size.width, height: size.height), now: clock())
+        terminal.present { WalkScreen.render(state, into: &$0) }
+        while true {
+            let action: WalkAction
+            switch terminal.nextEvent(timeout: tick) {
+            case .key(let key): action = .key(key)
+            case .tick: action = .tick
+            case .resized:
+                let size = terminal.size
+                action = .resized(width: size.width, height: size.height)
+            case .closed:
+                return WalkOutcome(walk: state.walk, finished: false)
+            }
+            var queue = state.apply(action, now: clock())
+            var leaving = false
+            while !queue.isEmpty {
+                let effect = queue.removeFirst()
+                switch effect {
+                case .leave:
+                    leaving = true
+                case .start(let details):
+                    do {
+                        let header = try recorder.start(details, at: clock())
+                        queue += state.apply(.started(header), now: clock())
+                    } catch {
+                        queue += state.apply(.recordFailed(nil, reason: String(describing: error)), now: clock())
+                    }
+                case .record(let event):
+                    do {
+                        try recorder.record(event)
+                        queue += state.apply(.recorded(event), now: clock())
+                    } catch {
+                        queue += state.apply(.recordFailed(event, reason: String(describing: error)), now: clock())
+                    }
+                }
+            }
+            if leaving {
+                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true))
+            }
+            terminal.present { WalkScreen.render(state, into: &$0) }
+        }
+    }
+}

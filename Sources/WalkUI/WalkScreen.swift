@@ -1,0 +1,291 @@
+import JourneyKit
+
+/// Draws the walk: the briefing, one touchpoint at a time with the timeline, and the overlays.
+public enum WalkScreen {
+    /// Width from which the timeline is a side panel instead of a strip under the touchpoint.
+    static let sidePanelFrom = 100
+
+    public static func render(_ state: WalkState, into canvas: inout Canvas) {
+        if state.tooSmall || canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
+            let note = state.walk == nil ? "Nothing has been saved yet." : "Every recorded moment is saved."
+            ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: note)
+            return
+        }
+        switch state.mode {
+        case .briefing:
+            briefing(state, &canvas)
+        case .walking, .confirmLeave, .done:
+            touchpoint(state, &canvas)
+        }
+        ScreenParts.status(&canvas, state.message)
+        if let editor = state.editor {
+            ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
+            if case .field(let field) = editor.target {
+                editField(field, editor.line, &canvas)
+            }
+        } else {
+            ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
+        }
+        if state.mode == .confirmLeave { confirm(state, &canvas) }
+        if let help = state.help {
+            ScreenParts.help(&canvas, map: state.keyMap, extra: state.helpExtra, overlay: help)
+        }
+    }
+
+    // MARK: - Briefing
+
+    private static func briefing(_ state: WalkState, _ canvas: inout Canvas) {
+        let journey = state.journey
+        let stageWord = journey.stages.count == 1 ? "stage" : "stages"
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(journey.stages.count) \(stageWord) · \(journey.touchpointCount) touchpoints")
+        let width = canvas.width - 4
+        var row = 2
+        canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width)
+        row += 1
+        let lastContentRow = canvas.height - 4
+        let fieldRows = WalkState.BriefingField.allCases.count + 1
+        var lines: [(String, Role)] = []
+        if let description = journey.description {
+            lines += TerminalText.reflow(description, to: width).map { ($0, .normal) }
+        }
+        if let promise = journey.promise {
+            lines += TerminalText.reflow("Promise: " + promise, to: width).map { ($0, .normal) }
+        }
+        if let persona = journey.persona {
+            lines += TerminalText.reflow("Persona: " + persona, to: width).map { ($0, .normal) }
+        }
+        let stages = journey.stages.map { "\($0.name) (\($0.touchpoints.count))" }.joined(separator: " → ")
+        lines += TerminalText.wrap("Stages: " + stages, to: width).map { ($0, .dim) }
+        let room = max(0, lastContentRow - row - fieldRows - 1)
+        for (text, role) in lines.prefix(room) {
+            canvas.put(text, row: row, column: 2, role: role)
+            row += 1
+        }
+        row = max(row + 1, lastContentRow - fieldRows + 1)
+        canvas.put("Walk details (↑↓ choose · e edit · Enter start)", row: row, column: 2, role: .dim)
+        row += 1
+        for field in WalkState.BriefingField.allCases {
+            let selected = field == state.briefingField
+            let value = state.fieldValue(field)
+            let shown = value.isEmpty ? "—" : value
+            canvas.put(selected ? "▸" : " ", row: row, column: 2, role: selected ? .key : .normal)
+            canvas.put(field.label, row: row, column: 4, role: selected ? .selected : .heading)
+            canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
+            row += 1
+        }
+    }
+
+    private static func editField(_ field: WalkState.BriefingField, _ line: LineEditor, _ canvas: inout Canvas) {
+        let row = canvas.height - 4 - (WalkState.BriefingField.allCases.count - 1 - field.rawValue)
+        editorLine(line, row: row, column: 15, width: canvas.width - 17, &canvas)
+    }
+
+    /// A line editor drawn in place, scrolled so the cursor is visible; the cursor cell is reversed.
+    static func editorLine(_ line: LineEditor, row: Int, column: Int, width: Int, _ canvas: inout Canvas) {
+        guard width > 2 else { return }
+        canvas.put(String(repeating: " ", count: width), row: row, column: column, role: .selected)
+        var start = 0
+        func widthBetween(_ from: Int, _ to: Int) -> Int {
+            line.characters[from..<to].reduce(0) { $0 + TerminalText.width(of: $1) }
+        }
+        while widthBetween(start, line.cursor) > width - 2 { start += 1 }
+        var x = column
+        for index in start..<line.characters.count {
+            let character = line.characters[index]
+            let w = TerminalText.width(of: character)
+            if x + w > column + width { break }
+            x = canvas.put(String(character), row: row, column: x, role: index == line.cursor ? .cursor : .selected)
+        }
+        if line.cursor == line.characters.count, x < column + width {
+            canvas.put(" ", row: row, column: x, role: .cursor)
+        }
+    }
+
+    // MARK: - Touchpoint
+
+    private static func touchpoint(_ state: WalkState, _ canvas: inout Canvas) {
+        let steps = state.steps
+        guard let step = state.currentStep else { return }
+        let journey = state.journey
+        let stageNumber = step.stageIndex + 1
+        ScreenParts.titleBar(
+            &canvas, left: "journeywalk · " + journey.title,
+            right: "Stage \(stageNumber)/\(journey.stages.count) · Touchpoint \(state.current + 1)/\(steps.count)")
+
+        let side = canvas.width >= sidePanelFrom
+        let panelWidth = side ? min(40, canvas.width / 3) : 0
+        let contentWidth = canvas.width - panelWidth - (side ? 3 : 2) - 2
+        let bottom = canvas.height - (side ? 3 : 5)
+
+        var row = 2
+        let stage = journey.stages[step.stageIndex]
+        canvas.put(stage.name.uppercased(), row: row, column: 2, role: .dim, limit: contentWidth)
+        row += 1
+        let tp = step.touchpoint
+        var x = canvas.put(tp.title, row: row, column: 2, role: .heading, limit: contentWidth)
+        if tp.momentOfTruth {
+            canvas.put("  ◆ moment of truth", row: row, column: x, role: .warning, limit: contentWidth + 2 - x)
+        }
+        row += 1
+        var facts: [String] = []
+        if let channel = tp.channel { facts.append("channel: " + channel) }
+        if let target = tp.target { facts.append("target: " + TimeStandard.text(seconds: target)) }
+        if !facts.isEmpty {
+            canvas.put(facts.joined(separator: " · "), row: row, column: 2, role: .dim, limit: contentWidth)
+            row += 1
+        }
+        row += 1
+
+        // The fixed lines at the bottom of the content: timer, verdict, note.
+        let noteLines = 2
+        let fixedTop = bottom - 3 - noteLines
+        if let prompt = tp.prompt {
+            for line in TerminalText.reflow(prompt, to: contentWidth).prefix(max(0, fixedTop - row - 1)) {
+                canvas.put(line, row: row, column: 2)
+                row += 1
+            }
+            row += 1
+        }
+        if !tp.lookFor.isEmpty, row < fixedTop {
+            canvas.put("Look for", row: row, column: 2, role: .heading)
+            row += 1
+            for (index, item) in tp.lookFor.enumerated() {
+                guard row < fixedTop else { break }
+                if row == fixedTop - 1, index < tp.lookFor.count - 1 {
+                    canvas.put("  … \(tp.lookFor.count - index) more", row: row, column: 2, role: .dim)
+                    row += 1
+                    break
+                }
+                canvas.put("  □ " + item, row: row, column: 2, limit: contentWidth)
+                row += 1
+            }
+        }
+
+        row = fixedTop
+        timer(state, tp, row: row, width: contentWidth, &canvas)
+        row += 1
+        let moment = state.currentMoment
+        x = canvas.put("Verdict  ", row: row, column: 2, role: .heading)
+        if let rating = moment.rating {
+            canvas.put(rating.glyph + " " + rating.label, row: row, column: x, role: Role.of(rating.verdict))
+        } else {
+            canvas.put(Rating.unrecordedGlyph + " not recorded yet", row: row, column: x, role: .dim)
+        }
+        row += 1
+        x = canvas.put("Note     ", row: row, column: 2, role: .heading)
+        if let editor = state.editor, case .note = editor.target {
+            editorLine(editor.line, row: row, column: x, width: contentWidth + 2 - x, &canvas)
+        } else {
+            let draft = state.drafts[tp.id]
+            let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write one") : moment.note
+            let lines = TerminalText.wrap(text, to: contentWidth + 2 - x)
+            for (index, line) in lines.prefix(noteLines).enumerated() {
+                let shown = index == noteLines - 1 && lines.count > noteLines ? TerminalText.clip(line + " …", to: contentWidth + 2 - x) : line
+                canvas.put(shown, row: row + index, column: x, role: moment.note.isEmpty ? .dim : .normal)
+            }
+        }
+
+        if side {
+            sidePanel(state, column: canvas.width - panelWidth - 1, width: panelWidth, top: 2, bottom: canvas.height - 3, &canvas)
+        } else {
+            strip(state, row: canvas.height - 4, &canvas)
+        }
+    }
+
+    private static func timer(_ state: WalkState, _ tp: Touchpoint, row: Int, width: Int, _ canvas: inout Canvas) {
+        let seconds = state.timerSeconds
+        var x = canvas.put("Timer    ", row: row, column: 2, role: .heading)
+        x = canvas.put("⏱ " + TimeStandard.clock(seconds: seconds), row: row, column: x)
+        guard let target = tp.target else { return }
+        x = canvas.put(" / " + TimeStandard.clock(seconds: target), row: row, column: x, role: .dim)
+        if seconds > target {
+            canvas.put("  ▲ over target by " + TimeStandard.clock(seconds: seconds - target), row: row, column: x, role: .warning, limit: width + 2 - x)
+        } else {
+            canvas.put("  within target", row: row, column: x, role: .dim, limit: width + 2 - x)
+        }
+    }
+
+    /// The timeline as one line of glyphs under the touchpoint, stages divided by `│`.
+    private static func strip(_ state: WalkState, row: Int, _ canvas: inout Canvas) {
+        canvas.put(String(repeating: "─", count: canvas.width), row: row - 1, column: 0, role: .border)
+        var x = canvas.put(" Timeline ", row: row, column: 0, role: .heading)
+        let steps = state.steps
+        guard let walk = state.walk else { return }
+        let summary = walk.summary
+        let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
+        let countsStart = canvas.width - TerminalText.width(of: counts) - 1
+        canvas.put(counts, row: row + 1, column: max(0, countsStart), role: .dim)
+        // Each touchpoint takes two columns (glyph and space); a stage boundary adds "│ ".
+        let room = max(4, (canvas.width - x - 1) / 2)
+        let first = max(0, min(state.current - room / 2, steps.count - room))
+        var index = first
+        if first > 0 { x = canvas.put("‹ ", row: row, column: x, role: .dim) }
+        while index < steps.count, x < canvas.width - 3 {
+            if index > first, steps[index].stageIndex != steps[index - 1].stageIndex {
+                x = canvas.put("│ ", row: row, column: x, role: .border)
+                if x >= canvas.width - 3 { break }
+            }
+            let rating = walk.moment(for: steps[index].touchpoint.id).rating
+            let glyph = rating.map { $0.verdict == .magic ? "★" : $0.verdict == .misery ? "✖" : $0.glyph } ?? Rating.unrecordedGlyph
+            let role: Role = index == state.current ? .selected : Role.of(rating?.verdict)
+            canvas.put(glyph, row: row, column: x, role: role)
+            x += 2
+            index += 1
+        }
+        if index < steps.count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
+        let stageName = state.journey.stages[steps[state.current].stageIndex].name
+        canvas.put(" ▲ you are here · " + stageName, row: row + 1, column: 0, role: .dim, limit: max(0, countsStart - 1))
+    }
+
+    /// The timeline as a side panel: stage headings and one line per touchpoint with its glyph.
+    private static func sidePanel(_ state: WalkState, column: Int, width: Int, top: Int, bottom: Int, _ canvas: inout Canvas) {
+        for row in top..<bottom { canvas.put("│", row: row, column: column - 2, role: .border) }
+        guard let walk = state.walk else { return }
+        let summary = walk.summary
+        canvas.put("Timeline", row: top, column: column, role: .heading)
+        canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
+        var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
+        var lastStage = -1
+        for (index, step) in state.steps.enumerated() {
+            if step.stageIndex != lastStage {
+                lastStage = step.stageIndex
+                lines.append((state.journey.stages[step.stageIndex].name, .dim, nil, .dim, nil))
+            }
+            let rating = walk.moment(for: step.touchpoint.id).rating
+            lines.append((step.touchpoint.title, index == state.current ? .selected : .normal,
+                          rating?.glyph ?? Rating.unrecordedGlyph, Role.of(rating?.verdict), index))
+        }
+        let height = bottom - top - 1
+        let currentLine = lines.firstIndex { $0.index == state.current } ?? 0
+        let first = max(0, min(currentLine - height / 2, lines.count - height))
+        for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
+            let row = top + 1 + offset
+            if let glyph = line.glyph {
+                canvas.put(line.index == state.current ? "▸" : " ", row: row, column: column, role: .key)
+                canvas.put(glyph, row: row, column: column + 1, role: line.glyphRole)
+                canvas.put(line.text, row: row, column: column + 4, role: line.role, limit: width - 4)
+            } else {
+                canvas.put(line.text, row: row, column: column, role: line.role, limit: width)
+            }
+        }
+    }
+
+    // MARK: - Overlays
+
+    private static func confirm(_ state: WalkState, _ canvas: inout Canvas) {
+        let summary = state.walk?.summary ?? WalkSummary()
+        var lines: [(String, Role)] = []
+        if summary.unrecorded == 0 {
+            lines.append(("All \(state.steps.count) touchpoints are recorded.", .normal))
+        } else {
+            let word = summary.unrecorded == 1 ? "touchpoint is" : "touchpoints are"
+            lines.append(("\(summary.unrecorded) \(word) not recorded yet.", .warning))
+        }
+        lines.append((summary.line, .dim))
+        lines.append(("", .normal))
+        for binding in WalkKeys.confirmLeave.bindings {
+            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
+        }
+        ScreenParts.box(&canvas, title: "Finish the walk?", lines: lines, width: 70)
+    }
+}

@@ -1,0 +1,262 @@
+import Foundation
+import JourneyKit
+
+/// The smallest terminal the walk screen is drawn on.
+public let minimumTerminalSize = (width: 60, height: 16)
+
+extension WalkState {
+    /// Applies one action at the given time and returns the work the runner must do.
+    public mutating func apply(_ action: WalkAction, now: Date) -> [WalkEffect] {
+        self.now = now
+        switch action {
+        case .tick:
+            return []
+        case .resized(let width, let height):
+            tooSmall = width < minimumTerminalSize.width || height < minimumTerminalSize.height
+            return []
+        case .started(let header):
+            walk = Walk(header: header)
+            mode = .walking
+            current = 0
+            enteredAt = now
+            message = Message(text: "Walk started: \(steps.count) touchpoints. One key per verdict.", kind: .info)
+            return []
+        case .recorded(let event):
+            return recorded(event)
+        case .recordFailed(_, let reason):
+            message = Message(text: "NOT SAVED: \(reason). Nothing was recorded; try again.", kind: .error)
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [WalkEffect] {
+        if tooSmall {
+            // Keys typed blind are ignored, except q, which leaves with everything already on disk.
+            guard key == .char("q") else { return [] }
+            mode = .done(finished: false)
+            return [.leave]
+        }
+        if var overlay = help {
+            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: keyMap, extra: helpExtra).count) ? overlay : nil
+            return []
+        }
+        if let editor {
+            return edit(editor, key)
+        }
+        guard let command = keyMap.command(for: key) else {
+            if mode == .walking, case .char(let character) = key, !character.isWhitespace {
+                message = Message(text: "'\(TerminalText.sanitize(String(character)))' does nothing here; ? shows the keys", kind: .warning)
+            }
+            return []
+        }
+        return perform(command)
+    }
+
+    private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
+        switch command {
+        case .help:
+            help = HelpOverlay()
+            return []
+        case .start:
+            return [.start(details)]
+        case .fieldUp:
+            briefingField = BriefingField(rawValue: max(0, briefingField.rawValue - 1)) ?? .operator
+            return []
+        case .fieldDown:
+            let next = briefingField.rawValue + 1
+            briefingField = BriefingField(rawValue: next < BriefingField.allCases.count ? next : 0) ?? .operator
+            return []
+        case .editField:
+            if briefingField == .role {
+                let roles: [WalkRole?] = [nil] + WalkRole.allCases
+                let index = roles.firstIndex(of: details.role) ?? 0
+                details.role = roles[(index + 1) % roles.count]
+            } else {
+                editor = (.field(briefingField), LineEditor(fieldValue(briefingField)))
+            }
+            return []
+        case .leave:
+            if mode == .briefing {
+                mode = .done(finished: false)
+                return [.leave]
+            }
+            mode = .confirmLeave
+            return []
+        case .keepWalking:
+            mode = .walking
+            return []
+        case .leaveForLater:
+            mode = .done(finished: false)
+            return [.leave]
+        case .finish:
+            return [.record(.finished(at: now))]
+        case .rate(let verdict, let intensity):
+            guard let step = currentStep else { return [] }
+            let change = RatingChange(
+                touchpoint: step.touchpoint.id, rating: Rating(verdict, intensity: intensity), at: now, timerSeconds: timerSeconds)
+            return [.record(.rated(change))]
+        case .editNote:
+            guard let step = currentStep else { return [] }
+            let id = step.touchpoint.id
+            editor = (.note(touchpoint: id), LineEditor(drafts[id] ?? currentMoment.note))
+            return []
+        case .next:
+            guard current + 1 < steps.count else {
+                message = Message(text: "This is the last touchpoint: q to finish the walk", kind: .info)
+                return []
+            }
+            return move(to: current + 1)
+        case .previous:
+            guard current > 0 else {
+                message = Message(text: "This is the first touchpoint", kind: .info)
+                return []
+            }
+            return move(to: current - 1)
+        case .first:
+            return current == 0 ? [] : move(to: 0)
+        case .last:
+            return current == steps.count - 1 ? [] : move(to: steps.count - 1)
+        case .undo:
+            guard let entry = undoStack.last else {
+                message = Message(text: "Nothing to undo", kind: .info)
+                return []
+            }
+            switch entry {
+            case .rating(let id, let previous):
+                return [.record(.rated(RatingChange(touchpoint: id, rating: previous, at: now, undo: true)))]
+            case .note(let id, let previous):
+                return [.record(.noted(NoteChange(touchpoint: id, text: previous, at: now, undo: true)))]
+            }
+        }
+    }
+
+    private mutating func edit(_ editing: (target: EditTarget, line: LineEditor), _ key: Key) -> [WalkEffect] {
+        var line = editing.line
+        switch line.handle(key) {
+        case .edited, .ignored:
+            editor = (editing.target, line)
+            return []
+        case .cancel:
+            editor = nil
+            if case .note(let id) = editing.target {
+                if line.text != walk?.moment(for: id).note, !line.text.isEmpty {
+                    drafts[id] = line.text
+                    message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
+                } else {
+                    drafts[id] = nil
+                }
+            }
+            return []
+        case .submit:
+            switch editing.target {
+            case .field(let field):
+                setField(field, line.text)
+                editor = nil
+                return []
+            case .note(let id):
+                editor = (editing.target, line)
+                if line.text == walk?.moment(for: id).note {
+                    editor = nil
+                    drafts[id] = nil
+                    return []
+                }
+                return [.record(.noted(NoteChange(touchpoint: id, text: line.text, at: now)))]
+            }
+        }
+    }
+
+    private mutating func move(to index: Int) -> [WalkEffect] {
+        arrive(at: index)
+        guard let id = currentStep?.touchpoint.id, walk != nil else { return [] }
+        return [.record(.moved(touchpoint: id, at: now))]
+    }
+
+    /// Stops the stopwatch of the touchpoint being left and starts the one arrived at.
+    private mutating func arrive(at index: Int) {
+        guard index != current else { return }
+        if let id = currentStep?.touchpoint.id {
+            timeSpent[id] = timerSeconds
+        }
+        current = index
+        enteredAt = now
+    }
+
+    private mutating func recorded(_ event: WalkEvent) -> [WalkEffect] {
+        guard var walk else { return [] }
+        let before = walk.moment(for: event.touchpointID ?? "")
+        walk.apply(event)
+        self.walk = walk
+        switch event {
+        case .started, .moved:
+            break
+        case .rated(let change):
+            if change.undo {
+                if !undoStack.isEmpty { undoStack.removeLast() }
+                message = Message(text: "Undone: \(title(of: change.touchpoint)) is \(change.rating?.label ?? "not recorded") again", kind: .info)
+            } else {
+                undoStack.append(.rating(touchpoint: change.touchpoint, previous: before.rating))
+                let label = change.rating.map { "\($0.glyph) \($0.label)" } ?? "cleared"
+                message = Message(text: "Saved \(label): \(title(of: change.touchpoint))", kind: .info)
+            }
+            if let seconds = change.timerSeconds { timeSpent[change.touchpoint] = seconds; enteredAt = now }
+            let wasLast = isLast
+            arrive(at: walk.position)
+            if wasLast, !change.undo {
+                let open = walk.summary.unrecorded
+                message?.text += open == 0 ? " · all touchpoints recorded: q to finish" : " · last touchpoint: q to finish (\(open) not recorded)"
+            }
+        case .noted(let change):
+            drafts[change.touchpoint] = nil
+            if case .note(let id)? = editor?.target, id == change.touchpoint { editor = nil }
+            if change.undo {
+                if !undoStack.isEmpty { undoStack.removeLast() }
+                message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
+            } else {
+                undoStack.append(.note(touchpoint: change.touchpoint, previous: before.note))
+                message = Message(text: change.text.isEmpty ? "Note removed" : "Note saved", kind: .info)
+            }
+            arrive(at: walk.position)
+        case .finished:
+            mode = .done(finished: true)
+            return [.leave]
+        }
+        return []
+    }
+
+    private func title(of touchpointID: String) -> String {
+        steps.first { $0.touchpoint.id == touchpointID }?.touchpoint.title ?? touchpointID
+    }
+
+    /// The text of a briefing field.
+    public func fieldValue(_ field: BriefingField) -> String {
+        switch field {
+        case .operator: return details.operator
+        case .role: return details.role?.rawValue ?? ""
+        case .location: return details.location
+        case .channel: return details.channel
+        }
+    }
+
+    private mutating func setField(_ field: BriefingField, _ value: String) {
+        switch field {
+        case .operator: details.operator = value
+        case .role: details.role = WalkRole(rawValue: value)
+        case .location: details.location = value
+        case .channel: details.channel = value
+        }
+    }
+}
+
+extension WalkEvent {
+    /// The touchpoint an event is about, if any.
+    public var touchpointID: String? {
+        switch self {
+        case .rated(let change): return change.touchpoint
+        case .noted(let change): return change.touchpoint
+        case .moved(let id, _): return id
+        case .started, .finished: return nil
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import JourneyKit
+
+/// Everything the walk screen shows, changed only by `apply`; effects are returned for the runner.
+public struct WalkState: Equatable, Sendable {
+    /// Which screen of the walk is up.
+    public enum Mode: Equatable, Sendable {
+        case briefing
+        case walking
+        case confirmLeave
+        /// The walk is over for this session; `finished` is false when it was left to resume later.
+        case done(finished: Bool)
+    }
+
+    /// What the line editor is editing.
+    public enum EditTarget: Equatable, Sendable {
+        case note(touchpoint: String)
+        case field(BriefingField)
+    }
+
+    /// The briefing fields, in screen order.
+    public enum BriefingField: Int, CaseIterable, Sendable {
+        case `operator`, role, location, channel
+
+        public var label: String {
+            switch self {
+            case .operator: return "Operator"
+            case .role: return "Role"
+            case .location: return "Location"
+            case .channel: return "Channel"
+            }
+        }
+    }
+
+    /// A change that `u` can take back.
+    public enum UndoEntry: Equatable, Sendable {
+        case rating(touchpoint: String, previous: Rating?)
+        case note(touchpoint: String, previous: String)
+    }
+
+    /// A line under the screen: what just happened, or what went wrong.
+    public struct Message: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable { case info, warning, error }
+        public var text: String
+        public var kind: Kind
+    }
+
+    public internal(set) var mode: Mode
+    public internal(set) var journey: Journey
+    public internal(set) var details: WalkDetails
+    public internal(set) var walk: Walk?
+    public internal(set) var current: Int = 0
+    public internal(set) var briefingField: BriefingField = .operator
+    public internal(set) var editor: (target: EditTarget, line: LineEditor)?
+    public internal(set) var drafts: [String: String] = [:]
+    public internal(set) var help: HelpOverlay?
+    public internal(set) var undoStack: [UndoEntry] = []
+    public internal(set) var message: Message?
+    public internal(set) var tooSmall = false
+    /// Seconds spent on each touchpoint before the current visit to it.
+    public internal(set) var timeSpent: [String: Int] = [:]
+    public internal(set) var enteredAt: Date
+    public internal(set) var now: Date
+
+    /// A new walk of a journey, on its briefing screen.
+    public init(journey: Journey, details: WalkDetails, now: Date) {
+        self.mode = .briefing
+        self.journey = journey
+        self.details = details
+        self.enteredAt = now
+        self.now = now
+    }
+
+    /// A walk continued from its journal, at the touchpoint where it stopped.
+    public init(resuming walk: Walk, warnings: [String], now: Date) {
+        self.mode = .walking
+        self.journey = walk.journey
+        self.details = walk.header.details
+        self.walk = walk
+        self.current = walk.position
+        self.enteredAt = now
+        self.now = now
+        for (id, moment) in walk.moments {
+            if let seconds = moment.timerSeconds { timeSpent[id] = seconds }
+        }
+        let recorded = walk.steps.count - walk.summary.unrecorded
+        if let warning = warnings.first {
+            message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
+        } else {
+            message = Message(text: "Resumed: \(recorded) of \(walk.steps.count) touchpoints recorded", kind: .info)
+        }
+    }
+
+    // MARK: - Derived
+
+    public var steps: [Step] { walk?.steps ?? journey.steps }
+    public var currentStep: Step? { steps.indices.contains(current) ? steps[current] : nil }
+    public var currentMoment: Moment {
+        guard let id = currentStep?.touchpoint.id, let walk else { return Moment() }
+        return walk.moment(for: id)
+    }
+    public var isEditing: Bool { editor != nil }
+    public var isLast: Bool { current == steps.count - 1 }
+
+    /// Seconds on the current touchpoint's stopwatch, all visits together.
+    public var timerSeconds: Int {
+        guard let id = currentStep?.touchpoint.id else { return 0 }
+        return (timeSpent[id] ?? 0) + max(0, Int(now.timeIntervalSince(enteredAt)))
+    }
+
+    /// Help lines shown after the key table's own: the editor's keys while walking.
+    public var helpExtra: [HelpLine] { mode == .briefing ? [] : LineEditor.keys.helpLines }
+
+    /// The key table in force, for dispatch, footer and help.
+    public var keyMap: KeyMap<WalkCommand> {
+        switch mode {
+        case .briefing: return WalkKeys.briefing
+        case .confirmLeave: return WalkKeys.confirmLeave
+        case .walking, .done: return WalkKeys.walking
+        }
+    }
+
+    public static func == (lhs: WalkState, rhs: WalkState) -> Bool {
+        lhs.mode == rhs.mode && lhs.journey == rhs.journey && lhs.details == rhs.details && lhs.walk == rhs.walk
+            && lhs.current == rhs.current && lhs.briefingField == rhs.briefingField
+            && lhs.editor?.target == rhs.editor?.target && lhs.editor?.line == rhs.editor?.line
+            && lhs.drafts == rhs.drafts && lhs.help == rhs.help && lhs.undoStack == rhs.undoStack
+            && lhs.message == rhs.message && lhs.tooSmall == rhs.tooSmall && lhs.timeSpent == rhs.timeSpent
+            && lhs.enteredAt == rhs.enteredAt && lhs.now == rhs.now
+    }
+}
+
+/// What happens to a walk: keys, the clock, and the results of the runner's work.
+public enum WalkAction: Equatable, Sendable {
+    case key(Key)
+    case tick
+    case resized(width: Int, height: Int)
+    /// The runner created the walk file and wrote its header.
+    case started(WalkHeader)
+    /// The runner wrote an event to disk.
+    case recorded(WalkEvent)
+    /// The runner could not write; the change is not shown as made.
+    case recordFailed(WalkEvent?, reason: String)
+}
+
+/// Work for the runner; its results come back as actions.
+public enum WalkEffect: Equatable, Sendable {
+    /// Create the walk file with these briefing details.
+    case start(WalkDetails)
+    /// Append this event to the walk file and flush it to disk.
+    case record(WalkEvent)
+    /// The walk is over for this session.
+    case leave
+}

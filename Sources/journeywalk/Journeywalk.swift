@@ -1,0 +1,62 @@
+import ArgumentParser
+import JourneyStore
+import WalkUI
+
+@main
+struct Journeywalk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journeywalk",
+        abstract: "Walk your customer journey: record every touchpoint as a magic moment or a moment of misery.",
+        discussion: """
+            With no command, opens the home screen: pick a journey to walk or resume an unfinished walk.
+            Journeys are found in ./journeys, then in $JOURNEYWALK_HOME/journeys; walks are saved in
+            $JOURNEYWALK_HOME/walks (default ~/.local/share/journeywalk/walks).
+            """,
+        version: "0.1.0",
+        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, JourneysSubcommand.self]
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let locations = data.locations
+        let catalog = JourneyCatalog(folders: locations.journeyFolders)
+        var items: [HomeState.Item] = []
+        var broken: [HomeState.Item] = []
+        for entry in catalog.entries() {
+            switch entry.result {
+            case .success(let loaded):
+                let journey = loaded.journey
+                items.append(.journey(id: journey.id, title: journey.title, path: loaded.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
+            case .failure(let error):
+                let count = error.problems.count
+                broken.append(.broken(path: entry.path, problem: count == 1 ? "1 problem" : "\(count) problems"))
+            }
+        }
+        items += Session.unfinishedItems(in: locations) + broken
+        let terminal = try Session.openTerminal()
+        guard let choice = HomeRunner().run(HomeState(items: items), terminal: terminal) else {
+            terminal.close()
+            return
+        }
+        switch choice {
+        case .journey(_, _, let path, _, _):
+            let loaded = try Session.loadJourney(path, catalog: catalog)
+            try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
+        case .unfinished(let path, _, _, _, _):
+            try Session.resume(path: path, locations: locations, terminal: terminal)
+        case .broken:
+            terminal.close()
+        }
+    }
+}
+
+/// The `--data-dir` option every command shares.
+struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Folder for walks and your own journeys (default: $JOURNEYWALK_HOME, else $XDG_DATA_HOME/journeywalk, else ~/.local/share/journeywalk).", valueName: "folder"))
+    var dataDir: String?
+
+    var locations: DataLocations {
+        DataLocations.resolve(dataDir: dataDir, environment: Session.environment)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import JourneyStore
+import WalkUI
+
+struct ResumeSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue an unfinished walk exactly where it stopped.",
+        discussion: "WALK is a walk file, a walk id or the start of one. Without it, the unfinished walk is resumed (or, when there are several, chosen from a list)."
+    )
+
+    @Argument(help: "A walk file, walk id or unique id prefix.")
+    var walk: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let locations = data.locations
+        if let walk {
+            let file: WalkFile
+            do {
+                file = try WalkLibrary(folder: locations.walks).find(walk)
+            } catch {
+                throw Session.fail(error.description)
+            }
+            try Session.resume(path: file.path, locations: locations, terminal: try Session.openTerminal())
+            return
+        }
+        let items = Session.unfinishedItems(in: locations)
+        guard let first = items.first else {
+            throw Session.fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
+        }
+        let terminal = try Session.openTerminal()
+        let choice = items.count == 1 ? first : HomeRunner().run(HomeState(items: items), terminal: terminal)
+        guard case .unfinished(let path, _, _, _, _)? = choice else {
+            terminal.close()
+            return
+        }
+        try Session.resume(path: path, locations: locations, terminal: terminal)
+    }
+}

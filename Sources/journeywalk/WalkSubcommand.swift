@@ -1,0 +1,38 @@
+import ArgumentParser
+import JourneyKit
+import JourneyStore
+
+extension WalkRole: ExpressibleByArgument {}
+
+struct WalkSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "walk",
+        abstract: "Walk a journey, touchpoint by touchpoint, saving every verdict as you go.",
+        discussion: "JOURNEY is a journey file or the id of a journey in ./journeys or $JOURNEYWALK_HOME/journeys. At the end the path of the saved walk is printed."
+    )
+
+    @Argument(help: "A journey file or journey id (see `journeywalk journeys list`).")
+    var journey: String
+
+    @Option(name: .customLong("operator"), help: "Who walks: your name or initials.")
+    var walker: String?
+
+    @Option(help: "shopper, leader or trainer.")
+    var role: WalkRole?
+
+    @Option(help: "Where: a store, a branch, a phone number, a website.")
+    var location: String?
+
+    @Option(help: "The channel walked: store, phone, web, app…")
+    var channel: String?
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let locations = data.locations
+        let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(folders: locations.journeyFolders))
+        let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
+        let terminal = try Session.openTerminal()
+        try Session.walk(loaded, details: details, locations: locations, terminal: terminal)
+    }
+}
