@@ -110,8 +110,17 @@ struct JourneyReader {
             let (line, column) = position(ofUTF8Offset: offset ?? 0, in: text)
             return problem(line, column, "not valid YAML: \(what)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\(TerminalText.sanitize($0))'" }.joined(separator: ", ")
-            return problem(context.mark.line, context.mark.column, "duplicate key \(names) in the same mapping")
+            let name = duplicates.first ?? ""
+            let first = context.mark
+            // Yams marks the first use; point at the repeat, where the user has to act.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: max(0, first.column - 1))
+            var line = first.line
+            for index in first.line..<lines.count where lines[index].hasPrefix(indent + name + ":") {
+                line = index + 1
+                break
+            }
+            return problem(line, first.column, "duplicate key '\(TerminalText.sanitize(name))' (first on line \(first.line))")
         default:
             return problem(1, 1, "not valid YAML")
         }
@@ -165,7 +174,7 @@ struct JourneyReader {
                 report(stagesNode, "stages must be a list of stages, found \(kind(of: stagesNode))")
             }
         } else {
-            report(root, "missing required key 'stages'")
+            report(root, "missing required key 'stages' in the journey")
         }
         guard let title else { return nil }
         return Journey(id: id, title: title, version: version, description: description, promise: promise, persona: persona, stages: stages)
@@ -208,7 +217,11 @@ struct JourneyReader {
         }
         if id.isEmpty { id = "touchpoint-\(touchpointIDs.count + 1)" }
         if let firstLine = touchpointIDs[id] {
-            report(idNode, "duplicate touchpoint id '\(id)' (first used on line \(firstLine))")
+            if mapping["id"] == nil {
+                report(idNode, "duplicate touchpoint id '\(id)', made from the title (first used on line \(firstLine)); give this touchpoint an id")
+            } else {
+                report(idNode, "duplicate touchpoint id '\(id)' (first used on line \(firstLine))")
+            }
         } else {
             touchpointIDs[id] = idNode.mark?.line ?? 0
         }

@@ -1,0 +1,23 @@
+import Foundation
+import Glibc
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let fixtures = repositoryRoot + "/Tests/JourneyStoreTests/Fixtures"
+
+/// A fresh private folder for one test, removed by the caller with `removeFolder`.
+func temporaryFolder() -> String {
+    var template = Array((NSTemporaryDirectory() + "journeywalk-test-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { buffer in
+        String(cString: mkdtemp(buffer.baseAddress!))
+    }
+}
+
+func removeFolder(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+}

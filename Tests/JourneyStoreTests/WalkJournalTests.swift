@@ -1,0 +1,157 @@
+import Foundation
+import Glibc
+import JourneyKit
+@testable import JourneyStore
+import Testing
+
+private let journey = Journey(id: "shop", title: "Shop \"visit\"", version: 2, description: "Two\nlines", stages: [
+    Stage(name: "In", touchpoints: [
+        Touchpoint(id: "door", title: "Door", channel: "store", prompt: "Look", lookFor: ["Clean"], target: 30, momentOfTruth: true),
+        Touchpoint(id: "till", title: "Till"),
+        Touchpoint(id: "exit", title: "Exit"),
+    ]),
+])
+
+private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_342_503 + seconds) }
+
+private let header = WalkHeader(
+    walkID: "20261122-101503-shop", journey: journey, journeyPath: "/j/shop.yaml", journeyFingerprint: "fnv1a64:0123456789abcdef",
+    details: WalkDetails(operator: "Zoë ★", role: .shopper, location: "Main St\t\"12\"", channel: "store"), started: at(0))
+
+private let events: [WalkEvent] = [
+    .started(header),
+    .rated(RatingChange(touchpoint: "door", rating: Rating(.magic, intensity: 2), at: at(5), timerSeconds: 5)),
+    .noted(NoteChange(touchpoint: "door", text: "Café ★ naïve \u{1B}[31m \"quoted\" \\ back", at: at(6))),
+    .moved(touchpoint: "door", at: at(7)),
+    .rated(RatingChange(touchpoint: "door", rating: nil, at: at(8), undo: true)),
+    .rated(RatingChange(touchpoint: "till", rating: Rating(.misery), at: at(9), timerSeconds: 200)),
+]
+
+@Suite struct WalkJournalTests {
+    @Test func everyEventSurvivesTheRoundTrip() throws {
+        for event in events {
+            let line = WalkCodec.encode(event)
+            #expect(!line.contains("\n"))
+            #expect(try WalkCodec.decode(Substring(line)) == event)
+        }
+    }
+
+    @Test func writesAPrivateFileAndReadsItBack() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let folder = root + "/walks"
+        let journal = try WalkJournal.create(folder: folder, walkID: header.walkID)
+        for event in events { try journal.append(event) }
+        journal.close()
+        var info = stat()
+        #expect(stat(folder, &info) == 0 && info.st_mode & 0o777 == 0o700)
+        #expect(stat(journal.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        let file = try WalkFile.load(path: journal.path)
+        #expect(file.warnings.isEmpty)
+        #expect(file.walk == Walk(events: events))
+        #expect(file.walk.moment(for: "till").rating == Rating(.misery))
+        #expect(file.walk.position == 2)
+    }
+
+    @Test func aFileCutAtAnyByteLoadsEveryCompleteRecord() throws {
+        let lines = events.map { WalkCodec.encode($0) + "\n" }
+        let whole = Array(lines.joined().utf8)
+        let lastStart = whole.count - lines.last!.utf8.count
+        let complete = try #require(Walk(events: Array(events.dropLast())))
+        // Only the newline missing: the record itself is complete and loads.
+        let withoutNewline = try WalkFile.parse(Array(whole.dropLast()), path: "walk.jsonl")
+        #expect(withoutNewline.walk == Walk(events: events))
+        #expect(withoutNewline.warnings.isEmpty)
+        for cut in lastStart..<(whole.count - 1) {
+            let file = try WalkFile.parse(Array(whole[0..<cut]), path: "walk.jsonl")
+            #expect(file.walk == complete, "cut at byte \(cut)")
+            if cut == lastStart {
+                #expect(file.warnings.isEmpty)
+            } else {
+                #expect(file.warnings == ["walk.jsonl:\(events.count): the last record was cut off (\(cut - lastStart) bytes, no end of line) and was not loaded"])
+            }
+        }
+        #expect(try WalkFile.parse(whole, path: "walk.jsonl").walk == Walk(events: events))
+    }
+
+    @Test func everyCutOfTheHeaderIsAClearError() {
+        let headerLine = Array(WalkCodec.encode(events[0]).utf8)
+        for cut in stride(from: 0, to: headerLine.count, by: 17) {
+            #expect(throws: WalkFileError.self) { try WalkFile.parse(Array(headerLine[0..<cut]), path: "w.jsonl") }
+        }
+    }
+
+    @Test func damagedLinesInTheMiddleAreSkippedAndNamed() throws {
+        var text = events.map { WalkCodec.encode($0) }
+        text.insert("{\"type\":\"verdict\",\"touchpoint\"", at: 2)
+        text.insert("{\"type\":\"teleport\",\"at\":\"2026-11-22T10:15:03Z\"}", at: 3)
+        let file = try WalkFile.parse(Array((text.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        #expect(file.warnings == [
+            "w.jsonl:3: not a complete JSON record; skipped",
+            "w.jsonl:4: unknown record type 'teleport' (written by a newer journeywalk?); skipped",
+        ])
+        #expect(file.walk == Walk(events: events))
+    }
+
+    @Test func resumingACutFileStartsTheNextRecordOnItsOwnLine() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let journal = try WalkJournal.create(folder: root, walkID: "w")
+        for event in events.prefix(3) { try journal.append(event) }
+        journal.close()
+        // A crash in the middle of writing the fourth record.
+        let partial = Array(WalkCodec.encode(events[3]).utf8.prefix(20))
+        let fd = open(journal.path, O_WRONLY | O_APPEND)
+        _ = partial.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let reopened = try WalkJournal.reopen(path: journal.path)
+        try reopened.append(events[5])
+        reopened.close()
+        let file = try WalkFile.load(path: journal.path)
+        #expect(file.walk.moment(for: "till").rating == Rating(.misery))
+        #expect(file.walk.moment(for: "door").note.hasPrefix("Café"))
+        #expect(file.warnings == ["\(journal.path):4: not a complete JSON record; skipped"])
+    }
+
+    @Test func aFullDiskIsAnErrorAndLeavesNoHalfLine() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let path = root + "/full.jsonl"
+        #expect(symlink("/dev/full", path) == 0)
+        let journal = try WalkJournal.reopen(path: path)
+        #expect(throws: FileError(path: path, reason: "No space left on device")) { try journal.append(events[1]) }
+    }
+
+    @Test func aFolderThatCannotBeMadeIsNamed() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        FileManager.default.createFile(atPath: root + "/file", contents: Data())
+        #expect(throws: FileError(path: root + "/file", reason: "exists and is not a folder")) {
+            try WalkJournal.create(folder: root + "/file/walks", walkID: "w")
+        }
+    }
+
+    @Test func walkIdsAreMadeFromTimeAndJourneyAndNeverReused() {
+        let taken: Set<String> = ["20261122-101503-shop", "20261122-101503-shop-2"]
+        #expect(WalkJournal.makeWalkID(journeyID: "shop", started: at(0)) { taken.contains($0) } == "20261122-101503-shop-3")
+        #expect(WalkJournal.makeWalkID(journeyID: "shop", started: at(60)) { taken.contains($0) } == "20261122-101603-shop")
+    }
+
+    @Test func theLibraryFindsWalksByIdPrefixAndListsUnfinishedOnes() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let first = try WalkJournal.create(folder: root, walkID: "20261122-101503-shop")
+        try first.append(events[0])
+        let second = try WalkJournal.create(folder: root, walkID: "20261123-090000-shop")
+        var secondHeader = header
+        secondHeader.walkID = "20261123-090000-shop"
+        try second.append(.started(secondHeader))
+        try second.append(.finished(at: at(100)))
+        FileManager.default.createFile(atPath: root + "/broken.jsonl", contents: Data("garbage".utf8))
+        let library = WalkLibrary(folder: root)
+        #expect(try library.find("20261123").walkID == "20261123-090000-shop")
+        #expect(throws: WalkFileError.self) { try library.find("2026") }
+        #expect(library.unfinished().map(\.walkID) == ["20261122-101503-shop"])
+        #expect(library.load().errors.count == 1)
+    }
+}
