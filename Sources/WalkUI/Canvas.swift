@@ -27,11 +27,12 @@ public struct Canvas: Equatable, Sendable {
     /// Writes sanitized text at a position, clipped to the canvas (and to `limit` columns);
     /// returns the column after the last one written.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: String, row: Int, column: Int, role: Role = .normal, limit: Int? = nil, ellipsis: Bool = false) -> Int {
         guard row >= 0, row < height, column < width else { return column }
         let end = min(width, column + (limit ?? width))
         var x = column
-        for character in TerminalText.sanitize(text) {
+        let clean = TerminalText.sanitize(text)
+        for character in ellipsis ? TerminalText.clip(clean, to: end - column) : clean {
             let w = TerminalText.width(of: character)
             if w == 0 {
                 if x > 0, x - 1 >= column { cells[row * width + x - 1].text.append(character) }

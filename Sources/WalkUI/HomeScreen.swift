@@ -57,8 +57,8 @@ public enum HomeScreen {
                 canvas.paint(row: row, from: 2, to: canvas.width - 1, role: .selected)
                 canvas.put("▸", row: row, column: 1, role: .key)
             }
-            canvas.put(line.text, row: row, column: 3, role: selected ? .selected : line.role, limit: titleWidth)
-            canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : .dim, limit: canvas.width - titleWidth - 5)
+            canvas.put(line.text, row: row, column: 3, role: selected ? .selected : line.role, limit: titleWidth, ellipsis: true)
+            canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : .dim, limit: canvas.width - titleWidth - 5, ellipsis: true)
         }
         ScreenParts.footer(&canvas, items: HomeState.keys.footerItems)
         if let help = state.help { ScreenParts.help(&canvas, map: HomeState.keys, overlay: help) }

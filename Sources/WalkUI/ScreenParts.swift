@@ -7,7 +7,7 @@ public enum ScreenParts {
     public static func titleBar(_ canvas: inout Canvas, left: String, right: String) {
         canvas.paint(row: 0, role: .title)
         let rightStart = canvas.putRight(right + " ", row: 0, endColumn: canvas.width, role: .title)
-        canvas.put(" " + left, row: 0, column: 0, role: .title, limit: max(0, rightStart - 1))
+        canvas.put(" " + left, row: 0, column: 0, role: .title, limit: max(0, rightStart - 1), ellipsis: true)
     }
 
     /// The footer: as many key and name pairs as fit, the most important first, in table order.

@@ -61,7 +61,7 @@ public enum WalkScreen {
             canvas.put(text, row: row, column: 2, role: role)
             row += 1
         }
-        row = max(row + 1, lastContentRow - fieldRows + 1)
+        row += 1
         canvas.put("Walk details (↑↓ choose · e edit · Enter start)", row: row, column: 2, role: .dim)
         row += 1
         for field in WalkState.BriefingField.allCases {
@@ -117,12 +117,17 @@ public enum WalkScreen {
         let contentWidth = canvas.width - panelWidth - (side ? 3 : 2) - 2
         let bottom = canvas.height - (side ? 3 : 5)
 
+        // Below 20 rows the stage line, spacing and the second note line give way to the prompt.
+        let compact = canvas.height < 20
         var row = 2
         let stage = journey.stages[step.stageIndex]
-        canvas.put(stage.name.uppercased(), row: row, column: 2, role: .dim, limit: contentWidth)
-        row += 1
+        if !compact {
+            canvas.put(stage.name.uppercased(), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
+            row += 1
+        }
         let tp = step.touchpoint
-        var x = canvas.put(tp.title, row: row, column: 2, role: .heading, limit: contentWidth)
+        let titleRoom = contentWidth - (tp.momentOfTruth ? 19 : 0)
+        var x = canvas.put(tp.title, row: row, column: 2, role: .heading, limit: titleRoom, ellipsis: true)
         if tp.momentOfTruth {
             canvas.put("  ◆ moment of truth", row: row, column: x, role: .warning, limit: contentWidth + 2 - x)
         }
@@ -131,20 +136,23 @@ public enum WalkScreen {
         if let channel = tp.channel { facts.append("channel: " + channel) }
         if let target = tp.target { facts.append("target: " + TimeStandard.text(seconds: target)) }
         if !facts.isEmpty {
-            canvas.put(facts.joined(separator: " · "), row: row, column: 2, role: .dim, limit: contentWidth)
+            canvas.put(facts.joined(separator: " · "), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
             row += 1
         }
-        row += 1
+        if !compact { row += 1 }
 
         // The fixed lines at the bottom of the content: timer, verdict, note.
-        let noteLines = 2
-        let fixedTop = bottom - 3 - noteLines
+        let noteLines = compact ? 1 : 2
+        let fixedTop = bottom - 2 - noteLines - (compact ? 0 : 1)
         if let prompt = tp.prompt {
-            for line in TerminalText.reflow(prompt, to: contentWidth).prefix(max(0, fixedTop - row - 1)) {
-                canvas.put(line, row: row, column: 2)
+            let lines = TerminalText.reflow(prompt, to: contentWidth)
+            let room = max(0, fixedTop - row - (compact ? 0 : 1))
+            for (index, line) in lines.prefix(room).enumerated() {
+                let cut = index == room - 1 && lines.count > room
+                canvas.put(cut ? line + " …" : line, row: row, column: 2, limit: contentWidth, ellipsis: cut)
                 row += 1
             }
-            row += 1
+            if !compact { row += 1 }
         }
         if !tp.lookFor.isEmpty, row < fixedTop {
             canvas.put("Look for", row: row, column: 2, role: .heading)
@@ -156,7 +164,7 @@ public enum WalkScreen {
                     row += 1
                     break
                 }
-                canvas.put("  □ " + item, row: row, column: 2, limit: contentWidth)
+                canvas.put("  □ " + item, row: row, column: 2, limit: contentWidth, ellipsis: true)
                 row += 1
             }
         }
@@ -219,6 +227,7 @@ public enum WalkScreen {
         let room = max(4, (canvas.width - x - 1) / 2)
         let first = max(0, min(state.current - room / 2, steps.count - room))
         var index = first
+        var here = x
         if first > 0 { x = canvas.put("‹ ", row: row, column: x, role: .dim) }
         while index < steps.count, x < canvas.width - 3 {
             if index > first, steps[index].stageIndex != steps[index - 1].stageIndex {
@@ -228,13 +237,18 @@ public enum WalkScreen {
             let rating = walk.moment(for: steps[index].touchpoint.id).rating
             let glyph = rating.map { $0.verdict == .magic ? "★" : $0.verdict == .misery ? "✖" : $0.glyph } ?? Rating.unrecordedGlyph
             let role: Role = index == state.current ? .selected : Role.of(rating?.verdict)
+            if index == state.current { here = x }
             canvas.put(glyph, row: row, column: x, role: role)
             x += 2
             index += 1
         }
         if index < steps.count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
         let stageName = state.journey.stages[steps[state.current].stageIndex].name
-        canvas.put(" ▲ you are here · " + stageName, row: row + 1, column: 0, role: .dim, limit: max(0, countsStart - 1))
+        let marker = "▲ " + stageName
+        let markerStart = max(0, min(here, countsStart - 2 - TerminalText.width(of: marker)))
+        if markerStart < here { canvas.put("▲", row: row + 1, column: here, role: .key) }
+        canvas.put(markerStart < here ? stageName : marker, row: row + 1, column: markerStart < here ? max(0, markerStart) : here,
+                   role: .dim, limit: max(0, countsStart - 1 - max(0, markerStart)), ellipsis: true)
     }
 
     /// The timeline as a side panel: stage headings and one line per touchpoint with its glyph.

@@ -1,0 +1,149 @@
+import Foundation
+import JourneyKit
+@testable import WalkUI
+import Testing
+
+@Suite struct WalkScreenTests {
+    @Test func briefing() {
+        let state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Café ★ naïve", role: .shopper, location: "Main Street"), now: at(0))
+        assertSnapshot(render(state), named: "briefing-80x24")
+    }
+
+    @Test func firstTouchpoint() {
+        assertSnapshot(render(.walkingStore()), named: "walk-first-80x24")
+    }
+
+    @Test func touchpointWithVerdictsNoteAndOverTarget() {
+        var state = WalkState.walkingStore()
+        state.press(.char("M"))
+        state.press(.char("e"))
+        state.run("Greeted after 45 s — staff busy restocking".keys.map { .key($0) })
+        state.press(.enter)
+        _ = state.apply(.tick, now: at(55))
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "walk-progress-80x24")
+        #expect(canvas.text.contains("Stage 2/3 · Touchpoint 2/5"))
+        #expect(canvas.text.contains("◆ moment of truth"))
+        #expect(canvas.text.contains("▲ over target by 0:15"))
+    }
+
+    @Test func smallTerminal() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("x"))
+        _ = state.apply(.resized(width: 60, height: 16), now: at(10))
+        assertSnapshot(render(state, width: 60, height: 16), named: "walk-60x16")
+    }
+
+    @Test func wideTerminalHasATimelinePanel() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("X"), .char("n"))
+        _ = state.apply(.resized(width: 120, height: 30), now: at(10))
+        assertSnapshot(render(state, width: 120, height: 30), named: "walk-120x30")
+    }
+
+    @Test func editingANote() {
+        var state = WalkState.walkingStore()
+        state.press(.char("e"))
+        state.run("Café ★ naïve".keys.map { .key($0) })
+        state.press(.left, .left, .left)
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "note-editing-80x24")
+        #expect(canvas.text(row: 23).contains("Enter save"))
+    }
+
+    @Test func helpOverlay() {
+        var state = WalkState.walkingStore()
+        state.press(.char("?"))
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "help-80x24")
+        state.press(.pageDown, .pageDown)
+        assertSnapshot(render(state), named: "help-scrolled-80x24")
+    }
+
+    @Test func confirmLeave() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("q"))
+        assertSnapshot(render(state), named: "confirm-80x24")
+    }
+
+    @Test func tooSmall() {
+        var state = WalkState.walkingStore()
+        _ = state.apply(.resized(width: 40, height: 10), now: at(1))
+        let canvas = render(state, width: 40, height: 10)
+        assertSnapshot(canvas, named: "too-small-40x10")
+        #expect(canvas.text.contains("Terminal too small: 40x10."))
+    }
+
+    @Test func textFromFilesNeverReachesTheScreenRaw() {
+        var journey = storeJourney
+        journey.title = "Evil\u{1B}[2J title"
+        journey.stages[0].touchpoints[0].prompt = "Line\u{1B}]0;owned\u{07} \u{9B}31m red"
+        journey.stages[0].touchpoints[0].lookFor = ["tab\there", "bell\u{07}"]
+        var state = WalkState(journey: journey, details: WalkDetails(), now: at(0))
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        state.press(.char("e"), .char("a"), .enter)
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "hostile-text-80x24")
+        for cell in canvas.cells {
+            #expect(!cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        }
+    }
+
+    @Test func everyFrameFitsItsCanvasAtManySizes() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("e"))
+        state.run(String(repeating: "long note ", count: 30).keys.map { .key($0) })
+        state.press(.enter)
+        for width in [60, 61, 79, 80, 99, 100, 101, 140, 200] {
+            for height in [16, 17, 24, 40] {
+                _ = state.apply(.resized(width: width, height: height), now: at(10))
+                let canvas = render(state, width: width, height: height)
+                for row in 0..<height {
+                    #expect(TerminalText.width(of: canvas.text(row: row)) == width, "\(width)x\(height) row \(row)")
+                }
+                #expect(canvas.text(row: height - 1).contains("? help"), "\(width)x\(height) footer")
+                #expect(canvas.text.contains("Touchpoint 2/5"), "\(width)x\(height) progress")
+            }
+        }
+    }
+
+    @Test func footerIsGeneratedFromTheKeyTable() {
+        let canvas = render(.walkingStore())
+        let footer = canvas.text(row: 23)
+        for item in WalkKeys.walking.footerItems where item.priority <= 3 {
+            #expect(footer.contains("\(item.key) \(item.name)"), "footer lacks \(item.key)")
+        }
+        let wide = render(.walkingStore(), width: 120, height: 30)
+        for item in WalkKeys.walking.footerItems {
+            #expect(wide.text(row: 29).contains("\(item.key) \(item.name)"))
+        }
+    }
+}
+
+@Suite struct HomeScreenTests {
+    static let items: [HomeState.Item] = [
+        .journey(id: "gym-membership", title: "Gym membership, first enquiry to first month", path: "journeys/gym.yaml", stages: 4, touchpoints: 9),
+        .journey(id: "retail-store-visit", title: "Retail store visit", path: "journeys/retail.yaml", stages: 3, touchpoints: 9),
+        .unfinished(path: "/w/1.jsonl", title: "Retail store visit", started: at(0), recorded: 4, total: 9),
+        .broken(path: "journeys/typo.yaml", problem: "2 problems"),
+    ]
+
+    @Test func homeScreen() {
+        var state = HomeState(items: Self.items)
+        #expect(state.apply(.down) == nil)
+        var canvas = Canvas(width: 80, height: 24)
+        HomeScreen.render(state, into: &canvas)
+        assertSnapshot(canvas, named: "home-80x24")
+    }
+
+    @Test func selectionSkipsBrokenFilesAndOpensItems() {
+        var state = HomeState(items: Self.items)
+        #expect(state.selection == 0)
+        _ = state.apply(.char("G"))
+        #expect(state.selection == 2)
+        _ = state.apply(.down)
+        #expect(state.selection == 2)
+        #expect(state.apply(.enter) == .open(Self.items[2]))
+        #expect(state.apply(.char("q")) == .quit)
+    }
+}
