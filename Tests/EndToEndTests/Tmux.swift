@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+
+/// A private tmux server with one session: the real binary in a real terminal.
+final class Tmux {
+    let socket = "journeywalk-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    private var environment: [String: String] = {
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = env["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+        env.removeValue(forKey: "TMUX")
+        return env
+    }()
+
+    @discardableResult
+    func tmux(_ arguments: String...) -> (status: Int32, output: String) {
+        spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
+    }
+
+    /// Starts a session running a shell command in a pane of the given size.
+    func start(_ command: String, width: Int = 100, height: Int = 30) {
+        let result = tmux("new-session", "-d", "-s", "jw", "-x", "\(width)", "-y", "\(height)", command)
+        precondition(result.status == 0, "tmux new-session failed: \(result.output)")
+    }
+
+    func capture(escapes: Bool = false) -> String {
+        escapes ? tmux("capture-pane", "-p", "-e", "-t", "jw").output : tmux("capture-pane", "-p", "-t", "jw").output
+    }
+
+    /// Sends tmux key names (`Enter`, `Left`, `m`).
+    func send(_ keys: String...) {
+        for key in keys { tmux("send-keys", "-t", "jw", key) }
+    }
+
+    /// Sends text literally, as typed.
+    func type(_ text: String) { tmux("send-keys", "-t", "jw", "-l", text) }
+
+    /// Polls the screen until it contains the text; returns the screen (or the last one seen).
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) -> (found: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = capture()
+            if screen.contains(text) { return (true, screen) }
+            usleep(30_000)
+        }
+        return (false, screen)
+    }
+
+    /// The process id running in the pane.
+    var panePID: pid_t? { pid_t(tmux("display-message", "-p", "-t", "jw", "#{pane_pid}").output.trimmingCharacters(in: .whitespacesAndNewlines)) }
+
+    func stop() { tmux("kill-server") }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Glibc
+import Testing
+
+@Suite(.serialized) struct WalkEndToEndTests {
+    @Test func walkKillResumeAndFinishInARealTerminal() throws {
+        #expect(spawnAndWait(["tmux", "-V"]).status == 0, "tmux is needed for the end-to-end tests (apt-get install tmux)")
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let binary = shellQuoted(journeywalkBinary)
+        let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR="
+
+        // Walk three touchpoints and write a note, then die without warning.
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && exec env \(env) \(binary) walk retail-store-visit --operator 'Café ★ naïve' --role shopper")
+        let briefing = tmux.waitFor("Enter start")
+        #expect(briefing.found, "no briefing:\n\(briefing.screen)")
+        #expect(briefing.screen.contains("Café ★ naïve"))
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+        tmux.send("X")
+        #expect(tmux.waitFor("Touchpoint 3/9").found)
+        tmux.send("e")
+        #expect(tmux.waitFor("Enter save").found)
+        tmux.type("Door sign says 9–18, site says 10–18 ★")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Note saved").found)
+        tmux.send("n")
+        let beforeKill = tmux.waitFor("Touchpoint 4/9")
+        #expect(beforeKill.found, "screen:\n\(beforeKill.screen)")
+        #expect(timelineShowsThreeVerdicts(beforeKill.screen), "timeline panel:\n\(beforeKill.screen)")
+
+        let walks = home + "/walks"
+        let files = try FileManager.default.contentsOfDirectory(atPath: walks).filter { $0.hasSuffix(".jsonl") }
+        #expect(files.count == 1)
+        let path = walks + "/" + (files.first ?? "")
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.split(separator: "\n").count == 5, "header, three verdicts and a note:\n\(journal)")
+        #expect(journal.contains("\"text\":\"Door sign says 9–18, site says 10–18 ★\""))
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        #expect(stat(walks, &info) == 0 && info.st_mode & 0o777 == 0o700)
+
+        let pid = try #require(tmux.panePID)
+        #expect(kill(pid, SIGKILL) == 0)
+        usleep(200_000)
+
+        // Resume where it stopped and finish.
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) resume; echo EXIT=$?; sleep 600")
+        let resumed = tmux.waitFor("Resumed: 3 of 9 touchpoints recorded")
+        #expect(resumed.found, "screen after resume:\n\(resumed.screen)")
+        #expect(resumed.screen.contains("Touchpoint 4/9"))
+        #expect(timelineShowsThreeVerdicts(resumed.screen), "timeline panel:\n\(resumed.screen)")
+        for next in 5...9 {
+            tmux.send("m")
+            #expect(tmux.waitFor("Touchpoint \(next)/9").found)
+        }
+        tmux.send("M")
+        #expect(tmux.waitFor("all touchpoints recorded: q to finish").found)
+        tmux.send("q")
+        #expect(tmux.waitFor("Finish the walk?").found)
+        tmux.send("f")
+        let done = tmux.waitFor("EXIT=0")
+        #expect(done.found, "after finishing:\n\(done.screen)")
+        #expect(done.screen.contains("Walk saved: \(path)"))
+        #expect(done.screen.contains("7 magic · 1 neutral · 1 misery · 0 skipped · 0 unrecorded"))
+
+        let finished = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(finished.hasSuffix("\n"))
+        #expect(finished.split(separator: "\n").last?.contains("\"type\":\"finish\"") == true)
+        #expect(finished.components(separatedBy: "\"type\":\"verdict\"").count - 1 == 9)
+
+        let list = spawnAndWait([journeywalkBinary, "resume", "--data-dir", home])
+        #expect(list.status == 1)
+        #expect(list.output.contains("no unfinished walks"))
+    }
+
+    @Test func tooSmallThenResizedAndNoColour() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start(
+            "cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR=1 \(shellQuoted(journeywalkBinary)) walk journeys/gym-membership.yaml; echo EXIT=$?; sleep 600",
+            width: 40, height: 10)
+        let small = tmux.waitFor("Terminal too small")
+        #expect(small.found, "screen:\n\(small.screen)")
+        tmux.tmux("resize-window", "-t", "jw", "-x", "100", "-y", "30")
+        let big = tmux.waitFor("Enter start")
+        #expect(big.found, "after resize:\n\(big.screen)")
+        let styled = tmux.capture(escapes: true)
+        #expect(colourParameters(in: styled).isEmpty, "NO_COLOR set but colours were sent")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "reverse video still marks the title bar")
+        tmux.send("q")
+        let quit = tmux.waitFor("EXIT=0")
+        #expect(quit.found)
+        #expect(quit.screen.contains("Walk not started; nothing was saved."))
+    }
+}
+
+@Suite struct CommandLineTests {
+    @Test func interactiveCommandsRefuseWithoutATerminal() {
+        let result = spawnAndWait([journeywalkBinary, "walk", repositoryRoot + "/journeys/retail-store-visit.yaml", "--data-dir", temporaryFolder()])
+        #expect(result.status == 1)
+        #expect(result.output.contains("needs a terminal"))
+        #expect(!result.output.contains("\u{1B}"))
+    }
+
+    @Test func validateNamesFileLineAndColumn() {
+        let bad = repositoryRoot + "/Tests/JourneyStoreTests/Fixtures/bad/unknown-keys.yaml"
+        let good = repositoryRoot + "/journeys/phone-support-call.yaml"
+        let result = spawnAndWait([journeywalkBinary, "journeys", "validate", good, bad])
+        #expect(result.status == 1)
+        #expect(result.output.contains("\(good): ok (5 stages, 10 touchpoints)"))
+        #expect(result.output.contains("\(bad):2:1: unknown key 'versoin' in the journey (did you mean 'version'?)"))
+        #expect(!result.output.contains("Fatal error"))
+    }
+
+    @Test func walkWithABadJourneyFailsBeforeTheScreen() {
+        let bad = repositoryRoot + "/Tests/JourneyStoreTests/Fixtures/bad/not-utf8.yaml"
+        let result = spawnAndWait([journeywalkBinary, "walk", bad])
+        #expect(result.status == 1)
+        #expect(result.output == "\(bad):1:11: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8\n")
+    }
+
+    @Test func listShowsTheShippedJourneys() {
+        let result = spawnAndWait(["sh", "-c", "cd \(shellQuoted(repositoryRoot)) && \(shellQuoted(journeywalkBinary)) journeys list --data-dir /nonexistent"])
+        #expect(result.status == 0)
+        for id in ["retail-store-visit", "phone-support-call", "online-order-return", "gym-membership"] {
+            #expect(result.output.contains(id))
+        }
+        #expect(result.output.hasPrefix("ID "))
+    }
+}
+
+/// The SGR parameters in terminal output that set a colour (30–37, 40–47, 90–97, 100–107, 38, 48).
+func colourParameters(in text: String) -> [Int] {
+    var found: [Int] = []
+    var rest = Substring(text)
+    while let start = rest.range(of: "\u{1B}[") {
+        rest = rest[start.upperBound...]
+        guard let end = rest.firstIndex(where: { !($0.isNumber || $0 == ";") }) else { break }
+        if rest[end] == "m" {
+            let parameters = rest[..<end].split(separator: ";").compactMap { Int($0) }
+            found += parameters.filter { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || (100...107).contains($0) || $0 == 38 || $0 == 48 }
+        }
+        rest = rest[end...]
+    }
+    return found
+}
+
+/// The side panel (100 columns) lists the first three touchpoints with their verdict glyphs.
+func timelineShowsThreeVerdicts(_ screen: String) -> Bool {
+    screen.contains("★  Find opening hours online") && screen.contains("✖✖ Check whether the store")
+        && screen.contains("●  Arrival and first impression")
+}
