@@ -7,6 +7,8 @@ public struct Walk: Equatable, Sendable {
     /// The index (in walking order) of the touchpoint the operator is on.
     public private(set) var position: Int = 0
     public private(set) var finished: Date?
+    /// Unsaved note drafts by touchpoint id; saving the note clears its draft.
+    public private(set) var drafts: [String: String] = [:]
     public private(set) var lastChange: Date
     private let indexByID: [String: Int]
 
@@ -56,7 +58,11 @@ public struct Walk: Equatable, Sendable {
             var moment = moment(for: change.touchpoint)
             moment.note = change.text
             moments[change.touchpoint] = moment
+            drafts[change.touchpoint] = nil
             position = index
+        case .drafted(let change):
+            guard indexByID[change.touchpoint] != nil else { return }
+            drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
         case .moved(let touchpoint, _):
             guard let index = indexByID[touchpoint] else { return }
             position = index

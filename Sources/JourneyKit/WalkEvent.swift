@@ -8,6 +8,8 @@ public enum WalkEvent: Equatable, Sendable {
     case rated(RatingChange)
     /// The note of a touchpoint was written, changed or emptied.
     case noted(NoteChange)
+    /// A note was left unsaved (Esc in the editor); kept so typed text is never lost.
+    case drafted(NoteChange)
     /// The operator moved to another touchpoint without recording anything.
     case moved(touchpoint: String, at: Date)
     /// The walk was finished; touchpoints without a verdict stay unrecorded.
@@ -18,7 +20,7 @@ public enum WalkEvent: Equatable, Sendable {
         switch self {
         case .started(let header): return header.started
         case .rated(let change): return change.at
-        case .noted(let change): return change.at
+        case .noted(let change), .drafted(let change): return change.at
         case .moved(_, let at), .finished(let at): return at
         }
     }

@@ -37,6 +37,8 @@ public enum WalkCodec {
             ]
             if change.undo { pairs.append(("undo", .bool(true))) }
             return .object(pairs)
+        case .drafted(let change):
+            return .object([("type", .string("draft")), ("at", at), ("touchpoint", .string(change.touchpoint)), ("text", .string(change.text))])
         case .moved(let touchpoint, _):
             return .object([("type", .string("move")), ("at", at), ("touchpoint", .string(touchpoint))])
         case .finished:
@@ -120,6 +122,8 @@ public enum WalkCodec {
                 timerSeconds: record.timer_seconds, undo: record.undo ?? false))
         case "note":
             return .noted(NoteChange(touchpoint: try touchpoint(), text: record.text ?? "", at: try time(record.at, "at"), undo: record.undo ?? false))
+        case "draft":
+            return .drafted(NoteChange(touchpoint: try touchpoint(), text: record.text ?? "", at: try time(record.at, "at")))
         case "move":
             return .moved(touchpoint: try touchpoint(), at: try time(record.at, "at"))
         case "finish":

@@ -19,12 +19,12 @@ public enum HomeScreen {
             case .journey(let id, let title, _, let stages, let touchpoints):
                 section = "Walk a journey"
                 text = title
-                detail = "\(id) · \(stages) \(stages == 1 ? "stage" : "stages") · \(touchpoints) touchpoints"
+                detail = "\(id) · \(touchpoints) touchpoints"
             case .unfinished(_, let title, let started, let recorded, let total):
                 section = "Resume an unfinished walk"
                 let stamp = Timestamp.format(started)
                 text = title
-                detail = "started \(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC · \(recorded)/\(total) recorded"
+                detail = "\(recorded)/\(total) recorded · started \(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5))"
             case .broken(let path, let problem):
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path
@@ -45,7 +45,7 @@ public enum HomeScreen {
         let height = canvas.height - 4
         let selectedLine = lines.firstIndex { $0.item == state.selection } ?? 0
         let first = max(0, min(selectedLine - height / 2, lines.count - height))
-        let titleWidth = min(40, canvas.width / 2 - 2)
+        let titleWidth = min(44, canvas.width * 9 / 20)
         for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
             let row = top + offset
             guard let item = line.item else {

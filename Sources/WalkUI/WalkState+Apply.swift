@@ -140,15 +140,14 @@ extension WalkState {
             return []
         case .cancel:
             editor = nil
-            if case .note(let id) = editing.target {
-                if line.text != walk?.moment(for: id).note, !line.text.isEmpty {
-                    drafts[id] = line.text
-                    message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
-                } else {
-                    drafts[id] = nil
-                }
+            guard case .note(let id) = editing.target else { return [] }
+            let draft = line.text == walk?.moment(for: id).note ? "" : line.text
+            guard draft != (drafts[id] ?? "") else { return [] }
+            drafts[id] = draft.isEmpty ? nil : draft
+            if !draft.isEmpty {
+                message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
             }
-            return []
+            return [.record(.drafted(NoteChange(touchpoint: id, text: draft, at: now)))]
         case .submit:
             switch editing.target {
             case .field(let field):
@@ -189,7 +188,7 @@ extension WalkState {
         walk.apply(event)
         self.walk = walk
         switch event {
-        case .started, .moved:
+        case .started, .moved, .drafted:
             break
         case .rated(let change):
             if change.undo {
@@ -254,7 +253,7 @@ extension WalkEvent {
     public var touchpointID: String? {
         switch self {
         case .rated(let change): return change.touchpoint
-        case .noted(let change): return change.touchpoint
+        case .noted(let change), .drafted(let change): return change.touchpoint
         case .moved(let id, _): return id
         case .started, .finished: return nil
         }

@@ -83,6 +83,7 @@ public struct WalkState: Equatable, Sendable {
         for (id, moment) in walk.moments {
             if let seconds = moment.timerSeconds { timeSpent[id] = seconds }
         }
+        self.drafts = walk.drafts
         let recorded = walk.steps.count - walk.summary.unrecorded
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)

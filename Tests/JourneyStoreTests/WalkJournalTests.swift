@@ -23,6 +23,7 @@ private let events: [WalkEvent] = [
     .rated(RatingChange(touchpoint: "door", rating: Rating(.magic, intensity: 2), at: at(5), timerSeconds: 5)),
     .noted(NoteChange(touchpoint: "door", text: "Café ★ naïve \u{1B}[31m \"quoted\" \\ back", at: at(6))),
     .moved(touchpoint: "door", at: at(7)),
+    .drafted(NoteChange(touchpoint: "exit", text: "half a thought", at: at(7.5))),
     .rated(RatingChange(touchpoint: "door", rating: nil, at: at(8), undo: true)),
     .rated(RatingChange(touchpoint: "till", rating: Rating(.misery), at: at(9), timerSeconds: 200)),
 ]
@@ -105,7 +106,7 @@ private let events: [WalkEvent] = [
         _ = partial.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
         let reopened = try WalkJournal.reopen(path: journal.path)
-        try reopened.append(events[5])
+        try reopened.append(events[events.count - 1])
         reopened.close()
         let file = try WalkFile.load(path: journal.path)
         #expect(file.walk.moment(for: "till").rating == Rating(.misery))

@@ -94,7 +94,8 @@ import Testing
         state.press(.escape)
         #expect(state.editor == nil)
         #expect(state.walk?.moment(for: "find-opening-hours").note == "")
-        #expect(state.drafts["find-opening-hours"] != nil)
+        #expect(state.drafts["find-opening-hours"] == "Café ★ naive")
+        #expect(state.walk?.drafts["find-opening-hours"] == "Café ★ naive", "the draft is in the journal too")
         state.press(.char("e"))
         #expect(state.editor?.line.text == state.drafts["find-opening-hours"])
         state.press(.control("u"))
@@ -102,6 +103,7 @@ import Testing
         state.press(.enter)
         #expect(state.walk?.moment(for: "find-opening-hours").note == "Hours wrong on Google")
         #expect(state.drafts.isEmpty)
+        #expect(state.walk?.drafts.isEmpty == true)
         #expect(state.editor == nil)
     }
 
@@ -178,6 +180,8 @@ import Testing
         #expect(state.mode == .walking)
         #expect(state.current == 2)
         #expect(state.message?.text == "Resumed: 2 of 5 touchpoints recorded")
+        walk.apply(.drafted(NoteChange(touchpoint: "needs", text: "Asked two questions", at: at(12))))
+        #expect(WalkState(resuming: walk, warnings: [], now: at(100)).drafts == ["needs": "Asked two questions"])
         let warned = WalkState(resuming: walk, warnings: ["w.jsonl:4: the last record was cut off"], now: at(100))
         #expect(warned.message == .init(text: "w.jsonl:4: the last record was cut off", kind: .warning))
     }
