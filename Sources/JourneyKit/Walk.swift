@@ -10,13 +10,16 @@ public struct Walk: Equatable, Sendable {
     /// Unsaved note drafts by touchpoint id; saving the note clears its draft.
     public private(set) var drafts: [String: String] = [:]
     public private(set) var lastChange: Date
+    /// The journey's touchpoints in walking order, flattened once (journeys can have thousands).
+    public let steps: [Step]
     private let indexByID: [String: Int]
 
     public init(header: WalkHeader) {
         self.header = header
         self.lastChange = header.started
+        self.steps = header.journey.steps
         var index: [String: Int] = [:]
-        for (offset, step) in header.journey.steps.enumerated() where index[step.touchpoint.id] == nil {
+        for (offset, step) in steps.enumerated() where index[step.touchpoint.id] == nil {
             index[step.touchpoint.id] = offset
         }
         self.indexByID = index
@@ -30,7 +33,6 @@ public struct Walk: Equatable, Sendable {
     }
 
     public var journey: Journey { header.journey }
-    public var steps: [Step] { header.journey.steps }
     public var isFinished: Bool { finished != nil }
 
     /// The index of a touchpoint id in walking order.

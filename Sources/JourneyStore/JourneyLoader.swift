@@ -25,7 +25,8 @@ public enum JourneyLoader {
         let text = try reader.decodeText(bytes)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver keeps every scalar a string: types are checked here, and no regex runs per key.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw JourneyLoadError(problems: [reader.problem(1, 1, "the file is empty: a journey needs a title and stages")])
             }
             root = node
@@ -260,26 +261,29 @@ struct JourneyReader {
 
     // MARK: - Typed access with problems
 
-    private mutating func mapping(_ node: Node, what: String, keys: [String]) -> Node.Mapping? {
+    private mutating func mapping(_ node: Node, what: String, keys: [String]) -> [String: Node]? {
         guard case .mapping(let mapping) = node else {
             report(node, "\(what) must be a mapping of keys (\(keys.prefix(2).joined(separator: ", ")), …), found \(kind(of: node))")
             return nil
         }
-        for key in mapping.keys {
-            guard let name = key.scalar?.string else {
+        var fields: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
                 report(key, "keys must be plain names, found \(kind(of: key))")
                 continue
             }
+            let name = scalar.string
+            fields[name] = value
             if !keys.contains(name) {
                 var message = "unknown key '\(TerminalText.sanitize(name))' in \(what)"
                 if let guess = closest(to: name, among: keys) { message += " (did you mean '\(guess)'?)" }
                 report(key, message)
             }
         }
-        return mapping
+        return fields
     }
 
-    private mutating func requiredText(_ mapping: Node.Mapping, _ key: String, owner: String, ownerNode: Node) -> String? {
+    private mutating func requiredText(_ mapping: [String: Node], _ key: String, owner: String, ownerNode: Node) -> String? {
         guard let node = mapping[key] else {
             report(ownerNode, "missing required key '\(key)' in \(owner)")
             return nil
@@ -292,7 +296,7 @@ struct JourneyReader {
         return value
     }
 
-    private mutating func optionalText(_ mapping: Node.Mapping, _ key: String) -> String? {
+    private mutating func optionalText(_ mapping: [String: Node], _ key: String) -> String? {
         guard let node = mapping[key], !isNull(node) else { return nil }
         return text(node, key: key).flatMap { $0.isEmpty ? nil : $0 }
     }

@@ -16,7 +16,7 @@ public enum HomeScreen {
             let text: String
             let detail: String
             switch item {
-            case .journey(let id, let title, _, let stages, let touchpoints):
+            case .journey(let id, let title, _, _, let touchpoints):
                 section = "Walk a journey"
                 text = title
                 detail = "\(id) · \(touchpoints) touchpoints"

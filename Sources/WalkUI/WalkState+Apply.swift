@@ -15,7 +15,10 @@ extension WalkState {
             tooSmall = width < minimumTerminalSize.width || height < minimumTerminalSize.height
             return []
         case .started(let header):
-            walk = Walk(header: header)
+            let started = Walk(header: header)
+            walk = started
+            journey = header.journey
+            steps = started.steps
             mode = .walking
             current = 0
             enteredAt = now

@@ -47,6 +47,8 @@ public struct WalkState: Equatable, Sendable {
 
     public internal(set) var mode: Mode
     public internal(set) var journey: Journey
+    /// The touchpoints in walking order, flattened once.
+    public internal(set) var steps: [Step]
     public internal(set) var details: WalkDetails
     public internal(set) var walk: Walk?
     public internal(set) var current: Int = 0
@@ -66,6 +68,7 @@ public struct WalkState: Equatable, Sendable {
     public init(journey: Journey, details: WalkDetails, now: Date) {
         self.mode = .briefing
         self.journey = journey
+        self.steps = journey.steps
         self.details = details
         self.enteredAt = now
         self.now = now
@@ -75,6 +78,7 @@ public struct WalkState: Equatable, Sendable {
     public init(resuming walk: Walk, warnings: [String], now: Date) {
         self.mode = .walking
         self.journey = walk.journey
+        self.steps = walk.steps
         self.details = walk.header.details
         self.walk = walk
         self.current = walk.position
@@ -94,7 +98,6 @@ public struct WalkState: Equatable, Sendable {
 
     // MARK: - Derived
 
-    public var steps: [Step] { walk?.steps ?? journey.steps }
     public var currentStep: Step? { steps.indices.contains(current) ? steps[current] : nil }
     public var currentMoment: Moment {
         guard let id = currentStep?.touchpoint.id, let walk else { return Moment() }

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""journeywalk benchmarks: run the real binary on a pseudo-terminal and print figures.
+
+Usage: python3 bench/run.py [--binary PATH] [--runs N]
+Builds nothing itself; `bench/run` builds the release binary first.
+Figures:
+  - exec to the first complete frame of `walk` (briefing) and of `resume` (a touchpoint), median of N
+  - a verdict key to the end of the frame that acknowledges it (the write and fsync happen before), median and p99
+  - resident memory (VmRSS) after the first frame and after 200 verdicts
+  - a generated journey of 5,000 touchpoints: `journeys validate` from exec to exit, and first frame of its walk
+"""
+import argparse
+import fcntl
+import os
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, int(round(fraction * (len(ordered) - 1)))))
+    return ordered[index]
+
+
+class PtyApp:
+    """The binary on a fresh pseudo-terminal of 80x24."""
+
+    def __init__(self, args, env, rows=24, cols=80):
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
+                                        start_new_session=True, close_fds=True)
+        os.close(slave)
+        self.output = b""
+
+    def read_until(self, marker, timeout=10.0):
+        """Reads until marker appears; returns the time the marker's chunk arrived."""
+        deadline = time.perf_counter() + timeout
+        while marker not in self.output:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError(f"{marker!r} not seen; got {self.output[-300:]!r}")
+            ready, _, _ = select.select([self.master], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    raise TimeoutError(f"terminal closed before {marker!r}")
+                self.output += chunk
+        return time.perf_counter()
+
+    def burst_end(self, quiet=0.015):
+        """Reads until the output is quiet for `quiet` seconds; returns the time of the last byte."""
+        last = time.perf_counter()
+        while True:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                return last
+            chunk = os.read(self.master, 65536)
+            self.output += chunk
+            last = time.perf_counter()
+
+    def send(self, data):
+        os.write(self.master, data)
+
+    def rss_kib(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        return 0
+
+    def close(self):
+        try:
+            self.process.kill()
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        os.close(self.master)
+
+
+def generated_journey(path, count):
+    per_stage = 50
+    with open(path, "w") as out:
+        out.write("title: Generated journey\nid: generated\nversion: 1\nstages:\n")
+        for stage in range(count // per_stage):
+            out.write(f"  - name: Stage {stage + 1}\n    touchpoints:\n")
+            for n in range(per_stage):
+                i = stage * per_stage + n
+                out.write(f"      - id: tp-{i}\n        title: Touchpoint number {i}\n        channel: store\n"
+                          f"        prompt: Check what happens at step {i} and note how long it takes.\n"
+                          f"        look_for:\n          - First thing to check\n          - Second thing to check\n"
+                          f"        target: 2m\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/journeywalk"))
+    parser.add_argument("--runs", type=int, default=25)
+    options = parser.parse_args()
+    binary = options.binary
+    work = tempfile.mkdtemp(prefix="journeywalk-bench-")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "JOURNEYWALK_HOME": work, "HOME": work}
+    journey = os.path.join(ROOT, "journeys/retail-store-visit.yaml")
+    print(f"binary: {binary}")
+    print(f"machine: {os.cpu_count()} cores, {os.uname().release}")
+
+    # 1. exec to first complete frame of `walk` (the briefing).
+    firsts, rss_first = [], []
+    for _ in range(options.runs):
+        app = PtyApp([binary, "walk", journey], env)
+        app.read_until(b"quit")
+        end = app.burst_end()
+        firsts.append((end - app.started) * 1000)
+        rss_first.append(app.rss_kib())
+        app.close()
+    print(f"walk: exec to first frame: median {statistics.median(firsts):.1f} ms, "
+          f"min {min(firsts):.1f}, max {max(firsts):.1f} ({options.runs} runs)")
+
+    # 2. verdicts: one key to the end of the frame that acknowledges it.
+    big = os.path.join(work, "generated-5000.yaml")
+    generated_journey(big, 5000)
+    app = PtyApp([binary, "walk", big], env)
+    app.read_until(b"quit")
+    app.burst_end()
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/5000")
+    app.burst_end()
+    acks = []
+    keys = [b"m", b"x", b"n", b"M", b"X", b"s"]
+    for i in range(200):
+        sent = time.perf_counter()
+        app.send(keys[i % len(keys)])
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError("no frame after a verdict")
+        end = app.burst_end(quiet=0.008)
+        acks.append((end - sent) * 1000)
+    rss_after = app.rss_kib()
+    app.close()
+    walk_files = [f for f in os.listdir(os.path.join(work, "walks")) if f.endswith(".jsonl")]
+    with open(os.path.join(work, "walks", walk_files[-1])) as journal:
+        recorded = sum(1 for line in journal if '"type":"verdict"' in line)
+    print(f"verdict key to acknowledging frame (incl. append + fsync): median {statistics.median(acks):.2f} ms, "
+          f"p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} verdicts, {recorded} on disk)")
+    print(f"resident memory: {statistics.median(rss_first) / 1024:.1f} MB after the first frame, "
+          f"{rss_after / 1024:.1f} MB after 200 verdicts on a 5,000-touchpoint journey")
+
+    # 3. resume: exec to the first frame of a touchpoint screen.
+    resumes = []
+    small_walk = None
+    app = PtyApp([binary, "walk", journey], env)
+    app.read_until(b"quit")
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/")
+    app.send(b"m")
+    app.read_until(b"Saved")
+    app.close()
+    newest = sorted(os.listdir(os.path.join(work, "walks")))
+    small_walk = [f for f in newest if "retail" in f][-1]
+    for _ in range(options.runs):
+        app = PtyApp([binary, "resume", os.path.join(work, "walks", small_walk)], env)
+        app.read_until(b"quit")
+        end = app.burst_end()
+        resumes.append((end - app.started) * 1000)
+        app.close()
+    print(f"resume: exec to first frame: median {statistics.median(resumes):.1f} ms ({options.runs} runs)")
+
+    # 4. the 5,000-touchpoint journey.
+    validates = []
+    for _ in range(max(5, options.runs // 2)):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "journeys", "validate", big], env=env, capture_output=True)
+        validates.append((time.perf_counter() - start) * 1000)
+        assert result.returncode == 0, result.stdout + result.stderr
+    print(f"5,000 touchpoints: `journeys validate` exec to exit: median {statistics.median(validates):.1f} ms")
+    bigs = []
+    for _ in range(max(5, options.runs // 2)):
+        app = PtyApp([binary, "walk", big], env)
+        app.read_until(b"quit")
+        end = app.burst_end()
+        bigs.append((end - app.started) * 1000)
+        app.close()
+    print(f"5,000 touchpoints: `walk` exec to first frame: median {statistics.median(bigs):.1f} ms")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
