@@ -1,0 +1,20 @@
+/// The keys section of the README, generated from the same tables as the footer and the `?` overlay.
+public enum KeyReference {
+    public static func markdown() -> String {
+        var text = ""
+        func table<C>(_ map: KeyMap<C>) {
+            text += "**\(map.title)**\n\n| keys | action |\n|---|---|\n"
+            for binding in map.bindings {
+                let keys = binding.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")
+                text += "| \(keys) | \(binding.help) |\n"
+            }
+            text += "\n"
+        }
+        table(WalkKeys.briefing)
+        table(WalkKeys.walking)
+        table(WalkKeys.confirmLeave)
+        table(LineEditor.keys)
+        table(HomeState.keys)
+        return text
+    }
+}
