@@ -60,7 +60,7 @@ int jw_open(int in_fd, int out_fd, const char *term, int use_color) {
     }
     jw_in_fd = in_copy;
     set_term(jw_screen);
-    cbreak();
+    raw(); /* Ctrl-C arrives as a key: the walk leaves cleanly and says where it is saved */
     noecho();
     nonl();
     keypad(stdscr, TRUE);

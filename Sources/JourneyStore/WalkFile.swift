@@ -5,7 +5,19 @@ public struct WalkFile: Sendable {
     public var path: String
     public var walk: Walk
     /// Problems that did not stop the load (a cut-off last line, a damaged record), each naming its line.
-    public var warnings: [String]
+    public var warnings: [Warning]
+
+    /// A line of the file that was not loaded, and why.
+    public struct Warning: Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var line: Int
+        public var message: String
+
+        /// `FILE:LINE: message`.
+        public var description: String { "\(path):\(line): \(message)" }
+        /// `line N: message`, for a screen that already says which walk it is.
+        public var short: String { "line \(line) of the walk file: \(message)" }
+    }
 
     /// The walk id the file carries.
     public var walkID: String { walk.header.walkID }
@@ -25,7 +37,7 @@ public struct WalkFile: Sendable {
     public static func parse(_ bytes: [UInt8], path: String) throws(WalkFileError) -> WalkFile {
         guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         var walk: Walk?
-        var warnings: [String] = []
+        var warnings: [Warning] = []
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -39,7 +51,7 @@ public struct WalkFile: Sendable {
                 let event = try WalkCodec.decode(line)
                 if case .started = event {
                     if walk == nil { walk = Walk(events: [event]) } else {
-                        warnings.append("\(path):\(lineNumber): a second walk header was ignored")
+                        warnings.append(Warning(path: path, line: lineNumber, message: "a second walk header was ignored"))
                     }
                 } else if walk != nil {
                     walk?.apply(event)
@@ -48,11 +60,11 @@ public struct WalkFile: Sendable {
                 }
             } catch let problem as WalkCodec.LineProblem {
                 if end == nil {
-                    warnings.append("\(path):\(lineNumber): the last record was cut off (\(lineBytes.count) bytes, no end of line) and was not loaded")
+                    warnings.append(Warning(path: path, line: lineNumber, message: "the last record was cut off (\(lineBytes.count) bytes, no end of line) and was not loaded"))
                 } else if walk == nil {
                     throw .damaged(path: path, reason: "line \(lineNumber): \(problem)")
                 } else {
-                    warnings.append("\(path):\(lineNumber): \(problem); skipped")
+                    warnings.append(Warning(path: path, line: lineNumber, message: "\(problem); skipped"))
                 }
             } catch let error as WalkFileError {
                 throw error

@@ -35,7 +35,7 @@ public struct HomeState: Equatable, Sendable {
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first line", group: "Home", inFooter: false),
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last line", group: "Home", inFooter: false),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Home"),
-        KeyBinding([.char("q"), .escape], .quit, name: "quit", help: "quit journeywalk", group: "Home"),
+        KeyBinding([.char("q"), .escape, .control("c")], .quit, name: "quit", help: "quit journeywalk", group: "Home"),
     ])
 
     /// What the runner should do after a key.

@@ -37,6 +37,7 @@ public enum WalkKeys {
         KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
         KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave (asks first; an unfinished walk can be resumed)", group: "Walk", footerPriority: 1),
+        KeyBinding([.control("c")], .leaveForLater, name: "leave", help: "leave at once, keeping a note being typed as a draft; resume later", group: "Walk", inFooter: false),
     ])
 
     public static let briefing = KeyMap<WalkCommand>(title: "Briefing", [
@@ -45,12 +46,12 @@ public enum WalkKeys {
         KeyBinding([.down, .char("j"), .tab], .fieldDown, name: "field", help: "next field", group: "Briefing", inFooter: false),
         KeyBinding([.char("e")], .editField, name: "edit", help: "edit the field (on Role: choose the next role)", group: "Briefing"),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Briefing"),
-        KeyBinding([.char("q"), .escape], .leave, name: "quit", help: "quit without starting (nothing is saved)", group: "Briefing"),
+        KeyBinding([.char("q"), .escape, .control("c")], .leave, name: "quit", help: "quit without starting (nothing is saved)", group: "Briefing"),
     ])
 
     public static let confirmLeave = KeyMap<WalkCommand>(title: "Finish or leave", [
         KeyBinding([.char("f")], .finish, name: "finish", help: "finish the walk (touchpoints not recorded stay unrecorded)", group: "Finish or leave"),
-        KeyBinding([.char("l")], .leaveForLater, name: "leave", help: "leave now and resume later with `journeywalk resume`", group: "Finish or leave"),
+        KeyBinding([.char("l"), .control("c")], .leaveForLater, name: "leave", help: "leave now and resume later with `journeywalk resume`", group: "Finish or leave"),
         KeyBinding([.escape, .char("k"), .char("q")], .keepWalking, name: "keep walking", help: "go back to the walk", group: "Finish or leave"),
     ])
 }

@@ -41,6 +41,9 @@ extension WalkState {
             mode = .done(finished: false)
             return [.leave]
         }
+        if key == .control("c"), walk != nil, mode != .briefing {
+            return interrupt()
+        }
         if var overlay = help {
             help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: keyMap, extra: helpExtra).count) ? overlay : nil
             return []
@@ -167,6 +170,18 @@ extension WalkState {
                 return [.record(.noted(NoteChange(touchpoint: id, text: line.text, at: now)))]
             }
         }
+    }
+
+    /// Ctrl-C: leave at once. Everything acknowledged is on disk; a note being typed is kept as a draft.
+    private mutating func interrupt() -> [WalkEffect] {
+        var effects: [WalkEffect] = []
+        if let editor, case .note(let id) = editor.target, editor.line.text != walk?.moment(for: id).note, !editor.line.text.isEmpty {
+            effects.append(.record(.drafted(NoteChange(touchpoint: id, text: editor.line.text, at: now))))
+        }
+        editor = nil
+        help = nil
+        mode = .done(finished: false)
+        return effects + [.leave]
     }
 
     private mutating func move(to index: Int) -> [WalkEffect] {

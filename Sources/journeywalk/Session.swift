@@ -76,10 +76,10 @@ enum Session {
             throw fail("cannot continue the walk: \(error)")
         }
         let recorder = JournalRecorder(resuming: journal)
-        let state = WalkState(resuming: file.walk, warnings: file.warnings, now: Date())
+        let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()
-        for warning in file.warnings { printError("warning: " + warning) }
+        for warning in file.warnings { printError("warning: \(warning)") }
         report(outcome, path: path)
     }
 

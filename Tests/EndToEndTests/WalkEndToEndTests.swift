@@ -47,11 +47,17 @@ import Testing
         let pid = try #require(tmux.panePID)
         #expect(kill(pid, SIGKILL) == 0)
         usleep(200_000)
+        // As if the power had gone in the middle of writing a fifth record.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"type\":\"verdict\",\"at\":\"2026-11-2".utf8))
+        try handle.close()
 
         // Resume where it stopped and finish.
         tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) resume; echo EXIT=$?; sleep 600")
-        let resumed = tmux.waitFor("Resumed: 3 of 9 touchpoints recorded")
+        let resumed = tmux.waitFor("line 6 of the walk file: the last record was cut off")
         #expect(resumed.found, "screen after resume:\n\(resumed.screen)")
+        #expect(resumed.screen.contains("! "), "the cut-off line is shown as a warning")
         #expect(resumed.screen.contains("Touchpoint 4/9"))
         #expect(timelineShowsThreeVerdicts(resumed.screen), "timeline panel:\n\(resumed.screen)")
         for next in 5...9 {
@@ -67,11 +73,14 @@ import Testing
         #expect(done.found, "after finishing:\n\(done.screen)")
         #expect(done.screen.contains("Walk saved: \(path)"))
         #expect(done.screen.contains("7 magic · 1 neutral · 1 misery · 0 skipped · 0 unrecorded"))
+        #expect(done.screen.contains("warning: \(path):6: the last record was cut off (33 bytes, no end of line) and was not loaded")
+            || done.screen.replacingOccurrences(of: "\n", with: "").contains("the last record was cut off (33 bytes"))
 
         let finished = try String(contentsOfFile: path, encoding: .utf8)
         #expect(finished.hasSuffix("\n"))
         #expect(finished.split(separator: "\n").last?.contains("\"type\":\"finish\"") == true)
-        #expect(finished.components(separatedBy: "\"type\":\"verdict\"").count - 1 == 9)
+        #expect(finished.components(separatedBy: "\"type\":\"verdict\",\"at\":\"2026-11-2\n").count == 2, "the damaged line stays, ended by a newline")
+        #expect(try WalkFileCount(finished).verdicts == 9)
 
         let list = spawnAndWait([journeywalkBinary, "resume", "--data-dir", home])
         #expect(list.status == 1)
@@ -101,7 +110,24 @@ import Testing
     }
 }
 
+/// Counts complete verdict records in a journal.
+struct WalkFileCount {
+    var verdicts: Int
+    init(_ text: String) throws {
+        verdicts = text.split(separator: "\n").filter { $0.hasPrefix("{\"type\":\"verdict\"") && $0.hasSuffix("}") }.count
+    }
+}
+
 @Suite struct CommandLineTests {
+    @Test func anUnsetTermIsAClearError() {
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("env -u TERM \(shellQuoted(journeywalkBinary)) walk \(shellQuoted(repositoryRoot + "/journeys/gym-membership.yaml")); echo EXIT=$?; sleep 600")
+        let screen = tmux.waitFor("EXIT=")
+        #expect(screen.screen.contains("TERM is not set"))
+        #expect(screen.screen.contains("EXIT=1"))
+    }
+
     @Test func interactiveCommandsRefuseWithoutATerminal() {
         let result = spawnAndWait([journeywalkBinary, "walk", repositoryRoot + "/journeys/retail-store-visit.yaml", "--data-dir", temporaryFolder()])
         #expect(result.status == 1)

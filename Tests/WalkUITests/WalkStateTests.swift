@@ -135,6 +135,15 @@ import Testing
         #expect(state.walk?.isFinished == true)
     }
 
+    @Test func controlCLeavesAtOnceKeepingTheNoteBeingTyped() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("e"), .char("O"), .char("k"))
+        let effects = state.apply(.key(.control("c")), now: at(20))
+        #expect(effects == [.record(.drafted(NoteChange(touchpoint: "greeting", text: "Ok", at: at(20)))), .leave])
+        #expect(state.mode == .done(finished: false))
+        #expect(state.editor == nil)
+    }
+
     @Test func quittingTheBriefingSavesNothing() {
         var state = WalkState(journey: storeJourney, details: WalkDetails(), now: at(0))
         #expect(state.apply(.key(.char("q")), now: at(1)) == [.leave])
