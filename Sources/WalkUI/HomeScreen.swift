@@ -22,9 +22,8 @@ public enum HomeScreen {
                 detail = "\(id) · \(touchpoints) touchpoints"
             case .unfinished(_, let title, let started, let recorded, let total):
                 section = "Resume an unfinished walk"
-                let stamp = Timestamp.format(started)
                 text = title
-                detail = "\(recorded)/\(total) recorded · started \(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5))"
+                detail = "\(recorded)/\(total) recorded · \(started)"
             case .broken(let path, let problem):
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path

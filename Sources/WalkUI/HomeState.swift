@@ -6,7 +6,8 @@ public struct HomeState: Equatable, Sendable {
     /// One line of the home list.
     public enum Item: Equatable, Sendable {
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
-        case unfinished(path: String, title: String, started: Date, recorded: Int, total: Int)
+        /// `started` is the start time as the user reads it (local time, formatted by the caller).
+        case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
         case broken(path: String, problem: String)
 
         public var isSelectable: Bool {

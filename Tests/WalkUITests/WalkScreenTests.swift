@@ -124,7 +124,7 @@ import Testing
     static let items: [HomeState.Item] = [
         .journey(id: "gym-membership", title: "Gym membership, first enquiry to first month", path: "journeys/gym.yaml", stages: 4, touchpoints: 9),
         .journey(id: "retail-store-visit", title: "Retail store visit", path: "journeys/retail.yaml", stages: 3, touchpoints: 9),
-        .unfinished(path: "/w/1.jsonl", title: "Retail store visit", started: at(0), recorded: 4, total: 9),
+        .unfinished(path: "/w/1.jsonl", title: "Retail store visit", started: "2026-11-22 10:15", recorded: 4, total: 9),
         .broken(path: "journeys/typo.yaml", problem: "2 problems"),
     ]
 
