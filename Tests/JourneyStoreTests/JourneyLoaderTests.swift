@@ -120,3 +120,13 @@ import Testing
         #expect(failures > 0)
     }
 }
+
+@Suite struct JourneyTemplateTests {
+    @Test func theNewJourneyTemplateValidates() throws {
+        let text = JourneyTemplate.text(title: "Hotel \"check-in\" \\ desk", id: "hotel-check-in")
+        let journey = try JourneyLoader.parse(Array(text.utf8), file: "hotel-check-in.yaml")
+        #expect(journey.title == "Hotel \"check-in\" \\ desk")
+        #expect(journey.id == "hotel-check-in")
+        #expect(journey.touchpointCount == 3)
+    }
+}
