@@ -84,112 +84,76 @@ public enum WalkCodec {
 
     /// Decodes one journal line.
     public static func decode(_ line: Substring) throws(LineProblem) -> WalkEvent {
-        let record: Record
-        do {
-            record = try JSONDecoder().decode(Record.self, from: Data(line.utf8))
-        } catch {
+        try decode(bytes: line.utf8)
+    }
+
+    /// Decodes one journal line given as UTF-8 bytes.
+    public static func decode<Bytes: Collection>(bytes: Bytes) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
+        guard let record = JSONValue.parse(bytes), case .object = record, let type = record["type"]?.string else {
             throw .notJSON
         }
-        func time(_ text: String?, _ key: String) throws(LineProblem) -> Date {
-            guard let text, let date = Timestamp.parse(text) else { throw .missing(key) }
+        func text(_ key: String) -> String? { record[key]?.string }
+        func time(_ key: String) throws(LineProblem) -> Date {
+            guard let value = text(key), let date = Timestamp.parse(value) else { throw .missing(key) }
             return date
         }
         func touchpoint() throws(LineProblem) -> String {
-            guard let id = record.touchpoint, !id.isEmpty else { throw .missing("touchpoint") }
+            guard let id = text("touchpoint"), !id.isEmpty else { throw .missing("touchpoint") }
             return id
         }
-        switch record.type {
+        let undo = record["undo"]?.bool ?? false
+        switch type {
         case "walk":
-            if let format = record.format, format > formatVersion { throw .newerFormat(format) }
-            guard let walkID = record.walk else { throw .missing("walk") }
-            guard let journey = record.journey else { throw .missing("journey") }
-            let started = try time(record.started, "started")
+            if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
+            guard let walkID = text("walk") else { throw .missing("walk") }
+            guard let journeyValue = record["journey"], let journey = journey(from: journeyValue) else { throw .missing("journey") }
             let details = WalkDetails(
-                operator: record.operator ?? "", role: record.role.flatMap(WalkRole.init(rawValue:)),
-                location: record.location ?? "", channel: record.channel ?? "")
+                operator: text("operator") ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
+                location: text("location") ?? "", channel: text("channel") ?? "")
             return .started(WalkHeader(
-                walkID: walkID, journey: journey.journey, journeyPath: journey.path,
-                journeyFingerprint: journey.fingerprint ?? "", details: details, started: started))
+                walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
+                journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started")))
         case "verdict":
             let id = try touchpoint()
             var rating: Rating?
-            if let name = record.verdict {
+            if let name = text("verdict") {
                 guard let verdict = Verdict(rawValue: name) else { throw .missing("verdict") }
-                rating = Rating(verdict, intensity: record.intensity ?? 1)
+                rating = Rating(verdict, intensity: record["intensity"]?.int ?? 1)
+            } else if record["verdict"]?.isNull != true {
+                throw .missing("verdict")
             }
-            return .rated(RatingChange(
-                touchpoint: id, rating: rating, at: try time(record.at, "at"),
-                timerSeconds: record.timer_seconds, undo: record.undo ?? false))
+            return .rated(RatingChange(touchpoint: id, rating: rating, at: try time("at"), timerSeconds: record["timer_seconds"]?.int, undo: undo))
         case "note":
-            return .noted(NoteChange(touchpoint: try touchpoint(), text: record.text ?? "", at: try time(record.at, "at"), undo: record.undo ?? false))
+            return .noted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at"), undo: undo))
         case "draft":
-            return .drafted(NoteChange(touchpoint: try touchpoint(), text: record.text ?? "", at: try time(record.at, "at")))
+            return .drafted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at")))
         case "move":
-            return .moved(touchpoint: try touchpoint(), at: try time(record.at, "at"))
+            return .moved(touchpoint: try touchpoint(), at: try time("at"))
         case "finish":
-            return .finished(at: try time(record.at, "at"))
+            return .finished(at: try time("at"))
         default:
-            throw .unknownType(record.type)
+            throw .unknownType(type)
         }
     }
 
-    // The decoded shape of any journal line; keys are as written in the file.
-    private struct Record: Decodable {
-        var type: String
-        var format: Int?
-        var walk: String?
-        var started: String?
-        var `operator`: String?
-        var role: String?
-        var location: String?
-        var channel: String?
-        var journey: JourneyRecord?
-        var at: String?
-        var touchpoint: String?
-        var verdict: String?
-        var intensity: Int?
-        var timer_seconds: Int?
-        var undo: Bool?
-        var text: String?
-    }
-
-    private struct JourneyRecord: Decodable {
-        var id: String
-        var title: String
-        var version: Int?
-        var fingerprint: String?
-        var path: String?
-        var description: String?
-        var promise: String?
-        var persona: String?
-        var stages: [StageRecord]
-
-        var journey: Journey {
-            Journey(
-                id: id, title: title, version: version, description: description, promise: promise, persona: persona,
-                stages: stages.map { stage in
-                    Stage(name: stage.name, touchpoints: stage.touchpoints.map { tp in
-                        Touchpoint(
-                            id: tp.id, title: tp.title, channel: tp.channel, prompt: tp.prompt, lookFor: tp.look_for ?? [],
-                            target: tp.target_seconds, momentOfTruth: tp.moment_of_truth ?? false)
-                    })
-                })
+    private static func journey(from value: JSONValue) -> Journey? {
+        guard let id = value["id"]?.string, let title = value["title"]?.string, let stages = value["stages"]?.array else { return nil }
+        var result: [Stage] = []
+        for stage in stages {
+            guard let name = stage["name"]?.string, let touchpoints = stage["touchpoints"]?.array else { return nil }
+            var items: [Touchpoint] = []
+            for tp in touchpoints {
+                guard let tpID = tp["id"]?.string, let tpTitle = tp["title"]?.string else { return nil }
+                items.append(Touchpoint(
+                    id: tpID, title: tpTitle, channel: tp["channel"]?.string, prompt: tp["prompt"]?.string,
+                    lookFor: tp["look_for"]?.array?.compactMap(\.string) ?? [], target: tp["target_seconds"]?.int,
+                    momentOfTruth: tp["moment_of_truth"]?.bool ?? false))
+            }
+            result.append(Stage(name: name, touchpoints: items))
         }
-    }
-
-    private struct StageRecord: Decodable {
-        var name: String
-        var touchpoints: [TouchpointRecord]
-    }
-
-    private struct TouchpointRecord: Decodable {
-        var id: String
-        var title: String
-        var channel: String?
-        var prompt: String?
-        var look_for: [String]?
-        var target_seconds: Int?
-        var moment_of_truth: Bool?
+        return Journey(
+            id: id, title: title, version: value["version"]?.int, description: value["description"]?.string,
+            promise: value["promise"]?.string, persona: value["persona"]?.string, stages: result)
     }
 }
 

@@ -46,9 +46,8 @@ public struct WalkFile: Sendable {
             let lineBytes = bytes[start..<(end ?? bytes.count)]
             start = (end ?? bytes.count) + 1
             if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-            let line = Substring(decoding: lineBytes, as: UTF8.self)
             do {
-                let event = try WalkCodec.decode(line)
+                let event = try WalkCodec.decode(bytes: lineBytes)
                 if case .started = event {
                     if walk == nil { walk = Walk(events: [event]) } else {
                         warnings.append(Warning(path: path, line: lineNumber, message: "a second walk header was ignored"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The saved walks in a data folder.
 public struct WalkLibrary: Sendable {
     public var folder: String
@@ -9,12 +11,34 @@ public struct WalkLibrary: Sendable {
         PosixFile.list(folder).filter { $0.hasSuffix(".jsonl") }.map { folder + "/" + $0 }
     }
 
-    /// Every walk that loads, and the errors of those that do not.
+    /// Every walk that loads, and the errors of those that do not, in file-name order.
     public func load() -> (walks: [WalkFile], errors: [WalkFileError]) {
+        Self.load(paths: paths)
+    }
+
+    /// Loads walk files on every core; results keep the order of `paths`.
+    public static func load(paths: [String]) -> (walks: [WalkFile], errors: [WalkFileError]) {
+        var results = [Result<WalkFile, WalkFileError>?](repeating: nil, count: paths.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 64))
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own slots, so the buffer is shared without a lock.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < paths.count {
+                    slots[index] = Result { () throws(WalkFileError) in try WalkFile.load(path: paths[index]) }
+                    index += workers
+                }
+            }
+        }
         var walks: [WalkFile] = []
         var errors: [WalkFileError] = []
-        for path in paths {
-            do { walks.append(try WalkFile.load(path: path)) } catch { errors.append(error) }
+        for result in results {
+            switch result {
+            case .success(let file)?: walks.append(file)
+            case .failure(let error)?: errors.append(error)
+            case nil: break
+            }
         }
         return (walks, errors)
     }
