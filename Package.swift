@@ -18,12 +18,13 @@ let package = Package(
         ),
         .target(name: "JourneyKit"),
         .target(name: "JourneyStore", dependencies: ["JourneyKit", "Yams"]),
-        .target(name: "WalkUI", dependencies: ["JourneyKit"]),
+        .target(name: "JourneyReports", dependencies: ["JourneyKit"]),
+        .target(name: "WalkUI", dependencies: ["JourneyKit", "JourneyReports"]),
         .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"]),
         .executableTarget(
             name: "journeywalk",
             dependencies: [
-                "JourneyKit", "JourneyStore", "WalkUI", "CursesTerminal",
+                "JourneyKit", "JourneyStore", "JourneyReports", "WalkUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +33,11 @@ let package = Package(
             name: "JourneyStoreTests",
             dependencies: ["JourneyStore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "JourneyReportsTests",
+            dependencies: ["JourneyReports", "JourneyStore"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "WalkUITests",

@@ -58,6 +58,25 @@ public enum PosixFile {
         }
     }
 
+    /// Writes a whole file through a temporary file and a rename, so readers never see half of it.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
+        let folder = parentFolder(of: path)
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(stem(of: path)).\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        do throws(FileError) {
+            try writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
+            close(fd)
+            guard rename(temporary, path) == 0 else { throw FileError(path: path, errno: errno) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder.isEmpty ? "." : folder)
+    }
+
     /// Creates a folder and its parents; the last one gets `mode`.
     public static func makeFolder(_ path: String, mode: mode_t = 0o700) throws(FileError) {
         var info = stat()

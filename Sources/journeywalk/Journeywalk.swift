@@ -13,7 +13,7 @@ struct Journeywalk: ParsableCommand {
             $JOURNEYWALK_HOME/walks (default ~/.local/share/journeywalk/walks).
             """,
         version: "0.1.0",
-        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, JourneysSubcommand.self]
+        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self]
     )
 
     @OptionGroup var data: DataOptions

@@ -1,27 +1,37 @@
-/// A minimal JSON writer that keeps keys in the order given, so walk files read naturally.
-struct JSONWriter {
-    private(set) var text = ""
+/// A minimal JSON writer that keeps keys in the order given, so walk files and reports read naturally.
+public struct JSONWriter {
+    public private(set) var text = ""
+
+    public init() {}
 
     /// A JSON value to write.
-    indirect enum Value {
+    public indirect enum Value {
         case string(String)
         case int(Int)
+        /// A number written with a decimal point (`95.0`).
+        case double(Double)
         case bool(Bool)
         case null
         case array([Value])
         case object([(String, Value)])
     }
 
-    static func encode(_ value: Value) -> String {
+    public static func encode(_ value: Value) -> String {
         var writer = JSONWriter()
         writer.write(value)
         return writer.text
     }
 
-    mutating func write(_ value: Value) {
+    public mutating func write(_ value: Value) {
         switch value {
         case .string(let string): writeString(string)
         case .int(let number): text += String(number)
+        case .double(let number):
+            if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+                text += String(Int(number)) + ".0"
+            } else {
+                text += number.isFinite ? String(number) : "null"
+            }
         case .bool(let flag): text += flag ? "true" : "false"
         case .null: text += "null"
         case .array(let items):
@@ -67,5 +77,5 @@ struct JSONWriter {
 
 extension JSONWriter.Value {
     /// A string, or null when absent.
-    static func optional(_ string: String?) -> Self { string.map { .string($0) } ?? .null }
+    public static func optional(_ string: String?) -> Self { string.map { .string($0) } ?? .null }
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What a walk says when read back: every touchpoint in order with what was recorded, the peak,
+/// the end, the moments of truth and the misery moments. Reports and the review screen share it.
+public struct WalkAnalysis: Sendable {
+    /// One touchpoint of the walk, with what was recorded for it.
+    public struct Entry: Equatable, Sendable {
+        public var index: Int
+        public var stageIndex: Int
+        public var stage: String
+        public var touchpoint: Touchpoint
+        public var moment: Moment
+
+        /// `magic`, `neutral`, `misery`, `skipped` or `unrecorded`.
+        public var verdictName: String { moment.rating?.verdict.rawValue ?? "unrecorded" }
+        /// -2...+2 on the emotion curve; nil when skipped or unrecorded.
+        public var score: Int? { moment.rating?.score }
+        /// The glyph of the verdict, `·` when unrecorded.
+        public var glyph: String { moment.rating?.glyph ?? Rating.unrecordedGlyph }
+        /// The verdict in words, "not recorded" when there is none.
+        public var label: String { moment.rating?.label ?? "not recorded" }
+    }
+
+    public let walk: Walk
+    public let entries: [Entry]
+
+    public init(_ walk: Walk) {
+        self.walk = walk
+        let stages = walk.journey.stages
+        entries = walk.steps.enumerated().map { index, step in
+            Entry(index: index, stageIndex: step.stageIndex, stage: stages[step.stageIndex].name, touchpoint: step.touchpoint,
+                  moment: walk.moment(for: step.touchpoint.id))
+        }
+    }
+
+    public var summary: WalkSummary { walk.summary }
+
+    /// The best moment: the highest magic (the first, if tied); nil when there is no magic moment.
+    public var best: Entry? {
+        entries.filter { ($0.score ?? 0) > 0 }.max { ($0.score ?? 0, -$0.index) < ($1.score ?? 0, -$1.index) }
+    }
+
+    /// The worst moment: the deepest misery (the first, if tied); nil when there is no misery.
+    public var worst: Entry? {
+        entries.filter { ($0.score ?? 0) < 0 }.min { ($0.score ?? 0, $0.index) < ($1.score ?? 0, $1.index) }
+    }
+
+    /// How the walk ended: the last two moments with a verdict other than skipped.
+    public var end: [Entry] {
+        Array(entries.filter { $0.score != nil }.suffix(2))
+    }
+
+    public var momentsOfTruth: [Entry] { entries.filter(\.touchpoint.momentOfTruth) }
+
+    public var misery: [Entry] { entries.filter { $0.moment.rating?.verdict == .misery } }
+
+    /// Index of the next misery moment after `index`, wrapping round; nil when there is none.
+    public func nextMisery(after index: Int, backwards: Bool = false) -> Int? {
+        let misery = self.misery.map(\.index)
+        guard !misery.isEmpty else { return nil }
+        if backwards { return misery.last { $0 < index } ?? misery.last }
+        return misery.first { $0 > index } ?? misery.first
+    }
+
+    /// Seconds from the start of the walk to a moment's verdict.
+    public func offset(of entry: Entry) -> TimeInterval? {
+        entry.moment.ratedAt.map { $0.timeIntervalSince(walk.header.started) }
+    }
+}

@@ -1,0 +1,174 @@
+import JourneyKit
+
+/// One self-contained HTML file: inline styles, an SVG emotion curve, the timeline with verdict
+/// colours and glyphs, peak and end, notes; no scripts, no network, print-friendly. All text is escaped.
+enum HTMLReport {
+    static func render(_ inputs: [ReportInput]) -> String {
+        let title = inputs.count == 1 ? inputs[0].walk.journey.title + " — journey walk" : "\(inputs.count) journey walks"
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="journeywalk">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+
+            """
+        for input in inputs { out += walk(input) }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in TerminalText.sanitize(text).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func walk(_ input: ReportInput) -> String {
+        let analysis = WalkAnalysis(input.walk)
+        let walk = input.walk
+        let journey = walk.journey
+        let summary = analysis.summary
+        var html = "<section class=\"walk\">\n"
+        html += "<header>\n<p class=\"kicker\">Journey walk · \(walk.isFinished ? "finished" : "<strong>unfinished</strong>")</p>\n"
+        html += "<h1>\(escape(journey.title))</h1>\n"
+        html += "<p class=\"meta\">\(escape(ReportText.details(walk.header.details)))<br>"
+        html += "Started \(escape(ReportText.minute(walk.header.started))) · \(escape(ReportText.status(walk)))"
+        html += journey.version.map { " · journey version \($0)" } ?? ""
+        html += "<br><span class=\"id\">\(escape(walk.header.walkID))</span></p>\n"
+        if let promise = journey.promise { html += "<p class=\"promise\">Promise: \(escape(promise))</p>\n" }
+        html += "</header>\n"
+        for problem in input.problems { html += "<p class=\"problem\">⚠ Not read: \(escape(problem))</p>\n" }
+        html += "<ul class=\"counts\">"
+        html += "<li class=\"magic\">★ \(summary.magic) magic</li><li class=\"neutral\">● \(summary.neutral) neutral</li>"
+        html += "<li class=\"misery\">✖ \(summary.misery) misery</li><li class=\"skipped\">○ \(summary.skipped) skipped</li>"
+        html += "<li class=\"unrecorded\">· \(summary.unrecorded) not recorded</li></ul>\n"
+        html += "<h2>Emotion curve</h2>\n" + curve(analysis.entries)
+        html += "<h2>Peak and end</h2>\n<dl class=\"peak\">\n"
+        html += "<dt>Best moment</dt><dd>\(analysis.best.map(named) ?? "no magic moment")</dd>\n"
+        html += "<dt>Worst moment</dt><dd>\(analysis.worst.map(named) ?? "no moment of misery")</dd>\n"
+        html += "<dt>The end</dt><dd>\(analysis.end.isEmpty ? "nothing recorded" : analysis.end.map(named).joined(separator: "<br>"))</dd>\n"
+        if !analysis.momentsOfTruth.isEmpty {
+            html += "<dt>Moments of truth</dt><dd>\(analysis.momentsOfTruth.map(named).joined(separator: "<br>"))</dd>\n"
+        }
+        html += "</dl>\n<h2>Timeline</h2>\n<table class=\"timeline\">\n"
+        html += "<thead><tr><th>#</th><th>Touchpoint</th><th>Verdict</th><th>At</th><th>Timer</th><th>Note</th></tr></thead>\n<tbody>\n"
+        var stage = -1
+        for entry in analysis.entries {
+            if entry.stageIndex != stage {
+                stage = entry.stageIndex
+                html += "<tr class=\"stage\"><th colspan=\"6\">\(escape(entry.stage))</th></tr>\n"
+            }
+            let verdict = entry.verdictName
+            let when = entry.moment.ratedAt.map { ReportText.timeOfDay($0) + "<br><small>" + (analysis.offset(of: entry).map(ReportText.offset) ?? "") + "</small>" } ?? ""
+            var timer = entry.moment.timerSeconds.map { TimeStandard.clock(seconds: $0) } ?? ""
+            if let seconds = entry.moment.timerSeconds, let target = entry.touchpoint.target {
+                timer += seconds > target ? " <span class=\"over\">▲ over \(TimeStandard.clock(seconds: target))</span>" : " <small>/ \(TimeStandard.clock(seconds: target))</small>"
+            }
+            let channel = entry.touchpoint.channel.map { " <small>\(escape($0))</small>" } ?? ""
+            let truth = entry.touchpoint.momentOfTruth ? " <span class=\"mot\" title=\"moment of truth\">◆</span>" : ""
+            html += "<tr class=\"\(verdict)\"><td>\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(channel)</td>"
+            html += "<td class=\"verdict\"><span class=\"glyph\">\(escape(entry.glyph))</span> \(escape(entry.label))</td>"
+            html += "<td>\(when)</td><td>\(timer)</td><td>\(escape(entry.moment.note))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        html += "<h2>Misery moments</h2>\n"
+        if analysis.misery.isEmpty {
+            html += "<p>None.</p>\n"
+        } else {
+            html += "<ul class=\"misery-list\">\n"
+            for entry in analysis.misery {
+                html += "<li>\(named(entry))" + (entry.moment.note.isEmpty ? "" : "<br><q>\(escape(entry.moment.note))</q>") + "</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        html += "<footer>Made with journeywalk from <code>\(escape(input.file))</code></footer>\n</section>\n"
+        return html
+    }
+
+    private static func named(_ entry: WalkAnalysis.Entry) -> String {
+        "<span class=\"\(entry.verdictName)\">\(escape(entry.glyph))</span> \(escape(entry.label)) — \(escape(entry.touchpoint.title)) <small>(\(escape(entry.stage)))</small>"
+    }
+
+    /// The emotion curve as inline SVG: one column per touchpoint, from strong misery to strong magic.
+    static func curve(_ entries: [WalkAnalysis.Entry]) -> String {
+        let step = 36
+        let left = 110
+        let width = left + max(1, entries.count) * step + 20
+        func y(_ score: Int) -> Int { 120 - score * 40 }
+        var svg = "<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) 230\" width=\"\(width)\" height=\"230\" role=\"img\" aria-label=\"Emotion curve across \(entries.count) touchpoints\">\n"
+        let levels = [(2, "strong magic"), (1, "magic"), (0, "neutral"), (-1, "misery"), (-2, "strong misery")]
+        for (score, name) in levels {
+            svg += "<line x1=\"\(left - 8)\" x2=\"\(width - 10)\" y1=\"\(y(score))\" y2=\"\(y(score))\" class=\"\(score == 0 ? "axis" : "grid")\"/>"
+            svg += "<text x=\"\(left - 14)\" y=\"\(y(score) + 4)\" text-anchor=\"end\" class=\"level\">\(name)</text>\n"
+        }
+        var points: [String] = []
+        for entry in entries {
+            let x = left + entry.index * step + step / 2
+            if let score = entry.score { points.append("\(x),\(y(score))") }
+        }
+        if points.count > 1 { svg += "<polyline points=\"\(points.joined(separator: " "))\" class=\"line\"/>\n" }
+        for entry in entries {
+            let x = left + entry.index * step + step / 2
+            let label = escape("\(entry.index + 1). \(entry.touchpoint.title): \(entry.label)")
+            if let score = entry.score {
+                svg += "<g class=\"\(entry.verdictName)\"><title>\(label)</title><circle cx=\"\(x)\" cy=\"\(y(score))\" r=\"\(entry.moment.rating?.intensity == 2 ? 9 : 7)\"/>"
+                svg += "<text x=\"\(x)\" y=\"\(y(score) + 4)\" text-anchor=\"middle\" class=\"glyph\">\(escape(entry.moment.rating?.verdict == .magic ? "★" : entry.moment.rating?.verdict == .misery ? "✖" : "●"))</text></g>\n"
+            } else {
+                svg += "<g class=\"\(entry.verdictName)\"><title>\(label)</title><circle cx=\"\(x)\" cy=\"\(y(0))\" r=\"4\" class=\"open\"/></g>\n"
+            }
+            svg += "<text x=\"\(x)\" y=\"222\" text-anchor=\"middle\" class=\"index\">\(entry.index + 1)</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static let style = """
+        :root { --magic: #1a7f37; --misery: #c21f2a; --neutral: #4b5563; --skipped: #8c959f; --ink: #1f2328; --rule: #d0d7de; }
+        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+        h1 { margin: 0.2rem 0; font-size: 1.8rem; } h2 { margin-top: 2rem; border-bottom: 1px solid var(--rule); font-size: 1.2rem; }
+        .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--neutral); margin: 0; }
+        .meta { color: var(--neutral); } .id { font-family: ui-monospace, monospace; font-size: 0.85rem; }
+        .promise { font-style: italic; } .problem { background: #fff8c5; padding: 0.5rem; border-left: 4px solid #d4a72c; }
+        .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; padding: 0; list-style: none; }
+        .counts li { border: 1px solid var(--rule); border-radius: 1rem; padding: 0.1rem 0.8rem; }
+        li.magic, span.magic { color: var(--magic); } li.misery, span.misery { color: var(--misery); }
+        li.neutral, span.neutral { color: var(--neutral); } li.skipped, li.unrecorded, span.skipped, span.unrecorded { color: var(--skipped); }
+        tr.skipped td.verdict, tr.unrecorded td.verdict { color: var(--skipped); }
+        svg.curve { max-width: 100%; height: auto; font-size: 12px; }
+        svg .grid { stroke: var(--rule); stroke-dasharray: 3 3; } svg .axis { stroke: var(--neutral); }
+        svg .level { fill: var(--neutral); } svg .index { fill: var(--neutral); font-size: 11px; }
+        svg .line { fill: none; stroke: var(--ink); stroke-width: 1.5; stroke-opacity: 0.5; }
+        svg .magic circle { fill: var(--magic); } svg .misery circle { fill: var(--misery); } svg .neutral circle { fill: var(--neutral); }
+        svg circle.open { fill: #fff; stroke: var(--skipped); stroke-dasharray: 2 2; }
+        svg .glyph { fill: #fff; font-size: 10px; }
+        dl.peak dt { font-weight: 600; margin-top: 0.5rem; } dl.peak dd { margin-left: 1rem; }
+        table.timeline { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+        table.timeline th, table.timeline td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        table.timeline tr.stage th { background: #f6f8fa; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.05em; }
+        table.timeline tr.magic td.verdict { color: var(--magic); font-weight: 600; }
+        table.timeline tr.misery td.verdict { color: var(--misery); font-weight: 600; }
+        table.timeline tr.misery { background: #fff5f5; } table.timeline tr.magic { background: #f4fbf6; }
+        .over { color: var(--misery); } .mot { color: #9a6700; }
+        footer { margin-top: 2rem; color: var(--neutral); font-size: 0.85rem; }
+        @media print { body { margin: 0; max-width: none; font-size: 11pt; } section.walk { page-break-after: always; }
+          table.timeline tr { page-break-inside: avoid; } a { color: inherit; } }
+        """
+}

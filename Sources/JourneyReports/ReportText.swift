@@ -1,0 +1,68 @@
+import Foundation
+import JourneyKit
+
+/// Small formatting pieces the text-like reports share.
+enum ReportText {
+    /// `2026-11-22 10:15 UTC`.
+    static func minute(_ date: Date) -> String {
+        let stamp = Timestamp.format(date)
+        return "\(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC"
+    }
+
+    /// `10:15:03`, UTC.
+    static func timeOfDay(_ date: Date) -> String { String(Timestamp.format(date).dropFirst(11).prefix(8)) }
+
+    /// `+12:05` from the start of the walk.
+    static func offset(_ seconds: TimeInterval) -> String { "+" + TimeStandard.clock(seconds: Int(seconds.rounded())) }
+
+    /// The status of a walk in words.
+    static func status(_ walk: Walk) -> String {
+        walk.finished.map { "finished " + minute($0) } ?? "unfinished"
+    }
+
+    /// `Operator Sam · Role shopper · Location Main Street · Channel store`, leaving out empty fields.
+    static func details(_ details: WalkDetails) -> String {
+        var parts: [String] = []
+        if !details.operator.isEmpty { parts.append("Operator: " + details.operator) }
+        if let role = details.role { parts.append("Role: " + role.rawValue) }
+        if !details.location.isEmpty { parts.append("Location: " + details.location) }
+        if !details.channel.isEmpty { parts.append("Channel: " + details.channel) }
+        return parts.isEmpty ? "No operator details recorded" : parts.joined(separator: " · ")
+    }
+
+    /// A moment named for a summary line: `★★ strong magic — Greeting (In the store)`.
+    static func named(_ entry: WalkAnalysis.Entry) -> String {
+        "\(entry.glyph) \(entry.label) — \(entry.touchpoint.title) (\(entry.stage))"
+    }
+
+    /// The emotion curve as lines of text: one row per score from +2 to -2, three columns per
+    /// touchpoint, glyphs for the verdicts (`·` not recorded, `○` skipped), numbers underneath.
+    static func curve(_ entries: [WalkAnalysis.Entry]) -> [String] {
+        let labels = ["+2", "+1", " 0", "-1", "-2"]
+        var lines: [String] = []
+        for (row, value) in (-2...2).reversed().enumerated() {
+            var line = " \(labels[row]) " + (value == 0 ? "┼" : "│")
+            for entry in entries {
+                var cell: String
+                if entry.score == value {
+                    cell = entry.glyph
+                } else if value == 0 && entry.score == nil {
+                    cell = entry.glyph
+                } else {
+                    cell = value == 0 ? "─" : " "
+                }
+                let fill = value == 0 ? "─" : " "
+                while TerminalText.width(of: cell) < 3 { cell = fill + cell; if TerminalText.width(of: cell) < 3 { cell += fill } }
+                line += cell
+            }
+            lines.append(line)
+        }
+        var numbers = "     "
+        for entry in entries {
+            let label = String((entry.index + 1) % 1000)
+            numbers += label.count == 1 ? " \(label) " : label.count == 2 ? label + " " : label
+        }
+        lines.append(numbers)
+        return lines
+    }
+}
