@@ -24,6 +24,10 @@ public enum HomeScreen {
                 section = "Resume an unfinished walk"
                 text = title
                 detail = "\(recorded)/\(total) recorded · \(started)"
+            case .review(let walks):
+                section = "Review"
+                text = "Review saved walks"
+                detail = walks == 1 ? "1 walk" : "\(walks) walks"
             case .broken(let path, let problem):
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path

@@ -8,6 +8,7 @@ public struct HomeState: Equatable, Sendable {
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
         /// `started` is the start time as the user reads it (local time, formatted by the caller).
         case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
+        case review(walks: Int)
         case broken(path: String, problem: String)
 
         public var isSelectable: Bool {

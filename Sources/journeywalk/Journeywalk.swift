@@ -13,7 +13,7 @@ struct Journeywalk: ParsableCommand {
             $JOURNEYWALK_HOME/walks (default ~/.local/share/journeywalk/walks).
             """,
         version: "0.1.0",
-        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self]
+        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self]
     )
 
     @OptionGroup var data: DataOptions
@@ -33,7 +33,9 @@ struct Journeywalk: ParsableCommand {
                 broken.append(.broken(path: entry.path, problem: count == 1 ? "1 problem" : "\(count) problems"))
             }
         }
-        items += Session.unfinishedItems(in: locations) + broken
+        items += Session.unfinishedItems(in: locations)
+        items.append(.review(walks: WalkLibrary(folder: locations.walks).paths.count))
+        items += broken
         let terminal = try Session.openTerminal()
         guard let choice = HomeRunner().run(HomeState(items: items), terminal: terminal) else {
             terminal.close()
@@ -45,6 +47,9 @@ struct Journeywalk: ParsableCommand {
             try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
         case .unfinished(let path, _, _, _, _):
             try Session.resume(path: path, locations: locations, terminal: terminal)
+        case .review:
+            Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
+            terminal.close()
         case .broken:
             terminal.close()
         }

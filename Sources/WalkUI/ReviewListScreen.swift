@@ -1,0 +1,76 @@
+import JourneyKit
+
+/// Draws the list of saved walks.
+public enum ReviewListScreen {
+    /// Rows the list itself gets on a canvas of this height.
+    public static func pageSize(height: Int) -> Int { max(1, height - 5) }
+
+    public static func render(_ state: ReviewListState, message: WalkState.Message? = nil, into canvas: inout Canvas) {
+        if canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
+            ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: "")
+            return
+        }
+        let shown = state.visible.count
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Saved walks", right: "\(shown) of \(state.items.count) · \(state.sort.rawValue)")
+        var x = canvas.put(" Filter ", row: 1, column: 0, role: .heading)
+        if let editor = state.filterEditor {
+            WalkScreen.editorLine(editor, row: 1, column: x, width: 24, &canvas)
+            x += 25
+        } else {
+            x = canvas.put(state.filter.isEmpty ? "—" : state.filter, row: 1, column: x, role: state.filter.isEmpty ? .dim : .normal, limit: 24, ellipsis: true) + 1
+        }
+        x = canvas.put("  Journey ", row: 1, column: x, role: .heading)
+        canvas.put(state.journeyFilter ?? "all", row: 1, column: x, role: state.journeyFilter == nil ? .dim : .normal, limit: canvas.width - x - 1, ellipsis: true)
+
+        let width = canvas.width
+        let counts = 11
+        let status = 11
+        let operatorWidth = width >= 100 ? 16 : 10
+        let startedWidth = 17
+        let titleWidth = max(10, width - 2 - startedWidth - operatorWidth - counts - status - 4)
+        let columns = (started: 2, title: 2 + startedWidth, operator: 3 + startedWidth + titleWidth, counts: 4 + startedWidth + titleWidth + operatorWidth)
+        let statusColumn = columns.counts + counts + 1
+        canvas.put("STARTED", row: 2, column: columns.started, role: .dim)
+        canvas.put("JOURNEY · LOCATION", row: 2, column: columns.title, role: .dim)
+        canvas.put("OPERATOR", row: 2, column: columns.operator, role: .dim)
+        canvas.put("★   ●   ✖", row: 2, column: columns.counts, role: .dim)
+        canvas.put("STATUS", row: 2, column: statusColumn, role: .dim)
+
+        let page = pageSize(height: canvas.height)
+        let first = max(0, min(state.selection - page / 2, shown - page))
+        if shown == 0 {
+            let text = state.items.isEmpty ? "No saved walks yet. Walk a journey with: journeywalk walk JOURNEY" : "No walk matches the filters (c clears them)."
+            canvas.put(text, row: 4, column: 2, role: .dim)
+        }
+        for offset in 0..<min(page, max(0, shown - first)) {
+            let position = first + offset
+            let item = state.items[state.visible[position]]
+            let row = 3 + offset
+            let selected = position == state.selection
+            if selected {
+                canvas.paint(row: row, from: 1, to: width - 1, role: .selected)
+                canvas.put("▸", row: row, column: 0, role: .key)
+            }
+            let base: Role = selected ? .selected : .normal
+            canvas.put(item.startedText, row: row, column: columns.started, role: selected ? .selected : .dim, limit: startedWidth - 1)
+            let title = item.location.isEmpty ? item.journeyTitle : item.journeyTitle + " · " + item.location
+            canvas.put(title, row: row, column: columns.title, role: base, limit: titleWidth, ellipsis: true)
+            canvas.put(item.operator, row: row, column: columns.operator, role: base, limit: operatorWidth, ellipsis: true)
+            func count(_ value: Int, _ column: Int, _ role: Role) {
+                canvas.put(String(value), row: row, column: columns.counts + column, role: selected ? .selected : (value == 0 ? .dim : role))
+            }
+            count(item.summary.magic, 0, .magic)
+            count(item.summary.neutral, 4, .neutral)
+            count(item.summary.misery, 8, .misery)
+            let state = item.finished ? "finished" : "unfinished"
+            canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.finished ? .dim : .warning), limit: status)
+        }
+        if let message {
+            ScreenParts.status(&canvas, message)
+        } else if let note = state.notes.first {
+            ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
+        }
+        ScreenParts.footer(&canvas, items: state.filterEditor == nil ? ReviewListState.keys.footerItems : LineEditor.keys.footerItems)
+        if let help = state.help { ScreenParts.help(&canvas, map: ReviewListState.keys, overlay: help) }
+    }
+}

@@ -1,0 +1,75 @@
+import JourneyKit
+import JourneyReports
+
+/// Why a walk could not be opened or exported, in words for the status line.
+public struct ReviewFailure: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// Runs the review screens: the list of walks and one walk at a time.
+public struct ReviewRunner {
+    /// Loads a walk from the list.
+    public var open: (WalkListing) -> Result<ReviewWalkState, ReviewFailure>
+    /// Writes a report of the walk; returns the path written.
+    public var export: (ReviewWalkState, ReportFormat) -> Result<String, ReviewFailure>
+
+    public init(
+        open: @escaping (WalkListing) -> Result<ReviewWalkState, ReviewFailure>,
+        export: @escaping (ReviewWalkState, ReportFormat) -> Result<String, ReviewFailure>
+    ) {
+        self.open = open
+        self.export = export
+    }
+
+    /// The list; Enter opens a walk, which returns to the list on Esc.
+    public func run(list initial: ReviewListState, terminal: Terminal) {
+        var list = initial
+        var message: WalkState.Message?
+        while true {
+            terminal.present { ReviewListScreen.render(list, message: message, into: &$0) }
+            message = nil
+            switch terminal.nextEvent(timeout: 60_000) {
+            case .closed: return
+            case .tick, .resized: continue
+            case .key(let key):
+                let page = ReviewListScreen.pageSize(height: terminal.size.height)
+                switch list.apply(key, page: page) {
+                case .quit?: return
+                case .open(let listing)?:
+                    switch open(listing) {
+                    case .success(let walk):
+                        if !run(walk: walk, terminal: terminal) { return }
+                    case .failure(let failure):
+                        message = .init(text: failure.message, kind: .error)
+                    }
+                case nil: break
+                }
+            }
+        }
+    }
+
+    /// One walk; returns false when the user asked to quit altogether.
+    @discardableResult
+    public func run(walk initial: ReviewWalkState, terminal: Terminal) -> Bool {
+        var state = initial
+        while true {
+            terminal.present { ReviewWalkScreen.render(state, into: &$0) }
+            switch terminal.nextEvent(timeout: 60_000) {
+            case .closed: return false
+            case .tick, .resized: continue
+            case .key(let key):
+                switch state.apply(key) {
+                case .back?: return true
+                case .quit?: return false
+                case .export(let format)?:
+                    switch export(state, format) {
+                    case .success(let path): state.exported(to: path, error: nil)
+                    case .failure(let failure): state.exported(to: nil, error: failure.message)
+                    }
+                case nil: break
+                }
+            }
+        }
+    }
+}
