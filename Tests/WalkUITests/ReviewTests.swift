@@ -1,0 +1,167 @@
+import Foundation
+import JourneyKit
+import JourneyReports
+@testable import WalkUI
+import Testing
+
+func reviewedWalk(finished: Bool = true) -> Walk {
+    var walk = Walk(header: storeHeader())
+    walk.apply(.rated(RatingChange(touchpoint: "find-opening-hours", rating: Rating(.magic), at: at(95), timerSeconds: 95)))
+    walk.apply(.noted(NoteChange(touchpoint: "find-opening-hours", text: "Hours right first time", at: at(96))))
+    walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.misery, intensity: 2), at: at(300), timerSeconds: 52)))
+    walk.apply(.noted(NoteChange(touchpoint: "greeting", text: "Nobody looked up for 50 s; two staff were restocking the shelves by the door and did not see me come in", at: at(301))))
+    walk.apply(.rated(RatingChange(touchpoint: "needs", rating: Rating(.magic, intensity: 2), at: at(600), timerSeconds: 240)))
+    walk.apply(.rated(RatingChange(touchpoint: "payment", rating: Rating(.misery), at: at(900), timerSeconds: 200)))
+    if finished { walk.apply(.finished(at: at(1000))) }
+    return walk
+}
+
+func listing(_ id: Int, journey: String = "retail-store-visit", title: String = "Retail store visit", operator: String = "Sam", misery: Int = 1, finished: Bool = true) -> WalkListing {
+    WalkListing(
+        path: "/w/\(id).jsonl", walkID: "2026112\(id)-101503-\(journey)", journeyID: journey, journeyTitle: title, started: at(Double(id) * 86_400),
+        startedText: "2026-11-2\(id) 10:15", operator: `operator`, role: "shopper", location: "Main Street",
+        summary: WalkSummary(magic: 2, neutral: 1, misery: misery, skipped: 0, unrecorded: 1), finished: finished, problems: 0)
+}
+
+@Suite struct ReviewListTests {
+    let items = [
+        listing(1, operator: "Sam", misery: 3),
+        listing(2, journey: "gym-membership", title: "Gym membership", operator: "Zoë", misery: 0, finished: false),
+        listing(3, operator: "Ann", misery: 1),
+    ]
+
+    @Test func newestFirstAndOpens() {
+        var state = ReviewListState(items: items)
+        #expect(state.visible == [2, 1, 0])
+        #expect(state.apply(.enter) == .open(items[2]))
+    }
+
+    @Test func filtersByTextAsYouType() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.char("/"))
+        for character in "zx" { _ = state.apply(.char(character)) }
+        #expect(state.visible == [])
+        _ = state.apply(.backspace)
+        _ = state.apply(.backspace)
+        for character in "zoë" { _ = state.apply(.char(character)) }
+        #expect(state.visible == [1])
+        _ = state.apply(.enter)
+        #expect(state.filterEditor == nil)
+        #expect(state.filter == "zoë")
+        _ = state.apply(.char("c"))
+        #expect(state.visible.count == 3)
+    }
+
+    @Test func journeyFilterCyclesThroughJourneys() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.char("J"))
+        #expect(state.journeyFilter == "gym-membership")
+        #expect(state.visible == [1])
+        _ = state.apply(.char("J"))
+        #expect(state.journeyFilter == "retail-store-visit")
+        #expect(state.visible == [2, 0])
+        _ = state.apply(.char("J"))
+        #expect(state.journeyFilter == nil)
+    }
+
+    @Test func sortsAndKeepsTheSelectedWalk() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.down)
+        #expect(state.selected?.path == "/w/2.jsonl")
+        _ = state.apply(.char("o"))
+        #expect(state.sort == .oldest)
+        #expect(state.visible == [0, 1, 2])
+        #expect(state.selected?.path == "/w/2.jsonl")
+        _ = state.apply(.char("o"))
+        _ = state.apply(.char("o"))
+        #expect(state.sort == .misery)
+        #expect(state.visible.first == 0)
+    }
+
+    @Test func listScreen() {
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewListScreen.render(ReviewListState(items: items, notes: ["/w/bad.jsonl: not a readable walk file: no walk header"]), into: &canvas)
+        assertSnapshot(canvas, named: "review-list-80x24")
+    }
+}
+
+@Suite struct ReviewWalkTests {
+    func state() -> ReviewWalkState { ReviewWalkState(analysis: WalkAnalysis(reviewedWalk()), file: "/w/walk.jsonl") }
+
+    @Test func jumpsBetweenMiseryMoments() {
+        var review = state()
+        _ = review.apply(.char("x"))
+        #expect(review.selection == 1)
+        _ = review.apply(.char("x"))
+        #expect(review.selection == 3)
+        _ = review.apply(.char("x"))
+        #expect(review.selection == 1, "wraps round")
+        _ = review.apply(.char("X"))
+        #expect(review.selection == 3)
+    }
+
+    @Test func saysWhenThereIsNoMisery() {
+        var walk = Walk(header: storeHeader())
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(5))))
+        var review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "w")
+        _ = review.apply(.char("x"))
+        #expect(review.message?.text == "No moment of misery in this walk")
+    }
+
+    @Test func exportAsksForAFormat() {
+        var review = state()
+        #expect(review.apply(.char("E")) == nil)
+        #expect(review.exporting)
+        #expect(review.apply(.char("h")) == .export(.html))
+        #expect(!review.exporting)
+        _ = review.apply(.char("E"))
+        #expect(review.apply(.escape) == nil)
+        #expect(review.apply(.escape) == .back)
+    }
+
+    @Test func walkScreen() {
+        var review = state()
+        _ = review.apply(.char("x"))
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewWalkScreen.render(review, into: &canvas)
+        assertSnapshot(canvas, named: "review-walk-80x24")
+        _ = review.apply(.enter)
+        canvas = Canvas(width: 80, height: 24)
+        ReviewWalkScreen.render(review, into: &canvas)
+        assertSnapshot(canvas, named: "review-note-80x24")
+        #expect(canvas.text.contains("over the 30s target by 0:22"))
+    }
+
+    @Test func smallAndWide() {
+        var canvas = Canvas(width: 60, height: 16)
+        ReviewWalkScreen.render(state(), into: &canvas)
+        assertSnapshot(canvas, named: "review-walk-60x16")
+        canvas = Canvas(width: 120, height: 30)
+        var review = ReviewWalkState(analysis: WalkAnalysis(reviewedWalk(finished: false)), file: "w", problems: ["line 9 of the walk file: the last record was cut off"])
+        _ = review.apply(.char("E"))
+        ReviewWalkScreen.render(review, into: &canvas)
+        assertSnapshot(canvas, named: "review-export-120x30")
+    }
+}
+
+@Suite struct ReviewRunnerTests {
+    @Test func listOpenExportBackQuit() {
+        var exported: [ReportFormat] = []
+        let walk = ReviewWalkState(analysis: WalkAnalysis(reviewedWalk()), file: "/w/1.jsonl")
+        let runner = ReviewRunner(
+            open: { _ in .success(walk) },
+            export: { _, format in exported.append(format); return .success("/tmp/x." + format.fileExtension) })
+        let terminal = ScriptedTerminal([.key(.enter), .key(.char("E")), .key(.char("c")), .key(.escape), .key(.char("q"))])
+        runner.run(list: ReviewListState(items: [listing(1)]), terminal: terminal)
+        #expect(exported == [.csv])
+        #expect(terminal.frames.contains { $0.text.contains("Exported to /tmp/x.csv") })
+        #expect(terminal.frames.last?.text.contains("Saved walks") == true)
+    }
+
+    @Test func aWalkThatCannotBeOpenedIsNamedOnTheList() {
+        let runner = ReviewRunner(open: { _ in .failure(ReviewFailure("/w/1.jsonl: cannot read the walk file: Permission denied")) }, export: { _, _ in .success("") })
+        let terminal = ScriptedTerminal([.key(.enter)])
+        runner.run(list: ReviewListState(items: [listing(1)]), terminal: terminal)
+        #expect(terminal.frames.last?.text.contains("Permission denied") == true)
+    }
+}
