@@ -50,7 +50,9 @@ public struct WalkLibrary: Sendable {
 
     /// A walk by path, id or unique id prefix.
     public func find(_ reference: String) throws(WalkFileError) -> WalkFile {
-        if PosixFile.isFile(reference) { return try WalkFile.load(path: reference) }
+        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".jsonl") {
+            return try WalkFile.load(path: reference)
+        }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
         if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return try WalkFile.load(path: exact) }
         guard matches.count == 1, let only = matches.first else {

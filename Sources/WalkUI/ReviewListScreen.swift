@@ -24,7 +24,7 @@ public enum ReviewListScreen {
 
         let width = canvas.width
         let counts = 11
-        let status = 11
+        let status = 12
         let operatorWidth = width >= 100 ? 16 : 10
         let startedWidth = 17
         let titleWidth = max(10, width - 2 - startedWidth - operatorWidth - counts - status - 4)
