@@ -193,7 +193,72 @@ def main():
         bigs.append((end - app.started) * 1000)
         app.close()
     print(f"5,000 touchpoints: `walk` exec to first frame: median {statistics.median(bigs):.1f} ms")
+
+    # 5. saved walks: the review list of 10,000 walks, and reports.
+    many = os.path.join(work, "many")
+    os.makedirs(os.path.join(many, "walks"))
+    walk_source = os.path.join(work, "walks", small_walk)
+    generated_walks(walk_source, os.path.join(many, "walks"), 10000)
+    many_env = dict(env, JOURNEYWALK_HOME=many)
+    opens, scrolls = [], []
+    for run in range(5):
+        app = PtyApp([binary, "review"], many_env)
+        app.read_until(b"newest first")
+        app.read_until(b"quit")
+        end = app.burst_end()
+        opens.append((end - app.started) * 1000)
+        if run == 0:
+            for _ in range(100):
+                sent = time.perf_counter()
+                app.send(b"j")
+                select.select([app.master], [], [], 5)
+                scrolls.append((app.burst_end(quiet=0.008) - sent) * 1000)
+        app.close()
+    print(f"review: 10,000 saved walks, exec to the first frame of the list: median {statistics.median(opens):.0f} ms (5 runs)")
+    print(f"review: one line down in the list of 10,000: median {statistics.median(scrolls):.2f} ms, p99 {percentile(scrolls, 0.99):.2f} ms (100 keys)")
+    reports = []
+    for _ in range(max(5, options.runs // 2)):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "report", walk_source, "--format", "json"], env=env, capture_output=True)
+        reports.append((time.perf_counter() - start) * 1000)
+        assert result.returncode == 0, result.stderr
+    print(f"report --format json of one walk, exec to exit: median {statistics.median(reports):.1f} ms")
+    alls = []
+    for _ in range(3):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "report", "--all", "--format", "json"], env=many_env, capture_output=True)
+        alls.append((time.perf_counter() - start) * 1000)
+        assert result.returncode == 0, result.stderr[-500:]
+    print(f"report --all --format json of 10,000 walks: median {statistics.median(alls):.0f} ms "
+          f"({len(result.stdout) / 1e6:.0f} MB of JSON, 3 runs)")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def generated_walks(source, folder, count):
+    """Copies of a real walk file with new ids, operators and verdicts."""
+    import json
+    import random
+    lines = open(source).read().splitlines()
+    header = json.loads(lines[0])
+    touchpoints = [t["id"] for s in header["journey"]["stages"] for t in s["touchpoints"]]
+    random.seed(7)
+    for i in range(count):
+        header["walk"] = f"2026{1 + i % 12:02d}{1 + i % 28:02d}-{i:06d}-{header['journey']['id']}"
+        header["operator"] = random.choice(["Sam", "Ann", "Zoë", "Lee"])
+        header["started"] = f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T10:{i % 60:02d}:00.000Z"
+        out = [json.dumps(header, ensure_ascii=False, separators=(",", ":"))]
+        for tp in touchpoints:
+            verdict = random.choice(["magic", "neutral", "misery", "skipped"])
+            out.append(json.dumps({"type": "verdict", "at": header["started"], "touchpoint": tp, "verdict": verdict,
+                                   "intensity": 1 if verdict in ("magic", "misery") else 0,
+                                   "timer_seconds": random.randint(5, 400)}, separators=(",", ":")))
+            if random.random() < 0.3:
+                out.append(json.dumps({"type": "note", "at": header["started"], "touchpoint": tp,
+                                       "text": "Waited at the counter; \"busy\" staff, no eye contact"}, separators=(",", ":")))
+        if i % 4:
+            out.append('{"type":"finish","at":"' + header["started"] + '"}')
+        with open(os.path.join(folder, header["walk"] + ".jsonl"), "w") as handle:
+            handle.write("\n".join(out) + "\n")
 
 
 if __name__ == "__main__":

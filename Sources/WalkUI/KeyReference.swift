@@ -15,6 +15,9 @@ public enum KeyReference {
         table(WalkKeys.confirmLeave)
         table(LineEditor.keys)
         table(HomeState.keys)
+        table(ReviewListState.keys)
+        table(ReviewWalkState.keys)
+        table(ReviewWalkState.exportKeys)
         return text
     }
 }

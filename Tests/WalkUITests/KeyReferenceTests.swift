@@ -21,6 +21,9 @@ import Testing
         check(WalkKeys.confirmLeave)
         check(LineEditor.keys)
         check(HomeState.keys)
+        check(ReviewListState.keys)
+        check(ReviewWalkState.keys)
+        check(ReviewWalkState.exportKeys)
     }
 
     @Test func specDefaultKeysAreBound() {
