@@ -36,7 +36,7 @@ public struct ReviewWalkState: Sendable {
         KeyBinding([.char("x"), .char("]")], .nextMisery, name: "next misery", help: "jump to the next moment of misery", group: "Moving", footerPriority: 1),
         KeyBinding([.char("X"), .char("[")], .previousMisery, name: "previous misery", help: "jump to the previous moment of misery", group: "Moving", inFooter: false),
         KeyBinding([.enter, .char("n")], .openNote, name: "note", help: "show the touchpoint with its note in full", group: "Reading", footerPriority: 1),
-        KeyBinding([.char("E")], .export, name: "export", help: "export the walk as text, Markdown, CSV, JSON, HTML or Mermaid", group: "Reading", footerPriority: 1),
+        KeyBinding([.char("E")], .export, name: "export", help: "export as text, Markdown, CSV, JSON, HTML or Mermaid", group: "Reading", footerPriority: 1),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Reading", footerPriority: 0),
         KeyBinding([.escape, .char("q"), .backspace], .back, name: "back", help: "back to the list of walks (quit when opened directly)", group: "Reading", footerPriority: 1),
         KeyBinding([.control("c")], .quit, name: "quit", help: "quit", group: "Reading", inFooter: false),

@@ -36,8 +36,8 @@ public enum WalkKeys {
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last touchpoint", group: "Moving", inFooter: false),
         KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
-        KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave (asks first; an unfinished walk can be resumed)", group: "Walk", footerPriority: 1),
-        KeyBinding([.control("c")], .leaveForLater, name: "leave", help: "leave at once, keeping a note being typed as a draft; resume later", group: "Walk", inFooter: false),
+        KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave; asks first, a left walk can be resumed", group: "Walk", footerPriority: 1),
+        KeyBinding([.control("c")], .leaveForLater, name: "leave", help: "leave at once; a note being typed is kept as a draft", group: "Walk", inFooter: false),
     ])
 
     public static let briefing = KeyMap<WalkCommand>(title: "Briefing", [
