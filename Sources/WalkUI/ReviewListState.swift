@@ -168,10 +168,4 @@ public struct ReviewListState: Equatable, Sendable {
         visible = shown
         selection = keptPath.flatMap { path in shown.firstIndex { items[$0].path == path } } ?? 0
     }
-
-    public static func == (lhs: ReviewListState, rhs: ReviewListState) -> Bool {
-        lhs.items == rhs.items && lhs.visible == rhs.visible && lhs.selection == rhs.selection && lhs.filter == rhs.filter
-            && lhs.filterEditor == rhs.filterEditor && lhs.journeyFilter == rhs.journeyFilter && lhs.sort == rhs.sort
-            && lhs.help == rhs.help && lhs.notes == rhs.notes
-    }
 }

@@ -106,10 +106,11 @@ public enum ScreenParts {
             "Enlarge the window, or press q to leave.",
             note,
         ]
-        var row = max(0, (canvas.height - lines.count) / 2)
+        let top = max(0, (canvas.height - lines.count) / 2)
+        var row = top
         for line in lines {
             for part in TerminalText.wrap(line, to: max(1, canvas.width - 2)) {
-                canvas.put(part, row: row, column: 1, role: row == max(0, (canvas.height - lines.count) / 2) ? .warning : .normal)
+                canvas.put(part, row: row, column: 1, role: row == top ? .warning : .normal)
                 row += 1
             }
         }

@@ -80,7 +80,7 @@ extension WalkState {
                 let index = roles.firstIndex(of: details.role) ?? 0
                 details.role = roles[(index + 1) % roles.count]
             } else {
-                editor = (.field(briefingField), LineEditor(fieldValue(briefingField)))
+                editor = Editing(target: .field(briefingField), line: LineEditor(fieldValue(briefingField)))
             }
             return []
         case .leave:
@@ -106,7 +106,7 @@ extension WalkState {
         case .editNote:
             guard let step = currentStep else { return [] }
             let id = step.touchpoint.id
-            editor = (.note(touchpoint: id), LineEditor(drafts[id] ?? currentMoment.note))
+            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? currentMoment.note))
             return []
         case .next:
             guard current + 1 < steps.count else {
@@ -138,11 +138,11 @@ extension WalkState {
         }
     }
 
-    private mutating func edit(_ editing: (target: EditTarget, line: LineEditor), _ key: Key) -> [WalkEffect] {
+    private mutating func edit(_ editing: Editing, _ key: Key) -> [WalkEffect] {
         var line = editing.line
         switch line.handle(key) {
         case .edited, .ignored:
-            editor = (editing.target, line)
+            editor = Editing(target: editing.target, line: line)
             return []
         case .cancel:
             editor = nil
@@ -161,7 +161,7 @@ extension WalkState {
                 editor = nil
                 return []
             case .note(let id):
-                editor = (editing.target, line)
+                editor = Editing(target: editing.target, line: line)
                 if line.text == walk?.moment(for: id).note {
                     editor = nil
                     drafts[id] = nil

@@ -18,6 +18,12 @@ public struct WalkState: Equatable, Sendable {
         case field(BriefingField)
     }
 
+    /// The text being edited and what it is for.
+    public struct Editing: Equatable, Sendable {
+        public var target: EditTarget
+        public var line: LineEditor
+    }
+
     /// The briefing fields, in screen order.
     public enum BriefingField: Int, CaseIterable, Sendable {
         case `operator`, role, location, channel
@@ -53,7 +59,7 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var walk: Walk?
     public internal(set) var current: Int = 0
     public internal(set) var briefingField: BriefingField = .operator
-    public internal(set) var editor: (target: EditTarget, line: LineEditor)?
+    public internal(set) var editor: Editing?
     public internal(set) var drafts: [String: String] = [:]
     public internal(set) var help: HelpOverlay?
     public internal(set) var undoStack: [UndoEntry] = []
@@ -122,15 +128,6 @@ public struct WalkState: Equatable, Sendable {
         case .confirmLeave: return WalkKeys.confirmLeave
         case .walking, .done: return WalkKeys.walking
         }
-    }
-
-    public static func == (lhs: WalkState, rhs: WalkState) -> Bool {
-        lhs.mode == rhs.mode && lhs.journey == rhs.journey && lhs.details == rhs.details && lhs.walk == rhs.walk
-            && lhs.current == rhs.current && lhs.briefingField == rhs.briefingField
-            && lhs.editor?.target == rhs.editor?.target && lhs.editor?.line == rhs.editor?.line
-            && lhs.drafts == rhs.drafts && lhs.help == rhs.help && lhs.undoStack == rhs.undoStack
-            && lhs.message == rhs.message && lhs.tooSmall == rhs.tooSmall && lhs.timeSpent == rhs.timeSpent
-            && lhs.enteredAt == rhs.enteredAt && lhs.now == rhs.now
     }
 }
 
