@@ -109,7 +109,6 @@ public struct WalkState: Equatable, Sendable {
         guard let id = currentStep?.touchpoint.id, let walk else { return Moment() }
         return walk.moment(for: id)
     }
-    public var isEditing: Bool { editor != nil }
     public var isLast: Bool { current == steps.count - 1 }
 
     /// Seconds on the current touchpoint's stopwatch, all visits together.
