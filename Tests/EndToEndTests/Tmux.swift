@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 /// A private tmux server with one session: the real binary in a real terminal.
 final class Tmux {
@@ -17,9 +18,15 @@ final class Tmux {
     }
 
     /// Starts a session running a shell command in a pane of the given size.
+    /// A server that is just exiting (its last session ended) can refuse the first try; retry a few times.
     func start(_ command: String, width: Int = 100, height: Int = 30) {
-        let result = tmux("new-session", "-d", "-s", "jw", "-x", "\(width)", "-y", "\(height)", command)
-        precondition(result.status == 0, "tmux new-session failed: \(result.output)")
+        var result = (status: Int32(1), output: "")
+        for _ in 0..<10 {
+            result = tmux("new-session", "-d", "-s", "jw", "-x", "\(width)", "-y", "\(height)", command)
+            if result.status == 0 { return }
+            usleep(100_000)
+        }
+        Issue.record("tmux new-session failed: \(result.output)")
     }
 
     func capture(escapes: Bool = false) -> String {
