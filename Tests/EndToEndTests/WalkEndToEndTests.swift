@@ -87,6 +87,29 @@ import Testing
         #expect(list.output.contains("no unfinished walks"))
     }
 
+    @Test func homeScreenWalksAJourneyAndReviewsIt() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) \(shellQuoted(journeywalkBinary)); echo EXIT=$?; sleep 600")
+        let screen = tmux.waitFor("Walk a journey")
+        #expect(screen.found, "home:\n\(screen.screen)")
+        #expect(screen.screen.contains("Review saved walks"))
+        for id in ["gym-membership", "phone-support-call", "online-order-return", "retail-store-visit"] {
+            #expect(screen.screen.contains(id))
+        }
+        tmux.send("j", "j", "Enter")
+        #expect(tmux.waitFor("Briefing").found)
+        #expect(tmux.capture().contains("Phone support call"))
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/10").found)
+        tmux.send("x", "q", "f")
+        let done = tmux.waitFor("EXIT=0")
+        #expect(done.found, "after finishing:\n\(done.screen)")
+        #expect(done.screen.contains("0 magic · 0 neutral · 1 misery · 0 skipped · 9 unrecorded"))
+    }
+
     @Test func tooSmallThenResizedAndNoColour() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
