@@ -44,16 +44,17 @@ public struct JourneyCatalog: Sendable {
         if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
             return try JourneyLoader.load(path: reference)
         }
+        // Files named after the id first (the usual case, one parse), then the others; each parsed once.
         let files = self.files
-        for path in files where PosixFile.stem(of: path) == reference {
-            if let loaded = try? JourneyLoader.load(path: path), loaded.journey.id == reference { return loaded }
+        let named = files.filter { PosixFile.stem(of: $0) == reference }
+        var namedResult: Result<LoadedJourney, JourneyLoadError>?
+        for path in named + files.filter({ PosixFile.stem(of: $0) != reference }) {
+            let result = Result { () throws(JourneyLoadError) in try JourneyLoader.load(path: path) }
+            if case .success(let loaded) = result, loaded.journey.id == reference { return loaded }
+            if namedResult == nil, named.contains(path) { namedResult = result }
         }
-        for path in files {
-            if let loaded = try? JourneyLoader.load(path: path), loaded.journey.id == reference { return loaded }
-        }
-        for path in files where PosixFile.stem(of: path) == reference {
-            return try JourneyLoader.load(path: path)
-        }
+        // A file named after the id that does not load: its problems say more than "not found".
+        if let namedResult { return try namedResult.get() }
         let places = folders.joined(separator: " or ")
         throw JourneyLoadError(problems: [JourneyProblem(
             file: reference, line: 0, column: 0,

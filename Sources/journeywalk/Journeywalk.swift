@@ -23,10 +23,12 @@ struct Journeywalk: ParsableCommand {
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
         var items: [HomeState.Item] = []
         var broken: [HomeState.Item] = []
+        var journeys: [String: LoadedJourney] = [:]
         for entry in catalog.entries() {
             switch entry.result {
             case .success(let loaded):
                 let journey = loaded.journey
+                journeys[loaded.path] = loaded
                 items.append(.journey(id: journey.id, title: journey.title, path: loaded.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
             case .failure(let error):
                 let count = error.problems.count
@@ -43,7 +45,11 @@ struct Journeywalk: ParsableCommand {
         }
         switch choice {
         case .journey(_, _, let path, _, _):
-            let loaded = try Session.loadJourney(path, catalog: catalog)
+            // The journey the list was made from: no second parse, and no error printed over the screen.
+            guard let loaded = journeys[path] else {
+                terminal.close()
+                return
+            }
             try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
         case .unfinished(let path, _, _, _, _):
             try Session.resume(path: path, locations: locations, terminal: terminal)

@@ -104,6 +104,16 @@ import Testing
         }
     }
 
+    @Test func aBrokenFileNamedAfterTheIdGivesItsOwnProblems() {
+        let catalog = JourneyCatalog(folders: [fixtures + "/bad"])
+        do {
+            _ = try catalog.find("unknown-keys")
+            Issue.record("a broken journey loaded")
+        } catch {
+            #expect(error.problems.first?.message == "unknown key 'versoin' in the journey (did you mean 'version'?)")
+        }
+    }
+
     @Test func noInputCrashesTheLoader() {
         // Every prefix of a real journey, and bytes flipped in it, must give problems or a journey, never a crash.
         let bytes = Array((try? Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/journeys/retail-store-visit.yaml"))) ?? Data())
