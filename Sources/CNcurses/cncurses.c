@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 static SCREEN *jw_screen = NULL;
+static volatile sig_atomic_t jw_pending_signal = 0;
 static FILE *jw_in = NULL;
 static FILE *jw_out = NULL;
 static int jw_in_fd = -1;
@@ -141,18 +142,98 @@ static int jw_take_key(unsigned int *code) {
     return JW_KEY_CHAR;
 }
 
+static int jw_signal_pipe[2] = { -1, -1 };
+
+static void jw_note_signal(int signal_number) {
+    int saved = errno;
+    if (jw_pending_signal == 0) jw_pending_signal = signal_number;
+    if (jw_signal_pipe[1] >= 0) {
+        ssize_t ignored = write(jw_signal_pipe[1], "!", 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+void jw_install_interrupt_handlers(void) {
+    int signals[] = { SIGINT, SIGTERM, SIGHUP };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = jw_note_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0; /* no SA_RESTART: a wait in poll returns at once with EINTR */
+        sigaction(signals[i], &action, NULL);
+    }
+    if (jw_signal_pipe[0] < 0 && pipe(jw_signal_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(jw_signal_pipe[i], F_SETFD, FD_CLOEXEC);
+            fcntl(jw_signal_pipe[i], F_SETFL, fcntl(jw_signal_pipe[i], F_GETFL) | O_NONBLOCK);
+        }
+    }
+}
+
+int jw_take_signal(void) {
+    int number = jw_pending_signal;
+    jw_pending_signal = 0;
+    if (jw_signal_pipe[0] >= 0) {
+        char drain[16];
+        while (read(jw_signal_pipe[0], drain, sizeof drain) > 0) {}
+    }
+    return number;
+}
+
+void jw_suspend(void) {
+    if (!jw_screen) return;
+    endwin();
+    fflush(jw_out);
+    struct sigaction stop, previous;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &previous);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    /* Like the terminal's own Ctrl-Z: stop the whole foreground job; `fg` continues here. */
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+    reset_prog_mode();
+    clearok(curscr, TRUE);
+    refresh();
+}
+
+int jw_input_pending(void) {
+    if (!jw_screen || jw_in_fd < 0) return 0;
+    struct pollfd p = { .fd = jw_in_fd, .events = POLLIN, .revents = 0 };
+    return poll(&p, 1, 0) > 0 && (p.revents & POLLIN) ? 1 : 0;
+}
+
 int jw_read_key(int timeout_ms, unsigned int *code) {
     if (!jw_screen) return JW_KEY_CLOSED;
+    if (jw_pending_signal != 0) {
+        *code = (unsigned int)jw_take_signal();
+        return JW_KEY_SIGNAL;
+    }
     /* A resize or a key already queued inside curses comes first. */
     int queued = jw_take_key(code);
     if (queued != JW_KEY_TIMEOUT) return queued;
-    struct pollfd p = { .fd = jw_in_fd, .events = POLLIN, .revents = 0 };
-    int ready = poll(&p, 1, timeout_ms);
+    /* The second descriptor is the signal pipe, so a signal that lands just before poll still wakes it. */
+    struct pollfd polled[2] = {
+        { .fd = jw_in_fd, .events = POLLIN, .revents = 0 },
+        { .fd = jw_signal_pipe[0], .events = POLLIN, .revents = 0 },
+    };
+    int ready = poll(polled, jw_signal_pipe[0] >= 0 ? 2 : 1, timeout_ms);
+    if (jw_pending_signal != 0) {
+        *code = (unsigned int)jw_take_signal();
+        return JW_KEY_SIGNAL;
+    }
+    struct pollfd p = polled[0];
     if (ready < 0) {
         if (errno == EINTR) return jw_take_key(code);
         return JW_KEY_CLOSED;
     }
-    if (ready == 0) return JW_KEY_TIMEOUT;
+    if (ready == 0 || p.revents == 0) return JW_KEY_TIMEOUT;
     if (p.revents & (POLLERR | POLLNVAL)) return JW_KEY_CLOSED;
     int available = 0;
     if (ioctl(jw_in_fd, FIONREAD, &available) == 0 && available == 0) return JW_KEY_CLOSED;

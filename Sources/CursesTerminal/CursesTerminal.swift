@@ -12,6 +12,8 @@ public struct TerminalUnavailable: Error, CustomStringConvertible {
 public final class CursesTerminal: Terminal {
     private var isOpen = false
     private let useColor: Bool
+    /// The first SIGINT, SIGTERM or SIGHUP received while open; the command exits with 128 + it.
+    public private(set) var receivedSignal: Int32?
 
     /// Opens curses on standard input and output, refusing when they are not a terminal.
     public static func open(environment: [String: String]) throws(TerminalUnavailable) -> CursesTerminal {
@@ -29,6 +31,7 @@ public final class CursesTerminal: Terminal {
         _ = jw_setup_locale()
         jw_unblock_signals()
         jw_install_crash_handlers()
+        jw_install_interrupt_handlers()
         guard jw_open(inFD, outFD, term, useColor ? 1 : 0) == 0 else {
             throw TerminalUnavailable(description: "cannot open the terminal (TERM=\(term)): unknown terminal type or no terminfo entry")
         }
@@ -52,12 +55,22 @@ public final class CursesTerminal: Terminal {
 
     public var size: (width: Int, height: Int) { (Int(jw_cols()), Int(jw_rows())) }
 
+    public var inputPending: Bool { isOpen && jw_input_pending() != 0 }
+
     public func nextEvent(timeout: Int) -> TerminalEvent {
         var code: UInt32 = 0
         switch Int(jw_read_key(Int32(timeout), &code)) {
         case Int(JW_KEY_TIMEOUT): return .tick
         case Int(JW_KEY_CLOSED): return .closed
         case Int(JW_KEY_RESIZE): return .resized
+        case Int(JW_KEY_SIGNAL):
+            let number = Int32(bitPattern: code)
+            if receivedSignal == nil { receivedSignal = number }
+            return .interrupted(signal: number)
+        case Int(JW_KEY_CHAR) where code == 26:
+            // Raw mode turns Ctrl-Z into a key; suspend like any curses program and redraw on `fg`.
+            jw_suspend()
+            return .resized
         case Int(JW_KEY_FUNCTION): return Self.functionKey(Int(code)).map { .key($0) } ?? .tick
         default: return Self.characterKey(code).map { .key($0) } ?? .tick
         }

@@ -77,6 +77,29 @@ public enum PosixFile {
         syncFolder(folder.isEmpty ? "." : folder)
     }
 
+    /// Writes bytes to a new private file (mode 0600, never over an existing file or through a
+    /// symlink) named `prefix-N.txt` in a folder; returns its path.
+    public static func createPrivate(_ bytes: [UInt8], in folder: String, prefix: String) throws(FileError) -> String {
+        var attempt = 1
+        while true {
+            let path = folder + "/" + prefix + (attempt == 1 ? "" : "-\(attempt)") + ".txt"
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                if errno == EEXIST, attempt < 100 { attempt += 1; continue }
+                throw FileError(path: path, errno: errno)
+            }
+            defer { close(fd) }
+            do throws(FileError) {
+                try writeAll(fd, bytes, path: path)
+                guard fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
+            } catch {
+                unlink(path)
+                throw error
+            }
+            return path
+        }
+    }
+
     /// Creates a folder and its parents; the last one gets `mode`.
     public static func makeFolder(_ path: String, mode: mode_t = 0o700) throws(FileError) {
         var info = stat()

@@ -24,11 +24,16 @@ public struct WalkFile: Sendable {
 
     /// Reads and folds a walk file. Damaged lines are skipped and reported; the file itself is never changed.
     public static func load(path: String) throws(WalkFileError) -> WalkFile {
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do {
             bytes = try PosixFile.read(path)
         } catch {
             throw .unreadable(error)
+        }
+        // A last line without its end while another process holds the walk open is a record being
+        // written right now, not damage: read up to the last complete line.
+        if let last = bytes.last, last != 0x0A, WalkJournal.isBeingWritten(path) {
+            bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
         }
         return try parse(bytes, path: path)
     }

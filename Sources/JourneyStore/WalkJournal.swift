@@ -4,6 +4,10 @@ import JourneyKit
 
 /// The open journal of a walk: each event is appended as one line and flushed to disk (fsync)
 /// before `append` returns, so an acknowledged record survives a crash or power loss.
+///
+/// A walk file has one writer: the journal holds an exclusive `flock` on it for as long as it is
+/// open, so a second journeywalk cannot resume (and later undo or roll back over) the same walk.
+/// Readers take no lock and never wait.
 public final class WalkJournal {
     public let path: String
     private var fd: Int32
@@ -22,21 +26,28 @@ public final class WalkJournal {
         let path = folder + "/" + walkID + ".jsonl"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        // A new file: nobody else can hold it yet, but take the lock so others see the writer.
+        _ = flock(fd, LOCK_EX | LOCK_NB)
         PosixFile.syncFolder(folder)
         return WalkJournal(path: path, fd: fd)
     }
 
     /// Opens an existing walk file to continue it. A last line cut off mid-way (a crash while
     /// writing) is closed with a newline, so the next record starts on a line of its own.
-    public static func reopen(path: String) throws(FileError) -> WalkJournal {
+    /// Fails with `Busy` when another process has the walk open for writing.
+    public static func reopen(path: String) throws -> WalkJournal {
         let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        guard lockExclusively(fd) else {
+            Glibc.close(fd)
+            throw Busy(path: path, holder: lockHolder(of: path))
+        }
         let journal = WalkJournal(path: path, fd: fd)
         let size = lseek(fd, 0, SEEK_END)
         if size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
-                try journal.write([0x0A])
+                do throws(FileError) { try journal.write([0x0A]) } catch { throw error }
             }
         }
         return journal
@@ -58,6 +69,61 @@ public final class WalkJournal {
             if before >= 0 { _ = ftruncate(fd, before) }
             throw error
         }
+    }
+
+    /// Another process holds the walk file open for writing.
+    public struct Busy: Error, Equatable, Sendable, CustomStringConvertible {
+        public var path: String
+        /// The process holding the lock and its command line, when the system tells (Linux does).
+        public var holder: (pid: Int32, command: String)?
+
+        public static func == (a: Busy, b: Busy) -> Bool { a.path == b.path && a.holder?.pid == b.holder?.pid }
+
+        public var description: String {
+            let who = holder.map { "process \($0.pid)" + ($0.command.isEmpty ? "" : ": \($0.command)") } ?? "another process"
+            return "\(path): this walk is open for writing in another journeywalk (\(who)); finish or leave it there first"
+        }
+    }
+
+    /// Takes the exclusive lock without waiting for a writer; a reader's momentary check
+    /// (see `isBeingWritten`) is outwaited for up to a tenth of a second.
+    static func lockExclusively(_ fd: Int32) -> Bool {
+        for _ in 0..<20 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK || errno == EINTR else { return false }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    /// Whether a journeywalk process has the walk file open for writing now. Never waits.
+    public static func isBeingWritten(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return false }
+        defer { Glibc.close(fd) }
+        if flock(fd, LOCK_SH | LOCK_NB) == 0 {
+            flock(fd, LOCK_UN)
+            return false
+        }
+        return errno == EWOULDBLOCK
+    }
+
+    /// The process holding a `flock` on the file, from /proc/locks (Linux), with its command line.
+    static func lockHolder(of path: String) -> (pid: Int32, command: String)? {
+        var info = stat()
+        guard stat(path, &info) == 0, let locks = try? PosixFile.read("/proc/locks") else { return nil }
+        let inode = String(info.st_ino)
+        for line in String(decoding: locks, as: UTF8.self).split(separator: "\n") {
+            // "1: FLOCK  ADVISORY  WRITE 4242 00:2a:1234567 0 EOF"
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[3] == "WRITE",
+                  fields[5].split(separator: ":").last.map(String.init) == inode,
+                  let pid = Int32(fields[4]), pid != getpid() else { continue }
+            let command = (try? PosixFile.read("/proc/\(pid)/cmdline"))
+                .map { TerminalText.sanitize(String(decoding: $0.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self).trimmingCharacters(in: .whitespaces)) } ?? ""
+            return (pid, command)
+        }
+        return nil
     }
 
     /// Closes the file; later appends fail.

@@ -78,7 +78,7 @@ public struct HomeRunner {
         terminal.present { HomeScreen.render(state, into: &$0) }
         while true {
             switch terminal.nextEvent(timeout: 60_000) {
-            case .closed:
+            case .closed, .interrupted:
                 return nil
             case .tick, .resized:
                 break

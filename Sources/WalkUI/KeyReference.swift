@@ -13,6 +13,7 @@ public enum KeyReference {
         table(WalkKeys.briefing)
         table(WalkKeys.walking)
         table(WalkKeys.confirmLeave)
+        table(WalkKeys.unsavedText)
         table(LineEditor.keys)
         table(HomeState.keys)
         table(ReviewListState.keys)

@@ -1,12 +1,23 @@
 /// A one-line text editor: insert at the cursor, move, delete. Works in characters, so
 /// "Café ★ naïve" edits as a person sees it.
 public struct LineEditor: Equatable, Sendable {
+    /// The longest text a line takes, in characters (about four printed pages): a paste beyond it
+    /// keeps what fits and says so, instead of growing a walk file line without bound.
+    public static let maximumLength = 10_000
+    /// `maximumLength` as people write it: "10,000".
+    public static var maximumLengthText: String {
+        let digits = Array(String(maximumLength))
+        return String(digits.enumerated().flatMap { index, digit in
+            index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+        })
+    }
+
     public private(set) var characters: [Character]
     /// The cursor position, 0...count.
     public private(set) var cursor: Int
 
     public init(_ text: String = "") {
-        characters = Array(text)
+        characters = Array(text.prefix(Self.maximumLength))
         cursor = characters.count
     }
 
@@ -38,12 +49,15 @@ public struct LineEditor: Equatable, Sendable {
         case submit
         case cancel
         case ignored
+        /// A character was refused because the text is at `maximumLength`.
+        case full
     }
 
     /// Applies one key.
     public mutating func handle(_ key: Key) -> Outcome {
         if case .char(let character) = key {
             guard !character.isNewline, !(character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) else { return .ignored }
+            guard characters.count < Self.maximumLength else { return .full }
             characters.insert(character, at: cursor)
             cursor += 1
             return .edited

@@ -114,7 +114,7 @@ public struct ReviewListState: Equatable, Sendable {
                 filterEditor = nil
                 filter = ""
                 refresh()
-            case .edited, .ignored:
+            case .edited, .ignored, .full:
                 filterEditor = editor
                 filter = editor.text
                 refresh()

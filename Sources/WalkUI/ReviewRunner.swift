@@ -30,7 +30,7 @@ public struct ReviewRunner {
             terminal.present { ReviewListScreen.render(list, message: message, into: &$0) }
             message = nil
             switch terminal.nextEvent(timeout: 60_000) {
-            case .closed: return
+            case .closed, .interrupted: return
             case .tick, .resized: continue
             case .key(let key):
                 let page = ReviewListScreen.pageSize(height: terminal.size.height)
@@ -56,7 +56,7 @@ public struct ReviewRunner {
         while true {
             terminal.present { ReviewWalkScreen.render(state, into: &$0) }
             switch terminal.nextEvent(timeout: 60_000) {
-            case .closed: return false
+            case .closed, .interrupted: return false
             case .tick, .resized: continue
             case .key(let key):
                 switch state.apply(key) {

@@ -6,6 +6,8 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeout: Int) -> TerminalEvent
     /// Shows a frame.
     func draw(_ canvas: Canvas)
+    /// Whether more input is already waiting (a paste), so a runner may skip a frame.
+    var inputPending: Bool { get }
 }
 
 /// Input from a terminal.
@@ -16,9 +18,13 @@ public enum TerminalEvent: Equatable, Sendable {
     case tick
     /// The input ended (closed terminal, end of file): leave without losing anything.
     case closed
+    /// SIGINT, SIGTERM or SIGHUP arrived: save what is being typed, then leave at once.
+    case interrupted(signal: Int32)
 }
 
 extension Terminal {
+    public var inputPending: Bool { false }
+
     /// Draws a frame of the current size with a render function.
     func present(_ render: (inout Canvas) -> Void) {
         let (width, height) = size

@@ -18,6 +18,9 @@ public enum WalkCommand: Equatable, Sendable {
     case finish
     case leaveForLater
     case keepWalking
+    case retrySaving
+    case backToText
+    case leaveUnsaved
 }
 
 /// The walk's key tables, one per mode (SPEC section 4 gives the defaults).
@@ -53,5 +56,11 @@ public enum WalkKeys {
         KeyBinding([.char("f")], .finish, name: "finish", help: "finish the walk (touchpoints not recorded stay unrecorded)", group: "Finish or leave"),
         KeyBinding([.char("l"), .control("c")], .leaveForLater, name: "leave", help: "leave now and resume later with `journeywalk resume`", group: "Finish or leave"),
         KeyBinding([.escape, .char("k"), .char("q")], .keepWalking, name: "keep walking", help: "go back to the walk", group: "Finish or leave"),
+    ])
+
+    public static let unsavedText = KeyMap<WalkCommand>(title: "Text not saved", [
+        KeyBinding([.char("r"), .enter], .retrySaving, name: "try again", help: "try again to save the text (after freeing disk space)", group: "Text not saved"),
+        KeyBinding([.char("e"), .escape], .backToText, name: "back", help: "go back to the text and keep walking", group: "Text not saved"),
+        KeyBinding([.char("l"), .control("c")], .leaveUnsaved, name: "leave", help: "leave anyway: the text is printed when the screen closes, to copy", group: "Text not saved"),
     ])
 }

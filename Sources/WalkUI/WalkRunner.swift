@@ -13,6 +13,17 @@ public protocol WalkRecorder: AnyObject {
 public struct WalkOutcome: Equatable, Sendable {
     public var walk: Walk?
     public var finished: Bool
+    /// Text typed that could not be written (touchpoint id to text): the caller prints it, to copy.
+    public var unsaved: [String: String] = [:]
+    /// The signal (SIGINT, SIGTERM, SIGHUP) that ended the session, if one did.
+    public var signal: Int32?
+
+    public init(walk: Walk?, finished: Bool, unsaved: [String: String] = [:], signal: Int32? = nil) {
+        self.walk = walk
+        self.finished = finished
+        self.unsaved = unsaved
+        self.signal = signal
+    }
 }
 
 /// Runs the walk state machine against a terminal and a recorder until the walk is left.
@@ -20,6 +31,8 @@ public struct WalkRunner {
     public var clock: () -> Date
     /// Milliseconds between timer ticks while no key is pressed.
     public var tick: Int
+    /// While more input is waiting (a paste), frames are skipped, but never for longer than this.
+    public var frameInterval: TimeInterval = 0.05
 
     public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000) {
         self.clock = clock
@@ -31,6 +44,8 @@ public struct WalkRunner {
         let size = terminal.size
         _ = state.apply(.resized(width: size.width, height: size.height), now: clock())
         terminal.present { WalkScreen.render(state, into: &$0) }
+        var lastFrame = clock()
+        var signal: Int32?
         while true {
             let action: WalkAction
             switch terminal.nextEvent(timeout: tick) {
@@ -40,7 +55,10 @@ public struct WalkRunner {
                 let size = terminal.size
                 action = .resized(width: size.width, height: size.height)
             case .closed:
-                return WalkOutcome(walk: state.walk, finished: false)
+                action = .interrupted
+            case .interrupted(let number):
+                signal = signal ?? number
+                action = .interrupted
             }
             var queue = state.apply(action, now: clock())
             var leaving = false
@@ -66,9 +84,15 @@ public struct WalkRunner {
                 }
             }
             if leaving {
-                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true))
+                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsaved, signal: signal)
             }
-            terminal.present { WalkScreen.render(state, into: &$0) }
+            // A paste arrives as many keys at once: draw when the input has caught up (or every
+            // frame interval), so accepting text costs a key's work, not a frame's, per character.
+            let now = clock()
+            if !terminal.inputPending || now.timeIntervalSince(lastFrame) >= frameInterval {
+                terminal.present { WalkScreen.render(state, into: &$0) }
+                lastFrame = now
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public enum WalkScreen {
         switch state.mode {
         case .briefing:
             briefing(state, &canvas)
-        case .walking, .confirmLeave, .done:
+        case .walking, .confirmLeave, .unsavedText, .done:
             touchpoint(state, &canvas)
         }
         ScreenParts.status(&canvas, state.message)
@@ -27,6 +27,7 @@ public enum WalkScreen {
             ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
         }
         if state.mode == .confirmLeave { confirm(state, &canvas) }
+        if case .unsavedText(let reason, _) = state.mode { unsavedText(state, reason: reason, &canvas) }
         if let help = state.help {
             ScreenParts.help(&canvas, map: state.keyMap, extra: state.helpExtra, overlay: help)
         }
@@ -84,11 +85,16 @@ public enum WalkScreen {
     static func editorLine(_ line: LineEditor, row: Int, column: Int, width: Int, _ canvas: inout Canvas) {
         guard width > 2 else { return }
         canvas.put(String(repeating: " ", count: width), row: row, column: column, role: .selected)
-        var start = 0
-        func widthBetween(_ from: Int, _ to: Int) -> Int {
-            line.characters[from..<to].reduce(0) { $0 + TerminalText.width(of: $1) }
+        // The window ends at the cursor when the text before it is wider than the field: walk back
+        // from the cursor, so the cost is the field's width whatever the length of the text.
+        var start = line.cursor
+        var used = 0
+        while start > 0 {
+            let w = TerminalText.width(of: line.characters[start - 1])
+            if used + w > width - 2 { break }
+            used += w
+            start -= 1
         }
-        while widthBetween(start, line.cursor) > width - 2 { start += 1 }
         var x = column
         for index in start..<line.characters.count {
             let character = line.characters[index]
@@ -301,5 +307,19 @@ public enum WalkScreen {
             lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
         }
         ScreenParts.box(&canvas, title: "Finish the walk?", lines: lines, width: 70)
+    }
+
+    /// Leaving stopped because typed text could not be written: what, why, and the three ways on.
+    private static func unsavedText(_ state: WalkState, reason: String, _ canvas: inout Canvas) {
+        var lines: [(String, Role)] = [("The text below could not be written to the walk file:", .normal), (reason, .warning), ("", .normal)]
+        for (id, text) in state.unsaved.sorted(by: { $0.key < $1.key }).prefix(3) {
+            let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
+            lines.append((title + ": " + TerminalText.clip(text, to: 200), .heading))
+        }
+        lines.append(("", .normal))
+        for binding in WalkKeys.unsavedText.bindings {
+            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
+        }
+        ScreenParts.box(&canvas, title: "Text not saved", lines: lines, width: 74)
     }
 }

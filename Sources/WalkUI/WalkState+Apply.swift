@@ -26,20 +26,63 @@ extension WalkState {
             return []
         case .recorded(let event):
             return recorded(event)
-        case .recordFailed(_, let reason):
+        case .recordFailed(let event, let reason):
+            if let (id, text) = event?.typedText, !text.isEmpty { unsaved[id] = text }
+            if var pending = leaving {
+                pending.outstanding -= 1
+                pending.reason = reason
+                leaving = pending
+                return settleLeaving()
+            }
             message = Message(text: "NOT SAVED: \(reason). Nothing was recorded; try again.", kind: .error)
             return []
+        case .interrupted:
+            if case .done = mode { return [] }
+            return leave(finished: false, forced: true)
         case .key(let key):
             return handle(key)
         }
+    }
+
+    /// Leaves the walk once every typed text (the note being edited, drafts whose write failed) is
+    /// on disk. When a write fails the walk stays open and asks, unless `forced` (a signal, a
+    /// closed terminal): then it leaves and the outcome carries the text, for the caller to print.
+    mutating func leave(finished: Bool, forced: Bool) -> [WalkEffect] {
+        var pending = unsaved
+        if let editor, case .note(let id) = editor.target, !editor.line.text.isEmpty, editor.line.text != walk?.moment(for: id).note {
+            pending[id] = editor.line.text
+        }
+        editor = nil
+        help = nil
+        guard walk != nil, !pending.isEmpty else {
+            mode = .done(finished: finished)
+            return [.leave]
+        }
+        unsaved = pending
+        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count)
+        return pending.sorted { $0.key < $1.key }.map { id, text in
+            .record(.drafted(NoteChange(touchpoint: id, text: text, at: now)))
+        }
+    }
+
+    /// Called as each write of a leave comes back: leaves when all are done and saved (or forced).
+    private mutating func settleLeaving() -> [WalkEffect] {
+        guard let pending = leaving, pending.outstanding <= 0 else { return [] }
+        leaving = nil
+        if unsaved.isEmpty || pending.forced {
+            mode = .done(finished: pending.finished)
+            return [.leave]
+        }
+        mode = .unsavedText(reason: pending.reason ?? "the disk refused the write", finished: pending.finished)
+        message = Message(text: "NOT SAVED: \(pending.reason ?? "write failed"). The text is still here.", kind: .error)
+        return []
     }
 
     private mutating func handle(_ key: Key) -> [WalkEffect] {
         if tooSmall {
             // Keys typed blind are ignored, except q, which leaves with everything already on disk.
             guard key == .char("q") else { return [] }
-            mode = .done(finished: false)
-            return [.leave]
+            return leave(finished: false, forced: true)
         }
         if key == .control("c"), walk != nil, mode != .briefing {
             return interrupt()
@@ -94,7 +137,22 @@ extension WalkState {
             mode = .walking
             return []
         case .leaveForLater:
-            mode = .done(finished: false)
+            return leave(finished: false, forced: false)
+        case .retrySaving:
+            guard case .unsavedText(_, let finished) = mode else { return [] }
+            return leave(finished: finished, forced: false)
+        case .backToText:
+            mode = .walking
+            guard let (id, text) = unsaved.sorted(by: { $0.key < $1.key }).first,
+                  let index = steps.firstIndex(where: { $0.touchpoint.id == id }) else { return [] }
+            arrive(at: index)
+            editor = Editing(target: .note(touchpoint: id), line: LineEditor(text))
+            message = Message(text: "Back to the text that is not saved yet: Enter saves, Ctrl-C leaves", kind: .warning)
+            return []
+        case .leaveUnsaved:
+            var finished = false
+            if case .unsavedText(_, let wasFinishing) = mode { finished = wasFinishing }
+            mode = .done(finished: finished)
             return [.leave]
         case .finish:
             return [.record(.finished(at: now))]
@@ -139,10 +197,16 @@ extension WalkState {
     }
 
     private mutating func edit(_ editing: Editing, _ key: Key) -> [WalkEffect] {
+        // Drop the stored copy first, so the text is edited in place instead of copied per key.
+        editor = nil
         var line = editing.line
         switch line.handle(key) {
         case .edited, .ignored:
             editor = Editing(target: editing.target, line: line)
+            return []
+        case .full:
+            editor = Editing(target: editing.target, line: line)
+            message = Message(text: "A note holds at most \(LineEditor.maximumLengthText) characters; the rest was not taken", kind: .warning)
             return []
         case .cancel:
             editor = nil
@@ -172,16 +236,11 @@ extension WalkState {
         }
     }
 
-    /// Ctrl-C: leave at once. Everything acknowledged is on disk; a note being typed is kept as a draft.
+    /// Ctrl-C: leave at once. Everything acknowledged is on disk; a note being typed is kept as a
+    /// draft, and if that cannot be written the walk asks before the text is dropped.
     private mutating func interrupt() -> [WalkEffect] {
-        var effects: [WalkEffect] = []
-        if let editor, case .note(let id) = editor.target, editor.line.text != walk?.moment(for: id).note, !editor.line.text.isEmpty {
-            effects.append(.record(.drafted(NoteChange(touchpoint: id, text: editor.line.text, at: now))))
-        }
-        editor = nil
-        help = nil
-        mode = .done(finished: false)
-        return effects + [.leave]
+        if case .unsavedText = mode { return perform(.leaveUnsaved) }
+        return leave(finished: false, forced: false)
     }
 
     private mutating func move(to index: Int) -> [WalkEffect] {
@@ -206,8 +265,14 @@ extension WalkState {
         walk.apply(event)
         self.walk = walk
         switch event {
-        case .started, .moved, .drafted:
+        case .started, .moved:
             break
+        case .drafted(let change):
+            unsaved[change.touchpoint] = nil
+            guard leaving != nil else { break }
+            drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
+            leaving?.outstanding -= 1
+            return settleLeaving()
         case .rated(let change):
             if change.undo {
                 if !undoStack.isEmpty { undoStack.removeLast() }
@@ -226,6 +291,7 @@ extension WalkState {
             }
         case .noted(let change):
             drafts[change.touchpoint] = nil
+            unsaved[change.touchpoint] = nil
             if case .note(let id)? = editor?.target, id == change.touchpoint { editor = nil }
             if change.undo {
                 if !undoStack.isEmpty { undoStack.removeLast() }
@@ -236,8 +302,7 @@ extension WalkState {
             }
             arrive(at: walk.position)
         case .finished:
-            mode = .done(finished: true)
-            return [.leave]
+            return leave(finished: true, forced: false)
         }
         return []
     }
@@ -274,6 +339,14 @@ extension WalkEvent {
         case .noted(let change), .drafted(let change): return change.touchpoint
         case .moved(let id, _): return id
         case .started, .finished: return nil
+        }
+    }
+
+    /// The touchpoint and the text of a note or draft, the records that carry typed text.
+    var typedText: (String, String)? {
+        switch self {
+        case .noted(let change), .drafted(let change): return (change.touchpoint, change.text)
+        default: return nil
         }
     }
 }

@@ -8,6 +8,9 @@ public struct WalkState: Equatable, Sendable {
         case briefing
         case walking
         case confirmLeave
+        /// Leaving stopped because typed text could not be written (disk full, read-only): the
+        /// operator chooses to try again, go back to the text, or leave with it printed to copy.
+        case unsavedText(reason: String, finished: Bool)
         /// The walk is over for this session; `finished` is false when it was left to resume later.
         case done(finished: Bool)
     }
@@ -44,6 +47,15 @@ public struct WalkState: Equatable, Sendable {
         case note(touchpoint: String, previous: String)
     }
 
+    /// A leave in progress: how it ends, and how many writes are still to come back.
+    struct Leaving: Equatable, Sendable {
+        var finished: Bool
+        /// A signal or a closed terminal: leave even if the text cannot be written.
+        var forced: Bool
+        var outstanding: Int
+        var reason: String?
+    }
+
     /// A line under the screen: what just happened, or what went wrong.
     public struct Message: Equatable, Sendable {
         public enum Kind: Equatable, Sendable { case info, warning, error }
@@ -61,6 +73,10 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var briefingField: BriefingField = .operator
     public internal(set) var editor: Editing?
     public internal(set) var drafts: [String: String] = [:]
+    /// Text typed for a touchpoint that is not on disk (its draft or note could not be written).
+    public internal(set) var unsaved: [String: String] = [:]
+    /// Set while leaving and waiting for the unsaved text to be written.
+    var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
     public internal(set) var undoStack: [UndoEntry] = []
     public internal(set) var message: Message?
@@ -125,6 +141,7 @@ public struct WalkState: Equatable, Sendable {
         switch mode {
         case .briefing: return WalkKeys.briefing
         case .confirmLeave: return WalkKeys.confirmLeave
+        case .unsavedText: return WalkKeys.unsavedText
         case .walking, .done: return WalkKeys.walking
         }
     }
@@ -141,6 +158,8 @@ public enum WalkAction: Equatable, Sendable {
     case recorded(WalkEvent)
     /// The runner could not write; the change is not shown as made.
     case recordFailed(WalkEvent?, reason: String)
+    /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
+    case interrupted
 }
 
 /// Work for the runner; its results come back as actions.

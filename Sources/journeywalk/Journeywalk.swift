@@ -40,14 +40,14 @@ struct Journeywalk: ParsableCommand {
         items += broken
         let terminal = try Session.openTerminal()
         guard let choice = HomeRunner().run(HomeState(items: items), terminal: terminal) else {
-            terminal.close()
+            try terminal.closeAfterScreen()
             return
         }
         switch choice {
         case .journey(_, _, let path, _, _):
             // The journey the list was made from: no second parse, and no error printed over the screen.
             guard let loaded = journeys[path] else {
-                terminal.close()
+                try terminal.closeAfterScreen()
                 return
             }
             try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
@@ -55,9 +55,9 @@ struct Journeywalk: ParsableCommand {
             try Session.resume(path: path, locations: locations, terminal: terminal)
         case .review:
             Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
-            terminal.close()
+            try terminal.closeAfterScreen()
         case .broken:
-            terminal.close()
+            try terminal.closeAfterScreen()
         }
     }
 }

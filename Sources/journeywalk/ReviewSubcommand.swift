@@ -32,14 +32,14 @@ struct ReviewSubcommand: ParsableCommand {
                 }
                 let terminal = try Session.openTerminal()
                 Review.runner.run(walk: Review.state(for: file), terminal: terminal)
-                terminal.close()
+                try terminal.closeAfterScreen()
                 return
             }
         }
         let list = Review.list(folder: folder)
         let terminal = try Session.openTerminal()
         Review.runner.run(list: list, terminal: terminal)
-        terminal.close()
+        try terminal.closeAfterScreen()
     }
 }
 

@@ -15,8 +15,8 @@ enum Session {
         return ExitCode(1)
     }
 
-    static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func printError(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
     static func openTerminal() throws -> CursesTerminal {
@@ -63,7 +63,7 @@ enum Session {
         let state = WalkState(journey: loaded.journey, details: details, now: Date())
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()
-        report(outcome, path: recorder.journal?.path)
+        try report(outcome, path: recorder.journal?.path)
     }
 
     /// Continues an unfinished walk from its file.
@@ -80,6 +80,9 @@ enum Session {
         } catch let error as WalkFileError {
             terminal.close()
             throw fail(error.description)
+        } catch let error as WalkJournal.Busy {
+            terminal.close()
+            throw fail(error.description)
         } catch let error as FileError {
             terminal.close()
             throw fail("cannot continue the walk: \(error)")
@@ -87,14 +90,17 @@ enum Session {
         let recorder = JournalRecorder(resuming: journal)
         let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
+        journal.close()
         terminal.close()
         for warning in file.warnings { printError("warning: \(warning)") }
-        report(outcome, path: path)
+        try report(outcome, path: path)
     }
 
-    private static func report(_ outcome: WalkOutcome, path: String?) {
+    private static func report(_ outcome: WalkOutcome, path: String?) throws {
+        if !outcome.unsaved.isEmpty { keepUnsaved(outcome) }
         guard let walk = outcome.walk, let path else {
             print("Walk not started; nothing was saved.")
+            if let signal = outcome.signal { throw ExitCode(128 + signal) }
             return
         }
         if outcome.finished {
@@ -104,6 +110,46 @@ enum Session {
             print("Resume it with: journeywalk resume \(walk.header.walkID)")
         }
         print(walk.summary.line)
+        if let signal = outcome.signal {
+            printError("journeywalk: stopped by \(signalName(signal)); everything acknowledged is saved")
+            throw ExitCode(128 + signal)
+        }
+    }
+
+    /// Typed text that could not be written to the walk file: printed to standard error, to copy,
+    /// and written to a private file in the temporary folder when that works (a full data disk is
+    /// often not the disk of /tmp).
+    static func keepUnsaved(_ outcome: WalkOutcome) {
+        let titles = Dictionary(outcome.walk?.steps.map { ($0.touchpoint.id, $0.touchpoint.title) } ?? [], uniquingKeysWith: { first, _ in first })
+        var text = ""
+        for (id, note) in outcome.unsaved.sorted(by: { $0.key < $1.key }) {
+            text += "--- \(titles[id] ?? id) (\(id))\n\(note)\n"
+        }
+        let walkID = outcome.walk?.header.walkID ?? "walk"
+        let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let saved = try? PosixFile.createPrivate(Array(text.utf8), in: folder, prefix: "journeywalk-unsaved-\(walkID)")
+        printError("journeywalk: text you typed could not be written to the walk file; here it is, to copy:")
+        printError(text, terminator: "")
+        if let saved {
+            printError("journeywalk: the same text is in \(saved)")
+        }
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP (the terminal closed)"
+        default: return "signal \(signal)"
+        }
+    }
+}
+
+extension CursesTerminal {
+    /// Closes the screen; when a signal ended it, exits with 128 + the signal, as a shell expects.
+    func closeAfterScreen() throws {
+        close()
+        if let signal = receivedSignal { throw ExitCode(128 + signal) }
     }
 }
 

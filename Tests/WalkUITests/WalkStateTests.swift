@@ -138,10 +138,11 @@ import Testing
     @Test func controlCLeavesAtOnceKeepingTheNoteBeingTyped() {
         var state = WalkState.walkingStore()
         state.press(.char("m"), .char("e"), .char("O"), .char("k"))
-        let effects = state.apply(.key(.control("c")), now: at(20))
-        #expect(effects == [.record(.drafted(NoteChange(touchpoint: "greeting", text: "Ok", at: at(20)))), .leave])
-        #expect(state.mode == .done(finished: false))
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Ok", at: at(20)))
+        #expect(state.apply(.key(.control("c")), now: at(20)) == [.record(draft)])
         #expect(state.editor == nil)
+        #expect(state.apply(.recorded(draft), now: at(20)) == [.leave], "leaves once the draft is on disk")
+        #expect(state.mode == .done(finished: false))
     }
 
     @Test func quittingTheBriefingSavesNothing() {

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 /* Result kinds of jw_read_key. */
-enum { JW_KEY_CHAR = 0, JW_KEY_FUNCTION = 1, JW_KEY_TIMEOUT = 2, JW_KEY_CLOSED = 3, JW_KEY_RESIZE = 4 };
+enum { JW_KEY_CHAR = 0, JW_KEY_FUNCTION = 1, JW_KEY_TIMEOUT = 2, JW_KEY_CLOSED = 3, JW_KEY_RESIZE = 4, JW_KEY_SIGNAL = 5 };
 
 /* Function keys, as jw_read_key reports them. */
 enum {
@@ -38,8 +38,18 @@ void jw_erase(void);
 /* Writes UTF-8 text at a position (no wrapping: the caller clips). */
 void jw_put(int row, int column, const char *utf8);
 void jw_refresh(void);
+/* 1 when input is waiting to be read (a paste in progress), without reading it. */
+int jw_input_pending(void);
 /* Waits up to timeout_ms for a key; stores a character or function key code in *code. */
 int jw_read_key(int timeout_ms, unsigned int *code);
+/* Catches SIGINT, SIGTERM and SIGHUP: jw_read_key then reports JW_KEY_SIGNAL with the signal number,
+   so the walk saves what is being typed and restores the terminal instead of dying mid-sentence.
+   Install before jw_open, so curses keeps its own handlers off them. */
+void jw_install_interrupt_handlers(void);
+/* The signal caught and not yet reported (0 for none); clears it. */
+int jw_take_signal(void);
+/* Ctrl-Z: restores the terminal, stops the job like a shell's Ctrl-Z, and redraws when continued. */
+void jw_suspend(void);
 /* Installs handlers for fatal signals that restore the terminal before the process dies. */
 void jw_install_crash_handlers(void);
 
