@@ -8,6 +8,8 @@ Figures:
   - a verdict key to the end of the frame that acknowledges it (the write and fsync happen before), median and p99
   - resident memory (VmRSS) after the first frame and after 200 verdicts
   - a generated journey of 5,000 touchpoints: `journeys validate` from exec to exit, and first frame of its walk
+  - a paste of 100,000 characters into a note: time until it is taken, then a key to its frame (median, p99)
+Use --only paste (or walk, verdicts, resume, big, review) to run one part.
 """
 import argparse
 import fcntl
@@ -107,6 +109,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/journeywalk"))
     parser.add_argument("--runs", type=int, default=25)
+    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste"])
     options = parser.parse_args()
     binary = options.binary
     work = tempfile.mkdtemp(prefix="journeywalk-bench-")
@@ -115,6 +118,10 @@ def main():
     journey = os.path.join(ROOT, "journeys/retail-store-visit.yaml")
     print(f"binary: {binary}")
     print(f"machine: {os.cpu_count()} cores, {os.uname().release}")
+    if options.only == "paste":
+        paste(binary, env, journey)
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     # 1. exec to first complete frame of `walk` (the briefing).
     firsts, rss_first = [], []
@@ -232,6 +239,46 @@ def main():
     print(f"report --all --format json of 10,000 walks: median {statistics.median(alls):.0f} ms "
           f"({len(result.stdout) / 1e6:.0f} MB of JSON, 3 runs)")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def paste(binary, env, journey, length=100_000):
+    """Pastes a long text into a note, then measures single keys in the editor that holds it."""
+    app = PtyApp([binary, "walk", journey], env)
+    app.read_until(b"quit")
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/")
+    app.burst_end()
+    app.send(b"e")
+    app.read_until(b"save")
+    app.burst_end()
+    text = (b"Waited at the counter, nobody came. " * (length // 36 + 1))[:length]
+    os.set_blocking(app.master, False)
+    start = time.perf_counter()
+    sent = 0
+    while sent < len(text):
+        try:
+            sent += os.write(app.master, text[sent:sent + 4096])
+        except BlockingIOError:
+            pass
+        try:
+            app.output += os.read(app.master, 65536)
+        except (BlockingIOError, OSError):
+            select.select([app.master], [app.master], [], 0.01)
+    os.set_blocking(app.master, True)
+    app.read_until(b"the rest was not taken", timeout=600)
+    taken = (app.burst_end(quiet=0.05) - start) * 1000
+    # Cursor keys as xterm sends them once curses has turned on keypad mode.
+    keys, kinds = [], [b"\x7f", b"x", b"\x1bOD", b"\x1bOC"]
+    for i in range(200):
+        began = time.perf_counter()
+        app.send(kinds[i % len(kinds)])
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError("no frame after a key in a long note")
+        keys.append((app.burst_end(quiet=0.008) - began) * 1000)
+    app.close()
+    print(f"paste of {length:,} characters into a note (kept: the first 10,000): taken in {taken:.0f} ms; "
+          f"then a key to its frame: median {statistics.median(keys):.2f} ms, p99 {percentile(keys, 0.99):.2f} ms (200 keys)")
 
 
 def generated_walks(source, folder, count):

@@ -52,7 +52,7 @@ struct Journeywalk: ParsableCommand {
             }
             try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
         case .unfinished(let path, _, _, _, _):
-            try Session.resume(path: path, locations: locations, terminal: terminal)
+            try Session.resume(path: path, terminal: terminal)
         case .review:
             Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
             try terminal.closeAfterScreen()

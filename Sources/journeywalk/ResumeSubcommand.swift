@@ -23,7 +23,7 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            try Session.resume(path: file.path, locations: locations, terminal: try Session.openTerminal())
+            try Session.resume(path: file.path)
             return
         }
         let items = Session.unfinishedItems(in: locations)
@@ -36,6 +36,6 @@ struct ResumeSubcommand: ParsableCommand {
             terminal.close()
             return
         }
-        try Session.resume(path: path, locations: locations, terminal: terminal)
+        try Session.resume(path: path, terminal: terminal)
     }
 }

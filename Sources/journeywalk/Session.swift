@@ -66,27 +66,30 @@ enum Session {
         try report(outcome, path: recorder.journal?.path)
     }
 
-    /// Continues an unfinished walk from its file.
-    static func resume(path: String, locations: DataLocations, terminal: CursesTerminal) throws {
+    /// Continues an unfinished walk from its file. The walk is opened for writing (and locked)
+    /// before the screen opens, so a walk busy elsewhere is refused with the terminal untouched;
+    /// pass `terminal` when a screen is already up (it is closed before any message).
+    static func resume(path: String, terminal openTerminal: CursesTerminal? = nil) throws {
         let file: WalkFile
         let journal: WalkJournal
         do {
             file = try WalkFile.load(path: path)
             guard !file.walk.isFinished else {
-                terminal.close()
+                openTerminal?.close()
                 throw fail("\(path): this walk is already finished")
             }
             journal = try WalkJournal.reopen(path: path)
         } catch let error as WalkFileError {
-            terminal.close()
+            openTerminal?.close()
             throw fail(error.description)
         } catch let error as WalkJournal.Busy {
-            terminal.close()
+            openTerminal?.close()
             throw fail(error.description)
         } catch let error as FileError {
-            terminal.close()
+            openTerminal?.close()
             throw fail("cannot continue the walk: \(error)")
         }
+        let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
         let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
@@ -114,6 +117,7 @@ enum Session {
             printError("journeywalk: stopped by \(signalName(signal)); everything acknowledged is saved")
             throw ExitCode(128 + signal)
         }
+        if !outcome.unsaved.isEmpty { throw ExitCode(1) }
     }
 
     /// Typed text that could not be written to the walk file: printed to standard error, to copy,
@@ -130,9 +134,8 @@ enum Session {
         let saved = try? PosixFile.createPrivate(Array(text.utf8), in: folder, prefix: "journeywalk-unsaved-\(walkID)")
         printError("journeywalk: text you typed could not be written to the walk file; here it is, to copy:")
         printError(text, terminator: "")
-        if let saved {
-            printError("journeywalk: the same text is in \(saved)")
-        }
+        // The summary comes last, so it is on screen even after a long text.
+        printError("journeywalk: the text above could not be written to the walk file" + (saved.map { "; a copy is in \($0)" } ?? ""))
     }
 
     static func signalName(_ signal: Int32) -> String {

@@ -1,0 +1,179 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The child processes of a process, from /proc (the shell in a tmux pane runs journeywalk as one).
+func childProcesses(of parent: pid_t) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { name -> pid_t? in
+        guard let pid = pid_t(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 && pid_t(fields[1]) == parent ? pid : nil
+    }
+}
+
+/// The only walk file in a walks folder.
+func onlyWalkFile(in walks: String) throws -> String {
+    let files = try FileManager.default.contentsOfDirectory(atPath: walks).filter { $0.hasSuffix(".jsonl") }
+    #expect(files.count == 1, "walk files: \(files)")
+    return walks + "/" + (files.first ?? "")
+}
+
+@Suite(.serialized) struct HardeningEndToEndTests {
+    let binary = shellQuoted(journeywalkBinary)
+
+    @Test func aSecondProcessCannotResumeAWalkThatIsOpen() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let env = "JOURNEYWALK_HOME=\(shellQuoted(home))"
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && exec env \(env) \(binary) walk retail-store-visit")
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+        let path = try onlyWalkFile(in: home + "/walks")
+        let walkID = PosixPath.stem(path)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["JOURNEYWALK_HOME"] = home
+        environment["TERM"] = "xterm-256color"
+        let second = spawnAndWait([journeywalkBinary, "resume", walkID], environment: environment)
+        #expect(second.status == 1)
+        let pid = try #require(tmux.panePID)
+        #expect(second.output.contains("\(path): this walk is open for writing in another journeywalk (process \(pid): "), "\(second.output)")
+        #expect(second.output.contains("walk retail-store-visit"), "the holder's command line is shown: \(second.output)")
+        // Nothing changed for the first process: it keeps recording.
+        tmux.send("x")
+        #expect(tmux.waitFor("Touchpoint 3/9").found)
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.split(separator: "\n").count == 3, "\(journal)")
+        tmux.send("q")
+        tmux.send("l")
+        var exited = false
+        for _ in 0..<200 where !exited {
+            exited = kill(pid, 0) != 0
+            usleep(25_000)
+        }
+        #expect(exited, "the first process leaves normally")
+    }
+
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalWhileTypingKeepsTheNoteAndRestoresTheTerminal(signal: Int32) throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let env = "JOURNEYWALK_HOME=\(shellQuoted(home))"
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600")
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("e")
+        #expect(tmux.waitFor("Enter save").found)
+        tmux.type("Half a thought ★")
+        #expect(tmux.waitFor("Half a thought ★").found)
+        let shell = try #require(tmux.panePID)
+        let walker = try #require(childProcesses(of: shell).first, "journeywalk runs under the pane's shell")
+        #expect(kill(walker, signal) == 0)
+        let after = tmux.waitFor("EXIT=\(128 + signal)")
+        #expect(after.found, "after the signal:\n\(after.screen)")
+        #expect(after.screen.contains("Walk paused (not finished)"))
+        #expect(after.screen.contains("Resume it with: journeywalk resume"))
+        #expect(tmux.tmux("display-message", "-p", "-t", "jw", "#{alternate_on}").output.trimmingCharacters(in: .whitespacesAndNewlines) == "0",
+                "curses mode was left")
+        let journal = try String(contentsOfFile: try onlyWalkFile(in: home + "/walks"), encoding: .utf8)
+        #expect(journal.contains("{\"type\":\"draft\""), "\(journal)")
+        #expect(journal.contains("\"text\":\"Half a thought ★\""), "\(journal)")
+    }
+
+    @Test func controlZSuspendsAndFgRedraws() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && exec env JOURNEYWALK_HOME=\(shellQuoted(home)) PS1='READY> ' bash --norc --noprofile -i")
+        #expect(tmux.waitFor("READY>").found)
+        tmux.type("\(binary) walk retail-store-visit")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("C-z")
+        let stopped = tmux.waitFor("Stopped")
+        #expect(stopped.found, "the shell got its prompt back:\n\(stopped.screen)")
+        #expect(!stopped.screen.contains("Touchpoint 1/9"), "curses mode was left")
+        tmux.type("fg")
+        tmux.send("Enter")
+        let back = tmux.waitFor("Touchpoint 1/9")
+        #expect(back.found, "the walk is redrawn after fg:\n\(back.screen)")
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found, "and takes keys again")
+    }
+
+    @Test func aFullDiskNeverLosesTheTextBeingTyped() throws {
+        guard getuid() == 0 else {
+            print("skipped aFullDiskNeverLosesTheTextBeingTyped: mounting a small tmpfs needs root")
+            return
+        }
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        guard spawnAndWait(["mount", "-t", "tmpfs", "-o", "size=64k,mode=0700", "tmpfs", home]).status == 0 else {
+            print("skipped aFullDiskNeverLosesTheTextBeingTyped: this machine does not allow mounting a tmpfs")
+            return
+        }
+        defer { spawnAndWait(["umount", "-l", home]) }
+        let scratch = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TMPDIR=\(shellQuoted(scratch))"
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600", width: 100, height: 40)
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+
+        // Fill the disk, then type a note longer than a page so it needs a block the disk does not have.
+        let filler = open(home + "/filler", O_WRONLY | O_CREAT, 0o600)
+        let block = [UInt8](repeating: 0x2E, count: 4096)
+        while write(filler, block, block.count) > 0 {}
+        close(filler)
+        let note = "Queue " + String(repeating: "and waiting ", count: 420) + "END"
+        tmux.send("e")
+        #expect(tmux.waitFor("Enter save").found)
+        tmux.type(note)
+        #expect(tmux.waitFor("waiting END").found)
+        tmux.send("Enter")
+        let refused = tmux.waitFor("NOT SAVED")
+        #expect(refused.found, "screen:\n\(refused.screen)")
+        tmux.send("C-c")
+        let dialog = tmux.waitFor("Text not saved")
+        #expect(dialog.found, "screen:\n\(dialog.screen)")
+        tmux.send("l")
+        let after = tmux.waitFor("EXIT=1")
+        #expect(after.found, "after leaving:\n\(after.screen)")
+        #expect(after.screen.replacingOccurrences(of: "\n", with: "").contains("the text above could not be written to the walk file; a copy is in \(scratch)/journeywalk-unsaved-"))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: scratch).filter { $0.hasPrefix("journeywalk-unsaved-") }
+        let copy = try #require(copies.first)
+        let kept = try String(contentsOfFile: scratch + "/" + copy, encoding: .utf8)
+        #expect(kept.contains(note), "the copy holds the whole text")
+        var info = stat()
+        #expect(stat(scratch + "/" + copy, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        // Everything acknowledged before the disk filled is still there.
+        let journal = try String(contentsOfFile: try onlyWalkFile(in: home + "/walks"), encoding: .utf8)
+        #expect(journal.contains("\"verdict\":\"magic\""))
+        #expect(journal.hasSuffix("\n"), "no half line left behind")
+    }
+}
+
+enum PosixPath {
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
+    }
+}
