@@ -12,10 +12,15 @@ struct ResumeSubcommand: ParsableCommand {
     @Argument(help: "A walk file, walk id or unique id prefix.")
     var walk: String?
 
+    @Flag(help: "Continue line by line, one command a line, as `journeywalk walk --plain` does. Always on when TERM=dumb.")
+    var plain = false
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let locations = data.locations
+        let display = try WalkDisplay.choose(
+            plain: plain, command: WalkDisplay.commandLine(["journeywalk", "resume"] + (walk.map { [$0] } ?? [])), environment: Session.environment)
         if let walk {
             let file: WalkFile
             do {
@@ -23,7 +28,15 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
+            if display == .plain {
+                try Session.resumePlain(path: file.path)
+                return
+            }
             try Session.resume(path: file.path, locations: locations, terminal: try Session.openTerminal())
+            return
+        }
+        if display == .plain {
+            try Session.resumePlain(path: try Session.onlyUnfinished(in: locations))
             return
         }
         let items = Session.unfinishedItems(in: locations)

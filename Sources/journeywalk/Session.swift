@@ -92,7 +92,8 @@ enum Session {
         report(outcome, path: path)
     }
 
-    private static func report(_ outcome: WalkOutcome, path: String?) {
+    /// Says where the walk was saved, or how to resume it (with `--plain` after a plain walk).
+    static func report(_ outcome: WalkOutcome, path: String?, plain: Bool = false) {
         guard let walk = outcome.walk, let path else {
             print("Walk not started; nothing was saved.")
             return
@@ -101,7 +102,7 @@ enum Session {
             print("Walk saved: \(path)")
         } else {
             print("Walk paused (not finished): \(path)")
-            print("Resume it with: journeywalk resume \(walk.header.walkID)")
+            print("Resume it with: journeywalk resume \(walk.header.walkID)" + (plain ? " --plain" : ""))
         }
         print(walk.summary.line)
     }
