@@ -59,6 +59,8 @@ struct PlainWalk {
     var lineNumber = 0
     var pending: [String] = []
     var problems: [String] = []
+    /// Lines a command adds after the walk's own message.
+    var afterMessage: [String] = []
 
     var isOver: Bool {
         if case .done = state.mode { return true }
@@ -167,6 +169,8 @@ struct PlainWalk {
             say(PlainScreen.message(message))
             if message.kind == .error { problems.append(numbered ? "line \(lineNumber): \(message.text)" : message.text) }
         }
+        say(afterMessage)
+        afterMessage = []
         if state.mode != before.mode || state.current != before.current { show() }
     }
 
@@ -239,7 +243,7 @@ struct PlainWalk {
             let failure = state.message
             sendEditor(.cancel)
             state.message = failure
-            say("The note was not saved; type the note command again to retry.")
+            afterMessage.append("The note was not saved; type the note command again to retry (show says the unsaved draft).")
         } else if state.message == nil {
             state.message = WalkState.Message(text: "The note is unchanged.", kind: .info)
         }
