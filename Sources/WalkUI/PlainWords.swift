@@ -167,7 +167,7 @@ public enum PlainWords {
         PlainWord(["leave"], .keys([.leaveForLater]), help: "leave now and resume later with `journeywalk resume`", sameKeysAs: .leaveForLater),
         PlainWord(["back", "cancel"], .keys([.keepWalking]), help: "go back to the walk", sameKeysAs: .keepWalking),
         PlainWord(["show"], .show, help: "ask again"),
-        PlainWord(["help"], .help, help: "list these commands"),
+        PlainWord(["help", "?"], .help, help: "list these commands"),
     ])
 
     /// The table for a state of the walk.

@@ -66,16 +66,12 @@ extension Session {
     }
 
     /// The one unfinished walk to resume without a name; with several, a list and a refusal.
-    static func onlyUnfinished(in locations: DataLocations) throws -> String {
-        let items = unfinishedItems(in: locations)
+    static func onlyUnfinished(_ items: [HomeState.Item]) throws -> String {
         let paths = items.compactMap { item -> String? in
             guard case .unfinished(let path, _, _, _, _) = item else { return nil }
             return path
         }
-        guard let first = paths.first else {
-            throw fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
-        }
-        guard paths.count == 1 else {
+        guard let first = paths.first, paths.count == 1 else {
             printError("journeywalk: \(paths.count) unfinished walks; name the one to resume: journeywalk resume WALK --plain")
             for item in items {
                 guard case .unfinished(let path, let title, let started, let recorded, let total) = item else { continue }

@@ -19,8 +19,11 @@ struct ResumeSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
-        let display = try WalkDisplay.choose(
-            plain: plain, command: WalkDisplay.commandLine(["journeywalk", "resume"] + (walk.map { [$0] } ?? [])), environment: Session.environment)
+        // Chosen once there is a walk to resume, so "no such walk" is said first.
+        func display() throws -> WalkDisplay {
+            try WalkDisplay.choose(
+                plain: plain, command: WalkDisplay.commandLine(["journeywalk", "resume"] + (walk.map { [$0] } ?? [])), environment: Session.environment)
+        }
         if let walk {
             let file: WalkFile
             do {
@@ -28,20 +31,20 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            if display == .plain {
+            if try display() == .plain {
                 try Session.resumePlain(path: file.path)
                 return
             }
             try Session.resume(path: file.path, locations: locations, terminal: try Session.openTerminal())
             return
         }
-        if display == .plain {
-            try Session.resumePlain(path: try Session.onlyUnfinished(in: locations))
-            return
-        }
         let items = Session.unfinishedItems(in: locations)
         guard let first = items.first else {
             throw Session.fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
+        }
+        if try display() == .plain {
+            try Session.resumePlain(path: try Session.onlyUnfinished(items))
+            return
         }
         let terminal = try Session.openTerminal()
         let choice = items.count == 1 ? first : HomeRunner().run(HomeState(items: items), terminal: terminal)

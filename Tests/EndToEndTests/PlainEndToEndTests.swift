@@ -91,9 +91,25 @@ import Testing
         #expect(result.status == 1)
         #expect(result.output == "journeywalk: the full-screen walk needs a terminal (standard input and output are not one); `journeywalk walk \(journey) --plain` walks line by line, also with commands from a file: `journeywalk walk \(journey) --plain < answers.txt`\n")
         #expect(walkFiles(home).isEmpty)
+
+        let none = spawnAndWait([journeywalkBinary, "resume", "--plain"], environment: environment(home), stdin: input)
+        #expect(none.status == 1)
+        #expect(none.output.contains("no unfinished walks in \(home)/walks"))
+        // Two walks left for later: resume without --plain names it; with --plain, asks which one.
+        for _ in 0..<2 {
+            #expect(spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: input).status == 0)
+            sleep(1)
+        }
         let resume = spawnAndWait([journeywalkBinary, "resume"], environment: environment(home), stdin: input)
         #expect(resume.status == 1)
         #expect(resume.output.contains("`journeywalk resume --plain` walks line by line"))
+        let several = spawnAndWait([journeywalkBinary, "resume", "--plain"], environment: environment(home), stdin: input)
+        #expect(several.status == 1)
+        #expect(several.output.hasPrefix("journeywalk: 2 unfinished walks; name the one to resume: journeywalk resume WALK --plain\n"))
+        for path in walkFiles(home) {
+            #expect(several.output.contains("  \(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)  Retail store visit · started "))
+        }
+        #expect(several.output.contains(" · 1/9 recorded\n"))
     }
 
     @Test func termDumbWalksPlainWithoutBeingAsked() throws {
