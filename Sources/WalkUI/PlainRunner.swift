@@ -81,8 +81,18 @@ struct PlainWalk {
         show()
     }
 
-    static let walkingHint = "One line per command: magic, strong magic, neutral, misery, strong misery or skip (m M n x X s), "
-        + "note TEXT, back, undo, finish, leave; help lists them all."
+    /// The verdict words and their letters from the walking table, then the commands used most.
+    static let walkingHint: String = {
+        let table = PlainWords.walking
+        let verdicts = table.entries.filter {
+            if case .keys(let commands) = $0.command, case .rate? = commands.first { return true }
+            return false
+        }
+        let words = verdicts.compactMap(\.words.first)
+        let letters = verdicts.flatMap { table.letters(of: $0) }
+        return "One line per command: \(words.dropLast().joined(separator: ", ")) or \(words.last ?? "") (\(letters.joined(separator: " "))), "
+            + "note TEXT, back, undo, finish, leave; help lists them all."
+    }()
 
     /// Says what the walk is on now: the briefing, the touchpoint or the question.
     mutating func show() {
