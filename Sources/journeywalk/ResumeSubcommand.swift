@@ -12,10 +12,18 @@ struct ResumeSubcommand: ParsableCommand {
     @Argument(help: "A walk file, walk id or unique id prefix.")
     var walk: String?
 
+    @Flag(help: "Continue line by line, one command a line, as `journeywalk walk --plain` does. Always on when TERM=dumb.")
+    var plain = false
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let locations = data.locations
+        // Chosen once there is a walk to resume, so "no such walk" is said first.
+        func display() throws -> WalkDisplay {
+            try WalkDisplay.choose(
+                plain: plain, command: WalkDisplay.commandLine(["journeywalk", "resume"] + (walk.map { [$0] } ?? [])), environment: Session.environment)
+        }
         if let walk {
             let file: WalkFile
             do {
@@ -23,12 +31,20 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
+            if try display() == .plain {
+                try Session.resumePlain(path: file.path)
+                return
+            }
             try Session.resume(path: file.path)
             return
         }
         let items = Session.unfinishedItems(in: locations)
         guard let first = items.first else {
             throw Session.fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
+        }
+        if try display() == .plain {
+            try Session.resumePlain(path: try Session.onlyUnfinished(items))
+            return
         }
         let terminal = try Session.openTerminal()
         let choice = items.count == 1 ? first : HomeRunner().run(HomeState(items: items), terminal: terminal)

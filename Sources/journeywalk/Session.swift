@@ -99,7 +99,9 @@ enum Session {
         try report(outcome, path: path)
     }
 
-    private static func report(_ outcome: WalkOutcome, path: String?) throws {
+    /// Says where the walk was saved, or how to resume it (with `--plain` after a plain walk); prints
+    /// text that could not be saved, and exits non-zero after a signal or with such text.
+    static func report(_ outcome: WalkOutcome, path: String?, plain: Bool = false) throws {
         if !outcome.unsaved.isEmpty { keepUnsaved(outcome) }
         guard let walk = outcome.walk, let path else {
             print("Walk not started; nothing was saved.")
@@ -110,7 +112,7 @@ enum Session {
             print("Walk saved: \(path)")
         } else {
             print("Walk paused (not finished): \(path)")
-            print("Resume it with: journeywalk resume \(walk.header.walkID)")
+            print("Resume it with: journeywalk resume \(walk.header.walkID)" + (plain ? " --plain" : ""))
         }
         print(walk.summary.line)
         if let signal = outcome.signal {

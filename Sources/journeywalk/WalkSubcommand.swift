@@ -26,12 +26,20 @@ struct WalkSubcommand: ParsableCommand {
     @Option(help: "The channel walked: store, phone, web, app…")
     var channel: String?
 
+    @Flag(help: "Walk line by line, one command a line (magic, neutral, misery, skip, note TEXT, next, back, undo, finish, leave, help): no cursor movement or colour, for screen readers and scripts (`--plain < answers.txt`). Always on when TERM=dumb.")
+    var plain = false
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let locations = data.locations
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(folders: locations.journeyFolders))
         let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
+        let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(["journeywalk", "walk", journey]), environment: Session.environment)
+        if display == .plain {
+            try Session.walkPlain(loaded, details: details, locations: locations)
+            return
+        }
         let terminal = try Session.openTerminal()
         try Session.walk(loaded, details: details, locations: locations, terminal: terminal)
     }

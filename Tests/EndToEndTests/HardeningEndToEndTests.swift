@@ -41,7 +41,8 @@ func onlyWalkFile(in walks: String) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["JOURNEYWALK_HOME"] = home
         environment["TERM"] = "xterm-256color"
-        let second = spawnAndWait([journeywalkBinary, "resume", walkID], environment: environment)
+        // Plain mode, so the second process needs no terminal of its own to try.
+        let second = spawnAndWait([journeywalkBinary, "resume", walkID, "--plain"], environment: environment)
         #expect(second.status == 1)
         let pid = try #require(tmux.panePID)
         #expect(second.output.contains("\(path): this walk is open for writing in another journeywalk (process \(pid): "), "\(second.output)")

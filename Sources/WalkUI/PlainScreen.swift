@@ -1,0 +1,113 @@
+import JourneyKit
+
+/// The walk as plain lines, for the line-by-line walk: no cursor movement, no boxes, no colour.
+/// Text from files is made safe by the runner, which sanitizes every line it writes.
+public enum PlainScreen {
+    /// Prose from a journey file: its paragraphs, each on one line.
+    static func prose(_ text: String) -> [String] {
+        TerminalText.reflow(text, to: Int.max)
+    }
+
+    /// The briefing: the journey, its stages and the walk details, then how to start.
+    public static func briefing(_ state: WalkState) -> [String] {
+        let journey = state.journey
+        var lines = ["Briefing · " + journey.title]
+        if let description = journey.description { lines += prose(description) }
+        if let promise = journey.promise { lines += prose("Promise: " + promise) }
+        if let persona = journey.persona { lines += prose("Persona: " + persona) }
+        let stages = journey.stages.map { "\($0.name) (\($0.touchpoints.count))" }.joined(separator: ", ")
+        lines.append("\(count(journey.stages.count, "stage")), \(count(journey.touchpointCount, "touchpoint")): " + stages)
+        for field in WalkState.BriefingField.allCases {
+            let value = state.fieldValue(field)
+            lines.append("\(field.label): " + (value.isEmpty ? "not given" : value))
+        }
+        lines.append("Type start or an empty line to start the walk (the first verdict starts it too), help for the commands, quit to leave without saving.")
+        return lines
+    }
+
+    /// The current touchpoint: where it is in the journey, what to do and look for, what is recorded.
+    public static func touchpoint(_ state: WalkState) -> [String] {
+        guard let step = state.currentStep else { return [] }
+        let journey = state.journey
+        let tp = step.touchpoint
+        var lines = [
+            "Stage \(step.stageIndex + 1)/\(journey.stages.count) · Touchpoint \(state.current + 1)/\(state.steps.count) · "
+                + journey.stages[step.stageIndex].name,
+            tp.title + (tp.momentOfTruth ? " · moment of truth" : ""),
+        ]
+        var facts: [String] = []
+        if let channel = tp.channel { facts.append("channel: " + channel) }
+        if let target = tp.target { facts.append("target: " + TimeStandard.text(seconds: target)) }
+        if !facts.isEmpty { lines.append(facts.joined(separator: " · ")) }
+        if let prompt = tp.prompt { lines += prose(prompt) }
+        if !tp.lookFor.isEmpty {
+            lines.append("Look for:")
+            lines += tp.lookFor.map { "- " + $0 }
+        }
+        let moment = state.currentMoment
+        lines.append("Verdict: " + (moment.rating.map { "\($0.glyph) \($0.label)" } ?? "not recorded yet"))
+        lines.append(note(state))
+        return lines
+    }
+
+    /// The note of the current touchpoint, or its unsaved draft.
+    public static func note(_ state: WalkState) -> String {
+        let moment = state.currentMoment
+        if !moment.note.isEmpty { return "Note: " + moment.note }
+        if let id = state.currentStep?.touchpoint.id, let draft = state.drafts[id] { return "Note: none (unsaved draft: \(draft))" }
+        return "Note: none"
+    }
+
+    /// The question asked before a walk is finished or left.
+    public static func confirm(_ state: WalkState) -> [String] {
+        let summary = state.walk?.summary ?? WalkSummary()
+        let open = summary.unrecorded == 0
+            ? "All \(count(state.steps.count, "touchpoint")) are recorded."
+            : "\(count(summary.unrecorded, "touchpoint")) \(summary.unrecorded == 1 ? "is" : "are") not recorded yet."
+        let table = PlainWords.confirmLeave
+        return ["Finish the walk? " + open, summary.line]
+            + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
+    }
+
+    /// Leaving stopped because typed text could not be written: the text, the reason, the choices.
+    public static func unsaved(_ state: WalkState, reason: String) -> [String] {
+        let table = PlainWords.unsavedText
+        var lines = ["The text below could not be written to the walk file: \(reason)"]
+        for (id, text) in state.unsaved.sorted(by: { $0.key < $1.key }) {
+            let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
+            lines.append("  \(title): \(text)")
+        }
+        return lines + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
+    }
+
+    /// Every touchpoint by stage with its verdict; the current one is marked.
+    public static func timeline(_ state: WalkState) -> [String] {
+        guard let walk = state.walk else { return [] }
+        let summary = walk.summary
+        var lines = ["Timeline: " + summary.line]
+        var stage = -1
+        for (index, step) in state.steps.enumerated() {
+            if step.stageIndex != stage {
+                stage = step.stageIndex
+                lines.append(state.journey.stages[stage].name)
+            }
+            let rating = walk.moment(for: step.touchpoint.id).rating
+            let verdict = rating.map { "\($0.glyph) \($0.label)" } ?? "\(Rating.unrecordedGlyph) not recorded"
+            lines.append("  \(index + 1). \(verdict): \(step.touchpoint.title)" + (index == state.current ? " (you are here)" : ""))
+        }
+        return lines
+    }
+
+    /// A status message as a line: warnings and errors say so in words.
+    public static func message(_ message: WalkState.Message) -> String {
+        switch message.kind {
+        case .info: return message.text
+        case .warning: return "Warning: " + message.text
+        case .error: return "Error: " + message.text
+        }
+    }
+
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+}

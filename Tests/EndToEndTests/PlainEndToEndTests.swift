@@ -1,0 +1,156 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Plain mode run for real: commands from a file (no terminal at all) and typed with TERM=dumb.
+@Suite(.serialized) struct PlainEndToEndTests {
+    let journey = repositoryRoot + "/journeys/retail-store-visit.yaml"
+
+    /// Writes lines to a file and returns its path.
+    func answers(_ lines: [String], in folder: String, name: String = "answers.txt") throws -> String {
+        let path = folder + "/" + name
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func walkFiles(_ home: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: home + "/walks")) ?? []).filter { $0.hasSuffix(".jsonl") }.map { home + "/walks/" + $0 }
+    }
+
+    /// A command line with no terminal: the environment has a TERM, but standard input is a file.
+    func environment(_ home: String, term: String = "xterm-256color") -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["JOURNEYWALK_HOME"] = home
+        environment["TERM"] = term
+        return environment
+    }
+
+    @Test func commandsFromAFileRecordTheWalkLeaveItAndResumeIt() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let first = try answers([
+            "operator Café ★ naïve", "role shopper", "start", "m", "strong misery",
+            "note Door sign says 9–18, site says 10–18 ★", "n",
+        ], in: home)
+        let walked = spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: first)
+        #expect(walked.status == 0, "output:\n\(walked.output)")
+        #expect(!walked.output.contains("\u{1B}"), "no escape sequences in plain mode")
+        #expect(walked.output.hasPrefix("Briefing · Retail store visit\n"))
+        #expect(walked.output.contains("Operator: Café ★ naïve\n"))
+        #expect(walked.output.contains("\nSaved ★ magic: Find opening hours online\n"))
+        #expect(walked.output.contains("\nSaved ✖✖ strong misery: Check whether the store has gift ideas in stock\n"))
+        #expect(walked.output.contains("\nNote saved\n"))
+        #expect(walked.output.contains("\nStage 2/3 · Touchpoint 4/9 · In the store\nGreeting · moment of truth\nchannel: store · target: 30s\n"))
+        #expect(walked.output.contains("End of input: leaving the walk for later; everything recorded is saved and it can be resumed.\n"))
+
+        let files = walkFiles(home)
+        #expect(files.count == 1)
+        let path = try #require(files.first)
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        let records = journal.split(separator: "\n")
+        #expect(records.count == 5, "header, three verdicts and a note:\n\(journal)")
+        #expect(records.first?.contains("\"operator\":\"Café ★ naïve\",\"role\":\"shopper\"") == true)
+        #expect(records.dropFirst().map { $0.prefix(18) } == ["{\"type\":\"verdict\",", "{\"type\":\"verdict\",", "{\"type\":\"note\",\"at", "{\"type\":\"verdict\","])
+        #expect(records[2].contains("\"verdict\":\"misery\",\"intensity\":2"))
+        #expect(records[3].contains("\"text\":\"Door sign says 9–18, site says 10–18 ★\""))
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+
+        // The hint printed is the command that continues it.
+        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        #expect(walked.output.contains("Walk paused (not finished): \(path)\nResume it with: journeywalk resume \(id) --plain\n"))
+        let second = try answers(["show", "x", "finish"], in: home, name: "more.txt")
+        let resumed = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home), stdin: second)
+        #expect(resumed.status == 0, "output:\n\(resumed.output)")
+        #expect(resumed.output.hasPrefix("Resumed: 3 of 9 touchpoints recorded\n"))
+        #expect(resumed.output.contains("\nSaved ✖ misery: Greeting\n"))
+        #expect(resumed.output.contains("Walk saved: \(path)\n"))
+        #expect(resumed.output.contains("1 magic · 1 neutral · 2 misery · 0 skipped · 5 unrecorded"))
+        let finished = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(finished.split(separator: "\n").last?.hasPrefix("{\"type\":\"finish\"") == true)
+    }
+
+    @Test func linesNotUnderstoodAreNamedAndTheExitStatusSaysSo() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let input = try answers(["# a mystery shop on Main Street", "", "m", "dance", "x", "finish"], in: home)
+        let result = spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: input)
+        #expect(result.status == 1)
+        #expect(result.output.contains("Line 4: unknown command 'dance'; commands: magic (m), "))
+        #expect(result.output.contains("journeywalk: standard input line 4: unknown command 'dance'\n"))
+        #expect(result.output.contains("Walk saved: "))
+        #expect(result.output.contains("1 magic · 0 neutral · 1 misery · 0 skipped · 7 unrecorded"))
+        #expect(walkFiles(home).count == 1)
+    }
+
+    @Test func withoutPlainAFileAsInputIsRefusedNamingPlain() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let input = try answers(["m"], in: home)
+        let result = spawnAndWait([journeywalkBinary, "walk", journey], environment: environment(home), stdin: input)
+        #expect(result.status == 1)
+        #expect(result.output == "journeywalk: the full-screen walk needs a terminal (standard input and output are not one); `journeywalk walk \(journey) --plain` walks line by line, also with commands from a file: `journeywalk walk \(journey) --plain < answers.txt`\n")
+        #expect(walkFiles(home).isEmpty)
+
+        let none = spawnAndWait([journeywalkBinary, "resume", "--plain"], environment: environment(home), stdin: input)
+        #expect(none.status == 1)
+        #expect(none.output.contains("no unfinished walks in \(home)/walks"))
+        // Two walks left for later: resume without --plain names it; with --plain, asks which one.
+        for _ in 0..<2 {
+            #expect(spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: input).status == 0)
+            sleep(1)
+        }
+        let resume = spawnAndWait([journeywalkBinary, "resume"], environment: environment(home), stdin: input)
+        #expect(resume.status == 1)
+        #expect(resume.output.contains("`journeywalk resume --plain` walks line by line"))
+        let several = spawnAndWait([journeywalkBinary, "resume", "--plain"], environment: environment(home), stdin: input)
+        #expect(several.status == 1)
+        #expect(several.output.hasPrefix("journeywalk: 2 unfinished walks; name the one to resume: journeywalk resume WALK --plain\n"))
+        for path in walkFiles(home) {
+            #expect(several.output.contains("  \(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)  Retail store visit · started "))
+        }
+        #expect(several.output.contains(" · 1/9 recorded\n"))
+    }
+
+    @Test func termDumbWalksPlainWithoutBeingAsked() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let input = try answers(["", "s", "leave"], in: home)
+        let result = spawnAndWait([journeywalkBinary, "walk", journey], environment: environment(home, term: "dumb"), stdin: input)
+        #expect(result.status == 0, "output:\n\(result.output)")
+        #expect(result.output.contains("Saved ○ skipped: Find opening hours online\n"))
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(walkFiles(home).count == 1)
+    }
+
+    @Test func termDumbInARealTerminalIsALineByLineWalk() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("env TERM=dumb JOURNEYWALK_HOME=\(shellQuoted(home)) \(shellQuoted(journeywalkBinary)) walk \(shellQuoted(journey)) --operator Sam; echo EXIT=$?; sleep 600")
+        let briefing = tmux.waitFor("Type start or an empty line")
+        #expect(briefing.found, "screen:\n\(briefing.screen)")
+        #expect(briefing.screen.contains("Operator: Sam"))
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Stage 1/3 · Touchpoint 1/9").found)
+        tmux.type("M")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Saved ★★ strong magic: Find opening hours online").found)
+        tmux.type("dance")
+        tmux.send("Enter")
+        let refused = tmux.waitFor("Unknown command 'dance'")
+        #expect(refused.found, "screen:\n\(refused.screen)")
+        #expect(!refused.screen.contains("Line 3"), "typed input is not numbered")
+        tmux.type("finish")
+        tmux.send("Enter")
+        let done = tmux.waitFor("EXIT=")
+        #expect(done.found, "screen:\n\(done.screen)")
+        #expect(done.screen.contains("EXIT=0"), "a typo typed at a terminal does not fail the walk")
+        #expect(done.screen.contains("1 magic · 0 neutral · 0 misery · 0 skipped · 8 unrecorded"))
+        for glyph in ["─", "│", "┌", "▸", "□"] {
+            #expect(!done.screen.contains(glyph), "no box drawing or cursor marks: \(glyph)")
+        }
+        #expect(walkFiles(home).count == 1)
+    }
+}
