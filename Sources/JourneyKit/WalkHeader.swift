@@ -9,10 +9,13 @@ public struct WalkHeader: Equatable, Sendable {
     public var journeyFingerprint: String
     public var details: WalkDetails
     public var started: Date
+    /// The name of the shared copy of a large journey (stored once beside the walks), or nil when
+    /// the walk file carries the copy itself.
+    public var journeyCopy: String?
 
     public init(
         walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,
-        details: WalkDetails, started: Date
+        details: WalkDetails, started: Date, journeyCopy: String? = nil
     ) {
         self.walkID = walkID
         self.journey = journey
@@ -20,6 +23,7 @@ public struct WalkHeader: Equatable, Sendable {
         self.journeyFingerprint = journeyFingerprint
         self.details = details
         self.started = started
+        self.journeyCopy = journeyCopy
     }
 }
 

@@ -3,8 +3,14 @@ import JourneyKit
 
 /// The walk journal format: one JSON object per line (JSON Lines), documented in docs/walk-file-format.md.
 public enum WalkCodec {
-    /// The format version this build writes; readers accept this and every earlier one.
-    public static let formatVersion = 1
+    /// The newest format version this build reads and writes; readers accept it and every earlier one.
+    /// A file carries the oldest version that can read it: 1 when the journey copy is in the
+    /// header, 2 when it refers to a shared copy beside the walks.
+    public static let formatVersion = 2
+
+    /// A journey whose copy is larger than this (in bytes of JSON) is stored once beside the
+    /// walks instead of in every walk's header; hand-written journeys stay well below it.
+    public static let sharedCopyFrom = 32 * 1024
 
     /// One event as a line of JSON, without the newline.
     public static func encode(_ event: WalkEvent) -> String {
@@ -16,7 +22,7 @@ public enum WalkCodec {
         switch event {
         case .started(let header):
             return .object([
-                ("type", .string("walk")), ("format", .int(formatVersion)), ("walk", .string(header.walkID)),
+                ("type", .string("walk")), ("format", .int(header.journeyCopy == nil ? 1 : 2)), ("walk", .string(header.walkID)),
                 ("started", at), ("operator", .string(header.details.operator)),
                 ("role", .optional(header.details.role?.rawValue)), ("location", .string(header.details.location)),
                 ("channel", .string(header.details.channel)),
@@ -47,7 +53,33 @@ public enum WalkCodec {
     }
 
     private static func journeyValue(_ header: WalkHeader) -> JSONWriter.Value {
-        let journey = header.journey
+        var pairs: [(String, JSONWriter.Value)] = [
+            ("id", .string(header.journey.id)), ("title", .string(header.journey.title)),
+            ("version", header.journey.version.map { .int($0) } ?? .null),
+            ("fingerprint", .string(header.journeyFingerprint)), ("path", .optional(header.journeyPath)),
+        ]
+        if let copy = header.journeyCopy {
+            pairs.append(("copy", .string(copy)))
+        } else {
+            pairs += journeyContent(header.journey)
+        }
+        return .object(pairs)
+    }
+
+    /// A journey as the shared copy stores it: one JSON object, the same keys as in a header.
+    public static func journeyCopyJSON(_ journey: Journey) -> String {
+        JSONWriter.encode(.object([
+            ("id", .string(journey.id)), ("title", .string(journey.title)),
+            ("version", journey.version.map { .int($0) } ?? .null),
+        ] + journeyContent(journey)))
+    }
+
+    /// Reads a shared journey copy written by `journeyCopyJSON`.
+    public static func journey<Bytes: Collection>(copy bytes: Bytes) -> Journey? where Bytes.Element == UInt8 {
+        JSONValue.parse(bytes).flatMap(journey(from:))
+    }
+
+    private static func journeyContent(_ journey: Journey) -> [(String, JSONWriter.Value)] {
         let stages: [JSONWriter.Value] = journey.stages.map { stage in
             .object([
                 ("name", .string(stage.name)),
@@ -62,16 +94,12 @@ public enum WalkCodec {
                 })),
             ])
         }
-        var pairs: [(String, JSONWriter.Value)] = [
-            ("id", .string(journey.id)), ("title", .string(journey.title)),
-            ("version", journey.version.map { .int($0) } ?? .null),
-            ("fingerprint", .string(header.journeyFingerprint)), ("path", .optional(header.journeyPath)),
-        ]
+        var pairs: [(String, JSONWriter.Value)] = []
         if let description = journey.description { pairs.append(("description", .string(description))) }
         if let promise = journey.promise { pairs.append(("promise", .string(promise))) }
         if let persona = journey.persona { pairs.append(("persona", .string(persona))) }
         pairs.append(("stages", .array(stages)))
-        return .object(pairs)
+        return pairs
     }
 
     /// Why a line could not be read.
@@ -80,6 +108,8 @@ public enum WalkCodec {
         case unknownType(String)
         case missing(String)
         case newerFormat(Int)
+        /// The header refers to a shared journey copy that is not there (or was changed).
+        case journeyCopy(name: String, problem: String)
     }
 
     /// Decodes one journal line.
@@ -87,8 +117,8 @@ public enum WalkCodec {
         try decode(bytes: line.utf8)
     }
 
-    /// Decodes one journal line given as UTF-8 bytes.
-    public static func decode<Bytes: Collection>(bytes: Bytes) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
+    /// Decodes one journal line given as UTF-8 bytes; `copies` finds shared journey copies.
+    public static func decode<Bytes: Collection>(bytes: Bytes, copies: JourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
         guard let record = JSONValue.parse(bytes), case .object = record, let type = record["type"]?.string else {
             throw .notJSON
         }
@@ -106,13 +136,23 @@ public enum WalkCodec {
         case "walk":
             if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
             guard let walkID = text("walk") else { throw .missing("walk") }
-            guard let journeyValue = record["journey"], let journey = journey(from: journeyValue) else { throw .missing("journey") }
+            guard let journeyValue = record["journey"] else { throw .missing("journey") }
+            let copy = journeyValue["stages"] == nil ? journeyValue["copy"]?.string : nil
+            let journey: Journey
+            if let copy {
+                guard let copies else { throw .journeyCopy(name: copy, problem: "no folder to look for it in") }
+                journey = try copies.journey(named: copy)
+            } else {
+                guard let inline = self.journey(from: journeyValue) else { throw .missing("journey") }
+                journey = inline
+            }
             let details = WalkDetails(
                 operator: text("operator") ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
                 location: text("location") ?? "", channel: text("channel") ?? "")
             return .started(WalkHeader(
                 walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
-                journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started")))
+                journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started"),
+                journeyCopy: copy))
         case "verdict":
             let id = try touchpoint()
             var rating: Rating?
@@ -164,6 +204,7 @@ extension WalkCodec.LineProblem: CustomStringConvertible {
         case .unknownType(let type): return "unknown record type '\(TerminalText.sanitize(type))' (written by a newer journeywalk?)"
         case .missing(let key): return "record without a valid '\(key)'"
         case .newerFormat(let version): return "walk format \(version) is newer than this journeywalk reads (\(WalkCodec.formatVersion)); upgrade journeywalk"
+        case .journeyCopy(let name, let problem): return "the journey this walk was made with (\(name).json) \(problem)"
         }
     }
 }

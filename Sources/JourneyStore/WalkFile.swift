@@ -43,6 +43,7 @@ public struct WalkFile: Sendable {
         guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         var walk: Walk?
         var warnings: [Warning] = []
+        let copies = JourneyCopies.near(walkFile: path)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -52,7 +53,7 @@ public struct WalkFile: Sendable {
             start = (end ?? bytes.count) + 1
             if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             do {
-                let event = try WalkCodec.decode(bytes: lineBytes)
+                let event = try WalkCodec.decode(bytes: lineBytes, copies: copies)
                 if case .started = event {
                     if walk == nil { walk = Walk(events: [event]) } else {
                         warnings.append(Warning(path: path, line: lineNumber, message: "a second walk header was ignored"))

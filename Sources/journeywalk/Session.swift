@@ -181,9 +181,13 @@ final class JournalRecorder: WalkRecorder {
             PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl")
         }
         let journal = try WalkJournal.create(folder: walksFolder, walkID: id)
-        let header = WalkHeader(
+        var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date)
+        if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
+            // A large journey is stored once beside the walks; if that fails, the header carries it.
+            header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
+        }
         do {
             try journal.append(.started(header))
         } catch {
