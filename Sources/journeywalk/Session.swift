@@ -101,7 +101,7 @@ enum Session {
             print("Walk saved: \(path)")
         } else {
             print("Walk paused (not finished): \(path)")
-            print("Resume it with: journeywalk resume \(walk.header.walkID)")
+            print("Resume it with: " + CommandHint.resume(walkPath: path, walkID: walk.header.walkID, environment: environment))
         }
         print(walk.summary.line)
     }
