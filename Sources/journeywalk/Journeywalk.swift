@@ -13,7 +13,10 @@ struct Journeywalk: ParsableCommand {
             $JOURNEYWALK_HOME/walks (default ~/.local/share/journeywalk/walks).
             """,
         version: "0.1.0",
-        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self]
+        subcommands: [
+            WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
+        ]
     )
 
     @OptionGroup var data: DataOptions
@@ -38,7 +41,7 @@ struct Journeywalk: ParsableCommand {
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, locations: locations, terminal: terminal)
             case .review:
-                Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
+                Review.listRunner(locations: locations).run(list: Review.list(folder: locations.walks), terminal: terminal)
                 terminal.close()
             case .installSamples(let folder, _):
                 let installed = Result { () throws(FileError) in try SampleInstaller.install(into: folder) }
