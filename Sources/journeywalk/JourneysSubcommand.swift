@@ -55,10 +55,11 @@ struct JourneysSubcommand: ParsableCommand {
             if others.contains(where: { $0.origin == .sample }) {
                 let environment = Session.environment
                 print("")
-                print("(built in): a sample inside journeywalk. `\(CommandHint.command(["walk", "ID"], locations: locations, environment: environment))` walks one as it is; `\(CommandHint.command(["journeys", "install"], locations: locations, environment: environment))` writes the samples into \(TerminalText.sanitize(locations.home))/journeys to edit.")
+                print("(built in): a sample inside journeywalk. `\(CommandHint.command(["walk", "ID"], locations: locations, environment: environment))` walks one as it is; `\(CommandHint.command(["journeys", "install"], locations: locations, environment: environment))` writes the samples into \(TerminalText.sanitize(PosixFile.absolute(locations.home)))/journeys to edit.")
             }
             if broken > 0 {
-                Session.printError("\(broken) journey file\(broken == 1 ? " has" : "s have") problems: `journeywalk journeys validate` shows them")
+                let validate = CommandHint.command(["journeys", "validate"], locations: locations, environment: Session.environment)
+                Session.printError("\(broken) journey file\(broken == 1 ? " has" : "s have") problems: `\(validate)` shows them")
             }
         }
     }
@@ -137,7 +138,7 @@ struct JourneysSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            print("Created \(path). Edit it, then: journeywalk journeys validate \(path)")
+            print("Created \(path). Edit it, then: journeywalk journeys validate \(CommandHint.shellQuoted(path))")
         }
     }
 }

@@ -82,6 +82,28 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         #expect(!after.output.contains("(built in)"), "every sample is a file now:\n\(after.output)")
     }
 
+    @Test func theHintsOfJourneysNewAndListRunAsPrinted() throws {
+        let install = try FreshInstall()
+        defer { install.remove() }
+        let created = install.run("journeys new 'Hotel check-in' --folder 'my journeys'")
+        #expect(created.status == 0)
+        let hint = try #require(created.output.components(separatedBy: "Edit it, then: journeywalk ").last?
+            .trimmingCharacters(in: .newlines))
+        #expect(hint == "journeys validate 'my journeys/hotel-check-in.yaml'")
+        #expect(install.run(hint).output.contains("my journeys/hotel-check-in.yaml: ok"))
+
+        let other = install.root + "/other data"
+        try FileManager.default.createDirectory(atPath: other + "/journeys", withIntermediateDirectories: true)
+        try "title: Broken\n".write(toFile: other + "/journeys/broken.yaml", atomically: true, encoding: .utf8)
+        let list = install.run("journeys list --data-dir \(shellQuoted(other))")
+        let validate = try #require(list.output.components(separatedBy: "`journeywalk ").first { $0.hasPrefix("journeys validate") }?
+            .components(separatedBy: "`").first)
+        #expect(validate == "journeys validate --data-dir '\(other)'", "\(list.output)")
+        let checked = install.run(validate)
+        #expect(checked.status == 1)
+        #expect(checked.output.contains("\(other)/journeys/broken.yaml:"), "\(checked.output)")
+    }
+
     @Test func theQuickStartWalksTheBuiltInSample() throws {
         let install = try FreshInstall()
         defer { install.remove() }
