@@ -56,6 +56,7 @@ public struct HomeState: Equatable, Sendable {
     }
 
     public mutating func apply(_ key: Key) -> Effect? {
+        message = nil
         if var overlay = help {
             help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
             return nil

@@ -146,6 +146,8 @@ import Testing
         HomeScreen.render(state, into: &canvas)
         assertSnapshot(canvas, named: "home-install-80x24")
         #expect(canvas.text.contains("Install the 4 sample journeys"))
+        _ = state.apply(.down)
+        #expect(state.message == nil, "the next key clears it")
     }
 
     @Test func selectionSkipsBrokenFilesAndOpensItems() {
