@@ -30,8 +30,9 @@ import Testing
         #expect(unknown.output.contains("nothing was moved to the trash"))
         #expect(FileManager.default.fileExists(atPath: walk), "one unknown name stops the whole command")
 
-        // Open for writing elsewhere (the lock a walk holds): refused, left in place.
-        let fd = open(walk, O_RDWR | O_APPEND)
+        // Open for writing elsewhere (the lock a walk holds): refused, left in place. Close-on-exec, so that
+        // a program another test starts meanwhile (a tmux server lives on) cannot inherit the lock.
+        let fd = open(walk, O_RDWR | O_APPEND | O_CLOEXEC)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         let busy = spawnAndWait([journeywalkBinary, "delete", id, "--yes", "--data-dir", home])
         close(fd)

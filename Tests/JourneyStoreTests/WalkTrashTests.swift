@@ -38,7 +38,7 @@ import Testing
         defer { removeFolder(root) }
         let walk = try makeWalk(root)
         // Another process's writer: an exclusive lock on its own open file description.
-        let fd = open(walk, O_RDWR | O_APPEND)
+        let fd = open(walk, O_RDWR | O_APPEND | O_CLOEXEC)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         let trash = WalkTrash(locations: DataLocations(home: root))
         #expect(throws: TrashError.inUse(path: walk)) { try trash.delete(walk) }
