@@ -17,7 +17,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(name: "JourneyKit"),
-        .target(name: "JourneyStore", dependencies: ["JourneyKit", "Yams"]),
+        // `journeys` is a link to the repository's journeys/ folder: the samples are compiled in as bytes.
+        .target(name: "JourneySamples", resources: [.embedInCode("journeys")]),
+        .target(name: "JourneyStore", dependencies: ["JourneyKit", "JourneySamples", "Yams"]),
         .target(name: "JourneyReports", dependencies: ["JourneyKit"]),
         .target(name: "WalkUI", dependencies: ["JourneyKit", "JourneyReports"]),
         .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"]),
@@ -31,7 +33,7 @@ let package = Package(
         .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
         .testTarget(
             name: "JourneyStoreTests",
-            dependencies: ["JourneyStore"],
+            dependencies: ["JourneyStore", "JourneySamples"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

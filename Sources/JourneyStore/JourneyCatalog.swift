@@ -1,10 +1,25 @@
 import JourneyKit
+import JourneySamples
 
-/// The journeys a user can walk by id: the YAML files in the journey folders.
+/// The journeys a user can walk by id: the YAML files in the journey folders, then the journeys
+/// walked before (from the walk files' copies), then the samples built into journeywalk.
 public struct JourneyCatalog: Sendable {
     public var folders: [String]
+    /// The walks whose journey copies are searched when no file in the folders has the id (nil: none).
+    public var walksFolder: String?
+    /// Whether the built-in samples are found by id when nothing else has it.
+    public var includesSamples: Bool
 
-    public init(folders: [String]) { self.folders = folders }
+    public init(folders: [String], walksFolder: String? = nil, includesSamples: Bool = false) {
+        self.folders = folders
+        self.walksFolder = walksFolder
+        self.includesSamples = includesSamples
+    }
+
+    /// Everything a command can find a journey in: the journey folders, the walks, the samples.
+    public init(locations: DataLocations) {
+        self.init(folders: locations.journeyFolders, walksFolder: locations.walks, includesSamples: true)
+    }
 
     /// One journey file found in a folder, loaded or with its problems.
     public struct Entry: Sendable {
@@ -16,6 +31,24 @@ public struct JourneyCatalog: Sendable {
             if case .success(let loaded) = result { return loaded.journey.id }
             return PosixFile.stem(of: path)
         }
+    }
+
+    /// Where a journey found by id comes from, other than a file in the journey folders.
+    public enum Origin: Equatable, Sendable {
+        /// A journey file given by path, or found in a journey folder.
+        case file
+        /// The file the newest walk of this id was made from, still there (`walk` is that walk's file).
+        case walkedFile(walk: String)
+        /// The copy of the journey kept in the newest walk of this id (its file is gone or changed).
+        case walkCopy(walk: String)
+        /// A sample built into journeywalk (`journeywalk journeys install` writes it out).
+        case sample
+    }
+
+    /// A journey found, and where.
+    public struct Found: Sendable {
+        public var loaded: LoadedJourney
+        public var origin: Origin
     }
 
     /// Paths of `.yaml`/`.yml` files in the folders, in folder order then by name.
@@ -41,8 +74,13 @@ public struct JourneyCatalog: Sendable {
 
     /// Finds a journey by path or by id; the error says where it looked.
     public func find(_ reference: String) throws(JourneyLoadError) -> LoadedJourney {
+        try locate(reference).loaded
+    }
+
+    /// Finds a journey by path or by id, and says where it was found.
+    public func locate(_ reference: String) throws(JourneyLoadError) -> Found {
         if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
-            return try JourneyLoader.load(path: reference)
+            return Found(loaded: try JourneyLoader.load(path: reference), origin: .file)
         }
         // Files named after the id first (the usual case, one parse), then the others; each parsed once.
         let files = self.files
@@ -50,15 +88,62 @@ public struct JourneyCatalog: Sendable {
         var namedResult: Result<LoadedJourney, JourneyLoadError>?
         for path in named + files.filter({ PosixFile.stem(of: $0) != reference }) {
             let result = Result { () throws(JourneyLoadError) in try JourneyLoader.load(path: path) }
-            if case .success(let loaded) = result, loaded.journey.id == reference { return loaded }
+            if case .success(let loaded) = result, loaded.journey.id == reference { return Found(loaded: loaded, origin: .file) }
             if namedResult == nil, named.contains(path) { namedResult = result }
         }
         // A file named after the id that does not load: its problems say more than "not found".
-        if let namedResult { return try namedResult.get() }
-        let places = folders.joined(separator: " or ")
+        if let namedResult { return Found(loaded: try namedResult.get(), origin: .file) }
+        if let walksFolder, let walked = WalkLibrary(folder: walksFolder).newestWalk(ofJourney: reference) {
+            return try Self.journey(walked)
+        }
+        if includesSamples, let sample = Self.sample(reference) { return sample }
+        var places = folders.joined(separator: " or ")
+        if walksFolder != nil { places += ", among the journeys walked before" }
+        if includesSamples { places += " or the built-in samples" }
         throw JourneyLoadError(problems: [JourneyProblem(
             file: reference, line: 0, column: 0,
             message: "no journey file or journey id '\(TerminalText.sanitize(reference))' in \(places); `journeywalk journeys list` shows the journeys"
         )])
+    }
+
+    /// The journeys found by id beyond the folders' files: walked before, then built-in samples,
+    /// leaving out ids in `excluding` (the files' ids) and ids found earlier.
+    public func others(excluding ids: Set<String>) -> [Found] {
+        var taken = ids
+        var found: [Found] = []
+        if let walksFolder {
+            for walked in WalkLibrary(folder: walksFolder).walkedJourneys() where !taken.contains(walked.header.journey.id) {
+                guard let journey = try? Self.journey(walked) else { continue }
+                taken.insert(walked.header.journey.id)
+                found.append(journey)
+            }
+        }
+        if includesSamples {
+            for sample in SampleJourneys.all where !taken.contains(sample.id) {
+                if let journey = Self.sample(sample.id) { found.append(journey) }
+            }
+        }
+        return found
+    }
+
+    /// A journey walked before: its file when it is still there with the same id, else the walk's copy.
+    /// A file that is there but no longer loads gives its problems (they are what the user must fix).
+    static func journey(_ walked: WalkLibrary.WalkedJourney) throws(JourneyLoadError) -> Found {
+        let header = walked.header
+        if let path = header.journeyPath, PosixFile.isFile(path) {
+            let loaded = try JourneyLoader.load(path: path)
+            if loaded.journey.id == header.journey.id { return Found(loaded: loaded, origin: .walkedFile(walk: walked.walkPath)) }
+        }
+        let copy = LoadedJourney(journey: header.journey, path: header.journeyPath, fingerprint: header.journeyFingerprint)
+        return Found(loaded: copy, origin: .walkCopy(walk: walked.walkPath))
+    }
+
+    /// A built-in sample by journey id.
+    static func sample(_ id: String) -> Found? {
+        guard let sample = SampleJourneys.all.first(where: { $0.id == id }),
+              let journey = try? JourneyLoader.parse(sample.bytes, file: "built-in " + sample.fileName),
+              journey.id == id
+        else { return nil }
+        return Found(loaded: LoadedJourney(journey: journey, path: nil, fingerprint: Fingerprint.of(sample.bytes)), origin: .sample)
     }
 }

@@ -50,15 +50,19 @@ public struct WalkLibrary: Sendable {
 
     /// A walk by path, id or unique id prefix.
     public func find(_ reference: String) throws(WalkFileError) -> WalkFile {
-        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".jsonl") {
-            return try WalkFile.load(path: reference)
-        }
+        try WalkFile.load(path: path(of: reference))
+    }
+
+    /// The file a reference names (a path as given, or a walk id or unique id prefix in the folder),
+    /// without reading it, so that a damaged walk can still be named.
+    public func path(of reference: String) throws(WalkFileError) -> String {
+        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
-        if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return try WalkFile.load(path: exact) }
-        guard matches.count == 1, let only = matches.first else {
-            let reason = matches.isEmpty ? "no walk file or walk id starting with it in \(folder)" : "\(matches.count) walks start with it; give more of the id"
+        if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return exact }
+        guard !reference.isEmpty, matches.count == 1, let only = matches.first else {
+            let reason = matches.isEmpty || reference.isEmpty ? "no walk file or walk id starting with it in \(folder)" : "\(matches.count) walks start with it; give more of the id"
             throw .damaged(path: reference, reason: reason)
         }
-        return try WalkFile.load(path: only)
+        return only
     }
 }

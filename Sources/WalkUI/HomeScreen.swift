@@ -32,6 +32,10 @@ public enum HomeScreen {
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path
                 detail = problem
+            case .installSamples(let folder, let count):
+                section = "No journeys found in ./journeys or the data folder"
+                text = "Install the \(count) sample journeys"
+                detail = "into \(folder), to walk and edit"
             }
             if section != lastSection {
                 if !lastSection.isEmpty { lines.append(("", "", .normal, nil)) }
@@ -63,6 +67,7 @@ public enum HomeScreen {
             canvas.put(line.text, row: row, column: 3, role: selected ? .selected : line.role, limit: titleWidth, ellipsis: true)
             canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : .dim, limit: canvas.width - titleWidth - 5, ellipsis: true)
         }
+        ScreenParts.status(&canvas, state.message)
         ScreenParts.footer(&canvas, items: HomeState.keys.footerItems)
         if let help = state.help { ScreenParts.help(&canvas, map: HomeState.keys, overlay: help) }
     }

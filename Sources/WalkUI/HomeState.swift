@@ -10,6 +10,8 @@ public struct HomeState: Equatable, Sendable {
         case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
         case review(walks: Int)
         case broken(path: String, problem: String)
+        /// Offered when no journey files are found: write the built-in samples into `folder`.
+        case installSamples(folder: String, count: Int)
 
         public var isSelectable: Bool {
             if case .broken = self { return false }
@@ -21,10 +23,17 @@ public struct HomeState: Equatable, Sendable {
     /// Index into `items` of the selected line.
     public private(set) var selection: Int
     public private(set) var help: HelpOverlay?
+    /// What the last action did (samples installed, or why they were not), shown above the footer.
+    public private(set) var message: WalkState.Message?
 
     public init(items: [Item]) {
         self.items = items
         self.selection = items.firstIndex(where: \.isSelectable) ?? 0
+    }
+
+    /// Shows what an action done outside the screen did (`failed`: as an error).
+    public mutating func note(_ text: String, failed: Bool = false) {
+        message = WalkState.Message(text: text, kind: failed ? .error : .info)
     }
 
     /// What the home screen's keys ask for.
@@ -47,6 +56,7 @@ public struct HomeState: Equatable, Sendable {
     }
 
     public mutating func apply(_ key: Key) -> Effect? {
+        message = nil
         if var overlay = help {
             help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
             return nil

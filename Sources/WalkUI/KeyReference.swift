@@ -17,6 +17,7 @@ public enum KeyReference {
         table(LineEditor.keys)
         table(HomeState.keys)
         table(ReviewListState.keys)
+        table(ReviewListState.deleteKeys)
         table(ReviewWalkState.keys)
         table(ReviewWalkState.exportKeys)
         return text

@@ -65,12 +65,18 @@ public enum ReviewListScreen {
             let state = item.finished ? "finished" : "unfinished"
             canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.finished ? .dim : .warning), limit: status)
         }
-        if let message {
+        if let walk = state.pendingDelete {
+            // The question first: a narrow screen cuts the end of the line, never the question.
+            let what = [walk.journeyTitle, walk.location, walk.startedText, walk.operator].filter { !$0.isEmpty }.joined(separator: " · ")
+            ScreenParts.status(&canvas, WalkState.Message(text: "Move to the trash? \(what)", kind: .warning))
+        } else if let message {
             ScreenParts.status(&canvas, message)
         } else if let note = state.notes.first {
             ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
         }
-        ScreenParts.footer(&canvas, items: state.filterEditor == nil ? ReviewListState.keys.footerItems : LineEditor.keys.footerItems)
+        let footer = state.pendingDelete != nil ? ReviewListState.deleteKeys.footerItems
+            : state.filterEditor == nil ? ReviewListState.keys.footerItems : LineEditor.keys.footerItems
+        ScreenParts.footer(&canvas, items: footer)
         if let help = state.help { ScreenParts.help(&canvas, map: ReviewListState.keys, overlay: help) }
     }
 }

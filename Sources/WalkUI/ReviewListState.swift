@@ -50,7 +50,7 @@ public struct ReviewListState: Equatable, Sendable {
     }
 
     public private(set) var items: [WalkListing]
-    private let searchTexts: [String]
+    private var searchTexts: [String]
     /// Indices into `items` of the lines shown, in order (recomputed when the filter or sort changes).
     public private(set) var visible: [Int] = []
     /// Index into `visible`.
@@ -60,6 +60,8 @@ public struct ReviewListState: Equatable, Sendable {
     public private(set) var journeyFilter: String?
     public private(set) var sort: Sort = .newest
     public private(set) var help: HelpOverlay?
+    /// The walk `d` asks about: moved to the trash on `y`, kept on anything else.
+    public private(set) var pendingDelete: WalkListing?
     /// Problems met while listing (unreadable files), shown under the list.
     public private(set) var notes: [String]
 
@@ -76,7 +78,7 @@ public struct ReviewListState: Equatable, Sendable {
     public var journeys: [String] { Array(Set(items.map(\.journeyID))).sorted() }
 
     /// What the list's keys ask for.
-    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, first, last, open, filter, journey, sort, clear, help, quit }
+    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, first, last, open, filter, journey, sort, clear, delete, help, quit }
 
     public static let keys = KeyMap<Command>(title: "Saved walks", [
         KeyBinding([.enter, .right, .char("l")], .open, name: "open", help: "open the walk: timeline, emotion curve, peak and end", group: "Saved walks", footerPriority: 1),
@@ -90,13 +92,24 @@ public struct ReviewListState: Equatable, Sendable {
         KeyBinding([.char("J")], .journey, name: "journey", help: "show one journey's walks, then the next journey, then all", group: "Filter and sort", footerPriority: 2),
         KeyBinding([.char("o")], .sort, name: "sort", help: "sort: newest, oldest, by journey, most misery", group: "Filter and sort", footerPriority: 2),
         KeyBinding([.char("c")], .clear, name: "clear", help: "clear the filters", group: "Filter and sort", footerPriority: 4),
+        KeyBinding([.char("d"), .delete], .delete, name: "delete", help: "move the walk to the trash, after asking (`journeywalk restore ID` brings it back)", group: "Saved walks", footerPriority: 4),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Saved walks", footerPriority: 0),
         KeyBinding([.char("q"), .escape, .control("c")], .quit, name: "quit", help: "quit", group: "Saved walks", footerPriority: 1),
+    ])
+
+    /// What the confirmation of `d` asks for.
+    public enum DeleteCommand: Equatable, Sendable { case confirm, cancel }
+
+    public static let deleteKeys = KeyMap<DeleteCommand>(title: "Delete a walk", [
+        KeyBinding([.char("y")], .confirm, name: "move to the trash", help: "move the walk to the trash", group: "Delete a walk"),
+        KeyBinding([.char("n"), .escape, .char("q")], .cancel, name: "keep it", help: "keep the walk (any other key too)", group: "Delete a walk"),
     ])
 
     /// What the runner should do after a key.
     public enum Effect: Equatable, Sendable {
         case open(WalkListing)
+        /// Move the walk to the trash (asked and confirmed); the runner then calls `removeWalk`.
+        case delete(WalkListing)
         case quit
     }
 
@@ -105,6 +118,10 @@ public struct ReviewListState: Equatable, Sendable {
         if var overlay = help {
             help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
             return nil
+        }
+        if let walk = pendingDelete {
+            pendingDelete = nil
+            return Self.deleteKeys.command(for: key) == .confirm ? .delete(walk) : nil
         }
         if var editor = filterEditor {
             switch editor.handle(key) {
@@ -147,10 +164,22 @@ public struct ReviewListState: Equatable, Sendable {
             filter = ""
             journeyFilter = nil
             refresh()
+        case .delete: pendingDelete = selected
         case .help: help = HelpOverlay()
         case .quit: return .quit
         }
         return nil
+    }
+
+    /// Takes a walk off the list (it was moved to the trash); the selection stays at the same line.
+    public mutating func removeWalk(path: String) {
+        guard let index = items.firstIndex(where: { $0.path == path }) else { return }
+        let line = selection
+        items.remove(at: index)
+        searchTexts.remove(at: index)
+        visible = []
+        refresh()
+        selection = min(line, max(0, visible.count - 1))
     }
 
     private mutating func refresh() {

@@ -13,6 +13,8 @@ public struct ReviewRunner {
     public var open: (WalkListing) -> Result<ReviewWalkState, ReviewFailure>
     /// Writes a report of the walk; returns the path written.
     public var export: (ReviewWalkState, ReportFormat) -> Result<String, ReviewFailure>
+    /// Moves a walk to the trash; returns what to tell the user. Nil where walks cannot be deleted.
+    public var delete: ((WalkListing) -> Result<String, ReviewFailure>)?
 
     public init(
         open: @escaping (WalkListing) -> Result<ReviewWalkState, ReviewFailure>,
@@ -40,6 +42,14 @@ public struct ReviewRunner {
                     switch open(listing) {
                     case .success(let walk):
                         if !run(walk: walk, terminal: terminal) { return }
+                    case .failure(let failure):
+                        message = .init(text: failure.message, kind: .error)
+                    }
+                case .delete(let listing)?:
+                    switch delete?(listing) ?? .failure(ReviewFailure("Walks in this folder cannot be deleted from here")) {
+                    case .success(let text):
+                        list.removeWalk(path: listing.path)
+                        message = .init(text: text, kind: .info)
                     case .failure(let failure):
                         message = .init(text: failure.message, kind: .error)
                     }

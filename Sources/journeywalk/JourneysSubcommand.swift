@@ -6,33 +6,44 @@ struct JourneysSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journeys",
         abstract: "List, check and create journey definitions.",
-        subcommands: [List.self, Validate.self, New.self],
+        subcommands: [List.self, Validate.self, New.self, Install.self],
         defaultSubcommand: List.self
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the journeys found in ./journeys and $JOURNEYWALK_HOME/journeys.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show the journeys found in ./journeys and $JOURNEYWALK_HOME/journeys.",
+            discussion: "Also lists the journeys walked before from files elsewhere, and the samples built into journeywalk: `journeywalk walk ID` finds them all by id."
+        )
 
         @OptionGroup var data: DataOptions
 
         func run() throws {
-            let catalog = JourneyCatalog(folders: data.locations.journeyFolders)
+            let locations = data.locations
+            let catalog = JourneyCatalog(locations: locations)
             let entries = catalog.entries()
-            guard !entries.isEmpty else {
-                print("No journeys in \(catalog.folders.joined(separator: " or ")). Create one with `journeywalk journeys new NAME`.")
-                return
-            }
             var rows: [[String]] = [["ID", "TITLE", "STAGES", "TOUCHPOINTS", "FILE"]]
             var broken = 0
             for entry in entries {
                 switch entry.result {
                 case .success(let loaded):
                     let journey = loaded.journey
-                    rows.append([journey.id, TerminalText.sanitize(journey.title), "\(journey.stages.count)", "\(journey.touchpointCount)", entry.path])
+                    rows.append([journey.id, TerminalText.sanitize(journey.title), "\(journey.stages.count)", "\(journey.touchpointCount)", TerminalText.sanitize(entry.path)])
                 case .failure(let error):
                     broken += 1
-                    rows.append([entry.id, "(invalid: \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"))", "-", "-", entry.path])
+                    rows.append([TerminalText.sanitize(entry.id), "(invalid: \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"))", "-", "-", TerminalText.sanitize(entry.path)])
                 }
+            }
+            let others = catalog.others(excluding: Set(entries.map(\.id)))
+            for found in others {
+                let journey = found.loaded.journey
+                let source: String
+                switch found.origin {
+                case .file, .walkedFile: source = (found.loaded.path ?? "") + " (walked before)"
+                case .walkCopy(let walk): source = "(copy kept in walk \(PosixFile.stem(of: walk)))"
+                case .sample: source = "(built in)"
+                }
+                rows.append([journey.id, TerminalText.sanitize(journey.title), "\(journey.stages.count)", "\(journey.touchpointCount)", TerminalText.sanitize(source)])
             }
             let widths = rows[0].indices.map { column in rows.map { TerminalText.width(of: $0[column]) }.max() ?? 0 }
             for row in rows {
@@ -41,9 +52,38 @@ struct JourneysSubcommand: ParsableCommand {
                 }
                 print(cells.joined(separator: "  "))
             }
-            if broken > 0 {
-                Session.printError("\(broken) journey file\(broken == 1 ? " has" : "s have") problems: `journeywalk journeys validate` shows them")
+            if others.contains(where: { $0.origin == .sample }) {
+                let environment = Session.environment
+                print("")
+                print("(built in): a sample inside journeywalk. `\(CommandHint.command(["walk", "ID"], locations: locations, environment: environment))` walks one as it is; `\(CommandHint.command(["journeys", "install"], locations: locations, environment: environment))` writes the samples into \(TerminalText.sanitize(PosixFile.absolute(locations.home)))/journeys to edit.")
             }
+            if broken > 0 {
+                let validate = CommandHint.command(["journeys", "validate"], locations: locations, environment: Session.environment)
+                Session.printError("\(broken) journey file\(broken == 1 ? " has" : "s have") problems: `\(validate)` shows them")
+            }
+        }
+    }
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the sample journeys into $JOURNEYWALK_HOME/journeys, to walk and to edit.",
+            discussion: "A file that is there already is never replaced: one you changed is kept as it is (remove it and install again for the shipped version)."
+        )
+
+        @OptionGroup var data: DataOptions
+
+        func run() throws {
+            let folder = data.locations.home + "/journeys"
+            let outcomes: [SampleInstaller.Outcome]
+            do {
+                outcomes = try SampleInstaller.install(into: folder)
+            } catch {
+                throw Session.fail("cannot install the sample journeys: \(error)")
+            }
+            for line in SampleInstaller.report(outcomes, folder: folder) { print(line) }
+            let first = SampleInstaller.sampleIDs.contains("retail-store-visit") ? "retail-store-visit" : SampleInstaller.sampleIDs.first ?? "ID"
+            let locations = data.locations
+            print("Walk one with: \(CommandHint.command(["walk", first], locations: locations, environment: Session.environment))")
         }
     }
 
@@ -98,7 +138,7 @@ struct JourneysSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            print("Created \(path). Edit it, then: journeywalk journeys validate \(path)")
+            print("Created \(path). Edit it, then: journeywalk journeys validate \(CommandHint.shellQuoted(path))")
         }
     }
 }

@@ -13,13 +13,56 @@ struct Journeywalk: ParsableCommand {
             $JOURNEYWALK_HOME/walks (default ~/.local/share/journeywalk/walks).
             """,
         version: "0.1.0",
-        subcommands: [WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self]
+        subcommands: [
+            WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
+        ]
     )
 
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let locations = data.locations
+        var home = Self.home(locations)
+        let terminal = try Session.openTerminal()
+        while true {
+            guard let choice = HomeRunner().run(home.state, terminal: terminal) else {
+                try terminal.closeAfterScreen()
+                return
+            }
+            switch choice {
+            case .journey(_, _, let path, _, _):
+                // The journey the list was made from: no second parse, and no error printed over the screen.
+                guard let loaded = home.journeys[path] else {
+                    try terminal.closeAfterScreen()
+                    return
+                }
+                try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
+            case .unfinished(let path, _, _, _, _):
+                try Session.resume(path: path, terminal: terminal)
+            case .review:
+                Review.listRunner(locations: locations).run(list: Review.list(folder: locations.walks), terminal: terminal)
+                try terminal.closeAfterScreen()
+            case .installSamples(let folder, _):
+                let installed = Result { () throws(FileError) in try SampleInstaller.install(into: folder) }
+                home = Self.home(locations)
+                switch installed {
+                case .success(let outcomes):
+                    home.state.note(SampleInstaller.report(outcomes, folder: folder).last ?? "")
+                case .failure(let error):
+                    home.state.note("Cannot install the sample journeys: \(error)", failed: true)
+                }
+                continue
+            case .broken:
+                try terminal.closeAfterScreen()
+            }
+            return
+        }
+    }
+
+    /// The home screen's items: the journeys found (or the offer to install the samples), the
+    /// unfinished walks, review, and the journey files with problems; with the journeys by path.
+    static func home(_ locations: DataLocations) -> (state: HomeState, journeys: [String: LoadedJourney]) {
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
         var items: [HomeState.Item] = []
         var broken: [HomeState.Item] = []
@@ -28,37 +71,18 @@ struct Journeywalk: ParsableCommand {
             switch entry.result {
             case .success(let loaded):
                 let journey = loaded.journey
-                journeys[loaded.path] = loaded
-                items.append(.journey(id: journey.id, title: journey.title, path: loaded.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
+                journeys[entry.path] = loaded
+                items.append(.journey(id: journey.id, title: journey.title, path: entry.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
             case .failure(let error):
                 let count = error.problems.count
                 broken.append(.broken(path: entry.path, problem: count == 1 ? "1 problem" : "\(count) problems"))
             }
         }
+        if items.isEmpty { items.append(.installSamples(folder: locations.home + "/journeys", count: SampleInstaller.count)) }
         items += Session.unfinishedItems(in: locations)
         items.append(.review(walks: WalkLibrary(folder: locations.walks).paths.count))
         items += broken
-        let terminal = try Session.openTerminal()
-        guard let choice = HomeRunner().run(HomeState(items: items), terminal: terminal) else {
-            try terminal.closeAfterScreen()
-            return
-        }
-        switch choice {
-        case .journey(_, _, let path, _, _):
-            // The journey the list was made from: no second parse, and no error printed over the screen.
-            guard let loaded = journeys[path] else {
-                try terminal.closeAfterScreen()
-                return
-            }
-            try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
-        case .unfinished(let path, _, _, _, _):
-            try Session.resume(path: path, terminal: terminal)
-        case .review:
-            Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
-            try terminal.closeAfterScreen()
-        case .broken:
-            try terminal.closeAfterScreen()
-        }
+        return (HomeState(items: items), journeys)
     }
 }
 

@@ -38,7 +38,7 @@ struct ReviewSubcommand: ParsableCommand {
         }
         let list = Review.list(folder: folder)
         let terminal = try Session.openTerminal()
-        Review.runner.run(list: list, terminal: terminal)
+        Review.listRunner(locations: data.locations).run(list: list, terminal: terminal)
         try terminal.closeAfterScreen()
     }
 }

@@ -112,7 +112,7 @@ enum Session {
             print("Walk saved: \(path)")
         } else {
             print("Walk paused (not finished): \(path)")
-            print("Resume it with: journeywalk resume \(walk.header.walkID)" + (plain ? " --plain" : ""))
+            print("Resume it with: " + CommandHint.resume(walkPath: path, walkID: walk.header.walkID, environment: environment) + (plain ? " --plain" : ""))
         }
         print(walk.summary.line)
         if let signal = outcome.signal {

@@ -8,7 +8,7 @@ struct WalkSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "walk",
         abstract: "Walk a journey, touchpoint by touchpoint, saving every verdict as you go.",
-        discussion: "JOURNEY is a journey file or the id of a journey in ./journeys or $JOURNEYWALK_HOME/journeys. At the end the path of the saved walk is printed."
+        discussion: "JOURNEY is a journey file or a journey id: looked for in ./journeys, then $JOURNEYWALK_HOME/journeys, then among the journeys walked before, then the samples built into journeywalk. At the end the path of the saved walk is printed."
     )
 
     @Argument(help: "A journey file or journey id (see `journeywalk journeys list`).")
@@ -33,7 +33,7 @@ struct WalkSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
-        let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(folders: locations.journeyFolders))
+        let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
         let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
         let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(["journeywalk", "walk", journey]), environment: Session.environment)
         if display == .plain {

@@ -22,6 +22,7 @@ import Testing
         check(LineEditor.keys)
         check(HomeState.keys)
         check(ReviewListState.keys)
+        check(ReviewListState.deleteKeys)
         check(ReviewWalkState.keys)
         check(ReviewWalkState.exportKeys)
     }

@@ -78,6 +78,53 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         #expect(state.visible.first == 0)
     }
 
+    @Test func deleteAsksFirstThenMovesTheSelectedWalk() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.down)
+        #expect(state.apply(.char("d")) == nil)
+        #expect(state.pendingDelete == items[1])
+        #expect(state.apply(.char("y")) == .delete(items[1]))
+        #expect(state.pendingDelete == nil)
+        #expect(state.apply(.delete) == nil, "Del asks too")
+        #expect(state.pendingDelete == items[1])
+    }
+
+    @Test func anyOtherKeyKeepsTheWalk() {
+        var state = ReviewListState(items: items)
+        for key in [Key.char("n"), .escape, .char("q"), .char("j"), .enter, .char("Y")] {
+            _ = state.apply(.char("d"))
+            #expect(state.apply(key) == nil, "\(key.label)")
+            #expect(state.pendingDelete == nil)
+            #expect(state.selection == 0, "the key only answers the question")
+        }
+        var empty = ReviewListState(items: [])
+        _ = empty.apply(.char("d"))
+        #expect(empty.pendingDelete == nil, "nothing to ask about")
+    }
+
+    @Test func aRemovedWalkLeavesTheListAndTheSelectionOnItsLine() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.down)
+        state.removeWalk(path: "/w/2.jsonl")
+        #expect(state.items.map(\.path) == ["/w/1.jsonl", "/w/3.jsonl"])
+        #expect(state.selected?.path == "/w/1.jsonl")
+        _ = state.apply(.char("/"))
+        for character in "zoë" { _ = state.apply(.char(character)) }
+        #expect(state.visible.isEmpty, "the filter no longer finds the removed walk")
+        state.removeWalk(path: "/w/1.jsonl")
+        state.removeWalk(path: "/w/3.jsonl")
+        #expect(state.selected == nil)
+    }
+
+    @Test func deleteConfirmationScreen() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.char("d"))
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewListScreen.render(state, into: &canvas)
+        assertSnapshot(canvas, named: "review-delete-80x24")
+        #expect(canvas.text.contains("Move to the trash? Retail store visit · Main Street · 2026-11-23 10:15 · Ann"))
+    }
+
     @Test func listScreen() {
         var canvas = Canvas(width: 80, height: 24)
         ReviewListScreen.render(ReviewListState(items: items, notes: ["/w/bad.jsonl: not a readable walk file: no walk header"]), into: &canvas)
@@ -156,6 +203,31 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         #expect(exported == [.csv])
         #expect(terminal.frames.contains { $0.text.contains("Exported to /tmp/x.csv") })
         #expect(terminal.frames.last?.text.contains("Saved walks") == true)
+    }
+
+    @Test func deleteFromTheListMovesTheWalkOrSaysWhyNot() {
+        var deleted: [String] = []
+        var runner = ReviewRunner(open: { _ in .failure(ReviewFailure("not opened")) }, export: { _, _ in .success("") })
+        runner.delete = { listing in
+            if listing.path == "/w/1.jsonl" { return .failure(ReviewFailure("/w/1.jsonl: the walk is open for writing in another journeywalk")) }
+            deleted.append(listing.path)
+            return .success("Moved to the trash: \(listing.walkID)")
+        }
+        let terminal = ScriptedTerminal([.key(.char("d")), .key(.char("y")), .key(.char("d")), .key(.char("n")), .key(.char("d")), .key(.char("y")), .key(.char("q"))])
+        runner.run(list: ReviewListState(items: [listing(1), listing(2)]), terminal: terminal)
+        #expect(deleted == ["/w/2.jsonl"])
+        let texts = terminal.frames.map(\.text)
+        #expect(texts.contains { $0.contains("Moved to the trash: 20261122-101503-retail-store-visit") && $0.contains("1 of 1") })
+        #expect(texts.last?.contains("open for writing in another journeywalk") == true)
+        #expect(texts.last?.contains("1 of 1") == true, "the walk that could not be moved stays on the list")
+    }
+
+    @Test func withoutATrashTheKeySaysSo() {
+        let runner = ReviewRunner(open: { _ in .failure(ReviewFailure("not opened")) }, export: { _, _ in .success("") })
+        let terminal = ScriptedTerminal([.key(.char("d")), .key(.char("y"))])
+        runner.run(list: ReviewListState(items: [listing(1)]), terminal: terminal)
+        #expect(terminal.frames.last?.text.contains("cannot be deleted") == true)
+        #expect(terminal.frames.last?.text.contains("1 of 1") == true)
     }
 
     @Test func aWalkThatCannotBeOpenedIsNamedOnTheList() {

@@ -136,6 +136,20 @@ import Testing
         assertSnapshot(canvas, named: "home-80x24")
     }
 
+    @Test func offersTheSamplesWhenNoJourneysAreFound() {
+        let offer = HomeState.Item.installSamples(folder: "/home/sam/.local/share/journeywalk/journeys", count: 4)
+        var state = HomeState(items: [offer, .review(walks: 0)])
+        #expect(state.selection == 0)
+        #expect(state.apply(.enter) == .open(offer))
+        state.note("Sample journeys in /home/sam/.local/share/journeywalk/journeys: 4 installed.")
+        var canvas = Canvas(width: 80, height: 24)
+        HomeScreen.render(state, into: &canvas)
+        assertSnapshot(canvas, named: "home-install-80x24")
+        #expect(canvas.text.contains("Install the 4 sample journeys"))
+        _ = state.apply(.down)
+        #expect(state.message == nil, "the next key clears it")
+    }
+
     @Test func selectionSkipsBrokenFilesAndOpensItems() {
         var state = HomeState(items: Self.items)
         #expect(state.selection == 0)

@@ -1,0 +1,35 @@
+/// Commands printed for the user to run next, written so that they work as printed: by walk id only
+/// where the id finds the walk in the same environment, else by path or with `--data-dir`.
+public enum CommandHint {
+    /// `journeywalk resume ID` for a walk in the walks folder the environment points to, else
+    /// `journeywalk resume PATH` (absolute, quoted for a shell when needed).
+    public static func resume(walkPath: String, walkID: String, environment: [String: String]) -> String {
+        let defaults = DataLocations.resolve(dataDir: nil, environment: environment)
+        let folder = PosixFile.parentFolder(of: walkPath)
+        if PosixFile.isSameFolder(folder, defaults.walks), PosixFile.stem(of: walkPath) == walkID {
+            return "journeywalk resume " + shellQuoted(walkID)
+        }
+        return "journeywalk resume " + shellQuoted(PosixFile.absolute(walkPath))
+    }
+
+    /// `journeywalk COMMAND ARGUMENTS…`, with `--data-dir` when `locations` is not the data folder the
+    /// environment gives.
+    public static func command(_ words: [String], locations: DataLocations, environment: [String: String]) -> String {
+        var words = ["journeywalk"] + words
+        let defaults = DataLocations.resolve(dataDir: nil, environment: environment)
+        if !PosixFile.isSameFolder(locations.home, defaults.home), locations.home != defaults.home {
+            words += ["--data-dir", PosixFile.absolute(locations.home)]
+        }
+        return words.map(shellQuoted).joined(separator: " ")
+    }
+
+    /// A word as a POSIX shell reads it: as is when it is plain, else in single quotes.
+    public static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
+            (scalar.value < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+                || "-_./:=@%+,".unicodeScalars.contains(scalar)
+        }
+        if plain { return word }
+        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    }
+}
