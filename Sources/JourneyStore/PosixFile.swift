@@ -19,15 +19,20 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Small, explicit wrappers over POSIX file calls, so every failure carries its path and reason.
 public enum PosixFile {
-    /// Reads a whole file.
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole regular file. Anything else (a folder, a FIFO, a device such as `/dev/zero`, a socket)
+    /// is refused before it is opened, and again after (the open never blocks: O_NONBLOCK), so a read
+    /// can neither hang nor run without end. With `limit`, a file larger than that many bytes is
+    /// refused before it is read.
+    public static func read(_ path: String, limit: Int? = nil) throws(FileError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        try requireRegular(info, path: path, limit: limit)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, reason: "is a folder, not a file")
-        }
+        // The path may have been replaced between stat and open: check what was opened.
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        try requireRegular(info, path: path, limit: limit)
         var result: [UInt8] = []
         result.reserveCapacity(max(Int(info.st_size), 0))
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -39,8 +44,42 @@ public enum PosixFile {
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
+            // A file that grows while it is read is held to the same limit.
+            if let limit, result.count > limit { throw FileError(path: path, reason: tooLarge(result.count, limit: limit, growing: true)) }
         }
         return result
+    }
+
+    /// Throws unless the file is a regular file within the limit.
+    private static func requireRegular(_ info: stat, path: String, limit: Int?) throws(FileError) {
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { throw FileError(path: path, reason: "is a folder, not a file") }
+        guard kind == S_IFREG else { throw FileError(path: path, reason: "is \(kindName(kind)), not a regular file") }
+        if let limit, Int(info.st_size) > limit { throw FileError(path: path, reason: tooLarge(Int(info.st_size), limit: limit, growing: false)) }
+    }
+
+    /// What a file type is called in messages: "a folder", "a FIFO (named pipe)".
+    static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a file"
+        }
+    }
+
+    /// `is 12.5 MB, larger than the 10 MB limit`.
+    private static func tooLarge(_ size: Int, limit: Int, growing: Bool) -> String {
+        growing ? "grew past the \(megabytes(limit)) limit while being read" : "is \(megabytes(size)), larger than the \(megabytes(limit)) limit"
+    }
+
+    /// A size in megabytes (10^6 bytes) for messages: `10 MB`, `12.5 MB`.
+    public static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Writes bytes fully to a descriptor, retrying short writes.
@@ -102,6 +141,12 @@ public enum PosixFile {
     public static func isFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether a path names anything that exists (following symbolic links).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     /// Whether a path names an existing folder.

@@ -50,7 +50,7 @@ public struct WalkLibrary: Sendable {
 
     /// A walk by path, id or unique id prefix.
     public func find(_ reference: String) throws(WalkFileError) -> WalkFile {
-        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".jsonl") {
+        if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".jsonl") {
             return try WalkFile.load(path: reference)
         }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
