@@ -100,7 +100,7 @@ enum HTMLReport {
             }
             html += "</ul>\n"
         }
-        html += "<footer>Made with journeywalk from <code>\(escape(input.file))</code></footer>\n</section>\n"
+        html += "<footer>Made with journeywalk" + (input.file.map { " from <code>\(escape($0))</code>" } ?? "") + "</footer>\n</section>\n"
         return html
     }
 

@@ -20,6 +20,7 @@ struct Journeywalk: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
         var items: [HomeState.Item] = []
         var broken: [HomeState.Item] = []
@@ -54,7 +55,7 @@ struct Journeywalk: ParsableCommand {
         case .unfinished(let path, _, _, _, _):
             try Session.resume(path: path, locations: locations, terminal: terminal)
         case .review:
-            Review.runner.run(list: Review.list(folder: locations.walks), terminal: terminal)
+            Review.runner(ExportSettings()).run(list: Review.list(folder: locations.walks), terminal: terminal)
             terminal.close()
         case .broken:
             terminal.close()

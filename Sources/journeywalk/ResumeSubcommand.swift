@@ -16,6 +16,7 @@ struct ResumeSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         if let walk {
             let file: WalkFile
             do {

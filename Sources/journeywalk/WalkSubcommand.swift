@@ -30,6 +30,7 @@ struct WalkSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(folders: locations.journeyFolders))
         let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
         let terminal = try Session.openTerminal()
