@@ -23,6 +23,13 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Text in capitals for a heading, made safe for the terminal. Text with control characters is shown
+    /// escaped but not in capitals: capitals would change what the escape shows (`^[[31m` read as `^[[31M`).
+    public static func capitals(_ text: String) -> String {
+        let safe = sanitize(text)
+        return safe == text ? text.uppercased() : safe
+    }
+
     private static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)

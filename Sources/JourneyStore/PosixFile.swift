@@ -1,7 +1,8 @@
 import Glibc
+import JourneyKit
 
 /// A failed file operation, with the path and the system's reason ("Permission denied").
-public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FileError: FileFailure, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
 
@@ -15,6 +16,7 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(reason)" }
+    public var cause: String { reason }
 }
 
 /// Small, explicit wrappers over POSIX file calls, so every failure carries its path and reason.

@@ -36,8 +36,7 @@ public enum WalkScreen {
 
     private static func briefing(_ state: WalkState, _ canvas: inout Canvas) {
         let journey = state.journey
-        let stageWord = journey.stages.count == 1 ? "stage" : "stages"
-        ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(journey.stages.count) \(stageWord) · \(journey.touchpointCount) touchpoints")
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(Counted.text(journey.stages.count, "stage")) · \(Counted.text(journey.touchpointCount, "touchpoint"))")
         let width = canvas.width - 4
         var row = 2
         canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width)
@@ -122,7 +121,7 @@ public enum WalkScreen {
         var row = 2
         let stage = journey.stages[step.stageIndex]
         if !compact {
-            canvas.put(stage.name.uppercased(), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
+            canvas.put(TerminalText.capitals(stage.name), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
             row += 1
         }
         let tp = step.touchpoint

@@ -22,12 +22,12 @@ extension WalkState {
             mode = .walking
             current = 0
             enteredAt = now
-            message = Message(text: "Walk started: \(steps.count) touchpoints. One key per verdict.", kind: .info)
+            message = Message(text: "Walk started: \(Counted.text(steps.count, "touchpoint")). One key per verdict.", kind: .info)
             return []
         case .recorded(let event):
             return recorded(event)
         case .recordFailed(_, let reason):
-            message = Message(text: "NOT SAVED: \(reason). Nothing was recorded; try again.", kind: .error)
+            message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
         case .key(let key):
             return handle(key)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JourneyKit
 import JourneyStore
 import WalkUI
 
@@ -33,7 +34,7 @@ struct Journeywalk: ParsableCommand {
                 items.append(.journey(id: journey.id, title: journey.title, path: loaded.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
             case .failure(let error):
                 let count = error.problems.count
-                broken.append(.broken(path: entry.path, problem: count == 1 ? "1 problem" : "\(count) problems"))
+                broken.append(.broken(path: entry.path, problem: Counted.text(count, "problem")))
             }
         }
         items += Session.unfinishedItems(in: locations)

@@ -92,7 +92,7 @@ struct ReportSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail("cannot write the report: \(error)")
             }
-            Session.printError("Wrote \(inputs.count) walk\(inputs.count == 1 ? "" : "s") as \(format.rawValue) to \(output)")
+            Session.printError("Wrote \(Counted.text(inputs.count, "walk")) as \(format.rawValue) to \(output)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

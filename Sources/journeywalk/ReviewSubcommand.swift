@@ -78,11 +78,11 @@ enum Review {
         export: { state, format in
             let path = state.analysis.walk.header.walkID + "." + format.fileExtension
             let input = ReportInput(walk: state.analysis.walk, file: options.withPaths ? state.file : nil, problems: state.problems)
-            do {
+            do throws(FileError) {
                 try PosixFile.writeExport(Array(Report.render([input], as: format).utf8), to: path, mode: options.mode)
                 return .success(PosixFile.absolute(path))
             } catch {
-                return .failure(ReviewFailure(String(describing: error)))
+                return .failure(ReviewFailure(error.causeFirst))
             }
         })
     }

@@ -38,6 +38,11 @@ import Testing
         #expect(result.output.contains("\(fifo): cannot read the file: is a FIFO (named pipe), not a regular file"))
         #expect(result.output.contains("\(huge): cannot read the file: is 10000001 bytes, larger than the 10 MB limit"))
         #expect(result.output.contains("3 of 3 journey files failed validation"))
+        let single = folder + "/single.yaml"
+        try "title: One stop\nstages:\n  - name: Only\n    touchpoints:\n      - title: Desk\n".write(toFile: single, atomically: true, encoding: .utf8)
+        let fine = spawnAndWait([journeywalkBinary, "journeys", "validate", single])
+        #expect(fine.status == 0)
+        #expect(fine.output == "\(single): ok (1 stage, 1 touchpoint)\n")
         let walk = spawnAndWait(["timeout", "20", journeywalkBinary, "walk", fifo])
         #expect(walk.status == 1)
         #expect(walk.output.contains("is a FIFO (named pipe), not a regular file"))
