@@ -38,6 +38,10 @@ public enum TerminalText {
 
     /// Columns a character takes on a terminal: 0 for combining marks, 2 for wide East Asian and emoji.
     public static func width(of character: Character) -> Int {
+        // A flag is two regional indicators: terminals (and curses) give each a column.
+        if character.unicodeScalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) {
+            return character.unicodeScalars.count
+        }
         var widest = 0
         for scalar in character.unicodeScalars {
             widest = max(widest, width(of: scalar))
@@ -95,6 +99,19 @@ public enum TerminalText {
             used += w
         }
         return ellipsis ? out + "…" : out
+    }
+
+    /// Like `clip`, but a cut falls between words when one ends in the last third of the room:
+    /// `Retail store visit in the …` rather than `Retail store visit in the ci…`.
+    public static func clipAtWord(_ text: String, to columns: Int) -> String {
+        let clipped = clip(text, to: columns)
+        guard clipped != text, clipped.hasSuffix("…") else { return clipped }
+        let body = clipped.dropLast()
+        guard let space = body.lastIndex(of: " ") else { return clipped }
+        var kept = String(body[..<space])
+        while kept.hasSuffix(" ") { kept.removeLast() }
+        guard width(of: kept) * 3 >= (columns - 1) * 2 else { return clipped }
+        return kept + " …"
     }
 
     /// Wraps prose from a journey file: single line breaks become spaces, blank lines stay paragraph breaks.
