@@ -103,8 +103,8 @@ public enum PosixFile {
 
     /// Writes a whole file through a temporary file and a rename, so readers never see half of it.
     /// The temporary file is created beside the target with O_EXCL | O_NOFOLLOW (never through a link
-    /// planted under its name) and gets exactly `mode`, whatever the umask.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
+    /// planted under its name) with `mode` less the umask, or exactly `mode` when `exactMode` (a mode the user asked for).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, exactMode: Bool = false) throws(FileError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var temporary = ""
@@ -116,7 +116,7 @@ public enum PosixFile {
         }
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         do throws(FileError) {
-            guard fchmod(fd, mode) == 0 else { throw FileError(path: path, errno: errno) }
+            if exactMode, fchmod(fd, mode) != 0 { throw FileError(path: path, errno: errno) }
             try writeAll(fd, bytes, path: path)
             guard fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
             close(fd)
@@ -140,7 +140,7 @@ public enum PosixFile {
         var link = stat()
         guard lstat(path, &link) == 0 else {
             guard errno == ENOENT else { throw FileError(path: path, errno: errno) }
-            try writeAtomically(bytes, to: path, mode: mode)
+            try writeAtomically(bytes, to: path, mode: mode, exactMode: true)
             return
         }
         var info = link
@@ -152,7 +152,7 @@ public enum PosixFile {
         case S_IFCHR, S_IFIFO:
             try writeInto(bytes, path: path)
         case S_IFREG where !isLink:
-            try writeAtomically(bytes, to: path, mode: mode)
+            try writeAtomically(bytes, to: path, mode: mode, exactMode: true)
         case S_IFREG:
             throw FileError(path: path, reason: "is a symbolic link to a file; reports are not written through links: give the file itself, or remove the link")
         case S_IFDIR:
