@@ -123,8 +123,16 @@ public final class CursesTerminal: Terminal {
                 var text = ""
                 let start = x
                 while x < last, canvas[row, x].role == role {
-                    text += canvas[row, x].text
+                    let cell = canvas[row, x].text
+                    text += cell
                     x += 1
+                    // After a character that is not plain ASCII the next run starts at its own column, so a
+                    // character curses measures differently from the canvas (a flag, an emoji with a
+                    // skin tone) cannot push the rest of the row sideways or off the screen.
+                    if cell.utf8.count > 1 {
+                        while x < last, canvas[row, x].text.isEmpty { x += 1 }
+                        break
+                    }
                 }
                 let style = Self.styles[Self.roleIndex[role] ?? 0]
                 let pair = useColor && style.color != nil ? Int32((Self.roleIndex[role] ?? 0) + 1) : 0

@@ -63,7 +63,7 @@ public struct JSONWriter {
             case "\r": text += "\\r"
             case "\t": text += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                if Self.escapesAsCode(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -72,6 +72,18 @@ public struct JSONWriter {
             }
         }
         text += "\""
+    }
+}
+
+extension JSONWriter {
+    /// Characters written as `\uXXXX` although JSON allows them raw: C0 and C1 controls and DEL
+    /// (an 8-bit CSI, U+009B, drives a terminal like ESC [), the line and paragraph separators,
+    /// and the bidirectional marks, embeddings, overrides and isolates that reorder what a reader sees.
+    static func escapesAsCode(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }
 

@@ -23,6 +23,13 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Text in capitals for a heading, made safe for the terminal. Text with control characters is shown
+    /// escaped but not in capitals: capitals would change what the escape shows (`^[[31m` read as `^[[31M`).
+    public static func capitals(_ text: String) -> String {
+        let safe = sanitize(text)
+        return safe == text ? text.uppercased() : safe
+    }
+
     private static func needsReplacement(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
@@ -31,6 +38,10 @@ public enum TerminalText {
 
     /// Columns a character takes on a terminal: 0 for combining marks, 2 for wide East Asian and emoji.
     public static func width(of character: Character) -> Int {
+        // A flag is two regional indicators: terminals (and curses) give each a column.
+        if character.unicodeScalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) {
+            return character.unicodeScalars.count
+        }
         var widest = 0
         for scalar in character.unicodeScalars {
             widest = max(widest, width(of: scalar))
@@ -88,6 +99,19 @@ public enum TerminalText {
             used += w
         }
         return ellipsis ? out + "…" : out
+    }
+
+    /// Like `clip`, but a cut falls between words when one ends in the last third of the room:
+    /// `Retail store visit in the …` rather than `Retail store visit in the ci…`.
+    public static func clipAtWord(_ text: String, to columns: Int) -> String {
+        let clipped = clip(text, to: columns)
+        guard clipped != text, clipped.hasSuffix("…") else { return clipped }
+        let body = clipped.dropLast()
+        guard let space = body.lastIndex(of: " ") else { return clipped }
+        var kept = String(body[..<space])
+        while kept.hasSuffix(" ") { kept.removeLast() }
+        guard width(of: kept) * 3 >= (columns - 1) * 2 else { return clipped }
+        return kept + " …"
     }
 
     /// Wraps prose from a journey file: single line breaks become spaces, blank lines stay paragraph breaks.

@@ -100,7 +100,7 @@ enum HTMLReport {
             }
             html += "</ul>\n"
         }
-        html += "<footer>Made with journeywalk from <code>\(escape(input.file))</code></footer>\n</section>\n"
+        html += "<footer>Made with journeywalk" + (input.file.map { " from <code>\(escape($0))</code>" } ?? "") + "</footer>\n</section>\n"
         return html
     }
 
@@ -114,7 +114,7 @@ enum HTMLReport {
         let left = 110
         let width = left + max(1, entries.count) * step + 20
         func y(_ score: Int) -> Int { 120 - score * 40 }
-        var svg = "<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) 230\" width=\"\(width)\" height=\"230\" role=\"img\" aria-label=\"Emotion curve across \(entries.count) touchpoints\">\n"
+        var svg = "<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) 230\" width=\"\(width)\" height=\"230\" role=\"img\" aria-label=\"Emotion curve across \(Counted.text(entries.count, "touchpoint"))\">\n"
         let levels = [(2, "strong magic"), (1, "magic"), (0, "neutral"), (-1, "misery"), (-2, "strong misery")]
         for (score, name) in levels {
             svg += "<line x1=\"\(left - 8)\" x2=\"\(width - 10)\" y1=\"\(y(score))\" y2=\"\(y(score))\" class=\"\(score == 0 ? "axis" : "grid")\"/>"

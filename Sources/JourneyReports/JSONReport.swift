@@ -52,7 +52,7 @@ enum JSONReport {
                 ("started", .string(Timestamp.format(header.started))),
                 ("finished", .optional(walk.finished.map { Timestamp.format($0) })),
                 ("status", .string(walk.isFinished ? "finished" : "unfinished")),
-                ("file", .string(input.file)),
+                ("file", .optional(input.file)),
                 ("problems", .array(input.problems.map { .string($0) })),
             ])),
             ("moments", .array(moments)),

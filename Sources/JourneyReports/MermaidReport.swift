@@ -8,13 +8,22 @@ enum MermaidReport {
         inputs.map(walk).joined(separator: "\n")
     }
 
-    /// Text safe in a Mermaid journey line: no colons, semicolons, hashes or line breaks.
+    /// Text safe in a Mermaid journey line: no colons, semicolons, hashes or line breaks, and no HTML.
+    /// Mermaid renders labels into a web page, so the characters that make markup (`<`, `>`, `&`,
+    /// quotes, backticks) are replaced by look-alikes: `<img onerror=…>` shows as `‹img onerror=…›`
+    /// and can never become an element or an attribute, whatever the renderer does with entities.
     static func safe(_ text: String) -> String {
         let cleaned = TerminalText.sanitize(text).map { character -> String in
             switch character {
             case ":", ";": return " -"
             case "#": return "no."
             case "\n", "\r": return " "
+            case "<": return "‹"
+            case ">": return "›"
+            case "&": return "＆"
+            case "\"": return "”"
+            case "'": return "’"
+            case "`": return "‘"
             default: return String(character)
             }
         }.joined()

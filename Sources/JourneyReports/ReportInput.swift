@@ -3,11 +3,14 @@ import JourneyKit
 /// One walk to report: the walk as its file describes it, the file, and what could not be read.
 public struct ReportInput: Sendable {
     public var walk: Walk
-    public var file: String
-    /// Lines of the file that were not loaded (`FILE:LINE: message`).
+    /// The walk file's path, or nil to leave it out: reports are shared, and a path names the
+    /// user's home folder (`--with-paths` puts it in).
+    public var file: String?
+    /// Lines of the file that were not loaded (`FILE:LINE: message`, or `line N of the walk file: message`
+    /// when paths are left out).
     public var problems: [String]
 
-    public init(walk: Walk, file: String, problems: [String] = []) {
+    public init(walk: Walk, file: String?, problems: [String] = []) {
         self.walk = walk
         self.file = file
         self.problems = problems

@@ -59,7 +59,8 @@ public struct JourneyCatalog: Sendable {
             for name in PosixFile.list(folder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 let path = folder + "/" + name
                 let absolute = PosixFile.absolute(path)
-                if PosixFile.isFile(path), seen.insert(absolute).inserted { paths.append(path) }
+                // Anything but a folder is listed: a FIFO or a device named .yaml is then reported, not skipped.
+                if PosixFile.exists(path), !PosixFile.isFolder(path), seen.insert(absolute).inserted { paths.append(path) }
             }
         }
         return paths
@@ -79,7 +80,7 @@ public struct JourneyCatalog: Sendable {
 
     /// Finds a journey by path or by id, and says where it was found.
     public func locate(_ reference: String) throws(JourneyLoadError) -> Found {
-        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+        if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
             return Found(loaded: try JourneyLoader.load(path: reference), origin: .file)
         }
         // Files named after the id first (the usual case, one parse), then the others; each parsed once.

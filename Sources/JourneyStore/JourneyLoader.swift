@@ -7,11 +7,14 @@ public enum JourneyLoader {
     static let stageKeys = ["name", "touchpoints"]
     static let touchpointKeys = ["id", "title", "channel", "prompt", "look_for", "target", "moment_of_truth"]
 
+    /// The largest journey file read: 10 MB. A larger file is refused before it is read.
+    public static let maximumFileSize = 10_000_000
+
     /// Loads and validates a journey file.
     public static func load(path: String) throws(JourneyLoadError) -> LoadedJourney {
         let bytes: [UInt8]
         do {
-            bytes = try PosixFile.read(path)
+            bytes = try PosixFile.read(path, limit: maximumFileSize)
         } catch {
             throw JourneyLoadError(problems: [JourneyProblem(file: path, line: 0, column: 0, message: "cannot read the file: \(error.reason)")])
         }

@@ -16,7 +16,7 @@ extension PosixFile {
             guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK else {
                 throw FileError(path: code == EEXIST ? destination : source, errno: code)
             }
-            guard !exists(destination) else { throw FileError(path: destination, errno: EEXIST) }
+            guard !nameTaken(destination) else { throw FileError(path: destination, errno: EEXIST) }
             guard rename(source, destination) == 0 else { throw FileError(path: source, errno: errno) }
         }
         let from = parentFolder(of: source)
@@ -26,7 +26,7 @@ extension PosixFile {
     }
 
     /// Whether anything (a file, folder, link, even a dangling one) has this name.
-    public static func exists(_ path: String) -> Bool {
+    public static func nameTaken(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }

@@ -1,7 +1,8 @@
 import Glibc
+import JourneyKit
 
 /// A failed file operation, with the path and the system's reason ("Permission denied").
-public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct FileError: FileFailure, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
 
@@ -15,19 +16,25 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(reason)" }
+    public var cause: String { reason }
 }
 
 /// Small, explicit wrappers over POSIX file calls, so every failure carries its path and reason.
 public enum PosixFile {
-    /// Reads a whole file.
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole regular file. Anything else (a folder, a FIFO, a device such as `/dev/zero`, a socket)
+    /// is refused before it is opened, and again after (the open never blocks: O_NONBLOCK), so a read
+    /// can neither hang nor run without end. With `limit`, a file larger than that many bytes is
+    /// refused before it is read.
+    public static func read(_ path: String, limit: Int? = nil) throws(FileError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        try requireRegular(info, path: path, limit: limit)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, reason: "is a folder, not a file")
-        }
+        // The path may have been replaced between stat and open: check what was opened.
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        try requireRegular(info, path: path, limit: limit)
         var result: [UInt8] = []
         result.reserveCapacity(max(Int(info.st_size), 0))
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -39,8 +46,44 @@ public enum PosixFile {
             }
             if count == 0 { break }
             result.append(contentsOf: buffer[0..<count])
+            // A file that grows while it is read is held to the same limit.
+            if let limit, result.count > limit { throw FileError(path: path, reason: tooLarge(result.count, limit: limit, growing: true)) }
         }
         return result
+    }
+
+    /// Throws unless the file is a regular file within the limit.
+    private static func requireRegular(_ info: stat, path: String, limit: Int?) throws(FileError) {
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { throw FileError(path: path, reason: "is a folder, not a file") }
+        guard kind == S_IFREG else { throw FileError(path: path, reason: "is \(kindName(kind)), not a regular file") }
+        if let limit, Int(info.st_size) > limit { throw FileError(path: path, reason: tooLarge(Int(info.st_size), limit: limit, growing: false)) }
+    }
+
+    /// What a file type is called in messages: "a folder", "a FIFO (named pipe)".
+    static func kindName(_ kind: mode_t) -> String {
+        switch kind {
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a file"
+        }
+    }
+
+    /// `is 12.5 MB, larger than the 10 MB limit`.
+    private static func tooLarge(_ size: Int, limit: Int, growing: Bool) -> String {
+        // Just over the limit, megabytes would round to the limit itself: say the bytes.
+        let shown = megabytes(size) == megabytes(limit) ? "\(size) bytes" : megabytes(size)
+        return growing ? "grew past the \(megabytes(limit)) limit while being read" : "is \(shown), larger than the \(megabytes(limit)) limit"
+    }
+
+    /// A size in megabytes (10^6 bytes) for messages: `10 MB`, `12.5 MB`.
+    public static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Writes bytes fully to a descriptor, retrying short writes.
@@ -59,18 +102,28 @@ public enum PosixFile {
     }
 
     /// Writes a whole file through a temporary file and a rename, so readers never see half of it.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
+    /// The temporary file is created beside the target with O_EXCL | O_NOFOLLOW (never through a link
+    /// planted under its name) with `mode` less the umask, or exactly `mode` when `exactMode` (a mode the user asked for).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, exactMode: Bool = false) throws(FileError) {
         let folder = parentFolder(of: path)
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(stem(of: path)).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var temporary = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            if fd >= 0 || errno != EEXIST { break }
+        }
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         do throws(FileError) {
+            if exactMode, fchmod(fd, mode) != 0 { throw FileError(path: path, errno: errno) }
             try writeAll(fd, bytes, path: path)
             guard fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
             close(fd)
+            fd = -1
             guard rename(temporary, path) == 0 else { throw FileError(path: path, errno: errno) }
         } catch {
-            close(fd)
+            if fd >= 0 { close(fd) }
             unlink(temporary)
             throw error
         }
@@ -100,6 +153,72 @@ public enum PosixFile {
         }
     }
 
+    /// Writes an export (a report) to `path`:
+    /// - a new or regular file is replaced atomically and gets `mode` (0600 unless the user asks otherwise);
+    /// - a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written into, never replaced;
+    /// - a symbolic link is followed only to a character device or a FIFO; a link to a file, a folder or
+    ///   nothing is refused, so a link planted under the export's name cannot redirect it onto another file;
+    /// - a folder, a block device or a socket is refused.
+    public static func writeExport(_ bytes: [UInt8], to path: String, mode: mode_t) throws(FileError) {
+        var link = stat()
+        guard lstat(path, &link) == 0 else {
+            guard errno == ENOENT else { throw FileError(path: path, errno: errno) }
+            try writeAtomically(bytes, to: path, mode: mode, exactMode: true)
+            return
+        }
+        var info = link
+        let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+        if isLink, stat(path, &info) != 0 {
+            throw FileError(path: path, reason: "is a symbolic link to nothing; give a file name that is not a link")
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFCHR, S_IFIFO:
+            try writeInto(bytes, path: path)
+        case S_IFREG where !isLink:
+            try writeAtomically(bytes, to: path, mode: mode, exactMode: true)
+        case S_IFREG:
+            throw FileError(path: path, reason: "is a symbolic link to a file; reports are not written through links: give the file itself, or remove the link")
+        case S_IFDIR:
+            throw FileError(path: path, reason: isLink ? "is a symbolic link to a folder, not a file" : "is a folder, not a file")
+        default:
+            throw FileError(path: path, reason: "is \(kindName(info.st_mode & S_IFMT)); reports are written to files, character devices and FIFOs only")
+        }
+    }
+
+    /// Writes into an existing character device or FIFO (opening a FIFO waits for its reader, as a shell redirection does).
+    private static func writeInto(_ bytes: [UInt8], path: String) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno) }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFCHR || kind == S_IFIFO else {
+            throw FileError(path: path, reason: "changed while it was opened (now \(kindName(kind))); try again")
+        }
+        try writeAll(fd, bytes, path: path)
+    }
+
+    /// Takes group and other permissions off a private folder (walks/ must be 0700). Returns a one-line
+    /// notice when the folder was wider, or could not be tightened; nil when all is well or it does not exist.
+    public static func tightenFolder(_ path: String, to mode: mode_t = 0o700) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let current = info.st_mode & 0o7777
+        guard current & 0o777 & ~mode != 0 else { return nil }
+        let tightened = (current & 0o7000) | (current & 0o777 & mode)
+        guard chmod(path, tightened) == 0 else {
+            return "warning: \(path) has mode \(octal(current)): others can read the walks in it, and it could not be changed to \(octal(mode)): \(String(cString: strerror(errno)))"
+        }
+        return "notice: \(path) had mode \(octal(current)); changed to \(octal(tightened)) so only you can read the walks in it"
+    }
+
+    /// A file mode as `0755`.
+    public static func octal(_ mode: mode_t) -> String {
+        let digits = String(mode, radix: 8)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
     /// Creates a folder and its parents; the last one gets `mode`.
     public static func makeFolder(_ path: String, mode: mode_t = 0o700) throws(FileError) {
         var info = stat()
@@ -125,6 +244,12 @@ public enum PosixFile {
     public static func isFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether a path names anything that exists (following symbolic links).
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     /// Whether a path names an existing folder.

@@ -65,7 +65,7 @@ public struct WalkFile: Sendable {
                 }
             } catch let problem as WalkCodec.LineProblem {
                 if end == nil {
-                    warnings.append(Warning(path: path, line: lineNumber, message: "the last record was cut off (\(lineBytes.count) bytes, no end of line) and was not loaded"))
+                    warnings.append(Warning(path: path, line: lineNumber, message: "the last record was cut off (\(Counted.text(lineBytes.count, "byte")), no end of line) and was not loaded"))
                 } else if walk == nil {
                     throw .damaged(path: path, reason: "line \(lineNumber): \(problem)")
                 } else {

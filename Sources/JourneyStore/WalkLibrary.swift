@@ -56,7 +56,7 @@ public struct WalkLibrary: Sendable {
     /// The file a reference names (a path as given, or a walk id or unique id prefix in the folder),
     /// without reading it, so that a damaged walk can still be named.
     public func path(of reference: String) throws(WalkFileError) -> String {
-        if PosixFile.isFile(reference) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
+        if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
         if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return exact }
         guard !reference.isEmpty, matches.count == 1, let only = matches.first else {

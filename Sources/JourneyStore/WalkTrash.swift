@@ -23,7 +23,7 @@ public struct WalkTrash: Sendable {
     @discardableResult
     public func delete(_ path: String) throws(TrashError) -> String {
         guard PosixFile.isFile(path) else {
-            throw .file(FileError(path: path, reason: PosixFile.exists(path) ? "not a regular file" : "No such file or directory"))
+            throw .file(FileError(path: path, reason: PosixFile.nameTaken(path) ? "not a regular file" : "No such file or directory"))
         }
         guard PosixFile.isSameFolder(PosixFile.parentFolder(of: path), walks) else { throw .notInWalks(path: path, walks: walks) }
         do {
@@ -64,7 +64,7 @@ public struct WalkTrash: Sendable {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let destination = walks + "/" + name
-        guard !PosixFile.exists(destination) else { throw .nameTaken(path: destination) }
+        guard !PosixFile.nameTaken(destination) else { throw .nameTaken(path: destination) }
         do {
             try PosixFile.moveWithoutReplacing(path, to: destination)
         } catch {
@@ -83,7 +83,7 @@ public struct WalkTrash: Sendable {
                 try PosixFile.moveWithoutReplacing(path, to: destination)
                 return destination
             } catch {
-                guard error.path == destination, PosixFile.exists(destination), counter < 1000 else { throw .file(error) }
+                guard error.path == destination, PosixFile.nameTaken(destination), counter < 1000 else { throw .file(error) }
                 counter += 1
             }
         }

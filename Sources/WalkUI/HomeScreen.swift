@@ -8,7 +8,7 @@ public enum HomeScreen {
             return
         }
         let walks = state.items.filter { if case .unfinished = $0 { return true } else { return false } }.count
-        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: walks == 1 ? "1 unfinished walk" : "\(walks) unfinished walks")
+        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: Counted.text(walks, "unfinished walk"))
         var lines: [(text: String, detail: String, role: Role, item: Int?)] = []
         var lastSection = ""
         for (index, item) in state.items.enumerated() {
@@ -19,7 +19,7 @@ public enum HomeScreen {
             case .journey(let id, let title, _, _, let touchpoints):
                 section = "Walk a journey"
                 text = title
-                detail = "\(id) · \(touchpoints) touchpoints"
+                detail = "\(id) · \(Counted.text(touchpoints, "touchpoint"))"
             case .unfinished(_, let title, let started, let recorded, let total):
                 section = "Resume an unfinished walk"
                 text = title
@@ -27,7 +27,7 @@ public enum HomeScreen {
             case .review(let walks):
                 section = "Review"
                 text = "Review saved walks"
-                detail = walks == 1 ? "1 walk" : "\(walks) walks"
+                detail = Counted.text(walks, "walk")
             case .broken(let path, let problem):
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path

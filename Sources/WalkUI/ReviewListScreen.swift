@@ -27,11 +27,18 @@ public enum ReviewListScreen {
         let status = 12
         let operatorWidth = width >= 100 ? 16 : 10
         let startedWidth = 17
-        let titleWidth = max(10, width - 2 - startedWidth - operatorWidth - counts - status - 4)
-        let columns = (started: 2, title: 2 + startedWidth, operator: 3 + startedWidth + titleWidth, counts: 4 + startedWidth + titleWidth + operatorWidth)
+        let flexible = max(10, width - 2 - startedWidth - operatorWidth - counts - status - 4)
+        // The location has a column of its own (two walks of one journey at two sites must look different),
+        // about two fifths of the room; none when no walk has a location.
+        let hasLocation = state.items.contains { !$0.location.isEmpty }
+        let locationWidth = hasLocation ? max(8, (flexible - 1) * 2 / 5) : 0
+        let titleWidth = hasLocation ? flexible - 1 - locationWidth : flexible
+        let columns = (started: 2, title: 2 + startedWidth, operator: 3 + startedWidth + flexible, counts: 4 + startedWidth + flexible + operatorWidth)
+        let locationColumn = columns.title + titleWidth + 1
         let statusColumn = columns.counts + counts + 1
         canvas.put("STARTED", row: 2, column: columns.started, role: .dim)
-        canvas.put("JOURNEY · LOCATION", row: 2, column: columns.title, role: .dim)
+        canvas.put("JOURNEY", row: 2, column: columns.title, role: .dim)
+        if hasLocation { canvas.put("LOCATION", row: 2, column: locationColumn, role: .dim, limit: locationWidth) }
         canvas.put("OPERATOR", row: 2, column: columns.operator, role: .dim)
         canvas.put("★   ●   ✖", row: 2, column: columns.counts, role: .dim)
         canvas.put("STATUS", row: 2, column: statusColumn, role: .dim)
@@ -53,8 +60,10 @@ public enum ReviewListScreen {
             }
             let base: Role = selected ? .selected : .normal
             canvas.put(item.startedText, row: row, column: columns.started, role: selected ? .selected : .dim, limit: startedWidth - 1)
-            let title = item.location.isEmpty ? item.journeyTitle : item.journeyTitle + " · " + item.location
-            canvas.put(title, row: row, column: columns.title, role: base, limit: titleWidth, ellipsis: true)
+            canvas.put(item.journeyTitle, row: row, column: columns.title, role: base, limit: titleWidth, ellipsis: true)
+            if hasLocation {
+                canvas.put(item.location, row: row, column: locationColumn, role: base, limit: locationWidth, ellipsis: true)
+            }
             canvas.put(item.operator, row: row, column: columns.operator, role: base, limit: operatorWidth, ellipsis: true)
             func count(_ value: Int, _ column: Int, _ role: Role) {
                 canvas.put(String(value), row: row, column: columns.counts + column, role: selected ? .selected : (value == 0 ? .dim : role))

@@ -98,7 +98,7 @@ public enum ReviewWalkScreen {
         for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
             let row = top + offset
             guard let entry = line.entry else {
-                canvas.put(" " + line.stage.uppercased(), row: row, column: 0, role: .dim, limit: width - 2, ellipsis: true)
+                canvas.put(" " + TerminalText.capitals(line.stage), row: row, column: 0, role: .dim, limit: width - 2, ellipsis: true)
                 continue
             }
             let selected = entry.index == state.selection

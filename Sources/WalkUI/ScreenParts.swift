@@ -3,11 +3,20 @@ import JourneyKit
 /// Pieces every screen draws the same way: the title bar, the status line, the footer of keys,
 /// overlays and the too-small notice.
 public enum ScreenParts {
-    /// The top bar: title on the left, context on the right, in the title role.
+    /// The top bar: title on the left, context on the right, in the title role. The context is written
+    /// whole (`Touchpoint 10000/10000`, never `…/1000`): when it does not fit, its first fields (parts
+    /// separated by ` · `) give way; the title is cut at a word, with `…`.
     public static func titleBar(_ canvas: inout Canvas, left: String, right: String) {
         canvas.paint(row: 0, role: .title)
-        let rightStart = canvas.putRight(right + " ", row: 0, endColumn: canvas.width, role: .title)
-        canvas.put(" " + left, row: 0, column: 0, role: .title, limit: max(0, rightStart - 1), ellipsis: true)
+        var fields = right.components(separatedBy: " · ")
+        // Keep room for at least " journeywalk…" on the left.
+        while fields.count > 1, TerminalText.width(of: fields.joined(separator: " · ")) + 2 > canvas.width - 13 {
+            fields.removeFirst()
+        }
+        let shown = fields.joined(separator: " · ")
+        let rightStart = TerminalText.width(of: shown) + 1 <= canvas.width
+            ? canvas.putRight(shown + " ", row: 0, endColumn: canvas.width, role: .title) : canvas.width
+        canvas.put(TerminalText.clipAtWord(" " + left, to: max(0, rightStart - 1)), row: 0, column: 0, role: .title, limit: max(0, rightStart - 1))
     }
 
     /// The footer: as many key and name pairs as fit, the most important first, in table order.
@@ -15,19 +24,30 @@ public enum ScreenParts {
         let row = canvas.height - 1
         guard row >= 0 else { return }
         func width(_ item: FooterItem) -> Int { TerminalText.width(of: item.key) + 1 + TerminalText.width(of: item.name) }
-        var chosen = Set<Int>()
-        var used = 1
-        for index in items.indices.sorted(by: { (items[$0].priority, $0) < (items[$1].priority, $1) }) {
-            let needed = width(items[index]) + (chosen.isEmpty ? 0 : 2)
-            if used + needed <= canvas.width - 1 {
-                chosen.insert(index)
-                used += needed
+        func choose(margin: Int, gap: Int) -> Set<Int> {
+            var chosen = Set<Int>()
+            var used = margin
+            for index in items.indices.sorted(by: { (items[$0].priority, $0) < (items[$1].priority, $1) }) {
+                let needed = width(items[index]) + (chosen.isEmpty ? 0 : gap)
+                if used + needed <= canvas.width - 1 {
+                    chosen.insert(index)
+                    used += needed
+                }
             }
+            return chosen
         }
-        var x = 1
+        // One column in and two spaces between items, like the status line; tighter only when that
+        // keeps a key the roomier layout would drop (at 80 columns the walk keeps `s skip`).
+        var layout = (margin: 1, gap: 2, chosen: choose(margin: 1, gap: 2))
+        for (margin, gap) in [(0, 2), (1, 1), (0, 1)] where layout.chosen.count < items.count {
+            let chosen = choose(margin: margin, gap: gap)
+            if chosen.count > layout.chosen.count { layout = (margin, gap, chosen) }
+        }
+        let chosen = layout.chosen
+        var x = layout.margin
         for index in items.indices where chosen.contains(index) {
             x = canvas.put(items[index].key, row: row, column: x, role: .key)
-            x = canvas.put(" " + items[index].name, row: row, column: x, role: .dim) + 2
+            x = canvas.put(" " + items[index].name, row: row, column: x, role: .dim) + layout.gap
         }
     }
 

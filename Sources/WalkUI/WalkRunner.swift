@@ -39,6 +39,11 @@ public struct WalkRunner {
         self.tick = tick
     }
 
+    /// Why a write failed, the cause before the path, so the status line keeps the cause when it is cut.
+    static func reason(_ error: Error) -> String {
+        (error as? FileFailure)?.causeFirst ?? String(describing: error)
+    }
+
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
         var state = initial
         let size = terminal.size
@@ -72,14 +77,14 @@ public struct WalkRunner {
                         let header = try recorder.start(details, at: clock())
                         queue += state.apply(.started(header), now: clock())
                     } catch {
-                        queue += state.apply(.recordFailed(nil, reason: String(describing: error)), now: clock())
+                        queue += state.apply(.recordFailed(nil, reason: Self.reason(error)), now: clock())
                     }
                 case .record(let event):
                     do {
                         try recorder.record(event)
                         queue += state.apply(.recorded(event), now: clock())
                     } catch {
-                        queue += state.apply(.recordFailed(event, reason: String(describing: error)), now: clock())
+                        queue += state.apply(.recordFailed(event, reason: Self.reason(error)), now: clock())
                     }
                 }
             }

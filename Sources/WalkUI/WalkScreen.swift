@@ -37,8 +37,7 @@ public enum WalkScreen {
 
     private static func briefing(_ state: WalkState, _ canvas: inout Canvas) {
         let journey = state.journey
-        let stageWord = journey.stages.count == 1 ? "stage" : "stages"
-        ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(journey.stages.count) \(stageWord) · \(journey.touchpointCount) touchpoints")
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(Counted.text(journey.stages.count, "stage")) · \(Counted.text(journey.touchpointCount, "touchpoint"))")
         let width = canvas.width - 4
         var row = 2
         canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width)
@@ -128,7 +127,7 @@ public enum WalkScreen {
         var row = 2
         let stage = journey.stages[step.stageIndex]
         if !compact {
-            canvas.put(stage.name.uppercased(), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
+            canvas.put(TerminalText.capitals(stage.name), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
             row += 1
         }
         let tp = step.touchpoint
@@ -229,23 +228,39 @@ public enum WalkScreen {
         let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
         canvas.put(counts, row: row + 1, column: max(0, countsStart), role: .dim)
-        // Each touchpoint takes two columns (glyph and space); a stage boundary adds "│ ".
-        let room = max(4, (canvas.width - x - 1) / 2)
-        let first = max(0, min(state.current - room / 2, steps.count - room))
+        // Each touchpoint takes its glyph and a space: strong verdicts keep their double glyph (★★, ✖✖),
+        // as in the side panel, so they never look like normal ones; a stage boundary adds "│ ".
+        let ratings = steps.map { walk.moment(for: $0.touchpoint.id).rating }
+        let glyphs = ratings.map { $0?.glyph ?? Rating.unrecordedGlyph }
+        func cell(_ index: Int) -> Int {
+            let boundary = index > 0 && steps[index].stageIndex != steps[index - 1].stageIndex
+            return TerminalText.width(of: glyphs[index]) + 1 + (boundary ? 2 : 0)
+        }
+        // The current touchpoint sits near the middle, and the strip is full when the end is near.
+        let room = max(4, canvas.width - x - 5)
+        var first = state.current
+        var used = cell(first)
+        while first > 0, used + cell(first - 1) <= room / 2 {
+            first -= 1
+            used += cell(first)
+        }
+        var tail = 0
+        for index in first..<steps.count where tail <= room { tail += cell(index) }
+        while first > 0, tail + cell(first - 1) <= room {
+            first -= 1
+            tail += cell(first)
+        }
         var index = first
         var here = x
         if first > 0 { x = canvas.put("‹ ", row: row, column: x, role: .dim) }
-        while index < steps.count, x < canvas.width - 3 {
+        while index < steps.count, x + TerminalText.width(of: glyphs[index]) <= canvas.width - 3 {
             if index > first, steps[index].stageIndex != steps[index - 1].stageIndex {
                 x = canvas.put("│ ", row: row, column: x, role: .border)
                 if x >= canvas.width - 3 { break }
             }
-            let rating = walk.moment(for: steps[index].touchpoint.id).rating
-            let glyph = rating.map { $0.verdict == .magic ? "★" : $0.verdict == .misery ? "✖" : $0.glyph } ?? Rating.unrecordedGlyph
-            let role: Role = index == state.current ? .selected : Role.of(rating?.verdict)
+            let role: Role = index == state.current ? .selected : Role.of(ratings[index]?.verdict)
             if index == state.current { here = x }
-            canvas.put(glyph, row: row, column: x, role: role)
-            x += 2
+            x = canvas.put(glyphs[index], row: row, column: x, role: role) + 1
             index += 1
         }
         if index < steps.count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
@@ -296,7 +311,7 @@ public enum WalkScreen {
         let summary = state.walk?.summary ?? WalkSummary()
         var lines: [(String, Role)] = []
         if summary.unrecorded == 0 {
-            lines.append(("All \(state.steps.count) touchpoints are recorded.", .normal))
+            lines.append((state.steps.count == 1 ? "The touchpoint is recorded." : "All \(state.steps.count) touchpoints are recorded.", .normal))
         } else {
             let word = summary.unrecorded == 1 ? "touchpoint is" : "touchpoints are"
             lines.append(("\(summary.unrecorded) \(word) not recorded yet.", .warning))
@@ -304,7 +319,9 @@ public enum WalkScreen {
         lines.append((summary.line, .dim))
         lines.append(("", .normal))
         for binding in WalkKeys.confirmLeave.bindings {
-            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
+            // Finishing leaves unrecorded touchpoints unrecorded: say so only when there are some.
+            let help = binding.command == .finish && summary.unrecorded == 0 ? "finish the walk" : binding.help
+            lines.append(("\(binding.keyLabel)  \(help)", .normal))
         }
         ScreenParts.box(&canvas, title: "Finish the walk?", lines: lines, width: 70)
     }

@@ -22,7 +22,7 @@ extension WalkState {
             mode = .walking
             current = 0
             enteredAt = now
-            message = Message(text: "Walk started: \(steps.count) touchpoints. One key per verdict.", kind: .info)
+            message = Message(text: "Walk started: \(Counted.text(steps.count, "touchpoint")). One key per verdict.", kind: .info)
             return []
         case .recorded(let event):
             return recorded(event)
@@ -34,7 +34,7 @@ extension WalkState {
                 leaving = pending
                 return settleLeaving()
             }
-            message = Message(text: "NOT SAVED: \(reason). Nothing was recorded; try again.", kind: .error)
+            message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
         case .interrupted:
             if case .done = mode { return [] }

@@ -114,7 +114,7 @@ public struct WalkState: Equatable, Sendable {
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
         } else {
-            message = Message(text: "Resumed: \(recorded) of \(walk.steps.count) touchpoints recorded", kind: .info)
+            message = Message(text: "Resumed: \(recorded) of \(Counted.text(walk.steps.count, "touchpoint")) recorded", kind: .info)
         }
     }
 

@@ -31,7 +31,7 @@ struct JourneysSubcommand: ParsableCommand {
                     rows.append([journey.id, TerminalText.sanitize(journey.title), "\(journey.stages.count)", "\(journey.touchpointCount)", TerminalText.sanitize(entry.path)])
                 case .failure(let error):
                     broken += 1
-                    rows.append([TerminalText.sanitize(entry.id), "(invalid: \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"))", "-", "-", TerminalText.sanitize(entry.path)])
+                    rows.append([TerminalText.sanitize(entry.id), "(invalid: \(Counted.text(error.problems.count, "problem")))", "-", "-", TerminalText.sanitize(entry.path)])
                 }
             }
             let others = catalog.others(excluding: Set(entries.map(\.id)))
@@ -105,14 +105,14 @@ struct JourneysSubcommand: ParsableCommand {
             for path in paths {
                 do {
                     let loaded = try JourneyLoader.load(path: path)
-                    print("\(path): ok (\(loaded.journey.stages.count) stages, \(loaded.journey.touchpointCount) touchpoints)")
+                    print("\(path): ok (\(Counted.text(loaded.journey.stages.count, "stage")), \(Counted.text(loaded.journey.touchpointCount, "touchpoint")))")
                 } catch {
                     failed += 1
                     for problem in error.problems { print(problem.description) }
                 }
             }
             if failed > 0 {
-                Session.printError("\(failed) of \(paths.count) journey file\(paths.count == 1 ? "" : "s") failed validation")
+                Session.printError("\(failed) of \(Counted.text(paths.count, "journey file")) failed validation")
                 throw ExitCode(1)
             }
         }

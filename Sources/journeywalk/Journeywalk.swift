@@ -1,4 +1,5 @@
 import ArgumentParser
+import JourneyKit
 import JourneyStore
 import WalkUI
 
@@ -23,6 +24,7 @@ struct Journeywalk: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         var home = Self.home(locations)
         let terminal = try Session.openTerminal()
         while true {
@@ -41,7 +43,7 @@ struct Journeywalk: ParsableCommand {
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
             case .review:
-                Review.listRunner(locations: locations).run(list: Review.list(folder: locations.walks), terminal: terminal)
+                Review.listRunner(locations: locations, settings: ExportSettings()).run(list: Review.list(folder: locations.walks), terminal: terminal)
                 try terminal.closeAfterScreen()
             case .installSamples(let folder, _):
                 let installed = Result { () throws(FileError) in try SampleInstaller.install(into: folder) }
@@ -75,7 +77,7 @@ struct Journeywalk: ParsableCommand {
                 items.append(.journey(id: journey.id, title: journey.title, path: entry.path, stages: journey.stages.count, touchpoints: journey.touchpointCount))
             case .failure(let error):
                 let count = error.problems.count
-                broken.append(.broken(path: entry.path, problem: count == 1 ? "1 problem" : "\(count) problems"))
+                broken.append(.broken(path: entry.path, problem: Counted.text(count, "problem")))
             }
         }
         if items.isEmpty { items.append(.installSamples(folder: locations.home + "/journeys", count: SampleInstaller.count)) }

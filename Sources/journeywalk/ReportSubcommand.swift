@@ -13,6 +13,8 @@ struct ReportSubcommand: ParsableCommand {
         discussion: """
             WALK is a walk file, a walk id or a unique start of one. --journey, --since and --all choose walks from the data folder.
             A damaged walk file is reported from what could be read, with what could not; a file that cannot be read at all is named on standard error, the other walks are still reported, and the exit status is 1.
+            With -o, a new or existing file is replaced in one step and created with mode 600 (only you can read it; --mode changes that). A character device or a FIFO (/dev/stdout, a named pipe) is written into, not replaced. A symbolic link is followed only to a device or a FIFO: a link to a file is refused, so a link left under the report's name cannot send it elsewhere.
+            The walk file's path is left out of reports unless --with-paths is given.
             """
     )
 
@@ -34,9 +36,12 @@ struct ReportSubcommand: ParsableCommand {
     @Flag(help: "Every walk in the data folder.")
     var all = false
 
+    @OptionGroup var export: ExportOptions
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        Session.openWalks(data.locations)
         let library = WalkLibrary(folder: data.locations.walks)
         var sinceDate: Date?
         if let since {
@@ -72,18 +77,22 @@ struct ReportSubcommand: ParsableCommand {
             Session.printError("journeywalk: no walks match in \(library.folder)")
             throw ExitCode(1)
         }
-        let inputs = files.map { ReportInput(walk: $0.walk, file: $0.path, problems: $0.warnings.map(\.description)) }
+        let inputs = files.map { file in
+            ReportInput(
+                walk: file.walk, file: export.withPaths ? file.path : nil,
+                problems: file.warnings.map { export.withPaths ? $0.description : $0.short })
+        }
         for file in files {
             for warning in file.warnings { Session.printError("warning: \(warning)") }
         }
         let text = inputs.isEmpty ? "" : Report.render(inputs, as: format)
         if let output {
             do {
-                try PosixFile.writeAtomically(Array(text.utf8), to: output)
+                try PosixFile.writeExport(Array(text.utf8), to: output, mode: export.mode.value)
             } catch {
                 throw Session.fail("cannot write the report: \(error)")
             }
-            Session.printError("Wrote \(inputs.count) walk\(inputs.count == 1 ? "" : "s") as \(format.rawValue) to \(output)")
+            Session.printError("Wrote \(Counted.text(inputs.count, "walk")) as \(format.rawValue) to \(output)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -19,6 +19,7 @@ struct ResumeSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         // Chosen once there is a walk to resume, so "no such walk" is said first.
         func display() throws -> WalkDisplay {
             try WalkDisplay.choose(

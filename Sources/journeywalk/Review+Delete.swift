@@ -3,8 +3,8 @@ import WalkUI
 
 extension Review {
     /// The review runner of a list, with `d` moving a walk of the data folder into its trash.
-    static func listRunner(locations: DataLocations) -> ReviewRunner {
-        var runner = Review.runner
+    static func listRunner(locations: DataLocations, settings: ExportSettings) -> ReviewRunner {
+        var runner = Review.runner(settings)
         let trash = WalkTrash(locations: locations)
         runner.delete = { listing in
             do throws(TrashError) {

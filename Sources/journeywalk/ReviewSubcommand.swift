@@ -10,15 +10,18 @@ struct ReviewSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Browse saved walks: timeline, emotion curve, peak and end, notes; export from the screen.",
-        discussion: "Without an argument, lists the walks in the data folder. A folder lists the walks in it; a walk file, id or id prefix opens that walk."
+        discussion: "Without an argument, lists the walks in the data folder. A folder lists the walks in it; a walk file, id or id prefix opens that walk. E exports the walk open into the current folder, as a file only you can read (--mode changes that), without the walk file's path (unless --with-paths)."
     )
 
     @Argument(help: "A walk (file, id or id prefix) or a folder of walks.")
     var target: String?
 
+    @OptionGroup var export: ExportOptions
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        Session.openWalks(data.locations)
         var folder = data.locations.walks
         if let target {
             if PosixFile.isFolder(target) {
@@ -31,14 +34,14 @@ struct ReviewSubcommand: ParsableCommand {
                     throw Session.fail(error.description)
                 }
                 let terminal = try Session.openTerminal()
-                Review.runner.run(walk: Review.state(for: file), terminal: terminal)
+                Review.runner(export.settings).run(walk: Review.state(for: file), terminal: terminal)
                 try terminal.closeAfterScreen()
                 return
             }
         }
         let list = Review.list(folder: folder)
         let terminal = try Session.openTerminal()
-        Review.listRunner(locations: data.locations).run(list: list, terminal: terminal)
+        Review.listRunner(locations: data.locations, settings: export.settings).run(list: list, terminal: terminal)
         try terminal.closeAfterScreen()
     }
 }
@@ -64,7 +67,7 @@ enum Review {
         ReviewWalkState(analysis: WalkAnalysis(file.walk), file: file.path, problems: file.warnings.map(\.short))
     }
 
-    static var runner: ReviewRunner { ReviewRunner(
+    static func runner(_ options: ExportSettings) -> ReviewRunner { ReviewRunner(
         open: { listing in
             do {
                 return .success(state(for: try WalkFile.load(path: listing.path)))
@@ -74,12 +77,12 @@ enum Review {
         },
         export: { state, format in
             let path = state.analysis.walk.header.walkID + "." + format.fileExtension
-            let input = ReportInput(walk: state.analysis.walk, file: state.file, problems: state.problems)
-            do {
-                try PosixFile.writeAtomically(Array(Report.render([input], as: format).utf8), to: path)
+            let input = ReportInput(walk: state.analysis.walk, file: options.withPaths ? state.file : nil, problems: state.problems)
+            do throws(FileError) {
+                try PosixFile.writeExport(Array(Report.render([input], as: format).utf8), to: path, mode: options.mode)
                 return .success(PosixFile.absolute(path))
             } catch {
-                return .failure(ReviewFailure(String(describing: error)))
+                return .failure(ReviewFailure(error.causeFirst))
             }
         })
     }

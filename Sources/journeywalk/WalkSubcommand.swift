@@ -33,6 +33,7 @@ struct WalkSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        Session.openWalks(locations)
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
         let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
         let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(["journeywalk", "walk", journey]), environment: Session.environment)

@@ -152,6 +152,7 @@ func onlyWalkFile(in walks: String) throws -> String {
         tmux.send("Enter")
         let refused = tmux.waitFor("NOT SAVED")
         #expect(refused.found, "screen:\n\(refused.screen)")
+        #expect(refused.screen.contains("NOT SAVED (try again): No space left on device"), "the cause comes before the path")
         tmux.send("C-c")
         let dialog = tmux.waitFor("Text not saved")
         #expect(dialog.found, "screen:\n\(dialog.screen)")

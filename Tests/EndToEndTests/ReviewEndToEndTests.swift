@@ -41,7 +41,7 @@ let sampleJournal = """
         let csv = spawnAndWait([journeywalkBinary, "report", walk, "--format", "csv"])
         #expect(csv.output.contains("'=1+1 <script>alert(1)</script> nobody looked up"))
         let mermaid = spawnAndWait([journeywalkBinary, "report", walk, "--format", "mermaid"])
-        #expect(mermaid.output.contains("      Greeting: 1: Sam <b>"))
+        #expect(mermaid.output.contains("      Greeting: 1: Sam ‹b›"))
     }
 
     @Test func anUnreadableWalkIsNamedAndTheOthersStillReported() throws {

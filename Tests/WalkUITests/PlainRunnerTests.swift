@@ -179,8 +179,8 @@ final class PlainScript {
         state.run([.key(.enter)])
         let failing = FailingAfterStart()
         let (outcome, script) = walk(["note Lost for words", "m", "show"], state: state, recorder: failing)
-        #expect(script.output.contains("Error: NOT SAVED: /w.jsonl: No space left on device. Nothing was recorded; try again."))
-        let error = script.output.firstIndex(of: "Error: NOT SAVED: /w.jsonl: No space left on device. Nothing was recorded; try again.") ?? 0
+        #expect(script.output.contains("Error: NOT SAVED (try again): /w.jsonl: No space left on device"))
+        let error = script.output.firstIndex(of: "Error: NOT SAVED (try again): /w.jsonl: No space left on device") ?? 0
         #expect(script.output[error + 1] == "The note was not saved; type the note command again to retry (show says the unsaved draft).")
         #expect(outcome.walk?.moment(for: "find-opening-hours").note == "")
         #expect(outcome.walk?.moment(for: "find-opening-hours").rating == nil)

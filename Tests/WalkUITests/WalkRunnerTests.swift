@@ -72,7 +72,7 @@ final class MemoryRecorder: WalkRecorder {
         recorder.failing = true
         let outcome = runner.run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
         #expect(outcome.walk == nil)
-        #expect(terminal.frames.last?.text.contains("NOT SAVED: /ro/walks: Read-only file system") == true)
+        #expect(terminal.frames.last?.text.contains("NOT SAVED (try again): /ro/walks: Read-only file system") == true)
         #expect(terminal.frames.last?.text.contains("Briefing") == true)
     }
 

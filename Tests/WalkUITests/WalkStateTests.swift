@@ -47,7 +47,7 @@ import Testing
         _ = state.apply(.recordFailed(event, reason: "/w.jsonl: No space left on device"), now: at(5))
         #expect(state.current == 0)
         #expect(state.walk?.summary.unrecorded == 5)
-        #expect(state.message == .init(text: "NOT SAVED: /w.jsonl: No space left on device. Nothing was recorded; try again.", kind: .error))
+        #expect(state.message == .init(text: "NOT SAVED (try again): /w.jsonl: No space left on device", kind: .error))
     }
 
     @Test func everyVerdictKeyRecordsItsVerdict() {

@@ -1,0 +1,56 @@
+import Foundation
+import JourneyKit
+import JourneyStore
+@testable import WalkUI
+import Testing
+
+/// Counts that agree with their nouns, escapes shown as they are, and errors that lead with their cause.
+@Suite struct WordingTests {
+    static let oneStop = Journey(id: "one-stop", title: "One stop", stages: [
+        Stage(name: "Only", touchpoints: [Touchpoint(id: "desk", title: "Desk")]),
+    ])
+
+    @Test func oneStageAndOneTouchpointAreSingular() {
+        var state = WalkState(journey: Self.oneStop, details: WalkDetails(), now: at(0))
+        #expect(render(state).text(row: 0).contains("1 stage · 1 touchpoint "))
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        #expect(state.message?.text == "Walk started: 1 touchpoint. One key per verdict.")
+        var home = Canvas(width: 80, height: 24)
+        HomeScreen.render(HomeState(items: [
+            .journey(id: "one-stop", title: "One stop", path: "j/one-stop.yaml", stages: 1, touchpoints: 1),
+            .unfinished(path: "/w/1.jsonl", title: "One stop", started: "2026-11-22 10:15", recorded: 0, total: 1),
+            .review(walks: 1),
+        ]), into: &home)
+        #expect(home.text.contains("one-stop · 1 touchpoint "))
+        #expect(home.text(row: 0).contains("1 unfinished walk "))
+        let resumed = WalkState(resuming: Walk(header: storeHeader(journey: Self.oneStop)), warnings: [], now: at(1))
+        #expect(resumed.message?.text == "Resumed: 0 of 1 touchpoint recorded")
+        #expect(Counted.text(0, "stage") == "0 stages")
+        #expect(Counted.text(2, "walk") == "2 walks")
+    }
+
+    @Test func stageNamesWithEscapesAreShownAsTheyAreNotInCapitals() {
+        var journey = storeJourney
+        journey.stages[0].name = "Lobby \u{1B}[31m red"
+        var state = WalkState(journey: journey, details: WalkDetails(), now: at(0))
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        let stageRow = render(state).text(row: 2)
+        #expect(stageRow.contains("Lobby ^[[31m red"), "\(stageRow)")
+        #expect(!stageRow.contains("31M"))
+        state.press(.char("m"))
+        #expect(render(state).text(row: 2).contains("IN THE STORE"), "plain names are still in capitals")
+    }
+
+    @Test func aFailedSaveShowsItsCauseBeforeThePath() {
+        final class FullDisk: WalkRecorder {
+            func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader { storeHeader(details: details) }
+            func record(_ event: WalkEvent) throws {
+                throw FileError(path: "/home/a-rather-long-user-name/.local/share/journeywalk/walks/20261122-101503-retail-store-visit.jsonl", reason: "No space left on device")
+            }
+        }
+        let terminal = ScriptedTerminal([.key(.enter), .key(.char("m"))])
+        _ = WalkRunner(clock: { at(10) }).run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: FullDisk())
+        let status = terminal.frames.last?.text(row: 22) ?? ""
+        #expect(status.hasPrefix(" ✖ NOT SAVED (try again): No space left on device · /home/a-rather-long-user"), "\(status)")
+    }
+}
