@@ -54,6 +54,19 @@ final class Tmux {
         return (false, screen)
     }
 
+    /// Polls the screen until a condition holds (a whole frame, not a half-drawn one); returns the screen.
+    @discardableResult
+    func waitUntil(timeout: Double = 15, _ condition: (String) -> Bool) -> (found: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = capture()
+            if condition(screen) { return (true, screen) }
+            usleep(30_000)
+        }
+        return (false, screen)
+    }
+
     /// The process id running in the pane.
     var panePID: pid_t? { pid_t(tmux("display-message", "-p", "-t", "jw", "#{pane_pid}").output.trimmingCharacters(in: .whitespacesAndNewlines)) }
 

@@ -29,7 +29,7 @@ import Testing
         tmux.send("Enter")
         #expect(tmux.waitFor("Note saved").found)
         tmux.send("n")
-        let beforeKill = tmux.waitFor("Touchpoint 4/9")
+        let beforeKill = tmux.waitUntil { $0.contains("Touchpoint 4/9") && timelineShowsThreeVerdicts($0) }
         #expect(beforeKill.found, "screen:\n\(beforeKill.screen)")
         #expect(timelineShowsThreeVerdicts(beforeKill.screen), "timeline panel:\n\(beforeKill.screen)")
 
@@ -55,7 +55,7 @@ import Testing
 
         // Resume where it stopped and finish.
         tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) resume; echo EXIT=$?; sleep 600")
-        let resumed = tmux.waitFor("line 6 of the walk file: the last record was cut off")
+        let resumed = tmux.waitUntil { $0.contains("line 6 of the walk file: the last record was cut off") && timelineShowsThreeVerdicts($0) }
         #expect(resumed.found, "screen after resume:\n\(resumed.screen)")
         #expect(resumed.screen.contains("! "), "the cut-off line is shown as a warning")
         #expect(resumed.screen.contains("Touchpoint 4/9"))
