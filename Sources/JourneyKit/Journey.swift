@@ -6,11 +6,21 @@ public struct Journey: Equatable, Sendable {
     public var description: String?
     public var promise: String?
     public var persona: String?
+    /// The score (percent) a visit must reach to pass; nil means the default, 85.
+    public var passMark: Int?
+    /// The default workshop timebox per touchpoint, in seconds.
+    public var timebox: Int?
+    /// Tags this journey adds to the built-in catalogue.
+    public var tags: [TagDefinition]
     public var stages: [Stage]
+
+    /// The pass mark when a journey does not set one (SPEC 7.1).
+    public static let defaultPassMark = 85
 
     public init(
         id: String, title: String, version: Int? = nil, description: String? = nil,
-        promise: String? = nil, persona: String? = nil, stages: [Stage]
+        promise: String? = nil, persona: String? = nil, passMark: Int? = nil, timebox: Int? = nil,
+        tags: [TagDefinition] = [], stages: [Stage]
     ) {
         self.id = id
         self.title = title
@@ -18,8 +28,14 @@ public struct Journey: Equatable, Sendable {
         self.description = description
         self.promise = promise
         self.persona = persona
+        self.passMark = passMark
+        self.timebox = timebox
+        self.tags = tags
         self.stages = stages
     }
+
+    /// The pass mark in force: the journey's, else 85.
+    public var effectivePassMark: Int { passMark ?? Self.defaultPassMark }
 
     /// Every touchpoint in walking order, each with the index of its stage.
     public var steps: [Step] {
@@ -53,22 +69,66 @@ public struct Touchpoint: Equatable, Sendable {
     public var title: String
     public var channel: String?
     public var prompt: String?
-    public var lookFor: [String]
+    /// The checklist, answered Yes / No / N/A during a walk.
+    public var checklist: [ChecklistItem]
     /// The time standard in seconds, if the journey sets one.
     public var target: Int?
     public var momentOfTruth: Bool
+    /// The workshop timebox of this touchpoint in seconds (overrides the journey's).
+    public var timebox: Int?
+    /// True for a touchpoint inserted during a walk, not defined by the journey.
+    public var adhoc: Bool
 
     public init(
         id: String, title: String, channel: String? = nil, prompt: String? = nil,
-        lookFor: [String] = [], target: Int? = nil, momentOfTruth: Bool = false
+        lookFor: [String] = [], checklist: [ChecklistItem]? = nil, target: Int? = nil, momentOfTruth: Bool = false,
+        timebox: Int? = nil, adhoc: Bool = false
     ) {
         self.id = id
         self.title = title
         self.channel = channel
         self.prompt = prompt
-        self.lookFor = lookFor
+        self.checklist = checklist ?? lookFor.map { ChecklistItem($0) }
         self.target = target
         self.momentOfTruth = momentOfTruth
+        self.timebox = timebox
+        self.adhoc = adhoc
+    }
+
+    /// The checklist items' texts.
+    public var lookFor: [String] { checklist.map(\.item) }
+}
+
+/// One thing to look for at a touchpoint, with its weight in the score.
+public struct ChecklistItem: Equatable, Sendable {
+    public var item: String
+    /// A positive integer; 1 unless the journey says otherwise.
+    public var weight: Int
+    /// A critical item answered No fails the visit whatever its score.
+    public var critical: Bool
+
+    public init(_ item: String, weight: Int = 1, critical: Bool = false) {
+        self.item = item
+        self.weight = weight
+        self.critical = critical
+    }
+}
+
+/// A tag a moment can carry: why it was magic or misery.
+public struct TagDefinition: Equatable, Sendable {
+    /// magic or misery (the kind a tag explains).
+    public enum Kind: String, Equatable, Sendable, CaseIterable {
+        case magic, misery
+    }
+
+    public var id: String
+    public var label: String
+    public var kind: Kind
+
+    public init(id: String, label: String, kind: Kind) {
+        self.id = id
+        self.label = label
+        self.kind = kind
     }
 }
 

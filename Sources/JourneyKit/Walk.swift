@@ -7,22 +7,46 @@ public struct Walk: Equatable, Sendable {
     /// The index (in walking order) of the touchpoint the operator is on.
     public private(set) var position: Int = 0
     public private(set) var finished: Date?
+    public private(set) var submitted: Date?
     /// Unsaved note drafts by touchpoint id; saving the note clears its draft.
     public private(set) var drafts: [String: String] = [:]
+    /// Unsaved text of the other fields (comments, praise, actions, the tag filter…).
+    public private(set) var fieldDrafts: [DraftKey: String] = [:]
     public private(set) var lastChange: Date
-    /// The journey's touchpoints in walking order, flattened once (journeys can have thousands).
-    public let steps: [Step]
-    private let indexByID: [String: Int]
+    /// The touchpoints in walking order: the journey's, flattened once (journeys can have
+    /// thousands), with the ad-hoc touchpoints inserted where they were added.
+    public private(set) var steps: [Step]
+    private var indexByID: [String: Int]
+
+    /// A touchpoint and one of its typed fields.
+    public struct DraftKey: Hashable, Sendable {
+        public var touchpoint: String
+        public var field: TextField
+
+        public init(touchpoint: String, field: TextField) {
+            self.touchpoint = touchpoint
+            self.field = field
+        }
+    }
+
+    /// Where a walk stands: being walked, finished, or submitted (read-only).
+    public enum Status: String, Equatable, Sendable {
+        case draft, complete, submitted
+    }
 
     public init(header: WalkHeader) {
         self.header = header
         self.lastChange = header.started
         self.steps = header.journey.steps
+        self.indexByID = Self.index(of: steps)
+    }
+
+    private static func index(of steps: [Step]) -> [String: Int] {
         var index: [String: Int] = [:]
         for (offset, step) in steps.enumerated() where index[step.touchpoint.id] == nil {
             index[step.touchpoint.id] = offset
         }
-        self.indexByID = index
+        return index
     }
 
     /// Folds a whole journal into a walk; nil when it does not start with a header.
@@ -34,6 +58,8 @@ public struct Walk: Equatable, Sendable {
 
     public var journey: Journey { header.journey }
     public var isFinished: Bool { finished != nil }
+    public var isSubmitted: Bool { submitted != nil }
+    public var status: Status { submitted != nil ? .submitted : finished != nil ? .complete : .draft }
 
     /// The index of a touchpoint id in walking order.
     public func index(of touchpointID: String) -> Int? { indexByID[touchpointID] }
@@ -41,39 +67,118 @@ public struct Walk: Equatable, Sendable {
     /// What is recorded for a touchpoint (empty when nothing is).
     public func moment(for touchpointID: String) -> Moment { moments[touchpointID] ?? Moment() }
 
+    /// Every action of the walk with the touchpoint it came from, in walking order.
+    public var actions: [(touchpoint: String, action: Action)] {
+        steps.flatMap { step in moment(for: step.touchpoint.id).actions.map { (step.touchpoint.id, $0) } }
+    }
+
     /// Applies one journal event. Events naming a touchpoint the journey lacks are ignored.
     public mutating func apply(_ event: WalkEvent) {
         lastChange = max(lastChange, event.at)
         switch event {
         case .started:
             return
-        case .rated(let change):
-            guard let index = indexByID[change.touchpoint] else { return }
-            var moment = moment(for: change.touchpoint)
-            moment.rating = change.rating
-            moment.ratedAt = change.rating == nil ? nil : change.at
-            if let seconds = change.timerSeconds { moment.timerSeconds = seconds }
-            moments[change.touchpoint] = moment
-            position = change.undo || change.rating == nil ? index : min(index + 1, max(steps.count - 1, 0))
-        case .noted(let change):
-            guard let index = indexByID[change.touchpoint] else { return }
-            var moment = moment(for: change.touchpoint)
-            moment.note = change.text
-            moments[change.touchpoint] = moment
-            drafts[change.touchpoint] = nil
-            position = index
-        case .drafted(let change):
-            guard indexByID[change.touchpoint] != nil else { return }
-            drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
-        case .moved(let touchpoint, _):
-            guard let index = indexByID[touchpoint] else { return }
-            position = index
         case .finished(let at):
             finished = at
+            return
+        case .submitted(let at):
+            if finished == nil { finished = at }
+            submitted = at
+            return
+        case .insertedTouchpoint(let adhoc):
+            insert(adhoc)
+            return
+        case .actionChanged(let change):
+            // An action keeps its place (and its touchpoint) when later records change it.
+            if let owner = moments.first(where: { $0.value.actions.contains { $0.id == change.action.id } })?.key {
+                update(owner) { moment in
+                    if let slot = moment.actions.firstIndex(where: { $0.id == change.action.id }) { moment.actions[slot] = change.action }
+                }
+                return
+            }
+        default:
+            break
         }
+        guard let id = event.touchpointID, let index = indexByID[id] else { return }
+        switch event {
+        case .rated(let change):
+            update(id) { moment in
+                moment.rating = change.rating
+                moment.ratedAt = change.rating == nil ? nil : change.at
+                if let seconds = change.timerSeconds { moment.timerSeconds = seconds }
+            }
+            position = change.undo || change.rating == nil ? index : min(index + 1, max(steps.count - 1, 0))
+            return
+        case .noted(let change):
+            update(id) { $0.note = change.text }
+            drafts[id] = nil
+        case .drafted(let change):
+            if change.field == .note {
+                drafts[id] = change.text.isEmpty ? nil : change.text
+            } else {
+                fieldDrafts[DraftKey(touchpoint: id, field: change.field)] = change.text.isEmpty ? nil : change.text
+            }
+            return
+        case .moved:
+            break
+        case .answered(let change):
+            update(id) { $0.answers[change.item] = change.answer }
+        case .commented(let change):
+            update(id) { $0.comments[change.item] = change.text.isEmpty ? nil : change.text }
+            fieldDrafts[DraftKey(touchpoint: id, field: .comment(change.item))] = nil
+        case .timed(let change):
+            update(id) { $0.splitTimer = SplitTimer(seconds: change.seconds, running: change.running, since: change.at) }
+        case .stated(let change):
+            update(id) { $0.statedAt = change.stated }
+        case .attached(let change):
+            update(id) { moment in
+                moment.evidence.removeAll { $0.path == change.evidence.path }
+                if !change.removed { moment.evidence.append(change.evidence) }
+            }
+        case .tagged(let change):
+            update(id) { $0.tags = change.tags }
+            fieldDrafts[DraftKey(touchpoint: id, field: .tags)] = nil
+        case .recovered(let change):
+            update(id) { $0.recovery = change.recovery }
+        case .praised(let change):
+            update(id) { $0.praise = change.praise }
+            fieldDrafts[DraftKey(touchpoint: id, field: .praise)] = nil
+        case .actionChanged(let change):
+            update(id) { $0.actions.append(change.action) }
+            fieldDrafts[DraftKey(touchpoint: id, field: .action)] = nil
+        case .voted(let change):
+            update(id) { $0.votes = change.votes }
+        case .started, .finished, .submitted, .insertedTouchpoint:
+            return
+        }
+        position = index
     }
 
-    /// Counts of each verdict across the journey's touchpoints.
+    private mutating func update(_ id: String, _ change: (inout Moment) -> Void) {
+        var moment = moment(for: id)
+        change(&moment)
+        moments[id] = moment
+    }
+
+    /// Puts an ad-hoc touchpoint after the one it follows (or takes it out again).
+    private mutating func insert(_ adhoc: AdhocTouchpoint) {
+        if adhoc.removed {
+            guard let index = indexByID[adhoc.id], steps[index].touchpoint.adhoc else { return }
+            steps.remove(at: index)
+            indexByID = Self.index(of: steps)
+            position = min(position, max(steps.count - 1, 0))
+            return
+        }
+        guard indexByID[adhoc.id] == nil, let after = indexByID[adhoc.after] else { return }
+        let touchpoint = Touchpoint(id: adhoc.id, title: adhoc.title, channel: adhoc.channel, adhoc: true)
+        steps.insert(Step(stageIndex: steps[after].stageIndex, touchpoint: touchpoint), at: after + 1)
+        indexByID = Self.index(of: steps)
+        position = after + 1
+    }
+}
+
+extension Walk {
+    /// Counts of each verdict across the walk's touchpoints.
     public var summary: WalkSummary {
         var summary = WalkSummary()
         for step in steps {
@@ -94,13 +199,46 @@ public struct Moment: Equatable, Sendable {
     public var rating: Rating?
     public var ratedAt: Date?
     public var note: String = ""
+    /// Seconds on the touchpoint's automatic stopwatch when the verdict was given.
     public var timerSeconds: Int?
+    /// Checklist answers by item (0-based); an item without an entry is unanswered.
+    public var answers: [Int: Answer] = [:]
+    /// Comments on checklist answers by item.
+    public var comments: [Int: String] = [:]
+    /// The split timer, started and stopped by the operator.
+    public var splitTimer: SplitTimer?
+    /// When the touchpoint happened, as stated (entry after the visit).
+    public var statedAt: Date?
+    public var evidence: [Evidence] = []
+    public var tags: [String] = []
+    public var recovery: Recovery?
+    public var praise: Praise?
+    public var actions: [Action] = []
+    public var votes: Votes?
 
     public init(rating: Rating? = nil, ratedAt: Date? = nil, note: String = "", timerSeconds: Int? = nil) {
         self.rating = rating
         self.ratedAt = ratedAt
         self.note = note
         self.timerSeconds = timerSeconds
+    }
+}
+
+/// A split timer: its reading at `since`, running on from there or stopped.
+public struct SplitTimer: Equatable, Sendable {
+    public var seconds: Double
+    public var running: Bool
+    public var since: Date
+
+    public init(seconds: Double, running: Bool, since: Date) {
+        self.seconds = seconds
+        self.running = running
+        self.since = since
+    }
+
+    /// The reading at a time (a stopped timer reads the same whenever).
+    public func reading(at now: Date) -> Double {
+        running ? seconds + max(0, now.timeIntervalSince(since)) : seconds
     }
 }
 

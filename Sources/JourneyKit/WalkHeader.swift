@@ -12,10 +12,12 @@ public struct WalkHeader: Equatable, Sendable {
     /// The name of the shared copy of a large journey (stored once beside the walks), or nil when
     /// the walk file carries the copy itself.
     public var journeyCopy: String?
+    /// The start of the visit as the operator states it (`walk --at`, entry after the visit).
+    public var statedStart: Date?
 
     public init(
         walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,
-        details: WalkDetails, started: Date, journeyCopy: String? = nil
+        details: WalkDetails, started: Date, journeyCopy: String? = nil, statedStart: Date? = nil
     ) {
         self.walkID = walkID
         self.journey = journey
@@ -24,6 +26,7 @@ public struct WalkHeader: Equatable, Sendable {
         self.details = details
         self.started = started
         self.journeyCopy = journeyCopy
+        self.statedStart = statedStart
     }
 }
 

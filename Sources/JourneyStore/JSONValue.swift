@@ -23,6 +23,11 @@ enum JSONValue: Equatable {
         return nil
     }
 
+    var double: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
     var bool: Bool? {
         if case .bool(let value) = self { return value }
         return nil

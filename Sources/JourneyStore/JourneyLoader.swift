@@ -3,9 +3,11 @@ import Yams
 
 /// Reads journey YAML files into `Journey` values, reporting every problem with its line and column.
 public enum JourneyLoader {
-    static let journeyKeys = ["title", "id", "version", "description", "promise", "persona", "stages"]
+    static let journeyKeys = ["title", "id", "version", "description", "promise", "persona", "pass_mark", "timebox", "tags", "stages"]
     static let stageKeys = ["name", "touchpoints"]
-    static let touchpointKeys = ["id", "title", "channel", "prompt", "look_for", "target", "moment_of_truth"]
+    static let touchpointKeys = ["id", "title", "channel", "prompt", "look_for", "target", "moment_of_truth", "timebox"]
+    static let checklistItemKeys = ["item", "weight", "critical"]
+    static let tagKeys = ["id", "label", "kind"]
 
     /// The largest journey file read: 10 MB. A larger file is refused before it is read.
     public static let maximumFileSize = 10_000_000
@@ -165,6 +167,32 @@ struct JourneyReader {
         let description = optionalText(mapping, "description")
         let promise = optionalText(mapping, "promise")
         let persona = optionalText(mapping, "persona")
+        var passMark: Int?
+        if let node = mapping["pass_mark"] {
+            if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), (0...100).contains(value) {
+                passMark = value
+            } else {
+                report(node, "pass_mark must be a whole number from 0 to 100 (a percent), such as 85")
+            }
+        }
+        let timebox = duration(mapping, "timebox")
+        var tags: [TagDefinition] = []
+        if let listNode = mapping["tags"] {
+            if case .sequence(let list) = listNode {
+                var seen: [String: Int] = [:]
+                for node in list {
+                    guard let tag = tag(from: node) else { continue }
+                    if let first = seen[tag.id] {
+                        report(node, "duplicate tag id '\(tag.id)' (first on line \(first))")
+                    } else {
+                        seen[tag.id] = node.mark?.line ?? 0
+                        tags.append(tag)
+                    }
+                }
+            } else if !isNull(listNode) {
+                report(listNode, "tags must be a list such as - {id: no-parking, label: No parking nearby, kind: misery}, found \(kind(of: listNode))")
+            }
+        }
         var stages: [Stage] = []
         if let stagesNode = mapping["stages"] {
             if case .sequence(let list) = stagesNode {
@@ -181,7 +209,66 @@ struct JourneyReader {
             report(root, "missing required key 'stages' in the journey")
         }
         guard let title else { return nil }
-        return Journey(id: id, title: title, version: version, description: description, promise: promise, persona: persona, stages: stages)
+        return Journey(
+            id: id, title: title, version: version, description: description, promise: promise, persona: persona,
+            passMark: passMark, timebox: timebox, tags: tags, stages: stages)
+    }
+
+    /// A duration key (`timebox`): 45s, 2m, 1h30m.
+    private mutating func duration(_ mapping: [String: Node], _ key: String) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        if case .scalar(let scalar) = node, let seconds = TimeStandard.seconds(from: scalar.string) { return seconds }
+        let shown = node.scalar.map { "'\(TerminalText.sanitize($0.string))'" } ?? kind(of: node)
+        report(node, "bad \(key) \(shown): use a duration such as 45s, 3m or 1h30m")
+        return nil
+    }
+
+    /// A journey's own tag: `{id: no-parking, label: No parking nearby, kind: misery}`.
+    private mutating func tag(from node: Node) -> TagDefinition? {
+        guard let mapping = mapping(node, what: "a tag", keys: JourneyLoader.tagKeys) else { return nil }
+        let id = requiredText(mapping, "id", owner: "a tag", ownerNode: node)
+        let label = requiredText(mapping, "label", owner: "a tag", ownerNode: node)
+        var kind: TagDefinition.Kind?
+        if let kindNode = mapping["kind"] {
+            kind = kindNode.scalar.flatMap { TagDefinition.Kind(rawValue: $0.string) }
+            if kind == nil { report(kindNode, "tag kind must be magic or misery") }
+        } else {
+            report(node, "missing required key 'kind' in a tag (magic or misery)")
+        }
+        if let id, !Slug.isValid(id) {
+            report(mapping["id"] ?? node, "tag id '\(TerminalText.sanitize(id))' may only use a-z, 0-9 and '-'")
+            return nil
+        }
+        guard let id, let label, let kind else { return nil }
+        return TagDefinition(id: id, label: label, kind: kind)
+    }
+
+    /// A checklist item: a string (weight 1), or `{item: …, weight: 3, critical: true}`.
+    private mutating func checklistItem(from node: Node) -> ChecklistItem? {
+        if case .scalar = node {
+            guard let text = text(node, key: "look_for"), !text.trimmingSpaces.isEmpty else { return nil }
+            return ChecklistItem(text)
+        }
+        guard let mapping = mapping(node, what: "a look_for item", keys: JourneyLoader.checklistItemKeys) else { return nil }
+        let item = requiredText(mapping, "item", owner: "a look_for item", ownerNode: node)
+        var weight = 1
+        if let weightNode = mapping["weight"] {
+            if case .scalar(let scalar) = weightNode, scalar.style == .plain, let value = Int(scalar.string), value > 0 {
+                weight = value
+            } else {
+                report(weightNode, "weight must be a positive whole number, such as 3")
+            }
+        }
+        var critical = false
+        if let criticalNode = mapping["critical"] {
+            switch criticalNode.scalar?.string.lowercased() {
+            case "true"?: critical = true
+            case "false"?: critical = false
+            default: report(criticalNode, "critical must be true or false")
+            }
+        }
+        guard let item else { return nil }
+        return ChecklistItem(item, weight: weight, critical: critical)
     }
 
     private mutating func stage(from node: Node, number: Int) -> Stage? {
@@ -231,11 +318,11 @@ struct JourneyReader {
         }
         let channel = optionalText(mapping, "channel")
         let prompt = optionalText(mapping, "prompt")
-        var lookFor: [String] = []
+        var checklist: [ChecklistItem] = []
         if let listNode = mapping["look_for"] {
             if case .sequence(let list) = listNode {
-                for item in list {
-                    if let text = text(item, key: "look_for"), !text.isEmpty { lookFor.append(text) }
+                for node in list {
+                    if let item = checklistItem(from: node) { checklist.append(item) }
                 }
             } else if !isNull(listNode) {
                 report(listNode, "look_for must be a list of things to check, found \(kind(of: listNode))")
@@ -258,8 +345,11 @@ struct JourneyReader {
             default: report(node, "moment_of_truth must be true or false")
             }
         }
+        let timebox = duration(mapping, "timebox")
         guard let title else { return nil }
-        return Touchpoint(id: id, title: title, channel: channel, prompt: prompt, lookFor: lookFor, target: target, momentOfTruth: momentOfTruth)
+        return Touchpoint(
+            id: id, title: title, channel: channel, prompt: prompt, checklist: checklist, target: target,
+            momentOfTruth: momentOfTruth, timebox: timebox)
     }
 
     // MARK: - Typed access with problems

@@ -3,9 +3,10 @@ import JourneyKit
 
 /// The walk journal format: one JSON object per line (JSON Lines), documented in docs/walk-file-format.md.
 public enum WalkCodec {
-    /// The newest format version this build reads and writes; readers accept it and every earlier one.
-    /// A file carries the oldest version that can read it: 1 when the journey copy is in the
-    /// header, 2 when it refers to a shared copy beside the walks.
+    /// The format version this build writes; readers accept it and every earlier one. Version 1:
+    /// verdicts, notes, drafts, moves, finish. Version 2 adds shared journey copies and the records
+    /// of SPEC section 7 (answers, comments, timers, stated times, ad-hoc touchpoints, evidence,
+    /// tags, recovery, praise, actions, votes, submit) and the journey keys of 7.1.
     public static let formatVersion = 2
 
     /// A journey whose copy is larger than this (in bytes of JSON) is stored once beside the
@@ -19,36 +20,79 @@ public enum WalkCodec {
 
     static func value(of event: WalkEvent) -> JSONWriter.Value {
         let at = JSONWriter.Value.string(Timestamp.format(event.at, fractional: true))
+        /// A record about a touchpoint: type, time, touchpoint, its own fields, and `undo` when set.
+        func record(_ type: String, _ touchpoint: String, _ fields: [(String, JSONWriter.Value)], undo: Bool = false) -> JSONWriter.Value {
+            .object([("type", .string(type)), ("at", at), ("touchpoint", .string(touchpoint))] + fields + (undo ? [("undo", .bool(true))] : []))
+        }
         switch event {
         case .started(let header):
-            return .object([
-                ("type", .string("walk")), ("format", .int(header.journeyCopy == nil ? 1 : 2)), ("walk", .string(header.walkID)),
+            var pairs: [(String, JSONWriter.Value)] = [
+                ("type", .string("walk")), ("format", .int(formatVersion)), ("walk", .string(header.walkID)),
                 ("started", at), ("operator", .string(header.details.operator)),
                 ("role", .optional(header.details.role?.rawValue)), ("location", .string(header.details.location)),
                 ("channel", .string(header.details.channel)),
-                ("journey", journeyValue(header)),
-            ])
+            ]
+            if let stated = header.statedStart { pairs.append(("stated_start", .string(Timestamp.format(stated, fractional: true)))) }
+            pairs.append(("journey", journeyValue(header)))
+            return .object(pairs)
         case .rated(let change):
-            var pairs: [(String, JSONWriter.Value)] = [
-                ("type", .string("verdict")), ("at", at), ("touchpoint", .string(change.touchpoint)),
-                ("verdict", .optional(change.rating?.verdict.rawValue)),
-                ("intensity", .int(change.rating?.intensity ?? 0)),
+            var fields: [(String, JSONWriter.Value)] = [
+                ("verdict", .optional(change.rating?.verdict.rawValue)), ("intensity", .int(change.rating?.intensity ?? 0)),
             ]
-            if let seconds = change.timerSeconds { pairs.append(("timer_seconds", .int(seconds))) }
-            if change.undo { pairs.append(("undo", .bool(true))) }
-            return .object(pairs)
+            if let seconds = change.timerSeconds { fields.append(("timer_seconds", .int(seconds))) }
+            return record("verdict", change.touchpoint, fields, undo: change.undo)
         case .noted(let change):
-            var pairs: [(String, JSONWriter.Value)] = [
-                ("type", .string("note")), ("at", at), ("touchpoint", .string(change.touchpoint)), ("text", .string(change.text)),
-            ]
-            if change.undo { pairs.append(("undo", .bool(true))) }
-            return .object(pairs)
+            return record("note", change.touchpoint, [("text", .string(change.text))], undo: change.undo)
         case .drafted(let change):
-            return .object([("type", .string("draft")), ("at", at), ("touchpoint", .string(change.touchpoint)), ("text", .string(change.text))])
+            let field: [(String, JSONWriter.Value)] = change.field == .note ? [] : [("field", .string(change.field.rawValue))]
+            return record("draft", change.touchpoint, field + [("text", .string(change.text))])
         case .moved(let touchpoint, _):
-            return .object([("type", .string("move")), ("at", at), ("touchpoint", .string(touchpoint))])
+            return record("move", touchpoint, [])
         case .finished:
             return .object([("type", .string("finish")), ("at", at)])
+        case .submitted:
+            return .object([("type", .string("submit")), ("at", at)])
+        case .answered(let change):
+            return record("answer", change.touchpoint, [("item", .int(change.item)), ("answer", .optional(change.answer?.rawValue))], undo: change.undo)
+        case .commented(let change):
+            return record("comment", change.touchpoint, [("item", .int(change.item)), ("text", .string(change.text))], undo: change.undo)
+        case .timed(let change):
+            return record("timer", change.touchpoint, [("seconds", .double((change.seconds * 10).rounded() / 10)), ("running", .bool(change.running))], undo: change.undo)
+        case .stated(let change):
+            return record("stated", change.touchpoint, [("stated_at", change.stated.map { .string(Timestamp.format($0, fractional: true)) } ?? .null)], undo: change.undo)
+        case .insertedTouchpoint(let adhoc):
+            var fields: [(String, JSONWriter.Value)] = [("title", .string(adhoc.title))]
+            if let channel = adhoc.channel { fields.append(("channel", .string(channel))) }
+            fields.append(("after", .string(adhoc.after)))
+            if adhoc.removed { fields.append(("removed", .bool(true))) }
+            return record("adhoc", adhoc.id, fields)
+        case .attached(let change):
+            var fields: [(String, JSONWriter.Value)] = [
+                ("path", .string(change.evidence.path)), ("bytes", .int(Int(change.evidence.bytes))), ("sha256", .string(change.evidence.sha256)),
+            ]
+            if change.removed { fields.append(("removed", .bool(true))) }
+            return record("evidence", change.touchpoint, fields)
+        case .tagged(let change):
+            return record("tags", change.touchpoint, [("tags", .array(change.tags.map { .string($0) }))], undo: change.undo)
+        case .recovered(let change):
+            let steps: [(String, JSONWriter.Value)] = [
+                ("apology", change.recovery?.apology.map { .bool($0) } ?? .null),
+                ("reassurance", change.recovery?.reassurance.map { .bool($0) } ?? .null),
+                ("restitution", change.recovery?.restitution.map { .bool($0) } ?? .null),
+            ]
+            return record("recovery", change.touchpoint, steps, undo: change.undo)
+        case .praised(let change):
+            return record("praise", change.touchpoint, [("to", .optional(change.praise?.to)), ("text", .optional(change.praise?.text))], undo: change.undo)
+        case .actionChanged(let change):
+            let action = change.action
+            return record("action", change.touchpoint, [
+                ("id", .string(action.id)), ("text", .string(action.text)), ("owner", .string(action.owner)),
+                ("due", .optional(action.due)), ("status", .string(action.status.rawValue)),
+            ])
+        case .voted(let change):
+            return record("votes", change.touchpoint, [
+                ("magic", .int(change.votes.magic)), ("neutral", .int(change.votes.neutral)), ("misery", .int(change.votes.misery)),
+            ], undo: change.undo)
         }
     }
 
@@ -87,9 +131,16 @@ public enum WalkCodec {
                     var pairs: [(String, JSONWriter.Value)] = [("id", .string(touchpoint.id)), ("title", .string(touchpoint.title))]
                     if let channel = touchpoint.channel { pairs.append(("channel", .string(channel))) }
                     if let prompt = touchpoint.prompt { pairs.append(("prompt", .string(prompt))) }
-                    if !touchpoint.lookFor.isEmpty { pairs.append(("look_for", .array(touchpoint.lookFor.map { .string($0) }))) }
+                    if !touchpoint.checklist.isEmpty {
+                        // The short form (a string) for plain items, as in the journey file; the long form otherwise.
+                        pairs.append(("look_for", .array(touchpoint.checklist.map { item in
+                            item.weight == 1 && !item.critical ? .string(item.item)
+                                : .object([("item", .string(item.item)), ("weight", .int(item.weight)), ("critical", .bool(item.critical))])
+                        })))
+                    }
                     if let target = touchpoint.target { pairs.append(("target_seconds", .int(target))) }
                     if touchpoint.momentOfTruth { pairs.append(("moment_of_truth", .bool(true))) }
+                    if let timebox = touchpoint.timebox { pairs.append(("timebox_seconds", .int(timebox))) }
                     return .object(pairs)
                 })),
             ])
@@ -98,6 +149,11 @@ public enum WalkCodec {
         if let description = journey.description { pairs.append(("description", .string(description))) }
         if let promise = journey.promise { pairs.append(("promise", .string(promise))) }
         if let persona = journey.persona { pairs.append(("persona", .string(persona))) }
+        if let passMark = journey.passMark { pairs.append(("pass_mark", .int(passMark))) }
+        if let timebox = journey.timebox { pairs.append(("timebox_seconds", .int(timebox))) }
+        if !journey.tags.isEmpty {
+            pairs.append(("tags", .array(journey.tags.map { .object([("id", .string($0.id)), ("label", .string($0.label)), ("kind", .string($0.kind.rawValue))]) })))
+        }
         pairs.append(("stages", .array(stages)))
         return pairs
     }
@@ -162,6 +218,10 @@ public enum WalkCodec {
             return id
         }
         let undo = record["undo"]?.bool ?? false
+        func item() throws(LineProblem) -> Int {
+            guard let index = record["item"]?.int, index >= 0 else { throw .missing("item") }
+            return index
+        }
         switch type {
         case "walk":
             if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
@@ -179,10 +239,12 @@ public enum WalkCodec {
             let details = WalkDetails(
                 operator: text("operator") ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
                 location: text("location") ?? "", channel: text("channel") ?? "")
+            var statedStart: Date?
+            if text("stated_start") != nil { statedStart = try time("stated_start") }
             return .started(WalkHeader(
                 walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
                 journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started"),
-                journeyCopy: copy))
+                journeyCopy: copy, statedStart: statedStart))
         case "verdict":
             let id = try touchpoint()
             var rating: Rating?
@@ -196,11 +258,71 @@ public enum WalkCodec {
         case "note":
             return .noted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at"), undo: undo))
         case "draft":
-            return .drafted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at")))
+            let field = text("field").map { TextField(rawValue: $0) } ?? .note
+            return .drafted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at"), field: field))
         case "move":
             return .moved(touchpoint: try touchpoint(), at: try time("at"))
         case "finish":
             return .finished(at: try time("at"))
+        case "submit":
+            return .submitted(at: try time("at"))
+        case "answer":
+            let id = try touchpoint()
+            let answer: Answer?
+            if let name = text("answer") {
+                guard let known = Answer(rawValue: name) else { throw .missing("answer") }
+                answer = known
+            } else if record["answer"]?.isNull == true {
+                answer = nil
+            } else {
+                throw .missing("answer")
+            }
+            return .answered(AnswerChange(touchpoint: id, item: try item(), answer: answer, at: try time("at"), undo: undo))
+        case "comment":
+            return .commented(CommentChange(touchpoint: try touchpoint(), item: try item(), text: text("text") ?? "", at: try time("at"), undo: undo))
+        case "timer":
+            guard let seconds = record["seconds"]?.double, seconds >= 0, seconds.isFinite else { throw .missing("seconds") }
+            return .timed(TimerChange(touchpoint: try touchpoint(), seconds: seconds, running: record["running"]?.bool ?? false, at: try time("at"), undo: undo))
+        case "stated":
+            let id = try touchpoint()
+            var stated: Date?
+            if record["stated_at"]?.isNull != true {
+                stated = try time("stated_at")
+            }
+            return .stated(StatedTimeChange(touchpoint: id, stated: stated, at: try time("at"), undo: undo))
+        case "adhoc":
+            guard let title = text("title"), let after = text("after") else { throw .missing(text("title") == nil ? "title" : "after") }
+            return .insertedTouchpoint(AdhocTouchpoint(
+                id: try touchpoint(), title: title, channel: text("channel"), after: after, at: try time("at"),
+                removed: record["removed"]?.bool ?? false))
+        case "evidence":
+            guard let path = text("path") else { throw .missing("path") }
+            guard let bytes = record["bytes"]?.int, bytes >= 0 else { throw .missing("bytes") }
+            guard let sha = text("sha256") else { throw .missing("sha256") }
+            return .attached(EvidenceChange(
+                touchpoint: try touchpoint(), evidence: Evidence(path: path, bytes: Int64(bytes), sha256: sha),
+                removed: record["removed"]?.bool ?? false, at: try time("at")))
+        case "tags":
+            guard let values = record["tags"]?.array else { throw .missing("tags") }
+            return .tagged(TagChange(touchpoint: try touchpoint(), tags: values.compactMap(\.string), at: try time("at"), undo: undo))
+        case "recovery":
+            let steps = Recovery(apology: record["apology"]?.bool, reassurance: record["reassurance"]?.bool, restitution: record["restitution"]?.bool)
+            return .recovered(RecoveryChange(touchpoint: try touchpoint(), recovery: steps.isEmpty ? nil : steps, at: try time("at"), undo: undo))
+        case "praise":
+            let praise = text("to").map { Praise(to: $0, text: text("text") ?? "") }
+            return .praised(PraiseChange(touchpoint: try touchpoint(), praise: praise, at: try time("at"), undo: undo))
+        case "action":
+            guard let actionID = text("id"), !actionID.isEmpty else { throw .missing("id") }
+            guard let status = text("status").flatMap(ActionStatus.init(rawValue:)) else { throw .missing("status") }
+            let action = Action(id: actionID, text: text("text") ?? "", owner: text("owner") ?? "", due: text("due"), status: status)
+            return .actionChanged(ActionChange(touchpoint: try touchpoint(), action: action, at: try time("at")))
+        case "votes":
+            func count(_ key: String) throws(LineProblem) -> Int {
+                guard let value = record[key]?.int, value >= 0 else { throw .missing(key) }
+                return value
+            }
+            let votes = Votes(magic: try count("magic"), neutral: try count("neutral"), misery: try count("misery"))
+            return .voted(VoteChange(touchpoint: try touchpoint(), votes: votes, at: try time("at"), undo: undo))
         default:
             throw .unknownType(type)
         }
@@ -214,16 +336,33 @@ public enum WalkCodec {
             var items: [Touchpoint] = []
             for tp in touchpoints {
                 guard let tpID = tp["id"]?.string, let tpTitle = tp["title"]?.string else { return nil }
+                var checklist: [ChecklistItem] = []
+                for entry in tp["look_for"]?.array ?? [] {
+                    if let text = entry.string {
+                        checklist.append(ChecklistItem(text))
+                    } else if let text = entry["item"]?.string {
+                        checklist.append(ChecklistItem(text, weight: max(1, entry["weight"]?.int ?? 1), critical: entry["critical"]?.bool ?? false))
+                    } else {
+                        return nil
+                    }
+                }
                 items.append(Touchpoint(
                     id: tpID, title: tpTitle, channel: tp["channel"]?.string, prompt: tp["prompt"]?.string,
-                    lookFor: tp["look_for"]?.array?.compactMap(\.string) ?? [], target: tp["target_seconds"]?.int,
-                    momentOfTruth: tp["moment_of_truth"]?.bool ?? false))
+                    checklist: checklist, target: tp["target_seconds"]?.int,
+                    momentOfTruth: tp["moment_of_truth"]?.bool ?? false, timebox: tp["timebox_seconds"]?.int))
             }
             result.append(Stage(name: name, touchpoints: items))
         }
+        var tags: [TagDefinition] = []
+        for tag in value["tags"]?.array ?? [] {
+            guard let id = tag["id"]?.string, let label = tag["label"]?.string,
+                  let kind = tag["kind"]?.string.flatMap(TagDefinition.Kind.init(rawValue:)) else { return nil }
+            tags.append(TagDefinition(id: id, label: label, kind: kind))
+        }
         return Journey(
             id: id, title: title, version: value["version"]?.int, description: value["description"]?.string,
-            promise: value["promise"]?.string, persona: value["persona"]?.string, stages: result)
+            promise: value["promise"]?.string, persona: value["persona"]?.string, passMark: value["pass_mark"]?.int,
+            timebox: value["timebox_seconds"]?.int, tags: tags, stages: result)
     }
 }
 

@@ -264,10 +264,12 @@ extension WalkState {
         let before = walk.moment(for: event.touchpointID ?? "")
         walk.apply(event)
         self.walk = walk
+        steps = walk.steps
         switch event {
         case .started, .moved:
             break
         case .drafted(let change):
+            guard change.field == .note else { break }
             unsaved[change.touchpoint] = nil
             guard leaving != nil else { break }
             drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
@@ -303,6 +305,9 @@ extension WalkState {
             arrive(at: walk.position)
         case .finished:
             return leave(finished: true, forced: false)
+        case .submitted, .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached, .tagged, .recovered,
+             .praised, .actionChanged, .voted:
+            break
         }
         return []
     }
@@ -332,20 +337,11 @@ extension WalkState {
 }
 
 extension WalkEvent {
-    /// The touchpoint an event is about, if any.
-    public var touchpointID: String? {
-        switch self {
-        case .rated(let change): return change.touchpoint
-        case .noted(let change), .drafted(let change): return change.touchpoint
-        case .moved(let id, _): return id
-        case .started, .finished: return nil
-        }
-    }
-
     /// The touchpoint and the text of a note or draft, the records that carry typed text.
     var typedText: (String, String)? {
         switch self {
-        case .noted(let change), .drafted(let change): return (change.touchpoint, change.text)
+        case .noted(let change): return (change.touchpoint, change.text)
+        case .drafted(let change) where change.field == .note: return (change.touchpoint, change.text)
         default: return nil
         }
     }

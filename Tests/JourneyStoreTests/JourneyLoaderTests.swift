@@ -140,3 +140,38 @@ import Testing
         #expect(journey.touchpointCount == 3)
     }
 }
+
+@Suite struct SecondWaveJourneyKeyTests {
+    @Test func everySection71KeyIsRead() throws {
+        let yaml = """
+            title: Store visit
+            pass_mark: 90
+            timebox: 3m
+            tags:
+              - {id: no-parking, label: No parking nearby, kind: misery}
+            stages:
+              - name: In the store
+                touchpoints:
+                  - title: Greeting
+                    timebox: 5m
+                    look_for:
+                      - Greeted within 30 seconds
+                      - {item: Offered the promised coffee, weight: 3}
+                      - {item: Asked for ID before selling alcohol, weight: 5, critical: true}
+            """
+        let journey = try JourneyLoader.parse(Array(yaml.utf8), file: "store.yaml")
+        #expect(journey.passMark == 90)
+        #expect(journey.timebox == 180)
+        #expect(journey.tags == [TagDefinition(id: "no-parking", label: "No parking nearby", kind: .misery)])
+        let greeting = try #require(journey.stages.first?.touchpoints.first)
+        #expect(greeting.timebox == 300)
+        #expect(greeting.checklist == [
+            ChecklistItem("Greeted within 30 seconds"),
+            ChecklistItem("Offered the promised coffee", weight: 3),
+            ChecklistItem("Asked for ID before selling alcohol", weight: 5, critical: true),
+        ])
+        #expect(greeting.lookFor == ["Greeted within 30 seconds", "Offered the promised coffee", "Asked for ID before selling alcohol"])
+        #expect(TagCatalog.tags(for: journey).last?.id == "no-parking")
+        #expect(TagCatalog.tags(for: journey).count == TagCatalog.builtIn.count + 1)
+    }
+}

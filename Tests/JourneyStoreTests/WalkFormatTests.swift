@@ -53,6 +53,14 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         #expect(header.contains("\"format\":1"), "the header is never rewritten")
     }
 
+    @Test func aFormatTwoFileWithEveryRecordLoadsAsWritten() throws {
+        let file = try WalkFile.load(path: fixtures + "/walks/v2-every-record.jsonl")
+        #expect(file.warnings.isEmpty)
+        #expect(file.walk == Walk(events: secondWaveEvents), "the fixture was written by the codec of format 2")
+        #expect(file.walk.status == .submitted)
+        #expect(VisitScore(file.walk).percent == 36.4)
+    }
+
     @Test func aFileFromANewerFormatIsRefusedByNameAndVersion() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }

@@ -78,7 +78,7 @@ import Testing
         var journey = storeJourney
         journey.title = "Evil\u{1B}[2J title"
         journey.stages[0].touchpoints[0].prompt = "Line\u{1B}]0;owned\u{07} \u{9B}31m red"
-        journey.stages[0].touchpoints[0].lookFor = ["tab\there", "bell\u{07}"]
+        journey.stages[0].touchpoints[0].checklist = [ChecklistItem("tab\there"), ChecklistItem("bell\u{07}")]
         var state = WalkState(journey: journey, details: WalkDetails(), now: at(0))
         state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
         state.press(.char("e"), .char("a"), .enter)
