@@ -129,18 +129,10 @@ final class JournalRecorder: WalkRecorder {
         let id = WalkJournal.makeWalkID(journeyID: loaded.journey.id, started: date) { candidate in
             PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl")
         }
-        let journal = try WalkJournal.create(folder: walksFolder, walkID: id)
         let header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date)
-        do {
-            try journal.append(.started(header))
-        } catch {
-            journal.close()
-            unlink(journal.path)
-            throw error
-        }
-        self.journal = journal
+        journal = try WalkJournal.create(folder: walksFolder, header: header)
         return header
     }
 
