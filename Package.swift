@@ -53,3 +53,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets for the journey reader and the walk-file reader. They exist only when bench/fuzz
+// builds them (with -sanitize=fuzzer, in .build-fuzz), so `swift build` and `swift test` never see them.
+if Context.environment["JOURNEYWALK_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "JourneyReaderFuzz", dependencies: ["JourneyStore", "FuzzDriver"], path: "Fuzz/JourneyReaderFuzz"),
+        .executableTarget(name: "WalkReaderFuzz", dependencies: ["JourneyStore", "JourneyKit", "FuzzDriver"], path: "Fuzz/WalkReaderFuzz"),
+    ]
+}

@@ -119,10 +119,10 @@ struct JourneyReader {
             let name = duplicates.first ?? ""
             let first = context.mark
             // Yams marks the first use; point at the repeat, where the user has to act.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = yamlLines(text)
             let indent = String(repeating: " ", count: max(0, first.column - 1))
             var line = first.line
-            for index in first.line..<lines.count where lines[index].hasPrefix(indent + name + ":") {
+            for index in lines.indices.dropFirst(max(0, first.line)) where lines[index].hasPrefix(indent + name + ":") {
                 line = index + 1
                 break
             }
@@ -132,12 +132,33 @@ struct JourneyReader {
         }
     }
 
+    /// The lines of the text as YAML counts them: a line ends at LF, CR LF, CR, NEL, LS or PS.
+    private func yamlLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { JourneyReader.lineBreaks.contains($0) }
+    }
+
+    private static let lineBreaks: Set<Character> = ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// Line and column (1-based) of a UTF-8 offset, counting line breaks as YAML does.
     private func position(ofUTF8Offset offset: Int, in text: String) -> (Int, Int) {
         var line = 1
         var column = 1
-        for (index, byte) in text.utf8.enumerated() {
-            if index >= offset { break }
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        var passed = 0
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            if passed >= offset { break }
+            passed += UTF8.width(scalar)
+            switch scalar {
+            case "\n":
+                if !afterCarriageReturn { line += 1 }
+                column = 1
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                line += 1
+                column = 1
+            default:
+                column += 1
+            }
+            afterCarriageReturn = scalar == "\r"
         }
         return (line, column)
     }

@@ -19,17 +19,43 @@ public final class WalkJournal {
 
     deinit { close() }
 
-    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id.
-    public static func create(folder: String, walkID: String) throws(FileError) -> WalkJournal {
+    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
+    /// header. The header is written and flushed under a hidden temporary name and then linked into place,
+    /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
+    public static func create(folder: String, header: WalkHeader) throws(FileError) -> WalkJournal {
         try PosixFile.makeFolder(folder, mode: 0o700)
         chmod(folder, 0o700)
-        let path = folder + "/" + walkID + ".jsonl"
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
-        // A new file: nobody else can hold it yet, but take the lock so others see the writer.
+        let path = folder + "/" + header.walkID + ".jsonl"
+        // Not a `.jsonl` name, so a leftover from a crash is never listed as a walk.
+        let temporary = folder + "/." + header.walkID + ".jsonl.\(getpid()).new"
+        let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: temporary, errno: errno) }
+        // A new file: nobody else can hold it yet, but take the lock so others see the writer (the
+        // lock belongs to the file, so it holds under its final name too).
         _ = flock(fd, LOCK_EX | LOCK_NB)
+        let journal = WalkJournal(path: path, fd: fd)
+        do throws(FileError) {
+            try journal.append(.started(header))
+            try publish(temporary, as: path)
+        } catch {
+            journal.close()
+            unlink(temporary)
+            throw error
+        }
+        unlink(temporary)
         PosixFile.syncFolder(folder)
-        return WalkJournal(path: path, fd: fd)
+        return journal
+    }
+
+    /// Gives a finished temporary file its final name, refusing to replace a file already there.
+    private static func publish(_ temporary: String, as path: String) throws(FileError) {
+        if link(temporary, path) == 0 { return }
+        let code = errno
+        // Folders without hard links (some network and FAT file systems): rename, after checking again.
+        guard code == EPERM || code == EOPNOTSUPP, access(path, F_OK) != 0 else {
+            throw FileError(path: path, errno: code)
+        }
+        if rename(temporary, path) != 0 { throw FileError(path: path, errno: errno) }
     }
 
     /// Opens an existing walk file to continue it. A last line cut off mid-way (a crash while

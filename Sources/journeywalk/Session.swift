@@ -180,7 +180,6 @@ final class JournalRecorder: WalkRecorder {
         let id = WalkJournal.makeWalkID(journeyID: loaded.journey.id, started: date) { candidate in
             PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl")
         }
-        let journal = try WalkJournal.create(folder: walksFolder, walkID: id)
         var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date)
@@ -188,14 +187,7 @@ final class JournalRecorder: WalkRecorder {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
         }
-        do {
-            try journal.append(.started(header))
-        } catch {
-            journal.close()
-            unlink(journal.path)
-            throw error
-        }
-        self.journal = journal
+        journal = try WalkJournal.create(folder: walksFolder, header: header)
         return header
     }
 

@@ -87,6 +87,28 @@ import Testing
         #expect(list.output.contains("no unfinished walks"))
     }
 
+    @Test func aWalkKilledWhileItsFileIsStartedLeavesNoBrokenWalk() throws {
+        // A file-size limit of one block kills journeywalk (SIGXFSZ) in the middle of writing the new
+        // walk's header: a crash at the worst moment, made exact. (bench/soak found it with kill -9.)
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && ulimit -f 1 && env JOURNEYWALK_HOME=\(shellQuoted(home)) \(shellQuoted(journeywalkBinary)) walk journeys/retail-store-visit.yaml; echo EXIT=$?; sleep 600")
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        let ended = tmux.waitFor("EXIT=")
+        // The killed process leaves the terminal as curses had it, so the shell's line may wrap anywhere.
+        #expect(ended.screen.replacingOccurrences(of: "\n", with: "").contains("EXIT=153"), "killed by SIGXFSZ while writing the header:\n\(ended.screen)")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: home + "/walks")) ?? []
+        for name in names where name.hasSuffix(".jsonl") {
+            let report = spawnAndWait([journeywalkBinary, "report", home + "/walks/" + name, "--format", "json"])
+            Issue.record("a walk file that was never started is left behind: \(name) (report: \(report.output))")
+        }
+        let resume = spawnAndWait([journeywalkBinary, "resume", "--data-dir", home])
+        #expect(resume.output.contains("no unfinished walks"), "\(resume.output)")
+    }
+
     @Test func homeScreenWalksAJourneyAndReviewsIt() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }

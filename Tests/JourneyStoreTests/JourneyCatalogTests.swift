@@ -8,10 +8,9 @@ import Testing
 /// Writes a walk of a journey file into `walks`, as `journeywalk walk FILE` does.
 func recordWalk(of journeyFile: String, into walks: String, id: String) throws -> String {
     let loaded = try JourneyLoader.load(path: journeyFile)
-    let journal = try WalkJournal.create(folder: walks, walkID: id)
-    try journal.append(.started(WalkHeader(
+    let journal = try WalkJournal.create(folder: walks, header: WalkHeader(
         walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
-        details: WalkDetails(operator: "Sam"), started: Date(timeIntervalSince1970: 1_795_342_503))))
+        details: WalkDetails(operator: "Sam"), started: Date(timeIntervalSince1970: 1_795_342_503)))
     journal.close()
     return journal.path
 }

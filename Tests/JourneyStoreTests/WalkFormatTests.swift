@@ -99,8 +99,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         var info = stat()
         #expect(stat(walks + "/journeys/" + name + ".json", &info) == 0 && info.st_mode & 0o777 == 0o600)
         for id in ["w1", "w2"] {
-            let journal = try WalkJournal.create(folder: walks, walkID: id)
-            try journal.append(.started(header(id, copy: name)))
+            let journal = try WalkJournal.create(folder: walks, header: header(id, copy: name))
             try journal.append(.rated(RatingChange(touchpoint: "tp-7", rating: Rating(.misery), at: Date(timeIntervalSince1970: 1_795_342_600))))
             journal.close()
             let line = try #require(String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n").first)
@@ -118,8 +117,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         defer { removeFolder(root) }
         let walks = root + "/walks"
         let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 301), walksFolder: walks))
-        let journal = try WalkJournal.create(folder: walks, walkID: "w")
-        try journal.append(.started(header("w", copy: name)))
+        let journal = try WalkJournal.create(folder: walks, header: header("w", copy: name))
         journal.close()
         let copy = walks + "/journeys/" + name + ".json"
         var bytes = try #require(FileManager.default.contents(atPath: copy))
@@ -145,8 +143,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         defer { removeFolder(root) }
         let walks = root + "/walks"
         let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 302), walksFolder: walks))
-        let journal = try WalkJournal.create(folder: root + "/trash", walkID: "w")
-        try journal.append(.started(header("w", copy: name)))
+        let journal = try WalkJournal.create(folder: root + "/trash", header: header("w", copy: name))
         journal.close()
         #expect(try WalkFile.load(path: journal.path).walk.steps.count == 302)
     }

@@ -41,8 +41,8 @@ private let events: [WalkEvent] = [
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let folder = root + "/walks"
-        let journal = try WalkJournal.create(folder: folder, walkID: header.walkID)
-        for event in events { try journal.append(event) }
+        let journal = try WalkJournal.create(folder: folder, header: header)
+        for event in events.dropFirst() { try journal.append(event) }
         journal.close()
         var info = stat()
         #expect(stat(folder, &info) == 0 && info.st_mode & 0o777 == 0o700)
@@ -52,6 +52,21 @@ private let events: [WalkEvent] = [
         #expect(file.walk == Walk(events: events))
         #expect(file.walk.moment(for: "till").rating == Rating(.misery))
         #expect(file.walk.position == 2)
+    }
+
+    @Test func aNewWalkFileAppearsWithItsHeaderAndNeverReplacesAnother() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let journal = try WalkJournal.create(folder: root, header: header)
+        let name = header.walkID + ".jsonl"
+        #expect(PosixFile.list(root) == [name], "only the walk file, no temporary file left")
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == WalkCodec.encode(events[0]) + "\n")
+        try journal.append(events[1])
+        #expect(throws: FileError(path: root + "/" + name, reason: "File exists")) {
+            try WalkJournal.create(folder: root, header: header)
+        }
+        #expect(PosixFile.list(root) == [name])
+        #expect(try WalkFile.load(path: journal.path).walk == Walk(events: Array(events.prefix(2))))
     }
 
     @Test func aFileCutAtAnyByteLoadsEveryCompleteRecord() throws {
@@ -97,8 +112,8 @@ private let events: [WalkEvent] = [
     @Test func resumingACutFileStartsTheNextRecordOnItsOwnLine() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, walkID: "w")
-        for event in events.prefix(3) { try journal.append(event) }
+        let journal = try WalkJournal.create(folder: root, header: header)
+        for event in events[1..<3] { try journal.append(event) }
         journal.close()
         // A crash in the middle of writing the fourth record.
         let partial = Array(WalkCodec.encode(events[3]).utf8.prefix(20))
@@ -129,7 +144,7 @@ private let events: [WalkEvent] = [
         defer { removeFolder(root) }
         FileManager.default.createFile(atPath: root + "/file", contents: Data())
         #expect(throws: FileError(path: root + "/file", reason: "exists and is not a folder")) {
-            try WalkJournal.create(folder: root + "/file/walks", walkID: "w")
+            try WalkJournal.create(folder: root + "/file/walks", header: header)
         }
     }
 
@@ -142,12 +157,10 @@ private let events: [WalkEvent] = [
     @Test func theLibraryFindsWalksByIdPrefixAndListsUnfinishedOnes() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let first = try WalkJournal.create(folder: root, walkID: "20261122-101503-shop")
-        try first.append(events[0])
-        let second = try WalkJournal.create(folder: root, walkID: "20261123-090000-shop")
+        _ = try WalkJournal.create(folder: root, header: header)
         var secondHeader = header
         secondHeader.walkID = "20261123-090000-shop"
-        try second.append(.started(secondHeader))
+        let second = try WalkJournal.create(folder: root, header: secondHeader)
         try second.append(.finished(at: at(100)))
         FileManager.default.createFile(atPath: root + "/broken.jsonl", contents: Data("garbage".utf8))
         let library = WalkLibrary(folder: root)

@@ -17,8 +17,7 @@ private let header = WalkHeader(
     @Test func aSecondWriterIsRefusedWhileTheFirstHasTheWalkOpen() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let first = try WalkJournal.create(folder: root, walkID: header.walkID)
-        try first.append(.started(header))
+        let first = try WalkJournal.create(folder: root, header: header)
         #expect(WalkJournal.isBeingWritten(first.path))
         do {
             _ = try WalkJournal.reopen(path: first.path)
@@ -38,8 +37,7 @@ private let header = WalkHeader(
     @Test func anotherProcessHoldingTheLockIsNamed() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, walkID: header.walkID)
-        try journal.append(.started(header))
+        let journal = try WalkJournal.create(folder: root, header: header)
         journal.close()
         // flock(1) from util-linux holds the lock in a child process for a while.
         guard access("/usr/bin/flock", X_OK) == 0 else {
@@ -67,8 +65,7 @@ private let header = WalkHeader(
     @Test func aReaderSkipsTheLineBeingWrittenButReportsACutOffLineOnceNobodyWrites() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, walkID: header.walkID)
-        try journal.append(.started(header))
+        let journal = try WalkJournal.create(folder: root, header: header)
         let partial = Array("{\"type\":\"verdict\",\"at\":\"2026-11-2".utf8)
         let fd = open(journal.path, O_WRONLY | O_APPEND)
         #expect(write(fd, partial, partial.count) == partial.count)
