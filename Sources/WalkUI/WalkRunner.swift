@@ -89,7 +89,7 @@ public struct WalkRunner {
                 }
             }
             if leaving {
-                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsaved, signal: signal)
+                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsavedTexts, signal: signal)
             }
             // A paste arrives as many keys at once: draw when the input has caught up (or every
             // frame interval), so accepting text costs a key's work, not a frame's, per character.

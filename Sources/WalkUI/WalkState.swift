@@ -85,6 +85,16 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var timeSpent: [String: Int] = [:]
     public internal(set) var enteredAt: Date
     public internal(set) var now: Date
+    /// The leader's panel open on the current touchpoint (tags, recovery, praise, action), if any.
+    public internal(set) var panel: WalkPanel?
+    /// The debrief shown when the walk has been finished, before leaving.
+    public internal(set) var debrief: DebriefState?
+    /// Text typed into a field other than a note whose draft could not be written.
+    public internal(set) var unsavedFields: [Walk.DraftKey: String] = [:]
+    /// Where new action ids come from (the caller seeds it with the ids already in the data folder).
+    public var actionIDs = ActionIDs()
+    /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
+    public var secondsFromGMT = 0
 
     /// A new walk of a journey, on its briefing screen.
     public init(journey: Journey, details: WalkDetails, now: Date) {
@@ -134,7 +144,10 @@ public struct WalkState: Equatable, Sendable {
     }
 
     /// Help lines shown after the key table's own: the editor's keys while walking.
-    public var helpExtra: [HelpLine] { mode == .briefing ? [] : LineEditor.keys.helpLines }
+    public var helpExtra: [HelpLine] {
+        if mode == .briefing { return [] }
+        return (panel?.helpLines ?? []) + LineEditor.keys.helpLines
+    }
 
     /// The key table in force, for dispatch, footer and help.
     public var keyMap: KeyMap<WalkCommand> {
