@@ -337,6 +337,7 @@ extension WalkState {
             debrief = DebriefState(walk)
             editor = nil
             panel = nil
+            message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info)
             return []
         case .tagged, .recovered, .praised, .actionChanged:
             panelRecorded(event)

@@ -9,8 +9,10 @@ public enum DebriefScreen {
             return
         }
         ScreenParts.titleBar(&canvas, left: "journeywalk · Debrief · " + state.title, right: state.counts)
-        let lines = state.summary.lines(width: canvas.width - 2, today: today)
+        var lines = state.summary.lines(width: canvas.width - 2, today: today)
         let room = canvas.height - 5
+        // When it does not fit, the blank lines between the parts go first.
+        if lines.count > room { lines = lines.filter { !$0.text.isEmpty } }
         let offset = min(state.offset, max(0, lines.count - room))
         for (index, line) in lines[offset..<min(lines.count, offset + room)].enumerated() {
             canvas.put(line.text, row: 2 + index, column: 1, role: line.role, limit: canvas.width - 2, ellipsis: true)

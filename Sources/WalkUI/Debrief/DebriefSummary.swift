@@ -76,16 +76,18 @@ public struct DebriefSummary: Equatable, Sendable {
             if !lines.isEmpty { lines.append(("", .normal)) }
             lines.append((text, .heading))
         }
-        func item(_ text: String, _ role: Role = .normal) {
-            for (index, part) in TerminalText.wrap(text, to: max(10, width - 4)).enumerated() {
-                lines.append(((index == 0 ? "  " : "    ") + part, role))
+        /// One item: wrapped to the width, continuation lines indented under the text (after `label`).
+        func item(_ text: String, _ role: Role = .normal, label: String = "") {
+            let indent = String(repeating: " ", count: 2 + label.count)
+            for (index, part) in TerminalText.wrap(text, to: max(10, width - indent.count)).enumerated() {
+                lines.append(((index == 0 ? "  " + label : indent) + part, role))
             }
         }
         heading("What customers remember")
-        item("First  " + (first.map(moment) ?? "nothing recorded"), first.map { Role.of($0.moment.rating?.verdict) } ?? .dim)
-        item("Last   " + (last.map(moment) ?? "—"), last.map { Role.of($0.moment.rating?.verdict) } ?? .dim)
-        item("Best   " + (best.map(moment) ?? "no magic moment"), best == nil ? .dim : .magic)
-        item("Worst  " + (worst.map(moment) ?? "no moment of misery"), worst == nil ? .dim : .misery)
+        item(first.map(moment) ?? "nothing recorded", first.map { Role.of($0.moment.rating?.verdict) } ?? .dim, label: "First  ")
+        item(last.map(moment) ?? "—", last.map { Role.of($0.moment.rating?.verdict) } ?? .dim, label: "Last   ")
+        item(best.map(moment) ?? "no magic moment", best == nil ? .dim : .magic, label: "Best   ")
+        item(worst.map(moment) ?? "no moment of misery", worst == nil ? .dim : .misery, label: "Worst  ")
         heading("Moments of truth")
         if momentsOfTruth.isEmpty { item("none in this journey", .dim) }
         for entry in momentsOfTruth { item("◆ " + moment(entry) + " — " + entry.label, Role.of(entry.moment.rating?.verdict)) }

@@ -8,6 +8,8 @@ enum PanelScreen {
         let width = min(wanted, canvas.width - 2)
         let left = max(0, (canvas.width - width) / 2)
         let horizontal = String(repeating: "─", count: max(0, width - 2))
+        // The rows the panel covers are its own from edge to edge: nothing of the screen under it shows at the sides.
+        for row in top..<(top + height) { canvas.put(String(repeating: " ", count: canvas.width), row: row, column: 0) }
         canvas.put("┌" + horizontal + "┐", row: top, column: left, role: .border)
         canvas.put(" " + title + " ", row: top, column: left + 2, role: .heading, limit: width - 4, ellipsis: true)
         for row in (top + 1)..<(top + height - 1) {
@@ -45,7 +47,7 @@ enum PanelScreen {
 
     static func tags(_ picker: TagPicker, title: String, _ canvas: inout Canvas) {
         let top = 2
-        let height = max(8, canvas.height - 2 - top - 1)
+        let height = max(8, canvas.height - 2 - top)
         let inner = frame(&canvas, title: "Tags · " + title, top: top, height: height, width: 100)
         var row = inner.row
         let shown = picker.shown

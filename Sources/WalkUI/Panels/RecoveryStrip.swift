@@ -19,9 +19,9 @@ public struct RecoveryStrip: Equatable, Sendable {
         /// What the step means, for the strip and the help.
         public var meaning: String {
             switch self {
-            case .apology: return "someone said sorry, and meant it"
-            case .reassurance: return "it will not happen again"
-            case .restitution: return "something put it right"
+            case .apology: return "said sorry, sincerely"
+            case .reassurance: return "it won't happen again"
+            case .restitution: return "made it right"
             }
         }
     }
