@@ -231,6 +231,8 @@ struct PlainWalk {
             switch queue.removeFirst() {
             case .leave:
                 break
+            case .findActionIDs:
+                queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
             case .start(let details):
                 do {
                     let header = try recorder.start(details, at: clock())

@@ -7,6 +7,12 @@ public protocol WalkRecorder: AnyObject {
     func start(_ details: WalkDetails, at: Date) throws -> WalkHeader
     /// Appends an event and flushes it to disk.
     func record(_ event: WalkEvent) throws
+    /// The action ids already used in the walks beside this one, so a new one is unique.
+    func actionIDsInUse() -> Set<String>
+}
+
+extension WalkRecorder {
+    public func actionIDsInUse() -> Set<String> { [] }
 }
 
 /// How a walk session ended.
@@ -72,6 +78,8 @@ public struct WalkRunner {
                 switch effect {
                 case .leave:
                     leaving = true
+                case .findActionIDs:
+                    queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
                 case .start(let details):
                     do {
                         let header = try recorder.start(details, at: clock())

@@ -37,6 +37,10 @@ extension WalkState {
             }
             message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
+        case .actionIDsFound(let ids):
+            for id in ids { actionIDs.take(id) }
+            actionIDsKnown = true
+            return []
         case .interrupted:
             if case .done = mode { return [] }
             return leave(finished: debrief != nil, forced: true)

@@ -30,6 +30,8 @@ extension WalkState {
             panel = .praise(PraiseForm(touchpoint: id, praise: moment.praise, drafts: drafts))
         case .action:
             panel = .action(ActionForm(touchpoint: id, existing: moment.actions, drafts: drafts))
+            // Reading every walk for the ids in use costs time: only when an action is about to be made.
+            if !actionIDsKnown { return [.findActionIDs] }
         default:
             return []
         }

@@ -91,8 +91,10 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var debrief: DebriefState?
     /// Text typed into a field other than a note whose draft could not be written.
     public internal(set) var unsavedFields: [Walk.DraftKey: String] = [:]
-    /// Where new action ids come from (the caller seeds it with the ids already in the data folder).
+    /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
     public var actionIDs = ActionIDs()
+    /// Whether the ids already used in the data folder are known (`findActionIDs` has come back).
+    public internal(set) var actionIDsKnown = false
     /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
     public var secondsFromGMT = 0
 
@@ -173,6 +175,8 @@ public enum WalkAction: Equatable, Sendable {
     case recordFailed(WalkEvent?, reason: String)
     /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
     case interrupted
+    /// The runner found the action ids already used in the data folder.
+    case actionIDsFound(Set<String>)
 }
 
 /// Work for the runner; its results come back as actions.
@@ -183,4 +187,6 @@ public enum WalkEffect: Equatable, Sendable {
     case record(WalkEvent)
     /// The walk is over for this session.
     case leave
+    /// Find the action ids already used in the data folder (once, when the first action form opens).
+    case findActionIDs
 }

@@ -252,6 +252,21 @@ extension WalkState {
         #expect(state.currentMoment.actions[1].due == nil)
     }
 
+    @Test func theIdsInUseAreFoundOnceWhenTheFirstActionFormOpens() {
+        var state = leaderWalk()
+        #expect(state.apply(.key(.char("A")), now: at(1)) == [.findActionIDs])
+        var probe = ActionIDs(seed: 1)
+        let wouldBe = probe.next()
+        _ = state.apply(.actionIDsFound([wouldBe]), now: at(1))
+        state.type("Fix it")
+        state.press(.tab)
+        state.type("Lee")
+        state.press(.tab, .enter)
+        #expect(state.currentMoment.actions.count == 1)
+        #expect(state.currentMoment.actions.first?.id != wouldBe, "an id used in another walk is not given again")
+        #expect(state.apply(.key(.char("A")), now: at(2)).isEmpty, "found once per session")
+    }
+
     @Test func theDueDateFollowsTheOperatorsTimeZone() {
         var state = leaderWalk()
         state.secondsFromGMT = 14 * 3600
