@@ -297,7 +297,7 @@ def tag_picker(binary, env, journey, count=500, keys=200):
     app.read_until(b"Touchpoint 1/")
     app.burst_end()
     app.send(b"x")
-    app.read_until(b"Touchpoint 2/")
+    app.read_until(b"Saved")
     app.burst_end()
     app.send(b"T")
     app.read_until(b"Chosen")

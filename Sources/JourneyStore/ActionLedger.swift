@@ -50,10 +50,33 @@ public struct ActionLedger: Sendable {
             return .failure(.unreadable(error))
         }
         guard mentions(bytes, marker) else { return .success([]) }
-        return Result { () throws(WalkFileError) in
-            let file = try WalkFile.load(path: path)
-            return ActionListing.all(in: file.walk, path: path)
+        return Result { () throws(WalkFileError) in ActionListing.all(in: try actionsWalk(bytes, path: path), path: path) }
+    }
+
+    private static let adhocMarker = Array("\"adhoc\"".utf8)
+
+    /// The walk with only what listing actions needs folded in: the header, the ad-hoc touchpoints
+    /// (actions can come from them) and the action records; the other lines are not decoded.
+    static func actionsWalk(_ bytes: [UInt8], path: String) throws(WalkFileError) -> Walk {
+        var walk: Walk?
+        let copies = JourneyCopies.near(walkFile: path)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = Array(bytes[start..<end])
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            if walk == nil {
+                guard case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: copies) else {
+                    throw .damaged(path: path, reason: "no walk header on its first line")
+                }
+                walk = Walk(header: header)
+            } else if mentions(line, marker) || mentions(line, adhocMarker), let event = try? WalkCodec.decode(bytes: line, copies: copies) {
+                walk?.apply(event)
+            }
         }
+        guard let walk else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
+        return walk
     }
 
     /// Whether `needle` occurs in `bytes`.

@@ -39,6 +39,18 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         #expect(ActionLedger(folder: folder).ids() == ["a7f3c2", "b00001", "c00002"])
     }
 
+    @Test func anActionFromAnAdhocTouchpointIsListedWithItsTitle() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        try writeWalk("20261122-101503-shop", in: folder, [
+            .insertedTouchpoint(AdhocTouchpoint(id: "adhoc-1", title: "Car park", after: "door", at: t(3))),
+            .noted(NoteChange(touchpoint: "door", text: "an \"action\" in a note is not an action", at: t(4))),
+            action("d00001", "Mark the bays", on: "adhoc-1"),
+        ])
+        let listings = ActionLedger(folder: folder).load().actions
+        #expect(listings.map(\.touchpointTitle) == ["Car park"])
+    }
+
     @Test func closingAppendsOneRecordUnderTheLockEvenToASubmittedWalk() throws {
         let folder = temporaryFolder()
         defer { removeFolder(folder) }
