@@ -74,6 +74,15 @@ extension WalkState {
         guard let touchpoint = event.touchpointID else { return }
         let title = steps.first { $0.touchpoint.id == touchpoint }?.touchpoint.title ?? touchpoint
         let moment = walk?.moment(for: touchpoint) ?? Moment()
+        // Text saved for good needs no draft any more, also one that could not be written before.
+        let saved: [TextField]
+        switch event {
+        case .tagged: saved = [.tags]
+        case .praised: saved = [.praise, .praiseTo]
+        case .actionChanged: saved = [.action, .actionOwner, .actionDue]
+        default: saved = []
+        }
+        for field in saved { unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: field)] = nil }
         switch event {
         case .tagged(let change):
             if case .tags? = panel { panel = nil }

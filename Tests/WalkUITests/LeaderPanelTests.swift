@@ -280,6 +280,34 @@ extension WalkState {
         #expect(state.currentMoment.actions.first?.due == "2026-11-23", "10:15 UTC is the next day at +14:00")
     }
 
+    @Test func aDraftThatFailedIsOfferedAgainAndDroppedOnceThePraiseIsSaved() {
+        var state = leaderWalk()
+        state.press(.char("p"))
+        state.type("Amira")
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
+        #expect(state.apply(.key(.escape), now: at(70)) == [.record(draft)])
+        _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
+        #expect(state.unsavedFields == [Walk.DraftKey(touchpoint: "greeting", field: .praiseTo): "Amira"])
+        state.press(.char("p"))
+        guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
+        #expect(form.form.text(.praiseTo) == "Amira", "the text that could not be written comes back")
+        state.press(.tab)
+        state.type("Kind")
+        state.press(.enter)
+        #expect(state.currentMoment.praise == Praise(to: "Amira", text: "Kind"))
+        #expect(state.unsavedFields.isEmpty)
+        #expect(state.apply(.key(.char("q")), now: at(71)).isEmpty && state.apply(.key(.char("l")), now: at(71)) == [.leave], "nothing left to write")
+    }
+
+    @Test func aResizeKeepsThePickerAndItsFilter() {
+        var state = leaderWalk()
+        state.press(.char("T"))
+        state.type("wait")
+        state.run([.resized(width: 50, height: 10), .resized(width: 120, height: 40)])
+        #expect(state.picker?.filter.text == "wait")
+        #expect(render(state, width: 120, height: 40).text.contains("Filter wait"))
+    }
+
     @Test func leavingWithAFormOpenWritesItsTextFirst() {
         var state = leaderWalk()
         state.press(.char("A"))
