@@ -9,7 +9,9 @@ Figures:
   - resident memory (VmRSS) after the first frame and after 200 verdicts
   - a generated journey of 5,000 touchpoints: `journeys validate` from exec to exit, and first frame of its walk
   - a paste of 100,000 characters into a note: time until it is taken, then a key to its frame (median, p99)
-Use --only paste (or walk, verdicts, resume, big, review) to run one part.
+  - the tag picker over the catalogue plus 500 journey tags: a key in its filter to the end of its frame (--only tags)
+  - `journeywalk actions --status all` over 10,000 walk files, a fifth of them with actions, warm (--only actions)
+Use --only paste (or walk, verdicts, resume, big, review, tags, actions) to run one part.
 """
 import argparse
 import fcntl
@@ -109,7 +111,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/journeywalk"))
     parser.add_argument("--runs", type=int, default=25)
-    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste"])
+    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste", "tags", "actions"])
     options = parser.parse_args()
     binary = options.binary
     work = tempfile.mkdtemp(prefix="journeywalk-bench-")
@@ -118,8 +120,8 @@ def main():
     journey = os.path.join(ROOT, "journeys/retail-store-visit.yaml")
     print(f"binary: {binary}")
     print(f"machine: {os.cpu_count()} cores, {os.uname().release}")
-    if options.only == "paste":
-        paste(binary, env, journey)
+    if options.only in ("paste", "tags", "actions"):
+        {"paste": paste, "tags": tag_picker, "actions": actions_list}[options.only](binary, env, journey)
         shutil.rmtree(work, ignore_errors=True)
         return
 
@@ -279,6 +281,75 @@ def paste(binary, env, journey, length=100_000):
     app.close()
     print(f"paste of {length:,} characters into a note (kept: the first 10,000): taken in {taken:.0f} ms; "
           f"then a key to its frame: median {statistics.median(keys):.2f} ms, p99 {percentile(keys, 0.99):.2f} ms (200 keys)")
+
+
+def tag_picker(binary, env, journey, count=500, keys=200):
+    """Filters the tag picker of a journey with 500 tags of its own: a key to the end of its frame."""
+    path = os.path.join(env["JOURNEYWALK_HOME"], "many-tags.yaml")
+    with open(journey) as source, open(path, "w") as out:
+        text = source.read()
+        out.write(text.replace("stages:", "tags:\n" + "".join(
+            f"  - {{id: journey-tag-{i}, label: Journey tag number {i}, kind: {'misery' if i % 2 else 'magic'}}}\n"
+            for i in range(count)) + "stages:", 1))
+    app = PtyApp([binary, "walk", path], env)
+    app.read_until(b"quit")
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/")
+    app.burst_end()
+    app.send(b"x")
+    app.read_until(b"Saved")
+    app.burst_end()
+    app.send(b"T")
+    app.read_until(b"Chosen")
+    app.burst_end()
+    # Type a filter and take it back: each key filters 521 tags and draws the picker.
+    typed, times = b"number-4", []
+    for i in range(keys):
+        step = i % (2 * len(typed))
+        key = typed[step:step + 1] if step < len(typed) else b"\x7f"
+        began = time.perf_counter()
+        app.send(key)
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError("no frame after a key in the tag picker")
+        times.append((app.burst_end(quiet=0.008) - began) * 1000)
+    app.close()
+    print(f"tag picker, {count} journey tags + 21 built in: a key in the filter to the end of its frame: "
+          f"median {statistics.median(times):.2f} ms, p99 {percentile(times, 0.99):.2f} ms ({keys} keys)")
+
+
+def actions_list(binary, env, journey, count=10000):
+    """`journeywalk actions --status all` over 10,000 walk files, a fifth of them with two actions each."""
+    import json
+    work = env["JOURNEYWALK_HOME"]
+    walked = subprocess.run([binary, "walk", journey, "--plain"], env=env, input=b"start\n" + b"m\nx\n" * 5 + b"finish\n",
+                            capture_output=True)
+    assert walked.returncode == 0, walked.stderr
+    source = os.path.join(work, "walks", sorted(f for f in os.listdir(os.path.join(work, "walks")) if f.endswith(".jsonl"))[0])
+    many = os.path.join(work, "many-actions")
+    os.makedirs(os.path.join(many, "walks"))
+    generated_walks(source, os.path.join(many, "walks"), count)
+    folder = os.path.join(many, "walks")
+    for n, name in enumerate(sorted(os.listdir(folder))):
+        if n % 5:
+            continue
+        with open(os.path.join(folder, name)) as handle:
+            tp = json.loads(handle.readline())["journey"]["stages"][0]["touchpoints"][0]["id"]
+        with open(os.path.join(folder, name), "a") as handle:
+            for k in range(2):
+                handle.write(json.dumps({"type": "action", "at": "2026-11-22T10:15:03.000Z", "touchpoint": tp, "id": f"{n * 2 + k:06x}",
+                                         "text": "Fix the door sign", "owner": "Sam", "due": "2026-12-01", "status": "open"},
+                                        separators=(",", ":")) + "\n")
+    many_env = dict(env, JOURNEYWALK_HOME=many)
+    subprocess.run([binary, "actions"], env=many_env, capture_output=True)  # warm the file cache
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "actions", "--status", "all"], env=many_env, capture_output=True)
+        times.append((time.perf_counter() - start) * 1000)
+        assert result.returncode == 0, result.stderr[-500:]
+    print(f"actions --status all over {count:,} walk files ({count // 5 * 2:,} actions): exec to exit, warm: "
+          f"median {statistics.median(times):.0f} ms (5 runs)")
 
 
 def generated_walks(source, folder, count):

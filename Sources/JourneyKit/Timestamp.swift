@@ -64,13 +64,13 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: Double(total) + fraction)
     }
 
-    private static func floorDivide(_ a: Int, _ b: Int) -> (Int, Int) {
+    static func floorDivide(_ a: Int, _ b: Int) -> (Int, Int) {
         let q = a >= 0 ? a / b : -((-a + b - 1) / b)
         return (q, a - q * b)
     }
 
     // Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil calendar algorithm).
-    private static func civilDate(fromDays days: Int) -> (Int, Int, Int) {
+    static func civilDate(fromDays days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -82,7 +82,7 @@ public enum Timestamp {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

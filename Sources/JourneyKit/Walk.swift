@@ -142,10 +142,10 @@ public struct Walk: Equatable, Sendable {
             update(id) { $0.recovery = change.recovery }
         case .praised(let change):
             update(id) { $0.praise = change.praise }
-            fieldDrafts[DraftKey(touchpoint: id, field: .praise)] = nil
+            for field in [TextField.praise, .praiseTo] { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
         case .actionChanged(let change):
             update(id) { $0.actions.append(change.action) }
-            fieldDrafts[DraftKey(touchpoint: id, field: .action)] = nil
+            for field in [TextField.action, .actionOwner, .actionDue] { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
         case .voted(let change):
             update(id) { $0.votes = change.votes }
         case .started, .finished, .submitted, .insertedTouchpoint:

@@ -51,7 +51,7 @@ public struct PlainRunner {
             flush()
         }
         return PlainOutcome(
-            walk: walk.state.walk, finished: walk.state.mode == .done(finished: true), problems: walk.problems, unsaved: walk.state.unsaved)
+            walk: walk.state.walk, finished: walk.state.mode == .done(finished: true), problems: walk.problems, unsaved: walk.state.unsavedTexts)
     }
 }
 
@@ -176,6 +176,19 @@ struct PlainWalk {
         case .help:
             say(table.helpLines)
             return
+        case .tags:
+            if !setTags(text) { return }
+        case .recovery:
+            if !setRecovery(text) { return }
+        case .praise:
+            if !setPraise(text) { return }
+        case .action:
+            if !addAction(text) { return }
+        }
+        if let debrief = state.debrief {
+            // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
+            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today).map(\.text))
+            perform(.key(.enter))
         }
         report(since: before)
     }
@@ -198,7 +211,7 @@ struct PlainWalk {
     }
 
     /// Says why a line was not carried out (and what would be) and keeps it for the end.
-    private mutating func refuse(_ text: String, hint: String? = nil) {
+    mutating func refuse(_ text: String, hint: String? = nil) {
         let line = numbered ? "line \(lineNumber): \(text)" : text
         say(line.prefix(1).uppercased() + line.dropFirst() + (hint.map { "; " + $0 } ?? ""))
         problems.append(line)
@@ -207,7 +220,7 @@ struct PlainWalk {
     // MARK: - Driving the walk with its own keys
 
     /// Presses one key and performs the work it asks for, as the full-screen runner does.
-    private mutating func send(_ key: Key) {
+    mutating func send(_ key: Key) {
         perform(.key(key))
     }
 
@@ -218,6 +231,8 @@ struct PlainWalk {
             switch queue.removeFirst() {
             case .leave:
                 break
+            case .findActionIDs:
+                queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
             case .start(let details):
                 do {
                     let header = try recorder.start(details, at: clock())
@@ -236,7 +251,7 @@ struct PlainWalk {
         }
     }
 
-    private mutating func sendWalk(_ command: WalkCommand) {
+    mutating func sendWalk(_ command: WalkCommand) {
         if let key = state.keyMap.bindings.first(where: { $0.command == command })?.keys.first { send(key) }
     }
 

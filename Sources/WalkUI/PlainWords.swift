@@ -17,6 +17,8 @@ public enum PlainCommand: Equatable, Sendable {
     case timeline
     /// The commands of this moment of the walk.
     case help
+    /// The leader's records: with text, set them (through the same panels); without, say them.
+    case tags, recovery, praise, action
 }
 
 /// One command of the plain walk: the words that say it, what it does and its help sentence.
@@ -149,6 +151,10 @@ public enum PlainWords {
         PlainWord(["skip"], .keys([.rate(.skipped, intensity: 0)]), help: "skip: not observed", sameKeysAs: .rate(.skipped, intensity: 0)),
         PlainWord(["note"], .note, argument: "TEXT", help: "write the note of this touchpoint (replaces it; without TEXT, reads it out)", sameKeysAs: .editNote),
         PlainWord(["delete note"], .deleteNote, help: "remove the note of this touchpoint"),
+        PlainWord(["tags"], .tags, argument: "[ID…|none]", help: "set the tags of this moment (ids, the whole set); without ids, list them and the catalogue", sameKeysAs: .tags),
+        PlainWord(["recovery"], .recovery, argument: "[y|n|- y|n|- y|n|-]", help: "on a misery moment: apology, reassurance, restitution done (y), not done (n) or not marked (-)", sameKeysAs: .recovery),
+        PlainWord(["praise"], .praise, argument: "[TO: TEXT|none]", help: "praise to pass on: to whom, a colon, what for; without text, read it out", sameKeysAs: .praise),
+        PlainWord(["action"], .action, argument: "[TEXT | OWNER | DUE]", help: "add an action: what, who owns it, when it is due (2026-12-01, +7d, fri; may be left out); without text, list them", sameKeysAs: .action),
         PlainWord(["next"], .keys([.next]), help: "next touchpoint", sameKeysAs: .next),
         PlainWord(["back"], .keys([.previous]), help: "previous touchpoint (walk back to change a verdict)", sameKeysAs: .previous),
         PlainWord(["first"], .keys([.first]), help: "first touchpoint", sameKeysAs: .first),

@@ -3,6 +3,10 @@ import JourneyKit
 /// Draws one saved walk: emotion curve, timeline, peak and end, and the note and export overlays.
 public enum ReviewWalkScreen {
     public static func render(_ state: ReviewWalkState, into canvas: inout Canvas) {
+        if let debrief = state.debrief {
+            DebriefScreen.render(debrief, today: nil, message: nil, into: &canvas)
+            return
+        }
         if canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
             ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: "")
             return

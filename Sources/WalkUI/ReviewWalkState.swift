@@ -13,6 +13,8 @@ public struct ReviewWalkState: Sendable {
     public private(set) var exporting = false
     public private(set) var help: HelpOverlay?
     public private(set) var message: WalkState.Message?
+    /// The debrief, when it is up (D).
+    public private(set) var debrief: DebriefState?
 
     public init(analysis: WalkAnalysis, file: String, problems: [String] = []) {
         self.analysis = analysis
@@ -26,7 +28,7 @@ public struct ReviewWalkState: Sendable {
     public var selected: WalkAnalysis.Entry? { analysis.entries.indices.contains(selection) ? analysis.entries[selection] : nil }
 
     /// What the review's keys ask for.
-    public enum Command: Equatable, Sendable { case up, down, first, last, nextMisery, previousMisery, openNote, export, help, back, quit }
+    public enum Command: Equatable, Sendable { case up, down, first, last, nextMisery, previousMisery, openNote, export, debrief, help, back, quit }
 
     public static let keys = KeyMap<Command>(title: "Reviewing a walk", [
         KeyBinding([.down, .char("j"), .right, .char("l")], .down, name: "move", help: "next touchpoint", group: "Moving", footerKey: "↑↓", footerPriority: 2),
@@ -36,6 +38,7 @@ public struct ReviewWalkState: Sendable {
         KeyBinding([.char("x"), .char("]")], .nextMisery, name: "next misery", help: "jump to the next moment of misery", group: "Moving", footerPriority: 1),
         KeyBinding([.char("X"), .char("[")], .previousMisery, name: "previous misery", help: "jump to the previous moment of misery", group: "Moving", inFooter: false),
         KeyBinding([.enter, .char("n")], .openNote, name: "note", help: "show the touchpoint with its note in full", group: "Reading", footerPriority: 1),
+        KeyBinding([.char("D")], .debrief, name: "debrief", help: "the debrief: first and last, best and worst, tags, recoveries, praise, actions", group: "Reading", footerPriority: 3),
         KeyBinding([.char("E")], .export, name: "export", help: "export as text, Markdown, CSV, JSON, HTML or Mermaid", group: "Reading", footerPriority: 1),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Reading", footerPriority: 0),
         KeyBinding([.escape, .char("q"), .backspace], .back, name: "back", help: "back to the list of walks (quit when opened directly)", group: "Reading", footerPriority: 1),
@@ -66,6 +69,10 @@ public struct ReviewWalkState: Sendable {
             help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
             return nil
         }
+        if var shown = debrief {
+            debrief = shown.handle(key) ? shown : nil
+            return nil
+        }
         if showingNote {
             showingNote = false
             return nil
@@ -90,6 +97,7 @@ public struct ReviewWalkState: Sendable {
             }
         case .openNote: showingNote = true
         case .export: exporting = true
+        case .debrief: debrief = DebriefState(analysis.walk)
         case .help: help = HelpOverlay()
         case .back: return .back
         case .quit: return .quit

@@ -21,6 +21,10 @@ public enum WalkCommand: Equatable, Sendable {
     case retrySaving
     case backToText
     case leaveUnsaved
+    case tags
+    case recovery
+    case praise
+    case action
 }
 
 /// The walk's key tables, one per mode (SPEC section 4 gives the defaults).
@@ -37,6 +41,10 @@ public enum WalkKeys {
         KeyBinding([.left, .char("h")], .previous, name: "back", help: "previous touchpoint (walk back to change a verdict)", group: "Moving", inFooter: false),
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first touchpoint", group: "Moving", inFooter: false),
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last touchpoint", group: "Moving", inFooter: false),
+        KeyBinding([.char("T")], .tags, name: "tags", help: "tag this moment: why it was misery or magic", group: "Debrief", footerPriority: 6),
+        KeyBinding([.char("r")], .recovery, name: "recovery", help: "on a misery moment: apology, reassurance, restitution done?", group: "Debrief", footerPriority: 7),
+        KeyBinding([.char("p")], .praise, name: "praise", help: "praise to pass on: to whom and what for", group: "Debrief", footerPriority: 7),
+        KeyBinding([.char("A")], .action, name: "action", help: "add an action: what, who owns it, when it is due", group: "Debrief", footerPriority: 6),
         KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
         KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave; asks first, a left walk can be resumed", group: "Walk", footerPriority: 1),

@@ -7,6 +7,12 @@ public protocol WalkRecorder: AnyObject {
     func start(_ details: WalkDetails, at: Date) throws -> WalkHeader
     /// Appends an event and flushes it to disk.
     func record(_ event: WalkEvent) throws
+    /// The action ids already used in the walks beside this one, so a new one is unique.
+    func actionIDsInUse() -> Set<String>
+}
+
+extension WalkRecorder {
+    public func actionIDsInUse() -> Set<String> { [] }
 }
 
 /// How a walk session ended.
@@ -72,6 +78,8 @@ public struct WalkRunner {
                 switch effect {
                 case .leave:
                     leaving = true
+                case .findActionIDs:
+                    queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
                 case .start(let details):
                     do {
                         let header = try recorder.start(details, at: clock())
@@ -89,7 +97,7 @@ public struct WalkRunner {
                 }
             }
             if leaving {
-                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsaved, signal: signal)
+                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsavedTexts, signal: signal)
             }
             // A paste arrives as many keys at once: draw when the input has caught up (or every
             // frame interval), so accepting text costs a key's work, not a frame's, per character.

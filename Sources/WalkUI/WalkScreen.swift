@@ -6,6 +6,10 @@ public enum WalkScreen {
     static let sidePanelFrom = 100
 
     public static func render(_ state: WalkState, into canvas: inout Canvas) {
+        if let debrief = state.debrief, !state.tooSmall {
+            DebriefScreen.render(debrief, today: state.today, message: state.message, into: &canvas)
+            return
+        }
         if state.tooSmall || canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
             let note = state.walk == nil ? "Nothing has been saved yet." : "Every recorded moment is saved."
             ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: note)
@@ -23,6 +27,9 @@ public enum WalkScreen {
             if case .field(let field) = editor.target {
                 editField(field, editor.line, &canvas)
             }
+        } else if let panel = state.panel {
+            PanelScreen.render(panel, state, &canvas)
+            ScreenParts.footer(&canvas, items: panel.footerItems)
         } else {
             ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
         }
@@ -180,9 +187,12 @@ public enum WalkScreen {
         let moment = state.currentMoment
         x = canvas.put("Verdict  ", row: row, column: 2, role: .heading)
         if let rating = moment.rating {
-            canvas.put(rating.glyph + " " + rating.label, row: row, column: x, role: Role.of(rating.verdict))
+            x = canvas.put(rating.glyph + " " + rating.label, row: row, column: x, role: Role.of(rating.verdict))
         } else {
-            canvas.put(Rating.unrecordedGlyph + " not recorded yet", row: row, column: x, role: .dim)
+            x = canvas.put(Rating.unrecordedGlyph + " not recorded yet", row: row, column: x, role: .dim)
+        }
+        for (text, role) in PanelScreen.marks(moment, journey: journey) where x < contentWidth + 1 {
+            x = canvas.put("  " + text, row: row, column: x, role: role, limit: contentWidth + 2 - x, ellipsis: true)
         }
         row += 1
         x = canvas.put("Note     ", row: row, column: 2, role: .heading)
@@ -329,7 +339,7 @@ public enum WalkScreen {
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.
     private static func unsavedText(_ state: WalkState, reason: String, _ canvas: inout Canvas) {
         var lines: [(String, Role)] = [("The text below could not be written to the walk file:", .normal), (reason, .warning), ("", .normal)]
-        for (id, text) in state.unsaved.sorted(by: { $0.key < $1.key }).prefix(3) {
+        for (id, text) in state.unsavedTexts.sorted(by: { $0.key < $1.key }).prefix(3) {
             let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
             lines.append((title + ": " + TerminalText.clip(text, to: 200), .heading))
         }

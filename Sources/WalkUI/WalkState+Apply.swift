@@ -28,6 +28,7 @@ extension WalkState {
             return recorded(event)
         case .recordFailed(let event, let reason):
             if let (id, text) = event?.typedText, !text.isEmpty { unsaved[id] = text }
+            if let event { panelRecordFailed(event) }
             if var pending = leaving {
                 pending.outstanding -= 1
                 pending.reason = reason
@@ -36,9 +37,13 @@ extension WalkState {
             }
             message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
+        case .actionIDsFound(let ids):
+            for id in ids { actionIDs.take(id) }
+            actionIDsKnown = true
+            return []
         case .interrupted:
             if case .done = mode { return [] }
-            return leave(finished: false, forced: true)
+            return leave(finished: debrief != nil, forced: true)
         case .key(let key):
             return handle(key)
         }
@@ -52,24 +57,31 @@ extension WalkState {
         if let editor, case .note(let id) = editor.target, !editor.line.text.isEmpty, editor.line.text != walk?.moment(for: id).note {
             pending[id] = editor.line.text
         }
+        let fields = pendingFieldDrafts
         editor = nil
         help = nil
-        guard walk != nil, !pending.isEmpty else {
+        panel = nil
+        debrief = nil
+        guard walk != nil, !pending.isEmpty || !fields.isEmpty else {
             mode = .done(finished: finished)
             return [.leave]
         }
         unsaved = pending
-        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count)
-        return pending.sorted { $0.key < $1.key }.map { id, text in
+        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count + fields.count)
+        let notes: [WalkEffect] = pending.sorted { $0.key < $1.key }.map { id, text in
             .record(.drafted(NoteChange(touchpoint: id, text: text, at: now)))
         }
+        let others: [WalkEffect] = fields.sorted { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }.map { key, text in
+            .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
+        }
+        return notes + others
     }
 
     /// Called as each write of a leave comes back: leaves when all are done and saved (or forced).
     private mutating func settleLeaving() -> [WalkEffect] {
         guard let pending = leaving, pending.outstanding <= 0 else { return [] }
         leaving = nil
-        if unsaved.isEmpty || pending.forced {
+        if (unsaved.isEmpty && unsavedFields.isEmpty) || pending.forced {
             mode = .done(finished: pending.finished)
             return [.leave]
         }
@@ -84,6 +96,9 @@ extension WalkState {
             guard key == .char("q") else { return [] }
             return leave(finished: false, forced: true)
         }
+        if debrief != nil {
+            return debriefKey(key)
+        }
         if key == .control("c"), walk != nil, mode != .briefing {
             return interrupt()
         }
@@ -93,6 +108,9 @@ extension WalkState {
         }
         if let editor {
             return edit(editor, key)
+        }
+        if panel != nil {
+            return panelKey(key)
         }
         guard let command = keyMap.command(for: key) else {
             if mode == .walking, case .char(let character) = key, !character.isWhitespace {
@@ -143,6 +161,14 @@ extension WalkState {
             return leave(finished: finished, forced: false)
         case .backToText:
             mode = .walking
+            if unsaved.isEmpty, let key = unsavedFields.keys.sorted(by: { ($0.touchpoint, $0.field.rawValue) < ($1.touchpoint, $1.field.rawValue) }).first,
+               let index = steps.firstIndex(where: { $0.touchpoint.id == key.touchpoint }) {
+                arrive(at: index)
+                let panelCommand: WalkCommand = key.field == .tags ? .tags : key.field.rawValue.hasPrefix("praise") ? .praise : .action
+                _ = open(panelCommand)
+                message = Message(text: "Back to the text that is not saved yet: Esc keeps it as a draft, Ctrl-C leaves", kind: .warning)
+                return []
+            }
             guard let (id, text) = unsaved.sorted(by: { $0.key < $1.key }).first,
                   let index = steps.firstIndex(where: { $0.touchpoint.id == id }) else { return [] }
             arrive(at: index)
@@ -156,6 +182,8 @@ extension WalkState {
             return [.leave]
         case .finish:
             return [.record(.finished(at: now))]
+        case .tags, .recovery, .praise, .action:
+            return open(command)
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
             let change = RatingChange(
@@ -269,7 +297,12 @@ extension WalkState {
         case .started, .moved:
             break
         case .drafted(let change):
-            guard change.field == .note else { break }
+            guard change.field == .note else {
+                panelRecorded(event)
+                guard leaving != nil else { break }
+                leaving?.outstanding -= 1
+                return settleLeaving()
+            }
             unsaved[change.touchpoint] = nil
             guard leaving != nil else { break }
             drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
@@ -304,9 +337,15 @@ extension WalkState {
             }
             arrive(at: walk.position)
         case .finished:
-            return leave(finished: true, forced: false)
-        case .submitted, .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached, .tagged, .recovered,
-             .praised, .actionChanged, .voted:
+            // The debrief comes up before leaving; closing it leaves the finished walk.
+            debrief = DebriefState(walk)
+            editor = nil
+            panel = nil
+            message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info)
+            return []
+        case .tagged, .recovered, .praised, .actionChanged:
+            panelRecorded(event)
+        case .submitted, .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached, .voted:
             break
         }
         return []

@@ -85,6 +85,18 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var timeSpent: [String: Int] = [:]
     public internal(set) var enteredAt: Date
     public internal(set) var now: Date
+    /// The leader's panel open on the current touchpoint (tags, recovery, praise, action), if any.
+    public internal(set) var panel: WalkPanel?
+    /// The debrief shown when the walk has been finished, before leaving.
+    public internal(set) var debrief: DebriefState?
+    /// Text typed into a field other than a note whose draft could not be written.
+    public internal(set) var unsavedFields: [Walk.DraftKey: String] = [:]
+    /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
+    public var actionIDs = ActionIDs()
+    /// Whether the ids already used in the data folder are known (`findActionIDs` has come back).
+    public internal(set) var actionIDsKnown = false
+    /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
+    public var secondsFromGMT = 0
 
     /// A new walk of a journey, on its briefing screen.
     public init(journey: Journey, details: WalkDetails, now: Date) {
@@ -134,7 +146,10 @@ public struct WalkState: Equatable, Sendable {
     }
 
     /// Help lines shown after the key table's own: the editor's keys while walking.
-    public var helpExtra: [HelpLine] { mode == .briefing ? [] : LineEditor.keys.helpLines }
+    public var helpExtra: [HelpLine] {
+        if mode == .briefing { return [] }
+        return (panel?.helpLines ?? []) + LineEditor.keys.helpLines
+    }
 
     /// The key table in force, for dispatch, footer and help.
     public var keyMap: KeyMap<WalkCommand> {
@@ -160,6 +175,8 @@ public enum WalkAction: Equatable, Sendable {
     case recordFailed(WalkEvent?, reason: String)
     /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
     case interrupted
+    /// The runner found the action ids already used in the data folder.
+    case actionIDsFound(Set<String>)
 }
 
 /// Work for the runner; its results come back as actions.
@@ -170,4 +187,6 @@ public enum WalkEffect: Equatable, Sendable {
     case record(WalkEvent)
     /// The walk is over for this session.
     case leave
+    /// Find the action ids already used in the data folder (once, when the first action form opens).
+    case findActionIDs
 }

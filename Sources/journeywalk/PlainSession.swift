@@ -36,7 +36,7 @@ extension Session {
     /// Walks a journey line by line on standard input and output and reports where it was saved.
     static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations) throws {
         let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks)
-        let state = WalkState(journey: loaded.journey, details: details, now: Date())
+        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date()))
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: recorder.journal?.path, plain: true)
         try failOnProblems(outcome)
@@ -58,7 +58,7 @@ extension Session {
             throw fail("cannot continue the walk: \(error)")
         }
         let recorder = JournalRecorder(resuming: journal)
-        let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
+        let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
         for warning in file.warnings { printError("warning: \(warning)") }
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: path, plain: true)

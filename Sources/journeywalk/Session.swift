@@ -60,7 +60,7 @@ enum Session {
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
     static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal) throws {
         let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks)
-        let state = WalkState(journey: loaded.journey, details: details, now: Date())
+        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date()))
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()
         try report(outcome, path: recorder.journal?.path)
@@ -91,7 +91,7 @@ enum Session {
         }
         let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
-        let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
+        let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
         let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
         journal.close()
         terminal.close()
@@ -194,5 +194,20 @@ final class JournalRecorder: WalkRecorder {
     func record(_ event: WalkEvent) throws {
         guard let journal else { throw FileError(path: walksFolder, reason: "the walk has not started") }
         try journal.append(event)
+    }
+
+    func actionIDsInUse() -> Set<String> { ActionLedger(folder: walksFolder).ids() }
+}
+
+extension Session {
+    /// A walk state ready for the leader's panels: new action ids are random (the recorder names the
+    /// ids in use), and due dates (`fri`, `+7d`) count in the local time zone.
+    static func leaderReady(_ state: WalkState) -> WalkState {
+        var state = state
+        var seconds = time_t(Date().timeIntervalSince1970)
+        var parts = tm()
+        if localtime_r(&seconds, &parts) != nil { state.secondsFromGMT = parts.tm_gmtoff }
+        state.actionIDs = ActionIDs(seed: UInt64.random(in: .min ... .max))
+        return state
     }
 }

@@ -165,6 +165,8 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         tmux.send("m", "q")
         #expect(tmux.waitFor("Finish the walk?").found)
         tmux.send("f")
+        #expect(tmux.waitFor("What customers remember").found, "the debrief comes first")
+        tmux.send("Enter")
         #expect(tmux.waitFor("EXIT=0").found)
 
         // …then by id, from a folder without it; and listed.
@@ -205,6 +207,8 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         tmux.send("q")
         #expect(tmux.waitFor("Finish the walk?").found)
         tmux.send("f")
+        #expect(tmux.waitFor("What customers remember").found, "the debrief comes first")
+        tmux.send("Enter")
         #expect(tmux.waitFor("EXIT=0").found)
         #expect(try String(contentsOfFile: outside, encoding: .utf8).contains("\"type\":\"finish"))
     }

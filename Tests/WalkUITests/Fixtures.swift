@@ -47,6 +47,7 @@ extension WalkState {
                 case .start: queue += apply(.started(storeHeader(details: details, journey: journey)), now: time)
                 case .record(let event): queue += apply(.recorded(event), now: time)
                 case .leave: break
+                case .findActionIDs: queue += apply(.actionIDsFound([]), now: time)
                 }
             }
         }

@@ -1,0 +1,167 @@
+import Foundation
+import Glibc
+import JourneyKit
+
+/// The actions of every walk in a data folder: listed, and closed by appending to their walk file.
+public struct ActionLedger: Sendable {
+    public var folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Every action in the folder's walks, and the walk files that could not be read. Only files
+    /// that mention an action are read in full, so thousands of walks without actions cost little.
+    public func load() -> (actions: [ActionListing], errors: [WalkFileError]) {
+        let paths = WalkLibrary(folder: folder).paths
+        var results = [Result<[ActionListing], WalkFileError>?](repeating: nil, count: paths.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 64))
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own slots, so the buffer is shared without a lock.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < paths.count {
+                    slots[index] = Self.actions(in: paths[index])
+                    index += workers
+                }
+            }
+        }
+        var actions: [ActionListing] = []
+        var errors: [WalkFileError] = []
+        for result in results {
+            switch result {
+            case .success(let found)?: actions += found
+            case .failure(let error)?: errors.append(error)
+            case nil: break
+            }
+        }
+        return (actions, errors)
+    }
+
+    /// The ids of every action in the folder, so a new one is never the same as an old one.
+    public func ids() -> Set<String> { Set(load().actions.map(\.action.id)) }
+
+    private static let marker = Array("\"action\"".utf8)
+
+    private static func actions(in path: String) -> Result<[ActionListing], WalkFileError> {
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFile.read(path)
+        } catch {
+            return .failure(.unreadable(error))
+        }
+        guard mentions(bytes, marker) else { return .success([]) }
+        return Result { () throws(WalkFileError) in ActionListing.all(in: try actionsWalk(bytes, path: path), path: path) }
+    }
+
+    private static let adhocMarker = Array("\"adhoc\"".utf8)
+
+    /// The walk with only what listing actions needs folded in: the header, the ad-hoc touchpoints
+    /// (actions can come from them) and the action records; the other lines are not decoded.
+    static func actionsWalk(_ bytes: [UInt8], path: String) throws(WalkFileError) -> Walk {
+        var walk: Walk?
+        let copies = JourneyCopies.near(walkFile: path)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = Array(bytes[start..<end])
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            if walk == nil {
+                guard case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: copies) else {
+                    throw .damaged(path: path, reason: "no walk header on its first line")
+                }
+                walk = Walk(header: header)
+            } else if mentions(line, marker) || mentions(line, adhocMarker), let event = try? WalkCodec.decode(bytes: line, copies: copies) {
+                walk?.apply(event)
+            }
+        }
+        guard let walk else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
+        return walk
+    }
+
+    /// Whether `needle` occurs in `bytes`.
+    static func mentions(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        return bytes.withUnsafeBufferPointer { hay in
+            var index = 0
+            let last = hay.count - needle.count
+            while index <= last {
+                if hay[index] == first {
+                    var offset = 1
+                    while offset < needle.count, hay[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Closes an action (done or dropped) by appending an `action` record to its walk file, with the
+    /// walk locked as a resume would; a walk open in another journeywalk is refused. `reference` is
+    /// an id or the start of one. Nothing is written when the action is not found exactly once.
+    public func close(_ reference: String, as status: ActionStatus, at date: Date) throws(ActionLedgerError) -> (listing: ActionListing, changed: Bool) {
+        let listings = load().actions
+        let id: String
+        do {
+            id = try ActionReference.resolve(reference, among: listings.map(\.action.id))
+        } catch {
+            throw .reference(error)
+        }
+        guard let found = listings.first(where: { $0.action.id == id }) else { throw .reference(.unknown(reference)) }
+        let journal: WalkJournal
+        do {
+            journal = try WalkJournal.reopen(path: found.walkPath)
+        } catch let busy as WalkJournal.Busy {
+            throw .busy(busy)
+        } catch let error as FileError {
+            throw .file(error)
+        } catch {
+            throw .file(FileError(path: found.walkPath, reason: String(describing: error)))
+        }
+        defer { journal.close() }
+        // Read the walk again under the lock: the action as it is now, in case it changed since.
+        let current: ActionListing
+        do {
+            let file = try WalkFile.load(path: found.walkPath)
+            guard let now = ActionListing.all(in: file.walk, path: found.walkPath).first(where: { $0.action.id == id }) else {
+                throw ActionLedgerError.reference(.unknown(reference))
+            }
+            current = now
+        } catch let error as WalkFileError {
+            throw .walk(error)
+        } catch let error as ActionLedgerError {
+            throw error
+        } catch {
+            throw .file(FileError(path: found.walkPath, reason: String(describing: error)))
+        }
+        guard current.action.status != status else { return (current, false) }
+        var action = current.action
+        action.status = status
+        do {
+            try journal.append(.actionChanged(ActionChange(touchpoint: current.touchpoint, action: action, at: date)))
+        } catch {
+            throw .file(error)
+        }
+        var listing = current
+        listing.action = action
+        return (listing, true)
+    }
+}
+
+/// Why an action could not be closed.
+public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertible {
+    case reference(ActionReference.Problem)
+    case busy(WalkJournal.Busy)
+    case file(FileError)
+    case walk(WalkFileError)
+
+    public var description: String {
+        switch self {
+        case .reference(let problem): return problem.description
+        case .busy(let busy): return busy.description
+        case .file(let error): return "cannot write to the walk file: \(error)"
+        case .walk(let error): return error.description
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import JourneyKit
+
+/// A panel of the walk screen that has the keys while it is open: the tag picker, the recovery
+/// strip, the praise form or the action form. Each is a small value with its own `apply`.
+public enum WalkPanel: Equatable, Sendable {
+    case tags(TagPicker)
+    case recovery(RecoveryStrip)
+    case praise(PraiseForm)
+    case action(ActionForm)
+
+    /// The touchpoint the panel is about.
+    public var touchpoint: String {
+        switch self {
+        case .tags(let picker): return picker.touchpoint
+        case .recovery(let strip): return strip.touchpoint
+        case .praise(let form): return form.touchpoint
+        case .action(let form): return form.touchpoint
+        }
+    }
+
+    /// Typed text not yet kept in the walk file as a draft (field and text), for Esc and leaving.
+    public var unsavedDrafts: [(field: TextField, text: String)] {
+        switch self {
+        case .tags(let picker): return picker.unsavedDrafts
+        case .recovery: return []
+        case .praise(let form): return form.unsavedDrafts
+        case .action(let form): return form.unsavedDrafts
+        }
+    }
+
+    /// The panel's key table, for its footer and the help overlay.
+    public var helpLines: [HelpLine] {
+        switch self {
+        case .tags: return TagPicker.keys.helpLines
+        case .recovery: return RecoveryStrip.keys.helpLines
+        case .praise: return FormKeys.praise.helpLines
+        case .action: return FormKeys.action.helpLines
+        }
+    }
+
+    public var footerItems: [FooterItem] {
+        switch self {
+        case .tags: return TagPicker.keys.footerItems
+        case .recovery: return RecoveryStrip.keys.footerItems
+        case .praise: return FormKeys.praise.footerItems
+        case .action: return FormKeys.action.footerItems
+        }
+    }
+}
+
+/// What a panel asks of the walk after a key.
+public enum PanelEffect: Equatable, Sendable {
+    /// Append this record (the panel waits for it to come back before it shows it as done).
+    case record(WalkEvent)
+    /// Close the panel.
+    case close
+    /// Say something on the status line.
+    case say(String, WalkState.Message.Kind)
+}
+
+/// Drafts of typed fields that differ from what the walk file keeps.
+func changedDrafts(_ fields: [(TextField, String)], kept: [TextField: String]) -> [(field: TextField, text: String)] {
+    fields.filter { $0.1 != (kept[$0.0] ?? "") }.map { (field: $0.0, text: $0.1) }
+}

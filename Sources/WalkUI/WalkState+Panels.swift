@@ -1,0 +1,158 @@
+import Foundation
+import JourneyKit
+
+/// The leader's panels on the walk screen (tags, recovery, praise, actions) and the debrief at the
+/// end: opening them, handing them the keys, and what comes back from the disk.
+extension WalkState {
+    /// The day it is for the operator (due dates count from it).
+    public var today: CalendarDay { CalendarDay(now, secondsFromGMT: secondsFromGMT) }
+
+    /// Opens a panel on the current touchpoint (recovery only on a misery moment).
+    mutating func open(_ command: WalkCommand) -> [WalkEffect] {
+        guard let step = currentStep, let walk else { return [] }
+        let id = step.touchpoint.id
+        let moment = walk.moment(for: id)
+        var drafts: [TextField: String] = [:]
+        for (key, text) in walk.fieldDrafts where key.touchpoint == id { drafts[key.field] = text }
+        for (key, text) in unsavedFields where key.touchpoint == id { drafts[key.field] = text }
+        switch command {
+        case .tags:
+            panel = .tags(TagPicker(touchpoint: id, catalogue: TagCatalog.tags(for: journey), tags: moment.tags,
+                                    verdict: moment.rating?.verdict, draft: drafts[.tags] ?? ""))
+        case .recovery:
+            guard moment.rating?.verdict == .misery else {
+                let why = moment.rating.map { "this one is \($0.glyph) \($0.label)" } ?? "this one has no verdict yet (x or X first)"
+                message = Message(text: "Recovery is checked on moments of misery; \(why)", kind: .info)
+                return []
+            }
+            panel = .recovery(RecoveryStrip(touchpoint: id, recovery: moment.recovery))
+        case .praise:
+            panel = .praise(PraiseForm(touchpoint: id, praise: moment.praise, drafts: drafts))
+        case .action:
+            panel = .action(ActionForm(touchpoint: id, existing: moment.actions, drafts: drafts))
+            // Reading every walk for the ids in use costs time: only when an action is about to be made.
+            if !actionIDsKnown { return [.findActionIDs] }
+        default:
+            return []
+        }
+        return []
+    }
+
+    /// A key while a panel is open.
+    mutating func panelKey(_ key: Key) -> [WalkEffect] {
+        guard let open = panel, let walk else { return [] }
+        let effects: [PanelEffect]
+        switch open {
+        case .tags(var picker):
+            effects = picker.apply(key, now: now)
+            panel = .tags(picker)
+        case .recovery(var strip):
+            effects = strip.apply(key, current: walk.moment(for: strip.touchpoint).recovery, now: now)
+            panel = .recovery(strip)
+        case .praise(var form):
+            effects = form.apply(key, now: now)
+            panel = .praise(form)
+        case .action(var form):
+            var ids = actionIDs
+            effects = form.apply(key, today: today, ids: &ids, now: now)
+            actionIDs = ids
+            panel = .action(form)
+        }
+        var out: [WalkEffect] = []
+        for effect in effects {
+            switch effect {
+            case .record(let event): out.append(.record(event))
+            case .close: panel = nil
+            case .say(let text, let kind): message = Message(text: text, kind: kind)
+            }
+        }
+        return out
+    }
+
+    /// A panel's record is on disk: close the panel that asked for it and say what was saved.
+    mutating func panelRecorded(_ event: WalkEvent) {
+        guard let touchpoint = event.touchpointID else { return }
+        let title = steps.first { $0.touchpoint.id == touchpoint }?.touchpoint.title ?? touchpoint
+        let moment = walk?.moment(for: touchpoint) ?? Moment()
+        // Text saved for good needs no draft any more, also one that could not be written before.
+        let saved: [TextField]
+        switch event {
+        case .tagged: saved = [.tags]
+        case .praised: saved = [.praise, .praiseTo]
+        case .actionChanged: saved = [.action, .actionOwner, .actionDue]
+        default: saved = []
+        }
+        for field in saved { unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: field)] = nil }
+        switch event {
+        case .tagged(let change):
+            if case .tags? = panel { panel = nil }
+            let words = change.tags.map { TagCatalog.tag($0, in: journey)?.label ?? $0 }
+            message = Message(text: words.isEmpty ? "Tags removed: \(title)" : "Tags saved: " + words.joined(separator: " · "), kind: .info)
+        case .recovered:
+            let marks = RecoveryStrip.marks(moment.recovery)
+            let done = marks.filter { $0 == true }.count
+            message = Message(text: "Recovery saved: \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
+        case .praised(let change):
+            if case .praise? = panel { panel = nil }
+            message = Message(text: change.praise.map { "Praise saved for \($0.to)" } ?? "Praise removed: \(title)", kind: .info)
+        case .actionChanged(let change):
+            if case .action? = panel { panel = nil }
+            let due = change.action.due.map { ", due \($0)" } ?? ""
+            message = Message(text: "Action \(change.action.id) saved for \(change.action.owner)\(due)", kind: .info)
+        case .drafted(let change):
+            unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = nil
+        default:
+            break
+        }
+    }
+
+    /// A panel's record failed: the panel takes keys again; typed text of a failed draft is kept.
+    mutating func panelRecordFailed(_ event: WalkEvent) {
+        switch (event, panel) {
+        case (.tagged, .tags(var picker)?):
+            picker.saveFailed()
+            panel = .tags(picker)
+        case (.praised, .praise(var form)?):
+            form.saveFailed()
+            panel = .praise(form)
+        case (.actionChanged, .action(var form)?):
+            form.saveFailed()
+            panel = .action(form)
+        case (.drafted(let change), _) where change.field != .note:
+            unsavedFields[Walk.DraftKey(touchpoint: change.touchpoint, field: change.field)] = change.text.isEmpty ? nil : change.text
+        default:
+            break
+        }
+    }
+
+    /// Text typed into a panel or a field draft that is not on disk, to write when leaving.
+    var pendingFieldDrafts: [Walk.DraftKey: String] {
+        var pending = unsavedFields
+        if let panel {
+            for draft in panel.unsavedDrafts { pending[Walk.DraftKey(touchpoint: panel.touchpoint, field: draft.field)] = draft.text }
+        }
+        return pending
+    }
+
+    /// Every text not on disk by touchpoint id, notes first, for the caller to print: a field's
+    /// text is labelled with its field (`[praise] …`).
+    public var unsavedTexts: [String: String] {
+        var texts = unsaved
+        for (key, text) in unsavedFields.sorted(by: { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }) {
+            let line = "[\(key.field.rawValue)] " + text
+            texts[key.touchpoint] = texts[key.touchpoint].map { $0 + "\n" + line } ?? line
+        }
+        return texts
+    }
+
+    /// A key while the debrief is up: scrolling, or closing it (which leaves a finished walk).
+    mutating func debriefKey(_ key: Key) -> [WalkEffect] {
+        guard var shown = debrief else { return [] }
+        if shown.handle(key) {
+            debrief = shown
+            return []
+        }
+        debrief = nil
+        return leave(finished: true, forced: false)
+    }
+}

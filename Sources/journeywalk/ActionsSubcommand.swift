@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import JourneyKit
+import JourneyReports
+import JourneyStore
+
+extension ActionsReport.Format: ExpressibleByArgument {}
+
+struct ActionsSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions",
+        abstract: "List the actions of every walk (open ones by default, overdue first), or close one.",
+        discussion: """
+            Actions are added on the walk screen (A). `journeywalk actions done ID` and `drop ID` close one: a record is \
+            appended to the walk file it came from (also for a finished or submitted walk), with the walk locked as a \
+            resume would; a walk open in another journeywalk is refused. ID is an action id or a unique start of one.
+            """,
+        subcommands: [ActionsList.self, ActionsDone.self, ActionsDrop.self],
+        defaultSubcommand: ActionsList.self
+    )
+
+    /// Today in the local time zone (honouring TZ), for overdue and for nothing else.
+    static var today: CalendarDay {
+        var seconds = time_t(Date().timeIntervalSince1970)
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return CalendarDay(Date(), secondsFromGMT: 0) }
+        return CalendarDay(Date(), secondsFromGMT: parts.tm_gmtoff)
+    }
+}
+
+/// Which actions to list by status.
+enum ActionStatusFilter: String, CaseIterable, ExpressibleByArgument {
+    case open, done, dropped, all
+}
+
+struct ActionsList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List actions across all walks: open ones by default, overdue first, with the walk and touchpoint each came from."
+    )
+
+    @Option(help: ArgumentHelp("Only actions of this owner (case ignored).", valueName: "name"))
+    var owner: String?
+
+    @Option(help: "open, done, dropped or all.")
+    var status: ActionStatusFilter = .open
+
+    @Option(name: .shortAndLong, help: "text, csv or json.")
+    var format: ActionsReport.Format = .text
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let locations = data.locations
+        Session.openWalks(locations)
+        let (listings, errors) = ActionLedger(folder: locations.walks).load()
+        for error in errors { Session.printError("journeywalk: " + error.description) }
+        let wantedOwner = owner?.trimmingCharacters(in: .whitespaces).lowercased()
+        let chosen = listings.filter { listing in
+            (status == .all || listing.action.status.rawValue == status.rawValue)
+                && (wantedOwner.map { listing.action.owner.lowercased() == $0 } ?? true)
+        }
+        let today = ActionsSubcommand.today
+        let ordered = ActionListing.ordered(chosen, today: today)
+        if format == .text, ordered.isEmpty {
+            let which = status == .all ? "" : status.rawValue + " "
+            print("No \(which)actions" + (owner.map { " for \(TerminalText.sanitize($0))" } ?? "") + " in \(TerminalText.sanitize(locations.walks)).")
+        } else {
+            FileHandle.standardOutput.write(Data(ActionsReport.render(ordered, as: format, today: today).utf8))
+            if format == .text {
+                let overdue = ordered.filter { $0.isOverdue(today: today) }.count
+                print("\(Counted.text(ordered.count, "action"))" + (overdue > 0 ? ", \(overdue) overdue" : "")
+                    + ". Close one with: journeywalk actions done ID (or drop ID).")
+            }
+        }
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `actions done ID` and `actions drop ID` share this.
+enum ActionClosing {
+    static func close(_ reference: String, as status: ActionStatus, locations: DataLocations) throws {
+        Session.openWalks(locations)
+        do {
+            let (listing, changed) = try ActionLedger(folder: locations.walks).close(reference, as: status, at: Date())
+            let action = listing.action
+            let what = "\(action.id) \(TerminalText.sanitize(action.text)) (\(TerminalText.sanitize(action.owner)))"
+            if changed {
+                print("Action \(what) is \(status.rawValue) now; recorded in walk \(TerminalText.sanitize(listing.walkID)).")
+            } else {
+                print("Action \(what) was already \(status.rawValue); nothing changed.")
+            }
+        } catch {
+            throw Session.fail(error.description + "; nothing was changed")
+        }
+    }
+}
+
+struct ActionsDone: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark an action done (appended to its walk file).")
+
+    @Argument(help: "The action's id, or a unique start of it.")
+    var id: String
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws { try ActionClosing.close(id, as: .done, locations: data.locations) }
+}
+
+struct ActionsDrop: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop an action: it will not be done (appended to its walk file).")
+
+    @Argument(help: "The action's id, or a unique start of it.")
+    var id: String
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws { try ActionClosing.close(id, as: .dropped, locations: data.locations) }
+}

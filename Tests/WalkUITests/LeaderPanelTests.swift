@@ -1,0 +1,457 @@
+import Foundation
+import JourneyKit
+import Testing
+@testable import WalkUI
+
+/// The store journey with a tag of its own, walked to a misery moment (the greeting) and back on it.
+func leaderWalk(journey: Journey = storeJourneyWithTags) -> WalkState {
+    var state = WalkState(journey: journey, details: WalkDetails(operator: "Lee", role: .leader), now: at(0))
+    state.actionIDs = ActionIDs(seed: 1)
+    state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+    state.press(.char("m"), .char("X"), .left)
+    return state
+}
+
+let storeJourneyWithTags: Journey = {
+    var journey = storeJourney
+    journey.tags = [TagDefinition(id: "no-parking", label: "No parking nearby", kind: .misery)]
+    return journey
+}()
+
+extension WalkState {
+    /// Types text, one key per character.
+    mutating func type(_ text: String) { run(text.map { .key(.char($0)) }) }
+
+    var picker: TagPicker? { if case .tags(let picker)? = panel { return picker } else { return nil } }
+}
+
+@Suite struct TagPickerTests {
+    let catalogue = TagCatalog.tags(for: storeJourneyWithTags)
+
+    @Test func theKindThatExplainsTheVerdictComesFirst() {
+        let misery = TagPicker(touchpoint: "t", catalogue: catalogue, tags: [], verdict: .misery)
+        #expect(misery.options.prefix(14).allSatisfy { $0.kind == .misery })
+        #expect(misery.options.last?.kind == .magic)
+        #expect(misery.options[13].id == "no-parking", "the journey's own tag with its kind")
+        let magic = TagPicker(touchpoint: "t", catalogue: catalogue, tags: [], verdict: .magic)
+        #expect(magic.options.first?.id == "unexpected-delight")
+        #expect(magic.options.prefix(8).allSatisfy { $0.kind == .magic })
+        let neutral = TagPicker(touchpoint: "t", catalogue: catalogue, tags: [], verdict: .neutral)
+        #expect(neutral.options.map(\.id) == catalogue.map(\.id), "no verdict to explain: catalogue order")
+    }
+
+    @Test func typingFiltersByIdOrLabelAndAnExactIdComesFirst() {
+        var picker = TagPicker(touchpoint: "t", catalogue: catalogue, tags: [], verdict: .misery)
+        for character in "APOL" { _ = picker.apply(.char(character), now: at(1)) }
+        #expect(picker.shown.map { picker.options[$0].id } == ["no-apology", "insincere-apology"])
+        for _ in 0..<4 { _ = picker.apply(.backspace, now: at(1)) }
+        for character in "late" { _ = picker.apply(.char(character), now: at(1)) }
+        #expect(picker.highlightedOption?.id == "late", "the exact id before labels that contain it")
+        for character in "x" { _ = picker.apply(.char(character), now: at(1)) }
+        #expect(picker.shown.isEmpty)
+        #expect(picker.apply(.char(" "), now: at(1)) == [.say("No tag matches 'latex'; Backspace widens the filter", .warning)])
+        _ = picker.apply(.control("u"), now: at(1))
+        for character in "follow-thr" { _ = picker.apply(.char(character), now: at(1)) }
+        #expect(picker.highlightedOption?.id == "poor-follow-through", "a label typed with dashes for spaces")
+    }
+
+    @Test func severalTagsAreChosenAndSavedAsOneRecordOnceOnDisk() {
+        var state = leaderWalk()
+        state.press(.char("T"))
+        #expect(state.picker?.options.first?.kind == .misery)
+        state.press(.char(" "), .down, .enter)
+        state.type("park")
+        state.press(.char(" "))
+        #expect(state.picker?.chosen == ["kept-waiting", "repeated-information", "no-parking"], "the journey's own tag")
+        state.press(.control("u"))
+        state.type("delight")
+        state.press(.enter)
+        #expect(state.picker?.chosen == ["kept-waiting", "repeated-information", "no-parking", "unexpected-delight"], "a magic tag too")
+        let effects = state.apply(.key(.tab), now: at(20))
+        let record = WalkEvent.tagged(TagChange(touchpoint: "greeting", tags: ["kept-waiting", "repeated-information", "no-parking", "unexpected-delight"], at: at(20)))
+        #expect(effects == [.record(record)])
+        #expect(state.picker != nil, "open until the disk has it")
+        #expect(state.apply(.key(.char("z")), now: at(20)).isEmpty, "keys wait while saving")
+        _ = state.apply(.recorded(record), now: at(20))
+        #expect(state.panel == nil)
+        #expect(state.currentMoment.tags.count == 4)
+        #expect(state.message?.text == "Tags saved: Kept waiting · Had to repeat information · No parking nearby · Unexpected delight")
+    }
+
+    @Test func aFailedSaveKeepsThePickerOpenWithTheChoice() {
+        var state = leaderWalk()
+        state.press(.char("T"), .char(" "))
+        let effects = state.apply(.key(.tab), now: at(20))
+        guard case .record(let event)? = effects.first else { Issue.record("no record"); return }
+        _ = state.apply(.recordFailed(event, reason: "disk full"), now: at(20))
+        #expect(state.picker?.chosen == ["kept-waiting"])
+        #expect(state.message?.kind == .error)
+        state.press(.char(" "))
+        #expect(state.picker?.chosen == [], "takes keys again")
+    }
+
+    @Test func escKeepsTheFilterTextAsADraftAndTheNextPickerStartsFromIt() {
+        var state = leaderWalk()
+        state.press(.char("T"))
+        state.type("wait")
+        state.press(.char(" "))
+        let effects = state.apply(.key(.escape), now: at(30))
+        #expect(effects == [.record(.drafted(NoteChange(touchpoint: "greeting", text: "wait", at: at(30), field: .tags)))])
+        _ = state.apply(.recorded(.drafted(NoteChange(touchpoint: "greeting", text: "wait", at: at(30), field: .tags))), now: at(30))
+        #expect(state.panel == nil)
+        #expect(state.currentMoment.tags.isEmpty, "Esc does not save the choice")
+        #expect(state.message?.text == "Tags not changed: Tab saves them")
+        state.press(.char("T"))
+        #expect(state.picker?.filter.text == "wait")
+        #expect(state.apply(.key(.escape), now: at(31)).isEmpty, "the same draft is not written twice")
+    }
+
+    @Test func unknownTagIdsFromTheFileAreShownAsTheyAre() throws {
+        var state = leaderWalk()
+        _ = state.apply(.recorded(.tagged(TagChange(touchpoint: "greeting", tags: ["from-a-newer-catalogue", "late"], at: at(5)))), now: at(5))
+        state.press(.char("T"))
+        let picker = try #require(state.picker)
+        #expect(picker.options.last?.id == "from-a-newer-catalogue")
+        #expect(picker.options.last?.kind == nil)
+        #expect(picker.chosen == ["from-a-newer-catalogue", "late"])
+        state.press(.escape)
+        #expect(render(state).text.contains("Verdict  ✖✖ strong misery  [from-a-newer-catalogue]  [Late]"), "\(render(state).text)")
+    }
+
+    @Test func filteringFiveHundredJourneyTagsStaysFarWithinAFrame() {
+        var journey = storeJourney
+        journey.tags = (0..<500).map { TagDefinition(id: "journey-tag-\($0)", label: "Journey tag number \($0)", kind: $0 % 2 == 0 ? .magic : .misery) }
+        var picker = TagPicker(touchpoint: "greeting", catalogue: TagCatalog.tags(for: journey), tags: [], verdict: .misery)
+        #expect(picker.options.count == 521)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for character in "number-4" {
+                _ = picker.apply(.char(character), now: at(1))
+                var canvas = Canvas(width: 120, height: 40)
+                PanelScreen.tags(picker, title: "Greeting", &canvas)
+            }
+        }
+        #expect(picker.shown.count == 111, "4, 40–49, 400–499")
+        // Seven keys with their frames in a debug build; bench/run.py --only tags times the release binary.
+        #expect(elapsed < .milliseconds(700), "\(elapsed)")
+    }
+}
+
+@Suite struct RecoveryStripTests {
+    @Test func itIsOfferedOnMiseryMomentsOnlyAndSaysWhyNot() {
+        var state = leaderWalk()
+        state.press(.left, .char("r"))
+        #expect(state.panel == nil)
+        #expect(state.message?.text == "Recovery is checked on moments of misery; this one is ★ magic")
+        state.press(.right, .right, .char("r"))
+        #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
+    }
+
+    @Test func eachMarkIsOneRecordAndTheStripShowsWhatIsOnDisk() {
+        var state = leaderWalk()
+        state.press(.char("r"))
+        var effects = state.apply(.key(.char("y")), now: at(40))
+        #expect(effects == [.record(.recovered(RecoveryChange(touchpoint: "greeting", recovery: Recovery(apology: true), at: at(40))))])
+        #expect(state.currentMoment.recovery == nil, "not shown before the disk has it")
+        guard case .record(let event)? = effects.first else { return }
+        _ = state.apply(.recorded(event), now: at(40))
+        #expect(state.currentMoment.recovery == Recovery(apology: true))
+        guard case .recovery(let strip)? = state.panel else { Issue.record("strip closed"); return }
+        #expect(strip.step == .reassurance, "the next step is the one to mark")
+        state.press(.char("n"), .char(" "))
+        #expect(state.currentMoment.recovery == Recovery(apology: true, reassurance: false, restitution: true))
+        #expect(state.message?.text == "Recovery saved: 2 of 3 steps done")
+        state.press(.char(" "), .char(" "))
+        #expect(state.currentMoment.recovery == Recovery(apology: true, reassurance: false, restitution: nil), "Space cycles done, not done, not marked")
+        effects = state.apply(.key(.char("-")), now: at(41))
+        #expect(effects.isEmpty, "no change, no record")
+        state.press(.left, .char("y"), .char("y"))
+        #expect(state.currentMoment.recovery?.isComplete == true)
+        #expect(state.message?.text == "Recovery saved: 3 of 3 steps done · recovered")
+        state.press(.left, .left, .left, .char("-"), .right, .backspace, .right, .char("-"))
+        #expect(state.walk?.moment(for: "greeting").recovery == nil, "all marks taken off: no recovery at all")
+        state.press(.escape)
+        #expect(state.panel == nil)
+    }
+}
+
+@Suite struct PraiseAndActionFormTests {
+    @Test func praiseTakesWhomAndWhatAndKeepsDraftsOfBothFields() {
+        var state = leaderWalk()
+        state.press(.char("p"))
+        state.type("Amira")
+        state.press(.tab)
+        state.type("Remembered my name")
+        let effects = state.apply(.key(.escape), now: at(50))
+        #expect(effects == [
+            .record(.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(50), field: .praiseTo))),
+            .record(.drafted(NoteChange(touchpoint: "greeting", text: "Remembered my name", at: at(50), field: .praise))),
+        ])
+        for case .record(let event) in effects { _ = state.apply(.recorded(event), now: at(50)) }
+        #expect(state.walk?.fieldDrafts.count == 2)
+        state.press(.char("p"))
+        guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
+        #expect(form.form.text(.praiseTo) == "Amira" && form.form.text(.praise) == "Remembered my name")
+        #expect(form.form.focus == 0)
+        state.press(.enter)
+        let saved = state.apply(.key(.enter), now: at(51))
+        #expect(saved == [.record(.praised(PraiseChange(touchpoint: "greeting", praise: Praise(to: "Amira", text: "Remembered my name"), at: at(51))))])
+        for case .record(let event) in saved { _ = state.apply(.recorded(event), now: at(51)) }
+        #expect(state.panel == nil)
+        #expect(state.walk?.fieldDrafts.isEmpty == true, "saving clears both drafts")
+        #expect(state.message?.text == "Praise saved for Amira")
+    }
+
+    @Test func praiseNeedsBothFieldsAndBothEmptyRemovesIt() {
+        var state = leaderWalk()
+        state.press(.char("p"), .enter, .enter)
+        #expect(state.message?.text == "Nothing to save: write who the praise is for and what they did")
+        state.press(.tab)
+        state.type("Kind words")
+        state.press(.enter)
+        #expect(state.message?.text == "Who is the praise for? Write a person or a team")
+        state.type("The till team")
+        state.press(.enter, .enter)
+        #expect(state.currentMoment.praise == Praise(to: "The till team", text: "Kind words"))
+        state.press(.char("p"), .control("u"), .tab, .control("u"), .enter)
+        #expect(state.currentMoment.praise == nil)
+        #expect(state.message?.text == "Praise removed: Greeting")
+    }
+
+    @Test func anActionGetsANewIdAndItsDueDateFromToday() {
+        var state = leaderWalk()
+        state.press(.char("A"))
+        state.type("Greet within 30 s")
+        state.press(.enter)
+        state.press(.enter, .enter)
+        #expect(state.message?.text == "Who owns the action? Write a name or a team")
+        state.type("Store manager")
+        state.press(.enter)
+        state.type("someday")
+        #expect(render(state).text.contains("'someday' is not a due date"))
+        #expect(state.apply(.key(.enter), now: at(60)).isEmpty, "a malformed date records nothing")
+        #expect(state.message?.kind == .error)
+        state.press(.control("u"))
+        state.type("fri")
+        var ids = ActionIDs(seed: 1)
+        let id = ids.next()
+        // at(60) is Sunday 2026-11-22: the next Friday is the 27th.
+        let effects = state.apply(.key(.enter), now: at(60))
+        let action = Action(id: id, text: "Greet within 30 s", owner: "Store manager", due: "2026-11-27", status: .open)
+        #expect(effects == [.record(.actionChanged(ActionChange(touchpoint: "greeting", action: action, at: at(60))))])
+        for case .record(let event) in effects { _ = state.apply(.recorded(event), now: at(60)) }
+        #expect(state.currentMoment.actions == [action])
+        #expect(state.message?.text == "Action \(id) saved for Store manager, due 2026-11-27")
+        state.press(.char("A"))
+        state.type("Second")
+        state.press(.enter)
+        state.type("Lee")
+        state.press(.enter, .enter)
+        #expect(state.currentMoment.actions.count == 2)
+        #expect(state.currentMoment.actions[1].id != id)
+        #expect(state.currentMoment.actions[1].due == nil)
+    }
+
+    @Test func theIdsInUseAreFoundOnceWhenTheFirstActionFormOpens() {
+        var state = leaderWalk()
+        #expect(state.apply(.key(.char("A")), now: at(1)) == [.findActionIDs])
+        var probe = ActionIDs(seed: 1)
+        let wouldBe = probe.next()
+        _ = state.apply(.actionIDsFound([wouldBe]), now: at(1))
+        state.type("Fix it")
+        state.press(.tab)
+        state.type("Lee")
+        state.press(.tab, .enter)
+        #expect(state.currentMoment.actions.count == 1)
+        #expect(state.currentMoment.actions.first?.id != wouldBe, "an id used in another walk is not given again")
+        #expect(state.apply(.key(.char("A")), now: at(2)).isEmpty, "found once per session")
+    }
+
+    @Test func theDueDateFollowsTheOperatorsTimeZone() {
+        var state = leaderWalk()
+        state.secondsFromGMT = 14 * 3600
+        state.press(.char("A"))
+        state.type("Call back")
+        state.press(.tab)
+        state.type("Lee")
+        state.press(.tab)
+        state.type("today")
+        state.press(.enter)
+        #expect(state.currentMoment.actions.first?.due == "2026-11-23", "10:15 UTC is the next day at +14:00")
+    }
+
+    @Test func aDraftThatFailedIsOfferedAgainAndDroppedOnceThePraiseIsSaved() {
+        var state = leaderWalk()
+        state.press(.char("p"))
+        state.type("Amira")
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
+        #expect(state.apply(.key(.escape), now: at(70)) == [.record(draft)])
+        _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
+        #expect(state.unsavedFields == [Walk.DraftKey(touchpoint: "greeting", field: .praiseTo): "Amira"])
+        state.press(.char("p"))
+        guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
+        #expect(form.form.text(.praiseTo) == "Amira", "the text that could not be written comes back")
+        state.press(.tab)
+        state.type("Kind")
+        state.press(.enter)
+        #expect(state.currentMoment.praise == Praise(to: "Amira", text: "Kind"))
+        #expect(state.unsavedFields.isEmpty)
+        #expect(state.apply(.key(.char("q")), now: at(71)).isEmpty && state.apply(.key(.char("l")), now: at(71)) == [.leave], "nothing left to write")
+    }
+
+    @Test func aResizeKeepsThePickerAndItsFilter() {
+        var state = leaderWalk()
+        state.press(.char("T"))
+        state.type("wait")
+        state.run([.resized(width: 50, height: 10), .resized(width: 120, height: 40)])
+        #expect(state.picker?.filter.text == "wait")
+        #expect(render(state, width: 120, height: 40).text.contains("Filter wait"))
+    }
+
+    @Test func leavingWithAFormOpenWritesItsTextFirst() {
+        var state = leaderWalk()
+        state.press(.char("A"))
+        state.type("Half typed")
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Half typed", at: at(70), field: .action))
+        #expect(state.apply(.interrupted, now: at(70)) == [.record(draft)])
+        #expect(state.apply(.recordFailed(draft, reason: "disk full"), now: at(70)) == [.leave], "a signal leaves whatever happens")
+        #expect(state.unsavedTexts == ["greeting": "[action] Half typed"], "and hands the text over to print")
+    }
+
+    @Test func aFieldDraftThatCannotBeWrittenStopsTheLeaveAndComesBack() {
+        var state = leaderWalk()
+        state.press(.char("p"))
+        state.type("Amira")
+        state.press(.char("q"))
+        #expect(state.panel != nil, "q is typed into the form")
+        state.press(.control("u"))
+        state.type("Amira")
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
+        #expect(state.apply(.key(.control("c")), now: at(70)) == [.record(draft)])
+        _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
+        #expect(state.mode == .unsavedText(reason: "disk full", finished: false))
+        #expect(render(state).text.contains("Greeting: [praise:to] Amira"))
+        state.press(.char("e"))
+        guard case .praise(let form)? = state.panel else { Issue.record("the form is not back"); return }
+        #expect(form.form.text(.praiseTo) == "Amira")
+    }
+}
+
+@Suite struct DebriefTests {
+    /// A walk with something in every part of the debrief.
+    static func finishedWalk() -> WalkState {
+        var state = leaderWalk()
+        state.press(.char("T"), .char(" "), .down, .char(" "), .tab)
+        state.press(.char("r"), .char("y"), .escape)
+        state.press(.char("p"))
+        state.type("Amira")
+        state.press(.tab)
+        state.type("Apologised at once and meant it")
+        state.press(.enter, .char("A"))
+        state.type("Greet every customer within 30 seconds")
+        state.press(.tab)
+        state.type("Store manager")
+        state.press(.tab)
+        state.type("2026-11-20")
+        state.press(.enter)
+        state.press(.right, .char("M"), .char("x"), .left, .char("T"))
+        state.type("kept-w")
+        state.press(.char(" "), .tab, .right, .char("m"))
+        return state
+    }
+
+    @Test func finishingShowsTheDebriefAndEnterLeaves() {
+        var state = Self.finishedWalk()
+        state.press(.char("q"), .char("f"))
+        #expect(state.debrief != nil)
+        #expect(state.mode == .confirmLeave, "not left yet")
+        let text = render(state).text
+        #expect(text.contains("Debrief · Retail store visit"))
+        #expect(text.contains("First  ★ Find opening hours online"))
+        state.press(.down, .down)
+        #expect(state.debrief?.offset == 2)
+        let effects = state.apply(.key(.enter), now: at(90))
+        #expect(effects == [.leave])
+        #expect(state.mode == .done(finished: true))
+    }
+
+    @Test func aSignalOnTheDebriefLeavesTheWalkFinished() {
+        var state = Self.finishedWalk()
+        state.press(.char("q"), .char("f"))
+        #expect(state.apply(.interrupted, now: at(90)) == [.leave])
+        #expect(state.mode == .done(finished: true))
+    }
+
+    @Test func theSummaryNamesWhatALeaderTakesAway() throws {
+        let state = Self.finishedWalk()
+        let walk = try #require(state.walk)
+        let summary = DebriefSummary(walk)
+        #expect(summary.first?.touchpoint.id == "find-opening-hours")
+        #expect(summary.last?.touchpoint.id == "follow-up")
+        #expect(summary.best?.touchpoint.id == "needs")
+        #expect(summary.worst?.touchpoint.id == "greeting")
+        #expect(summary.momentsOfTruth.map(\.touchpoint.id) == ["greeting"])
+        #expect(summary.topTags.map(\.id) == ["kept-waiting", "repeated-information"])
+        #expect(summary.topTags.first?.count == 2)
+        #expect(summary.incompleteRecoveries.map(\.touchpoint.id) == ["greeting", "payment"])
+        #expect(summary.praise.map(\.praise.to) == ["Amira"])
+        #expect(summary.actions.map(\.action.owner) == ["Store manager"])
+        let lines = summary.lines(width: 120, today: CalendarDay(iso: "2026-11-25")).map(\.text)
+        #expect(lines.contains { $0.contains("due 2026-11-20 OVERDUE") })
+        #expect(lines.contains("Recoveries not complete (0 of 2 complete)"))
+    }
+
+    @Test func reviewOpensTheSameDebriefWithD() throws {
+        let walk = try #require(Self.finishedWalk().walk)
+        var review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w.jsonl")
+        _ = review.apply(.char("D"))
+        #expect(review.debrief == DebriefState(walk))
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewWalkScreen.render(review, into: &canvas)
+        #expect(canvas.text.contains("Praise to pass on") || canvas.text.contains("Top tags"))
+        _ = review.apply(.escape)
+        #expect(review.debrief == nil)
+    }
+}
+
+@Suite struct LeaderSnapshotTests {
+    @Test func tagPicker() {
+        var state = leaderWalk()
+        state.press(.char("T"), .char(" "), .down, .down)
+        state.type("ap")
+        state.press(.down)
+        assertSnapshot(render(state), named: "leader-tags-80x24")
+        assertSnapshot(render(state, width: 120, height: 40), named: "leader-tags-120x40")
+    }
+
+    @Test func recoveryStrip() {
+        var state = leaderWalk()
+        state.press(.char("r"), .char("y"), .char("n"))
+        assertSnapshot(render(state), named: "leader-recovery-80x24")
+        assertSnapshot(render(state, width: 120, height: 40), named: "leader-recovery-120x40")
+    }
+
+    @Test func actionForm() {
+        var state = leaderWalk()
+        state.press(.char("A"))
+        state.type("Greet within 30 s")
+        state.press(.tab)
+        state.type("Store manager")
+        state.press(.tab)
+        state.type("+7d")
+        assertSnapshot(render(state), named: "leader-action-80x24")
+    }
+
+    @Test func debrief() {
+        var state = DebriefTests.finishedWalk()
+        state.press(.char("q"), .char("f"))
+        assertSnapshot(render(state), named: "leader-debrief-80x24")
+        assertSnapshot(render(state, width: 120, height: 40), named: "leader-debrief-120x40")
+    }
+
+    @Test func marksOnTheWalkScreen() {
+        var state = DebriefTests.finishedWalk()
+        state.press(.home, .right)
+        assertSnapshot(render(state, width: 120, height: 40), named: "leader-walk-marks-120x40")
+    }
+}
