@@ -13,10 +13,9 @@ private func t(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_34
 /// Writes a walk file with the given records after its header; returns its path.
 @discardableResult
 private func writeWalk(_ id: String, in folder: String, _ events: [WalkEvent]) throws -> String {
-    let journal = try WalkJournal.create(folder: folder, walkID: id)
-    defer { journal.close() }
     let header = WalkHeader(walkID: id, journey: journey, journeyPath: nil, journeyFingerprint: "f", details: WalkDetails(operator: "Ann"), started: t(0))
-    try journal.append(.started(header))
+    let journal = try WalkJournal.create(folder: folder, header: header)
+    defer { journal.close() }
     for event in events { try journal.append(event) }
     return journal.path
 }
