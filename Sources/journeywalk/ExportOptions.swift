@@ -23,7 +23,7 @@ struct ExportOptions: ParsableArguments {
         valueName: "mode"))
     var mode = FileMode(0o600)
 
-    @Flag(help: "Put the walk file's path in reports (the HTML footer, JSON walk.file, the lines that could not be read). Left out by default: reports are shared, and the path names your home folder.")
+    @Flag(help: "Put the walk file's path in reports (the HTML footer, JSON walk.file, the lines that could not be read) and the full paths of attached evidence (otherwise only their file names). Left out by default: reports are shared, and the path names your home folder.")
     var withPaths = false
 
     var settings: ExportSettings { ExportSettings(mode: mode.value, withPaths: withPaths) }
