@@ -64,4 +64,25 @@ import Testing
             if format != "mermaid" { #expect(result.output.contains("Person 2"), "\(format)") }
         }
     }
+
+    @Test func reviewShowsTheMomentsRecordsInARealTerminal() throws {
+        let (home, _, receipt) = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.removeItem(atPath: receipt)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("\(shellQuoted(journeywalkBinary)) review 20261122 --data-dir \(shellQuoted(home)); echo EXIT=$?; sleep 600", width: 120, height: 40)
+        let panel = tmux.waitFor("Evidence: receipt.txt · MISSING")
+        #expect(panel.found, "review:\n\(panel.screen)")
+        #expect(panel.screen.contains("DRAFT"))
+        #expect(panel.screen.contains("Praise → Amira: Stayed calm"))
+        #expect(panel.screen.contains("Action: Second till — Zoë Martin [open]"))
+        #expect(panel.screen.contains("Recovery: apology ? · reassurance ? · restitution ?"))
+        tmux.send("Enter")
+        let overlay = tmux.waitFor("Any key closes this.")
+        #expect(overlay.found, "overlay:\n\(overlay.screen)")
+        tmux.send("q")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXIT=0").found)
+    }
 }
