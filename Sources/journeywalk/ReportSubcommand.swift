@@ -37,9 +37,6 @@ struct ReportSubcommand: ParsableCommand {
     @Flag(help: "Every walk in the data folder.")
     var all = false
 
-    @Flag(help: "Replace names of people (operator, praise, action owners) with Person 1, Person 2…")
-    var redact = false
-
     @OptionGroup var export: ExportOptions
 
     @OptionGroup var data: DataOptions
@@ -91,7 +88,7 @@ struct ReportSubcommand: ParsableCommand {
         for file in files {
             for warning in file.warnings { Session.printError("warning: \(warning)") }
         }
-        let text = inputs.isEmpty ? "" : Report.render(inputs, as: format, redact: redact)
+        let text = inputs.isEmpty ? "" : Report.render(inputs, as: format, redact: export.redact)
         if let output {
             do {
                 try PosixFile.writeExport(Array(text.utf8), to: output, mode: export.mode.value)

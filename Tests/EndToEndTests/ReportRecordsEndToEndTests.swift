@@ -71,7 +71,7 @@ import Testing
         try FileManager.default.removeItem(atPath: receipt)
         let tmux = Tmux()
         defer { tmux.stop() }
-        tmux.start("\(shellQuoted(journeywalkBinary)) review 20261122 --data-dir \(shellQuoted(home)); echo EXIT=$?; sleep 600", width: 120, height: 40)
+        tmux.start("cd \(shellQuoted(home)) && \(shellQuoted(journeywalkBinary)) review 20261122 --redact --data-dir \(shellQuoted(home)); echo EXIT=$?; sleep 600", width: 120, height: 40)
         let panel = tmux.waitFor("Evidence: receipt.txt · MISSING")
         #expect(panel.found, "review:\n\(panel.screen)")
         #expect(panel.screen.contains("DRAFT"))
@@ -82,6 +82,15 @@ import Testing
         let overlay = tmux.waitFor("Any key closes this.")
         #expect(overlay.found, "overlay:\n\(overlay.screen)")
         tmux.send("q")
+        // The screen is the operator's own; what leaves it under --redact names nobody.
+        tmux.send("E")
+        #expect(tmux.waitFor("Export this walk").found)
+        tmux.send("m")
+        let exported = tmux.waitFor("Exported to")
+        #expect(exported.found, "after export:\n\(exported.screen)")
+        let markdown = try String(contentsOfFile: home + "/20261122-101503-shop.md", encoding: .utf8)
+        #expect(!markdown.contains("Zoë") && !markdown.contains("Amira"))
+        #expect(markdown.contains("Person 2: Stayed calm"), "\(markdown)")
         tmux.send("q")
         #expect(tmux.waitFor("EXIT=0").found)
     }
