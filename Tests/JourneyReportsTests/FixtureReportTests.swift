@@ -254,3 +254,89 @@ func csvRecords(_ text: String) -> [[String]] {
         #expect(till["checklist_unanswered"] == "1" && till["checklist"] == "Unanswered: Receipt offered (weight 2)")
     }
 }
+
+@Suite struct FormatTwoMermaidTests {
+    @Test func scoresTagsAndTheAdHocMarkInTheDiagram() throws {
+        var input = try fixtureInput("v2-every-record.jsonl")
+        input.walk.apply(.rated(RatingChange(touchpoint: "greet", rating: Rating(.misery, intensity: 2), at: at(300))))
+        input.walk.apply(.tagged(TagChange(touchpoint: "greet", tags: ["kept-waiting", "<img src=x onerror=alert(1)>"], at: at(301))))
+        let lines = Report.render([input], as: .mermaid).split(separator: "\n").map(String.init)
+        #expect(lines[1] == "    title Shop (2026-11-21 10:15 UTC) · score 36.4 % FAILED · submitted")
+        #expect(lines.contains("    section Arrive · 33.3 %"))
+        #expect(lines.contains("      Fire alarm test (ad hoc): 3: Zoë"))
+        #expect(lines.contains("    section Buy · 37.5 %"))
+        #expect(lines.contains("      Greeting [kept-waiting, ‹img src=x onerror=alert(1)›]: 1: Zoë"))
+        #expect(lines.contains("%% critical item answered No: Greeting"))
+        #expect(lines.contains("%% recoveries missing: Door, Greeting"))
+        #expect(!lines.joined().contains("<"))
+    }
+}
+
+@Suite struct FormatTwoReadableReportTests {
+    /// The fixture with the till stated first, so the timeline order differs from walking order.
+    static func input() throws -> ReportInput {
+        var input = try fixtureInput("v2-every-record.jsonl", evidence: [fixturePhoto: .missing])
+        input.walk.apply(.stated(StatedTimeChange(touchpoint: "till", stated: Date(timeIntervalSince1970: 1_795_256_400), at: at(400))))
+        return input
+    }
+
+    func position(_ text: String, in report: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        guard let range = report.range(of: text) else {
+            Issue.record("\(text) is not in the report", sourceLocation: sourceLocation)
+            return Int.max
+        }
+        return report.distance(from: report.startIndex, to: range.lowerBound)
+    }
+
+    @Test func markdownOpensWithTheDebriefAndShowsEveryField() throws {
+        let md = Report.render([try Self.input()], as: .md)
+        #expect(position("## Debrief", in: md) < position("## Timeline", in: md))
+        #expect(position("## Debrief", in: md) < position("## Score", in: md))
+        for expected in [
+            "**submitted**", "visit stated to start 2026-11-21 10:15 UTC",
+            "- **Score:** 36.4 % · pass mark 80 % · FAILED (critical item answered No: Greeting)",
+            "- **First moment:** ✖ misery — Door (Arrive)", "- **Top tags:** Kept waiting · No parking nearby · tag-from-the-future",
+            "- **Recoveries missing:** Door (Arrive): apology ? · reassurance ? · restitution ?",
+            "- **Praise to pass on:** Amira (till 2): Calm and kind with a queue of twelve — Greeting (Buy)",
+            "| Arrive | 33.3 % |", "| Buy | 37.5 % |",
+            "10:21:43 stated (+6:40) | 0:41 — target 0:30, missed by 0:11", "Fire alarm test *(ad hoc)*",
+            "  - No — Hours on the door (weight 2): Hours say 9–18, site says \"10–18\"",
+            "  - No — Asked for ID before selling alcohol (weight 5, critical) (no comment)",
+            "- **⚠ Evidence:** IMG\\_2041.jpg · 2.4 MB · sha256 abababababab… · MISSING",
+            "- **Votes:** ★ 7 magic · ● 2 neutral · ✖ 11 misery",
+            "In the order it happened",
+        ] {
+            #expect(md.contains(expected), "\(expected)")
+        }
+        #expect(position("| 4 | Buy | Till", in: md) < position("| 1 | Arrive | Door", in: md), "the till was stated first")
+    }
+
+    @Test func htmlOpensWithTheDebrief() throws {
+        let html = Report.render([try Self.input()], as: .html)
+        #expect(position("<section class=\"debrief\">", in: html) < position("<h2>Timeline</h2>", in: html))
+        #expect(position("<section class=\"debrief\">", in: html) < position("<h2>Emotion curve</h2>", in: html))
+        #expect(html.contains("Journey walk · <strong>submitted</strong>"))
+        #expect(html.contains("<p class=\"score failed\">36.4 % · pass mark 80 % · FAILED (critical item answered No: Greeting)</p>"))
+        #expect(html.contains("<span class=\"adhoc\">ad hoc</span>"))
+        #expect(html.contains("IMG_2041.jpg · 2.4 MB · sha256 abababababab… · MISSING"))
+        #expect(html.contains("<span class=\"over\">▲ missed 0:30 by 0:11</span>"))
+        #expect(unbalancedTags(in: html) == [])
+    }
+
+    @Test func textCarriesTheDebriefAndEachMomentsRecords() throws {
+        let text = Report.render([try Self.input()], as: .text)
+        #expect(text.hasPrefix("Shop v3 — walk 20261122-101503-shop (SUBMITTED)"))
+        #expect(position("Debrief", in: text) < position("Timeline", in: text))
+        for expected in [
+            "  Score by stage: Arrive 33.3 % · Buy 37.5 %",
+            "    ✖  1. Door  [misery, 10:21:43 stated (+6:40), timer 0:41 — target 0:30, missed by 0:11]",
+            "    ●  2. Fire alarm test [ad hoc]  [neutral, entered 10:15:52]",
+            "         ! Evidence: IMG_2041.jpg · 2.4 MB · sha256 abababababab… · MISSING",
+            "         Praise: to Amira (till 2): Calm and kind with a queue of twelve",
+            "         Actions: Second till at peak — owner Store manager, due 2026-12-01, done [a1b2c3]",
+        ] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        #expect(position("4. Till", in: text) < position("1. Door", in: text))
+    }
+}
