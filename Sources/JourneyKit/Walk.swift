@@ -263,3 +263,23 @@ public struct WalkSummary: Equatable, Sendable {
         "\(magic) magic · \(neutral) neutral · \(misery) misery · \(skipped) skipped · \(unrecorded) unrecorded"
     }
 }
+
+extension Walk {
+    /// The walk with every person's name it records (the operator, whom praise goes to, action
+    /// owners) passed through `rename`: how `report --redact` replaces names with placeholders.
+    public func renamingPeople(_ rename: (String) -> String) -> Walk {
+        var copy = self
+        copy.header.details.operator = rename(header.details.operator)
+        for (id, moment) in moments {
+            var renamed = moment
+            if let praise = moment.praise { renamed.praise = Praise(to: rename(praise.to), text: praise.text) }
+            renamed.actions = moment.actions.map { action in
+                var action = action
+                action.owner = rename(action.owner)
+                return action
+            }
+            copy.moments[id] = renamed
+        }
+        return copy
+    }
+}

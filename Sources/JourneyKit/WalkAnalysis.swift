@@ -35,19 +35,19 @@ public struct WalkAnalysis: Sendable {
 
     public var summary: WalkSummary { walk.summary }
 
-    /// The best moment: the highest magic (the first, if tied); nil when there is no magic moment.
+    /// The best moment: the highest magic (the first in the timeline, if tied); nil when there is no magic moment.
     public var best: Entry? {
-        entries.filter { ($0.score ?? 0) > 0 }.max { ($0.score ?? 0, -$0.index) < ($1.score ?? 0, -$1.index) }
+        timeline.filter { ($0.score ?? 0) > 0 }.reduce(nil) { best, entry in (entry.score ?? 0) > (best?.score ?? 0) ? entry : best }
     }
 
-    /// The worst moment: the deepest misery (the first, if tied); nil when there is no misery.
+    /// The worst moment: the deepest misery (the first in the timeline, if tied); nil when there is no misery.
     public var worst: Entry? {
-        entries.filter { ($0.score ?? 0) < 0 }.min { ($0.score ?? 0, $0.index) < ($1.score ?? 0, $1.index) }
+        timeline.filter { ($0.score ?? 0) < 0 }.reduce(nil) { worst, entry in (entry.score ?? 0) < (worst?.score ?? 0) ? entry : worst }
     }
 
-    /// How the walk ended: the last two moments with a verdict other than skipped.
+    /// How the walk ended: the last two moments of the timeline with a verdict other than skipped.
     public var end: [Entry] {
-        Array(entries.filter { $0.score != nil }.suffix(2))
+        Array(timeline.filter { $0.score != nil }.suffix(2))
     }
 
     public var momentsOfTruth: [Entry] { entries.filter(\.touchpoint.momentOfTruth) }

@@ -47,61 +47,119 @@ enum HTMLReport {
         let walk = input.walk
         let journey = walk.journey
         let summary = analysis.summary
+        let debrief = DebriefSection(analysis)
+        let score = debrief.debrief.score
         var html = "<section class=\"walk\">\n"
-        html += "<header>\n<p class=\"kicker\">Journey walk · \(walk.isFinished ? "finished" : "<strong>unfinished</strong>")</p>\n"
+        let status = walk.status == .draft ? "<strong>draft</strong> (not finished)" : walk.status == .submitted ? "<strong>submitted</strong>" : "complete"
+        html += "<header>\n<p class=\"kicker\">Journey walk · \(status)</p>\n"
         html += "<h1>\(escape(journey.title))</h1>\n"
         html += "<p class=\"meta\">\(escape(ReportText.details(walk.header.details)))<br>"
-        html += "Started \(escape(ReportText.minute(walk.header.started))) · \(escape(ReportText.status(walk)))"
+        html += "\(escape(ReportText.started(walk))) · \(escape(ReportText.status(walk)))"
         html += journey.version.map { " · journey version \($0)" } ?? ""
         html += "<br><span class=\"id\">\(escape(walk.header.walkID))</span></p>\n"
         if let promise = journey.promise { html += "<p class=\"promise\">Promise: \(escape(promise))</p>\n" }
         html += "</header>\n"
         for problem in input.problems { html += "<p class=\"problem\">⚠ Not read: \(escape(problem))</p>\n" }
-        html += "<ul class=\"counts\">"
+
+        html += "<section class=\"debrief\">\n<h2>Debrief</h2>\n<ul class=\"counts\">"
         html += "<li class=\"magic\">★ \(summary.magic) magic</li><li class=\"neutral\">● \(summary.neutral) neutral</li>"
         html += "<li class=\"misery\">✖ \(summary.misery) misery</li><li class=\"skipped\">○ \(summary.skipped) skipped</li>"
-        html += "<li class=\"unrecorded\">· \(summary.unrecorded) not recorded</li></ul>\n"
-        html += "<h2>Emotion curve</h2>\n" + curve(analysis.entries)
-        html += "<h2>Peak and end</h2>\n<dl class=\"peak\">\n"
-        html += "<dt>Best moment</dt><dd>\(analysis.best.map(named) ?? "no magic moment")</dd>\n"
-        html += "<dt>Worst moment</dt><dd>\(analysis.worst.map(named) ?? "no moment of misery")</dd>\n"
-        html += "<dt>The end</dt><dd>\(analysis.end.isEmpty ? "nothing recorded" : analysis.end.map(named).joined(separator: "<br>"))</dd>\n"
-        if !analysis.momentsOfTruth.isEmpty {
-            html += "<dt>Moments of truth</dt><dd>\(analysis.momentsOfTruth.map(named).joined(separator: "<br>"))</dd>\n"
+        html += "<li class=\"unrecorded\">· \(summary.unrecorded) not recorded</li></ul>\n<dl class=\"debrief\">\n"
+        for line in debrief.lines where line.label != "Verdicts" {
+            html += "<dt>\(escape(line.label))</dt>"
+            if line.items.isEmpty {
+                html += "<dd class=\"none\">\(escape(line.none))</dd>\n"
+            } else if line.items.count == 1 {
+                html += "<dd>\(escape(line.items[0]))</dd>\n"
+            } else {
+                html += "<dd><ul>" + line.items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></dd>\n"
+            }
         }
-        html += "</dl>\n<h2>Timeline</h2>\n<table class=\"timeline\">\n"
-        html += "<thead><tr><th>#</th><th>Touchpoint</th><th>Verdict</th><th>At</th><th>Timer</th><th>Note</th></tr></thead>\n<tbody>\n"
+        html += "</dl>\n</section>\n"
+
+        if !score.stages.isEmpty {
+            let verdict = score.passed == true ? "passed" : score.passed == false ? "failed" : "unscored"
+            html += "<h2>Score</h2>\n<p class=\"score \(verdict)\">\(escape(ReportText.score(score, walk)))</p>\n"
+            html += "<table class=\"stages\"><thead><tr><th>Stage</th><th>Score</th></tr></thead><tbody>\n"
+            for stage in score.stages { html += "<tr><td>\(escape(stage.stage))</td><td>\(escape(VisitScore.text(stage.percent)))</td></tr>\n" }
+            html += "</tbody></table>\n"
+        }
+
+        html += "<h2>Emotion curve</h2>\n" + curve(analysis.timeline)
+        html += "<h2>Timeline</h2>\n"
+        if analysis.timeline != analysis.entries { html += "<p class=\"order\">In the order it happened: by stated time where one was given.</p>\n" }
+        html += "<table class=\"timeline\">\n<colgroup><col class=\"n\"><col class=\"tp\"><col class=\"v\"><col class=\"at\"><col class=\"tm\"><col class=\"note\"></colgroup>\n"
+        html += "<thead><tr><th>#</th><th>Touchpoint</th><th>Verdict</th><th>When</th><th>Timer</th><th>Note</th></tr></thead>\n"
         var stage = -1
-        for entry in analysis.entries {
+        for entry in analysis.timeline {
+            html += "<tbody>"
             if entry.stageIndex != stage {
                 stage = entry.stageIndex
                 html += "<tr class=\"stage\"><th colspan=\"6\">\(escape(entry.stage))</th></tr>\n"
             }
             let verdict = entry.verdictName
-            let when = entry.moment.ratedAt.map { ReportText.timeOfDay($0) + "<br><small>" + (analysis.offset(of: entry).map(ReportText.offset) ?? "") + "</small>" } ?? ""
-            var timer = entry.moment.timerSeconds.map { TimeStandard.clock(seconds: $0) } ?? ""
-            if let seconds = entry.moment.timerSeconds, let target = entry.touchpoint.target {
-                timer += seconds > target ? " <span class=\"over\">▲ over \(TimeStandard.clock(seconds: target))</span>" : " <small>/ \(TimeStandard.clock(seconds: target))</small>"
+            let when = ReportText.when(entry, analysis).map(escape) ?? ""
+            let reading = analysis.timer(entry)
+            var timer = reading.clock.map(escape) ?? ""
+            if reading.running { timer += " <small>running</small>" }
+            if let target = reading.target, reading.seconds != nil {
+                let goal = TimeStandard.clock(seconds: target)
+                if let over = reading.over {
+                    timer += " <span class=\"over\">▲ missed \(goal) by \(TimeStandard.clock(seconds: max(1, Int(over.rounded()))))</span>"
+                } else {
+                    timer += " <small>✓ met \(goal)</small>"
+                }
             }
             let channel = entry.touchpoint.channel.map { " <small>\(escape($0))</small>" } ?? ""
             let truth = entry.touchpoint.momentOfTruth ? " <span class=\"mot\" title=\"moment of truth\">◆</span>" : ""
-            html += "<tr class=\"\(verdict)\"><td>\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(channel)</td>"
+            let adhoc = entry.touchpoint.adhoc ? " <span class=\"adhoc\">ad hoc</span>" : ""
+            html += "<tr class=\"\(verdict)\"><td>\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(adhoc)\(channel)</td>"
             html += "<td class=\"verdict\"><span class=\"glyph\">\(escape(entry.glyph))</span> \(escape(entry.label))</td>"
             html += "<td>\(when)</td><td>\(timer)</td><td>\(escape(entry.moment.note))</td></tr>\n"
+            let details = MomentDetails(entry, input).lines
+            if !details.isEmpty {
+                html += "<tr class=\"details\"><td></td><td colspan=\"5\"><dl>"
+                for line in details {
+                    html += "<dt\(line.flagged ? " class=\"flag\"" : "")>\(line.flagged ? "⚠ " : "")\(escape(line.label))</dt>"
+                    if line.label == "Recovery", let first = line.items.first {
+                        html += "<dd>\(strip(first))</dd>"
+                    } else if !line.isList, let only = line.items.first {
+                        html += "<dd>\(escape(only))</dd>"
+                    } else {
+                        let note = line.note.map { "<small>\(escape($0))</small>" } ?? ""
+                        html += "<dd>\(note)<ul>" + line.items.map { "<li>\(escape($0))</li>" }.joined() + "</ul></dd>"
+                    }
+                }
+                html += "</dl></td></tr>\n"
+            }
+            html += "</tbody>\n"
         }
-        html += "</tbody>\n</table>\n"
+        html += "</table>\n"
+        html += "<h2>End</h2>\n<p>\(analysis.end.isEmpty ? "Nothing recorded." : analysis.end.map(named).joined(separator: " → "))</p>\n"
         html += "<h2>Misery moments</h2>\n"
-        if analysis.misery.isEmpty {
+        let misery = analysis.timeline.filter { $0.moment.rating?.verdict == .misery }
+        if misery.isEmpty {
             html += "<p>None.</p>\n"
         } else {
             html += "<ul class=\"misery-list\">\n"
-            for entry in analysis.misery {
-                html += "<li>\(named(entry))" + (entry.moment.note.isEmpty ? "" : "<br><q>\(escape(entry.moment.note))</q>") + "</li>\n"
+            for entry in misery {
+                html += "<li>\(named(entry))" + (entry.moment.note.isEmpty ? "" : "<br><q>\(escape(entry.moment.note))</q>")
+                html += "<br>Recovery: " + strip(ReportText.recoveryStrip(ReportText.recovery(entry)))
+                for action in entry.moment.actions { html += "<br>Action: \(escape(ReportText.action(action)))" }
+                html += "</li>\n"
             }
             html += "</ul>\n"
         }
         html += "<footer>Made with journeywalk" + (input.file.map { " from <code>\(escape($0))</code>" } ?? "") + "</footer>\n</section>\n"
         return html
+    }
+
+    /// The recovery strip with each step marked for colour as well as by its sign.
+    private static func strip(_ text: String) -> String {
+        text.components(separatedBy: " · ").map { step in
+            let kind = step.hasSuffix("✓") ? "done" : step.hasSuffix("✗") ? "not-done" : "unmarked"
+            return "<span class=\"step \(kind)\">\(escape(step))</span>"
+        }.joined(separator: " ")
     }
 
     private static func named(_ entry: WalkAnalysis.Entry) -> String {
@@ -142,7 +200,7 @@ enum HTMLReport {
 
     static let style = """
         :root { --magic: #1a7f37; --misery: #c21f2a; --neutral: #4b5563; --skipped: #8c959f; --ink: #1f2328; --rule: #d0d7de; }
-        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+        body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 60rem; padding: 0 1rem; overflow-wrap: anywhere; }
         h1 { margin: 0.2rem 0; font-size: 1.8rem; } h2 { margin-top: 2rem; border-bottom: 1px solid var(--rule); font-size: 1.2rem; }
         .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: var(--neutral); margin: 0; }
         .meta { color: var(--neutral); } .id { font-family: ui-monospace, monospace; font-size: 0.85rem; }
@@ -159,16 +217,31 @@ enum HTMLReport {
         svg .magic circle { fill: var(--magic); } svg .misery circle { fill: var(--misery); } svg .neutral circle { fill: var(--neutral); }
         svg circle.open { fill: #fff; stroke: var(--skipped); stroke-dasharray: 2 2; }
         svg .glyph { fill: #fff; font-size: 10px; }
-        dl.peak dt { font-weight: 600; margin-top: 0.5rem; } dl.peak dd { margin-left: 1rem; }
-        table.timeline { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-        table.timeline th, table.timeline td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+        dl.debrief { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.5rem 0; }
+        dl.debrief dt { font-weight: 600; } dl.debrief dd { margin: 0; min-width: 0; } dl.debrief dd ul { margin: 0; padding-left: 1.1rem; }
+        dl.debrief dd.none { color: var(--skipped); }
+        p.score { font-weight: 600; } p.score.failed { color: var(--misery); } p.score.passed { color: var(--magic); }
+        table.stages { border-collapse: collapse; } table.stages td, table.stages th { padding: 0.15rem 1rem 0.15rem 0; text-align: left; }
+        p.order { color: var(--neutral); font-style: italic; }
+        table.timeline { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
+        table.timeline col.n { width: 2.2rem; } table.timeline col.tp { width: 26%; } table.timeline col.v { width: 15%; }
+        table.timeline col.at { width: 14%; } table.timeline col.tm { width: 13%; }
+        table.timeline th, table.timeline td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         table.timeline tr.stage th { background: #f6f8fa; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.05em; }
         table.timeline tr.magic td.verdict { color: var(--magic); font-weight: 600; }
         table.timeline tr.misery td.verdict { color: var(--misery); font-weight: 600; }
         table.timeline tr.misery { background: #fff5f5; } table.timeline tr.magic { background: #f4fbf6; }
+        table.timeline tr.details td { border-top: none; padding-top: 0; font-size: 0.9rem; }
+        table.timeline tr.details dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.8rem; margin: 0 0 0.3rem; }
+        table.timeline tr.details dt { font-weight: 600; color: var(--neutral); } table.timeline tr.details dt.flag { color: var(--misery); }
+        table.timeline tr.details dd { margin: 0; min-width: 0; } table.timeline tr.details ul { margin: 0; padding-left: 1rem; }
+        .step { white-space: nowrap; } .step.done { color: var(--magic); } .step.not-done { color: var(--misery); } .step.unmarked { color: var(--skipped); }
+        .adhoc { font-size: 0.75rem; border: 1px solid var(--rule); border-radius: 0.6rem; padding: 0 0.4rem; color: var(--neutral); }
         .over { color: var(--misery); } .mot { color: #9a6700; }
         footer { margin-top: 2rem; color: var(--neutral); font-size: 0.85rem; }
-        @media print { body { margin: 0; max-width: none; font-size: 11pt; } section.walk { page-break-after: always; }
-          table.timeline tr { page-break-inside: avoid; } a { color: inherit; } }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print { body { margin: 0; max-width: none; font-size: 10pt; padding: 0; } section.walk { page-break-after: always; }
+          h2 { break-after: avoid; } table.timeline tbody, table.stages tr, dl.debrief dd { break-inside: avoid; }
+          table.timeline { font-size: 9pt; } a { color: inherit; } }
         """
 }

@@ -1,6 +1,8 @@
 import JourneyKit
 
-/// The Markdown report: the same content as the text report, as headings, a table and a code block.
+/// The Markdown report: it opens with the debrief (SPEC 7.3), then the score by stage, the timeline
+/// as a table in the order things happened, what each moment records, the emotion curve, the end,
+/// the misery moments and the notes.
 enum MarkdownReport {
     static func render(_ inputs: [ReportInput]) -> String {
         inputs.map(walk).joined(separator: "\n---\n\n")
@@ -26,46 +28,74 @@ enum MarkdownReport {
         let analysis = WalkAnalysis(input.walk)
         let walk = input.walk
         let journey = walk.journey
+        let debrief = DebriefSection(analysis)
+        let score = debrief.debrief.score
         var out: [String] = []
         out.append("# \(cell(journey.title))")
         out.append("")
-        out.append("Walk `\(walk.header.walkID)` · **\(walk.isFinished ? "finished" : "unfinished")**  ")
+        out.append("Walk `\(walk.header.walkID)` · **\(walk.status.rawValue)**  ")
         out.append(cell(ReportText.details(walk.header.details)) + "  ")
-        out.append("Started \(ReportText.minute(walk.header.started)) · \(ReportText.status(walk).capitalizedFirst)" + (journey.version.map { " · journey version \($0)" } ?? ""))
+        out.append(cell(ReportText.started(walk) + " · " + ReportText.status(walk).capitalizedFirst) + (journey.version.map { " · journey version \($0)" } ?? ""))
         if let promise = journey.promise { out += ["", "> Promise: \(cell(promise))"] }
         if !input.problems.isEmpty {
             out.append("")
             for problem in input.problems { out.append("- ⚠ Not read: \(cell(problem))") }
         }
-        out += ["", "**Summary:** \(analysis.summary.line)", "", "## Timeline", ""]
-        out.append("| # | Stage | Touchpoint | Verdict | At | Timer | Note |")
-        out.append("|---:|---|---|---|---|---|---|")
-        for entry in analysis.entries {
-            let when = entry.moment.ratedAt.map { ReportText.timeOfDay($0) + " (" + (analysis.offset(of: entry).map(ReportText.offset) ?? "") + ")" } ?? ""
-            var timer = entry.moment.timerSeconds.map { TimeStandard.clock(seconds: $0) } ?? ""
-            if let seconds = entry.moment.timerSeconds, let target = entry.touchpoint.target {
-                timer += seconds > target ? " ▲ over \(TimeStandard.clock(seconds: target))" : " / \(TimeStandard.clock(seconds: target))"
+        out += ["", "## Debrief", ""]
+        for line in debrief.lines {
+            if line.items.count <= 1 {
+                out.append("- **\(cell(line.label)):** " + cell(line.items.first ?? line.none))
+            } else {
+                out.append("- **\(cell(line.label)):**")
+                for item in line.items { out.append("  - " + cell(item)) }
             }
-            let title = cell(entry.touchpoint.title) + (entry.touchpoint.momentOfTruth ? " ◆" : "")
-            out.append("| \(entry.index + 1) | \(cell(entry.stage)) | \(title) | \(entry.glyph) \(entry.label) | \(when) | \(timer) | \(cell(entry.moment.note)) |")
+        }
+        if !score.stages.isEmpty {
+            out += ["", "## Score", "", cell(ReportText.score(score, walk)), "", "| Stage | Score |", "|---|---:|"]
+            for stage in score.stages { out.append("| \(cell(stage.stage)) | \(VisitScore.text(stage.percent)) |") }
+        }
+        let reordered = analysis.timeline != analysis.entries
+        out += ["", "## Timeline", ""]
+        if reordered { out += ["In the order it happened: by stated time where one was given.", ""] }
+        out.append("| # | Stage | Touchpoint | Verdict | When | Timer | Note |")
+        out.append("|---:|---|---|---|---|---|---|")
+        for entry in analysis.timeline {
+            let when = ReportText.when(entry, analysis) ?? ""
+            let timer = analysis.timer(entry).text ?? ""
+            var title = cell(entry.touchpoint.title) + (entry.touchpoint.momentOfTruth ? " ◆" : "")
+            if entry.touchpoint.adhoc { title += " *(ad hoc)*" }
+            out.append("| \(entry.index + 1) | \(cell(entry.stage)) | \(title) | \(entry.glyph) \(entry.label) | \(cell(when)) | \(cell(timer)) | \(cell(entry.moment.note)) |")
+        }
+        let detailed = analysis.timeline.map { ($0, MomentDetails($0, input).lines) }.filter { !$0.1.isEmpty }
+        if !detailed.isEmpty {
+            out += ["", "## Moments in detail"]
+            for (entry, lines) in detailed {
+                out += ["", "### \(entry.index + 1). \(cell(entry.touchpoint.title))" + (entry.touchpoint.adhoc ? " (ad hoc)" : ""), ""]
+                for line in lines {
+                    let label = (line.flagged ? "⚠ " : "") + cell(line.heading)
+                    if !line.isList, let only = line.items.first {
+                        out.append("- **\(label):** " + cell(only))
+                    } else {
+                        out.append("- **\(label):**")
+                        for item in line.items { out.append("  - " + cell(item)) }
+                    }
+                }
+            }
         }
         out += ["", "## Emotion curve", "", "```text"]
-        out += ReportText.curve(analysis.entries)
+        out += ReportText.curve(analysis.timeline)
         out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth", ""]
-        out += ["## Peak and end", ""]
-        out.append("- **Best:** " + (analysis.best.map { cell(ReportText.named($0)) } ?? "no magic moment"))
-        out.append("- **Worst:** " + (analysis.worst.map { cell(ReportText.named($0)) } ?? "no moment of misery"))
-        out.append("- **End:** " + (analysis.end.isEmpty ? "nothing recorded" : analysis.end.map { cell(ReportText.named($0)) }.joined(separator: "; ")))
-        if !analysis.momentsOfTruth.isEmpty {
-            out += ["", "## Moments of truth", ""]
-            for entry in analysis.momentsOfTruth { out.append("- " + cell(ReportText.named(entry))) }
-        }
+        out += ["## End", ""]
+        out.append(analysis.end.isEmpty ? "Nothing recorded." : analysis.end.map { "- " + cell(ReportText.named($0)) }.joined(separator: "\n"))
         out += ["", "## Misery moments", ""]
-        if analysis.misery.isEmpty { out.append("None.") }
-        for entry in analysis.misery {
+        let misery = analysis.timeline.filter { $0.moment.rating?.verdict == .misery }
+        if misery.isEmpty { out.append("None.") }
+        for entry in misery {
             out.append("- " + cell(ReportText.named(entry)) + (entry.moment.note.isEmpty ? "" : ": " + cell(entry.moment.note)))
+            out.append("  - Recovery: " + cell(ReportText.recoveryStrip(ReportText.recovery(entry))))
+            for action in entry.moment.actions { out.append("  - Action: " + cell(ReportText.action(action))) }
         }
-        let notes = analysis.entries.filter { !$0.moment.note.isEmpty }
+        let notes = analysis.timeline.filter { !$0.moment.note.isEmpty }
         if !notes.isEmpty {
             out += ["", "## Notes", ""]
             for entry in notes { out.append("- **\(cell(entry.touchpoint.title))**: \(cell(entry.moment.note))") }

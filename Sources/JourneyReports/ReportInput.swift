@@ -9,12 +9,30 @@ public struct ReportInput: Sendable {
     /// Lines of the file that were not loaded (`FILE:LINE: message`, or `line N of the walk file: message`
     /// when paths are left out).
     public var problems: [String]
+    /// What each attached file is now (checked by the caller, which can reach the file system);
+    /// evidence missing from it is reported as not checked.
+    public var evidence: [Evidence: EvidenceStatus]
+    /// Whether evidence is named by its full path (`--with-paths`) or by its file name only: a path
+    /// names the user's home folder, and reports are shared.
+    public var evidencePaths: Bool
 
-    public init(walk: Walk, file: String?, problems: [String] = []) {
+    public init(walk: Walk, file: String?, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], evidencePaths: Bool = false) {
         self.walk = walk
         self.file = file
         self.problems = problems
+        self.evidence = evidence
+        self.evidencePaths = evidencePaths
     }
+
+    /// How a piece of evidence is named in this report: its path, or its file name.
+    public func name(of evidence: Evidence) -> String {
+        guard !evidencePaths, let slash = evidence.path.lastIndex(of: "/") else { return evidence.path }
+        let name = evidence.path[evidence.path.index(after: slash)...]
+        return name.isEmpty ? evidence.path : String(name)
+    }
+
+    /// The status of a piece of evidence, nil when it was not checked.
+    public func status(of evidence: Evidence) -> EvidenceStatus? { self.evidence[evidence] }
 }
 
 /// The report formats of `journeywalk report`.
@@ -36,7 +54,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Reports are pure functions from walks to text.
 public enum Report {
-    public static func render(_ inputs: [ReportInput], as format: ReportFormat) -> String {
+    /// The report of walks in a format; with `redact`, names of people are replaced by `Person 1`,
+    /// `Person 2`… (the same name by the same placeholder throughout the report).
+    public static func render(_ inputs: [ReportInput], as format: ReportFormat, redact: Bool = false) -> String {
+        let inputs = redact ? PeopleRedaction.redact(inputs) : inputs
         switch format {
         case .text: return TextReport.render(inputs)
         case .md: return MarkdownReport.render(inputs)

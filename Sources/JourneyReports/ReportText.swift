@@ -15,9 +15,14 @@ enum ReportText {
     /// `+12:05` from the start of the walk.
     static func offset(_ seconds: TimeInterval) -> String { "+" + TimeStandard.clock(seconds: Int(seconds.rounded())) }
 
-    /// The status of a walk in words.
+    /// The status of a walk in words: `draft, not finished`, `complete, finished 2026-11-22 10:31 UTC`,
+    /// `submitted 2026-11-22 10:40 UTC (read-only)`.
     static func status(_ walk: Walk) -> String {
-        walk.finished.map { "finished " + minute($0) } ?? "unfinished"
+        switch walk.status {
+        case .draft: return "draft, not finished"
+        case .complete: return "complete, finished " + (walk.finished.map(minute) ?? "")
+        case .submitted: return "submitted " + (walk.submitted.map(minute) ?? "") + " (read-only)"
+        }
     }
 
     /// `Operator Sam · Role shopper · Location Main Street · Channel store`, leaving out empty fields.

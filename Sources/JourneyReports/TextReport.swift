@@ -1,7 +1,8 @@
 import JourneyKit
 
-/// The plain-text report: header, summary, timeline with glyphs, emotion curve, peak and end,
-/// moments of truth and misery moments. Every string from a file is sanitized for terminals.
+/// The plain-text report: header, the debrief, the score, the timeline (in the order things
+/// happened) with everything each moment records, the emotion curve, the end and the misery
+/// moments. Every string from a file is sanitized for terminals.
 enum TextReport {
     static func render(_ inputs: [ReportInput]) -> String {
         inputs.map(walk).joined(separator: "\n" + String(repeating: "═", count: 72) + "\n\n")
@@ -11,54 +12,68 @@ enum TextReport {
         let analysis = WalkAnalysis(input.walk)
         let walk = input.walk
         let journey = walk.journey
+        let debrief = DebriefSection(analysis)
+        let score = debrief.debrief.score
         var out: [String] = []
         let version = journey.version.map { " v\($0)" } ?? ""
-        out.append("\(journey.title)\(version) — walk \(walk.header.walkID) (\(walk.isFinished ? "finished" : "UNFINISHED"))")
+        out.append("\(journey.title)\(version) — walk \(walk.header.walkID) (\(walk.status.rawValue.uppercased()))")
         out.append(ReportText.details(walk.header.details))
-        out.append("Started \(ReportText.minute(walk.header.started)) · \(ReportText.status(walk).capitalizedFirst)")
+        out.append(ReportText.started(walk) + " · " + ReportText.status(walk).capitalizedFirst)
         if let promise = journey.promise { out.append("Promise: " + promise) }
         for problem in input.problems { out.append("! Not read: " + problem) }
         out.append("")
-        out.append("Summary: " + analysis.summary.line)
+        out.append("Debrief")
+        for line in debrief.lines {
+            if line.items.count <= 1 {
+                out.append("  \(line.label): " + (line.items.first ?? line.none))
+            } else {
+                out.append("  \(line.label):")
+                for item in line.items { out.append("    - " + item) }
+            }
+        }
+        if let stages = ReportText.stageScores(score) { out.append("  Score by stage: " + stages) }
         out.append("")
-        out.append("Timeline")
+        out.append("Timeline" + (analysis.timeline != analysis.entries ? " (in the order it happened: stated times first)" : ""))
         var stage = -1
-        for entry in analysis.entries {
+        for entry in analysis.timeline {
             if entry.stageIndex != stage {
                 stage = entry.stageIndex
                 out.append("  " + entry.stage)
             }
             let glyph = entry.glyph.padding(to: 3)
-            let when = entry.moment.ratedAt.map { ReportText.timeOfDay($0) + " " + (analysis.offset(of: entry).map(ReportText.offset) ?? "") } ?? ""
-            var line = "    \(glyph)\(entry.touchpoint.title)"
+            var line = "    \(glyph)\(entry.index + 1). \(entry.touchpoint.title)"
             if entry.touchpoint.momentOfTruth { line += " ◆" }
-            line += "  [\(entry.label)" + (when.isEmpty ? "" : ", \(when)")
-            if let seconds = entry.moment.timerSeconds {
-                line += ", timer " + TimeStandard.clock(seconds: seconds)
-                if let target = entry.touchpoint.target { line += seconds > target ? " over \(TimeStandard.clock(seconds: target))" : " within \(TimeStandard.clock(seconds: target))" }
-            }
+            if entry.touchpoint.adhoc { line += " [ad hoc]" }
+            line += "  [\(entry.label)"
+            if let when = ReportText.when(entry, analysis) { line += ", " + when }
+            if let timer = analysis.timer(entry).text { line += ", timer " + timer }
             out.append(line + "]")
-            if !entry.moment.note.isEmpty { out.append("         Note: " + entry.moment.note) }
+            let indent = "         "
+            if !entry.moment.note.isEmpty { out.append(indent + "Note: " + entry.moment.note) }
+            for detail in MomentDetails(entry, input).lines {
+                let mark = detail.flagged ? "! " : ""
+                if !detail.isList, let only = detail.items.first {
+                    out.append(indent + mark + detail.label + ": " + only)
+                } else {
+                    out.append(indent + mark + detail.heading + ":")
+                    for item in detail.items { out.append(indent + "  " + item) }
+                }
+            }
         }
         out.append("")
         out.append("Emotion curve (★ magic, ● neutral, ✖ misery, ○ skipped, · not recorded)")
-        out += ReportText.curve(analysis.entries)
+        out += ReportText.curve(analysis.timeline)
         out.append("")
-        out.append("Peak")
-        out.append("  Best:  " + (analysis.best.map(ReportText.named) ?? "no magic moment"))
-        out.append("  Worst: " + (analysis.worst.map(ReportText.named) ?? "no moment of misery"))
         out.append("End")
         if analysis.end.isEmpty { out.append("  nothing recorded") }
         for entry in analysis.end { out.append("  " + ReportText.named(entry)) }
-        if !analysis.momentsOfTruth.isEmpty {
-            out.append("Moments of truth")
-            for entry in analysis.momentsOfTruth { out.append("  " + ReportText.named(entry)) }
-        }
         out.append("Misery moments")
         if analysis.misery.isEmpty { out.append("  none") }
-        for entry in analysis.misery {
+        for entry in analysis.timeline where entry.moment.rating?.verdict == .misery {
             out.append("  " + ReportText.named(entry))
             if !entry.moment.note.isEmpty { out.append("    Note: " + entry.moment.note) }
+            out.append("    Recovery: " + ReportText.recoveryStrip(ReportText.recovery(entry)))
+            for action in entry.moment.actions { out.append("    Action: " + ReportText.action(action)) }
         }
         return out.map { TerminalText.sanitize($0) }.joined(separator: "\n") + "\n"
     }

@@ -2,6 +2,9 @@ import JourneyKit
 
 /// Draws one saved walk: emotion curve, timeline, peak and end, and the note and export overlays.
 public enum ReviewWalkScreen {
+    /// From this width the selected moment's records get a panel beside the timeline; below it, a strip under it.
+    public static let sidePanelWidth = 110
+
     public static func render(_ state: ReviewWalkState, into canvas: inout Canvas) {
         if let debrief = state.debrief {
             DebriefScreen.render(debrief, today: nil, message: nil, into: &canvas)
@@ -13,15 +16,28 @@ public enum ReviewWalkScreen {
         }
         let analysis = state.analysis
         let walk = analysis.walk
-        let status = walk.finished.map { "finished " + Timestamp.format($0).prefix(10) } ?? "UNFINISHED"
-        ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: String(status))
+        let status: String
+        switch walk.status {
+        case .draft: status = "DRAFT"
+        case .complete: status = "complete " + (walk.finished.map { String(Timestamp.format($0).prefix(10)) } ?? "")
+        case .submitted: status = "submitted " + (walk.submitted.map { String(Timestamp.format($0).prefix(10)) } ?? "")
+        }
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: status)
         let summary = analysis.summary
-        let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
-        let countsStart = canvas.putRight(counts + " ", row: 1, endColumn: canvas.width, role: .dim)
+        var counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
+        let score = VisitScore(walk)
+        if score.percent != nil || score.passed != nil {
+            counts += "  " + VisitScore.text(score.percent) + (score.passed == true ? " PASS" : score.passed == false ? " FAIL" : "")
+        }
+        let countsStart = canvas.putRight(counts + " ", row: 1, endColumn: canvas.width, role: score.passed == false ? .misery : .dim)
         var details = walk.header.details.operator.isEmpty ? "" : walk.header.details.operator
         if let role = walk.header.details.role { details += (details.isEmpty ? "" : " · ") + role.rawValue }
         if !walk.header.details.location.isEmpty { details += (details.isEmpty ? "" : " · ") + walk.header.details.location }
-        details += (details.isEmpty ? "" : " · ") + "started " + Timestamp.format(walk.header.started).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+        if let stated = walk.header.statedStart {
+            details += (details.isEmpty ? "" : " · ") + "visit " + Timestamp.format(stated).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+        } else {
+            details += (details.isEmpty ? "" : " · ") + "started " + Timestamp.format(walk.header.started).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+        }
         canvas.put(" " + details, row: 1, column: 0, role: .dim, limit: countsStart - 1, ellipsis: true)
 
         let compact = canvas.height < 20
@@ -34,12 +50,37 @@ public enum ReviewWalkScreen {
         row += 1
         let summaryRows = compact ? 2 : 3
         let listBottom = canvas.height - 2 - summaryRows
-        timeline(state, top: row, bottom: listBottom, &canvas)
+        if canvas.width >= sidePanelWidth {
+            let panelWidth = min(64, canvas.width / 2)
+            let border = canvas.width - panelWidth - 1
+            timeline(state, top: row, bottom: listBottom, width: border, &canvas)
+            for line in row..<listBottom { canvas.put("│", row: line, column: border, role: .border) }
+            canvas.put("┬", row: row - 1, column: border, role: .border)
+            if let moment = state.selectedMoment {
+                let title = "\(moment.entry.index + 1). " + moment.entry.touchpoint.title
+                canvas.put(title, row: row, column: border + 2, role: .heading, limit: panelWidth - 2, ellipsis: true)
+                let lines = moment.lines(width: panelWidth - 2) + noteLines(moment.entry, width: panelWidth - 2)
+                let room = listBottom - row - 1
+                for (offset, line) in lines.prefix(room).enumerated() {
+                    canvas.put(line.0, row: row + 1 + offset, column: border + 2, role: line.1, limit: panelWidth - 2, ellipsis: true)
+                }
+                if lines.count > room { canvas.putRight("Enter: all ", row: listBottom - 1, endColumn: canvas.width, role: .dim) }
+            }
+        } else {
+            let stripRows = compact ? 2 : 4
+            timeline(state, top: row, bottom: listBottom - stripRows - 1, width: canvas.width, &canvas)
+            let rule = listBottom - stripRows - 1
+            canvas.put(String(repeating: "─", count: canvas.width), row: rule, column: 0, role: .border)
+            if let moment = state.selectedMoment {
+                canvas.put(" \(moment.entry.index + 1). \(moment.entry.touchpoint.title) ", row: rule, column: 1, role: .heading, limit: canvas.width - 4, ellipsis: true)
+                moment.drawStrip(&canvas, top: rule + 1, rows: stripRows, column: 1, width: canvas.width - 2)
+            }
+        }
         peakAndEnd(analysis, top: listBottom, rows: summaryRows, &canvas)
 
         ScreenParts.status(&canvas, state.message)
         ScreenParts.footer(&canvas, items: ReviewWalkState.keys.footerItems)
-        if state.showingNote, let entry = state.selected { note(entry, analysis, &canvas) }
+        if let overlay = state.details, state.selected != nil { detailsOverlay(state, overlay: overlay, &canvas) }
         if state.exporting {
             var lines: [(String, Role)] = []
             for binding in ReviewWalkState.exportKeys.bindings {
@@ -52,10 +93,10 @@ public enum ReviewWalkScreen {
 
     /// The emotion curve: rows +2 to -2, three columns per touchpoint, the selected one highlighted.
     private static func curve(_ state: ReviewWalkState, top: Int, _ canvas: inout Canvas) {
-        let entries = state.analysis.entries
+        let entries = state.timeline
         let labels = ["+2", "+1", " 0", "-1", "-2"]
         let room = max(1, (canvas.width - 7) / 3)
-        let first = max(0, min(state.selection - room / 2, entries.count - room))
+        let first = max(0, min(state.position - room / 2, entries.count - room))
         for (offset, value) in (-2...2).reversed().enumerated() {
             let row = top + offset
             canvas.put(" " + labels[offset] + " ", row: row, column: 0, role: .dim)
@@ -81,11 +122,11 @@ public enum ReviewWalkScreen {
         }
     }
 
-    private static func timeline(_ state: ReviewWalkState, top: Int, bottom: Int, _ canvas: inout Canvas) {
+    private static func timeline(_ state: ReviewWalkState, top: Int, bottom: Int, width: Int, _ canvas: inout Canvas) {
         let analysis = state.analysis
         var lines: [(entry: WalkAnalysis.Entry?, stage: String)] = []
         var stage = -1
-        for entry in analysis.entries {
+        for entry in state.timeline {
             if entry.stageIndex != stage {
                 stage = entry.stageIndex
                 lines.append((nil, entry.stage))
@@ -95,7 +136,6 @@ public enum ReviewWalkScreen {
         let height = max(1, bottom - top)
         let current = lines.firstIndex { $0.entry?.index == state.selection } ?? 0
         let first = max(0, min(current - height / 2, lines.count - height))
-        let width = canvas.width
         let titleWidth = max(16, (width - 9) * 2 / 5)
         let factsColumn = 10 + titleWidth
         let noteColumn = factsColumn + 21
@@ -113,16 +153,19 @@ public enum ReviewWalkScreen {
             let base: Role = selected ? .selected : .normal
             canvas.put(String(entry.index + 1), row: row, column: 2, role: selected ? .selected : .dim)
             canvas.put(entry.glyph, row: row, column: 6, role: selected ? .selected : Role.of(entry.moment.rating?.verdict))
-            let title = entry.touchpoint.title + (entry.touchpoint.momentOfTruth ? " ◆" : "")
+            var title = entry.touchpoint.title + (entry.touchpoint.momentOfTruth ? " ◆" : "")
+            if entry.touchpoint.adhoc { title += " (ad hoc)" }
             canvas.put(title, row: row, column: 9, role: base, limit: titleWidth, ellipsis: true)
             var facts = ""
-            if let at = entry.moment.ratedAt {
-                facts = String(Timestamp.format(at).dropFirst(11).prefix(5))
-                if let offset = analysis.offset(of: entry) { facts += " +" + TimeStandard.clock(seconds: Int(offset)) }
+            if let time = analysis.when(entry) {
+                // A stated time is marked with @, the key that states one.
+                facts = (time.stated ? "@" : "") + String(Timestamp.format(time.date).dropFirst(11).prefix(5))
+                if let offset = time.offsetText { facts += " " + offset }
             }
-            if let seconds = entry.moment.timerSeconds {
-                facts += "  ⏱" + TimeStandard.clock(seconds: seconds)
-                if let target = entry.touchpoint.target, seconds > target { facts += "▲" }
+            let timer = analysis.timer(entry)
+            if let clock = timer.clock {
+                facts += "  ⏱" + clock
+                if timer.met == false { facts += "▲" }
             }
             canvas.put(facts, row: row, column: factsColumn, role: selected ? .selected : .dim, limit: noteColumn - factsColumn - 1)
             if !entry.moment.note.isEmpty {
@@ -148,34 +191,32 @@ public enum ReviewWalkScreen {
         }
     }
 
-    private static func note(_ entry: WalkAnalysis.Entry, _ analysis: WalkAnalysis, _ canvas: inout Canvas) {
-        let inner = min(70, canvas.width - 6)
-        var lines: [(String, Role)] = []
-        var facts = [entry.stage]
-        if let channel = entry.touchpoint.channel { facts.append(channel) }
-        if entry.touchpoint.momentOfTruth { facts.append("◆ moment of truth") }
-        lines.append((facts.joined(separator: " · "), .dim))
-        var verdict = "\(entry.glyph) \(entry.label)"
-        if let at = entry.moment.ratedAt { verdict += " at " + Timestamp.format(at).dropFirst(11).prefix(8) + " UTC" }
-        if let offset = analysis.offset(of: entry) { verdict += " (+" + TimeStandard.clock(seconds: Int(offset)) + ")" }
-        lines.append((verdict, Role.of(entry.moment.rating?.verdict)))
-        if let seconds = entry.moment.timerSeconds {
-            var timer = "Timer " + TimeStandard.clock(seconds: seconds)
-            if let target = entry.touchpoint.target {
-                timer += seconds > target ? " — over the \(TimeStandard.text(seconds: target)) target by \(TimeStandard.clock(seconds: seconds - target))" : " — within the \(TimeStandard.text(seconds: target)) target"
-            }
-            lines.append((timer, .normal))
-        }
-        lines.append(("", .normal))
-        lines.append(("Note", .heading))
-        let noteLines = entry.moment.note.isEmpty ? ["(no note)"] : TerminalText.wrap(entry.moment.note, to: inner)
-        lines += noteLines.map { ($0, .normal) }
+    /// The note (and the journey's prompt) of a moment, wrapped.
+    static func noteLines(_ entry: WalkAnalysis.Entry, width: Int) -> [(String, Role)] {
+        var lines: [(String, Role)] = [("Note", .heading)]
+        lines += (entry.moment.note.isEmpty ? ["(no note)"] : TerminalText.wrap(entry.moment.note, to: width)).map { ($0, entry.moment.note.isEmpty ? .dim : .normal) }
         if let prompt = entry.touchpoint.prompt {
-            lines.append(("", .normal))
-            lines += TerminalText.reflow("Prompt: " + prompt, to: inner).map { ($0, .dim) }
+            lines += TerminalText.reflow("Prompt: " + prompt, to: width).map { ($0, .dim) }
         }
-        lines.append(("", .normal))
-        lines.append(("Any key closes this.", .dim))
-        ScreenParts.box(&canvas, title: "\(entry.index + 1). \(entry.touchpoint.title)", lines: lines, width: inner + 4)
+        return lines
+    }
+
+    /// Everything the selected moment records, as the Enter overlay shows it.
+    static func detailLines(_ state: ReviewWalkState, width: Int) -> [(String, Role)] {
+        guard let moment = state.selectedMoment else { return [] }
+        return moment.lines(width: width) + [("", .normal)] + noteLines(moment.entry, width: width)
+    }
+
+    /// The overlay with everything the selected moment records, scrolled when taller than the screen.
+    private static func detailsOverlay(_ state: ReviewWalkState, overlay: HelpOverlay, _ canvas: inout Canvas) {
+        guard let entry = state.selected else { return }
+        let inner = min(70, canvas.width - 6)
+        let lines = detailLines(state, width: inner)
+        let room = max(1, canvas.height - 5)
+        let offset = min(overlay.offset, max(0, lines.count - room))
+        var shown = Array(lines[offset..<min(lines.count, offset + room)])
+        let more = offset + room < lines.count
+        shown.append((more ? "↓ j/k scroll · any other key closes" : offset > 0 ? "↑ k scrolls back · any other key closes" : "Any key closes this.", .dim))
+        ScreenParts.box(&canvas, title: "\(entry.index + 1). \(entry.touchpoint.title)", lines: shown, width: inner + 4)
     }
 }

@@ -1,31 +1,48 @@
 import JourneyKit
 import JourneyReports
 
-/// One saved walk under review: its timeline, emotion curve, peak and end; move, jump to misery,
-/// read a note in full, export.
+/// One saved walk under review: its timeline (in the order things happened), emotion curve, peak
+/// and end, and what the selected moment records; move, jump to misery, read a moment in full, export.
 public struct ReviewWalkState: Sendable {
     public let analysis: WalkAnalysis
     public let file: String
     public let problems: [String]
-    /// Index of the selected touchpoint.
-    public private(set) var selection = 0
-    public private(set) var showingNote = false
+    /// What each attached file is now (checked when the walk was opened).
+    public let evidence: [Evidence: EvidenceStatus]
+    /// The moments in the order they happened (stated times first), as the screen lists them.
+    public let timeline: [WalkAnalysis.Entry]
+    /// Index (in walking order) of the selected touchpoint.
+    public private(set) var selection: Int
+    /// The overlay with everything the selected moment records, and how far it is scrolled.
+    public private(set) var details: HelpOverlay?
     public private(set) var exporting = false
     public private(set) var help: HelpOverlay?
     public private(set) var message: WalkState.Message?
     /// The debrief, when it is up (D).
     public private(set) var debrief: DebriefState?
 
-    public init(analysis: WalkAnalysis, file: String, problems: [String] = []) {
+    public init(analysis: WalkAnalysis, file: String, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:]) {
         self.analysis = analysis
         self.file = file
         self.problems = problems
+        self.evidence = evidence
+        timeline = analysis.timeline
+        selection = timeline.first?.index ?? 0
         if let problem = problems.first {
             message = .init(text: problems.count > 1 ? "\(problem) (+\(problems.count - 1) more)" : problem, kind: .warning)
         }
     }
 
     public var selected: WalkAnalysis.Entry? { analysis.entries.indices.contains(selection) ? analysis.entries[selection] : nil }
+
+    /// Whether the overlay of the selected moment is open.
+    public var showingNote: Bool { details != nil }
+
+    /// The selected moment's place in the timeline.
+    public var position: Int { timeline.firstIndex { $0.index == selection } ?? 0 }
+
+    /// The selected moment's records, for the screen.
+    public var selectedMoment: ReviewWalkMoment? { selected.map { ReviewWalkMoment($0, analysis: analysis, evidence: evidence) } }
 
     /// What the review's keys ask for.
     public enum Command: Equatable, Sendable { case up, down, first, last, nextMisery, previousMisery, openNote, export, debrief, help, back, quit }
@@ -37,7 +54,7 @@ public struct ReviewWalkState: Sendable {
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last touchpoint", group: "Moving", inFooter: false),
         KeyBinding([.char("x"), .char("]")], .nextMisery, name: "next misery", help: "jump to the next moment of misery", group: "Moving", footerPriority: 1),
         KeyBinding([.char("X"), .char("[")], .previousMisery, name: "previous misery", help: "jump to the previous moment of misery", group: "Moving", inFooter: false),
-        KeyBinding([.enter, .char("n")], .openNote, name: "note", help: "show the touchpoint with its note in full", group: "Reading", footerPriority: 1),
+        KeyBinding([.enter, .char("n")], .openNote, name: "more", help: "show everything recorded for the touchpoint, note in full", group: "Reading", footerPriority: 1),
         KeyBinding([.char("D")], .debrief, name: "debrief", help: "the debrief: first and last, best and worst, tags, recoveries, praise, actions", group: "Reading", footerPriority: 3),
         KeyBinding([.char("E")], .export, name: "export", help: "export as text, Markdown, CSV, JSON, HTML or Mermaid", group: "Reading", footerPriority: 1),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Reading", footerPriority: 0),
@@ -73,8 +90,10 @@ public struct ReviewWalkState: Sendable {
             debrief = shown.handle(key) ? shown : nil
             return nil
         }
-        if showingNote {
-            showingNote = false
+        if var overlay = details {
+            // Counted at the narrowest overlay, so every line can be scrolled to at any width.
+            let count = ReviewWalkScreen.detailLines(self, width: minimumTerminalSize.width - 6).count
+            details = overlay.handle(key, lineCount: count) ? overlay : nil
             return nil
         }
         if exporting {
@@ -83,19 +102,25 @@ public struct ReviewWalkState: Sendable {
             return .export(format)
         }
         guard let command = Self.keys.command(for: key) else { return nil }
-        let count = analysis.entries.count
+        let count = timeline.count
+        func select(_ position: Int) {
+            if timeline.indices.contains(position) { selection = timeline[position].index }
+        }
         switch command {
-        case .up: selection = max(0, selection - 1)
-        case .down: selection = min(max(0, count - 1), selection + 1)
-        case .first: selection = 0
-        case .last: selection = max(0, count - 1)
+        case .up: select(max(0, position - 1))
+        case .down: select(min(max(0, count - 1), position + 1))
+        case .first: select(0)
+        case .last: select(max(0, count - 1))
         case .nextMisery, .previousMisery:
-            if let index = analysis.nextMisery(after: selection, backwards: command == .previousMisery) {
-                selection = index
+            let misery = timeline.indices.filter { timeline[$0].moment.rating?.verdict == .misery }
+            let here = position
+            let next = command == .previousMisery ? (misery.last { $0 < here } ?? misery.last) : (misery.first { $0 > here } ?? misery.first)
+            if let next {
+                select(next)
             } else {
                 message = .init(text: "No moment of misery in this walk", kind: .info)
             }
-        case .openNote: showingNote = true
+        case .openNote: details = HelpOverlay()
         case .export: exporting = true
         case .debrief: debrief = DebriefState(analysis.walk)
         case .help: help = HelpOverlay()

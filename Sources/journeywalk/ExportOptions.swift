@@ -23,16 +23,20 @@ struct ExportOptions: ParsableArguments {
         valueName: "mode"))
     var mode = FileMode(0o600)
 
-    @Flag(help: "Put the walk file's path in reports (the HTML footer, JSON walk.file, the lines that could not be read). Left out by default: reports are shared, and the path names your home folder.")
+    @Flag(help: "Put the walk file's path in reports (the HTML footer, JSON walk.file, the lines that could not be read) and the full paths of attached evidence (otherwise only their file names). Left out by default: reports are shared, and the path names your home folder.")
     var withPaths = false
 
-    var settings: ExportSettings { ExportSettings(mode: mode.value, withPaths: withPaths) }
+    @Flag(help: "Replace the names of people (operator, whom praise goes to, action owners) with Person 1, Person 2…, the same name by the same placeholder throughout the report.")
+    var redact = false
+
+    var settings: ExportSettings { ExportSettings(mode: mode.value, withPaths: withPaths, redact: redact) }
 }
 
 /// The export choices as plain values (the home screen's review uses the defaults).
 struct ExportSettings {
     var mode: mode_t = 0o600
     var withPaths = false
+    var redact = false
 }
 
 extension Session {

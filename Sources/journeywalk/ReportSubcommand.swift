@@ -14,7 +14,8 @@ struct ReportSubcommand: ParsableCommand {
             WALK is a walk file, a walk id or a unique start of one. --journey, --since and --all choose walks from the data folder.
             A damaged walk file is reported from what could be read, with what could not; a file that cannot be read at all is named on standard error, the other walks are still reported, and the exit status is 1.
             With -o, a new or existing file is replaced in one step and created with mode 600 (only you can read it; --mode changes that). A character device or a FIFO (/dev/stdout, a named pipe) is written into, not replaced. A symbolic link is followed only to a device or a FIFO: a link to a file is refused, so a link left under the report's name cannot send it elsewhere.
-            The walk file's path is left out of reports unless --with-paths is given.
+            The walk file's path is left out of reports unless --with-paths is given; so is the folder of attached evidence (its file name is kept). Each attached file is checked when the report is made: present, missing, or changed since it was attached.
+            --redact replaces the names of people (the operator, whom praise goes to, action owners) with Person 1, Person 2…, the same name by the same placeholder throughout the report.
             """
     )
 
@@ -77,15 +78,17 @@ struct ReportSubcommand: ParsableCommand {
             Session.printError("journeywalk: no walks match in \(library.folder)")
             throw ExitCode(1)
         }
+        let evidence = EvidenceCheck.statuses(for: files.map(\.walk))
         let inputs = files.map { file in
             ReportInput(
                 walk: file.walk, file: export.withPaths ? file.path : nil,
-                problems: file.warnings.map { export.withPaths ? $0.description : $0.short })
+                problems: file.warnings.map { export.withPaths ? $0.description : $0.short },
+                evidence: evidence, evidencePaths: export.withPaths)
         }
         for file in files {
             for warning in file.warnings { Session.printError("warning: \(warning)") }
         }
-        let text = inputs.isEmpty ? "" : Report.render(inputs, as: format)
+        let text = inputs.isEmpty ? "" : Report.render(inputs, as: format, redact: export.redact)
         if let output {
             do {
                 try PosixFile.writeExport(Array(text.utf8), to: output, mode: export.mode.value)

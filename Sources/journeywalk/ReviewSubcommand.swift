@@ -9,8 +9,8 @@ import WalkUI
 struct ReviewSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Browse saved walks: timeline, emotion curve, peak and end, notes; export from the screen.",
-        discussion: "Without an argument, lists the walks in the data folder. A folder lists the walks in it; a walk file, id or id prefix opens that walk. E exports the walk open into the current folder, as a file only you can read (--mode changes that), without the walk file's path (unless --with-paths)."
+        abstract: "Browse saved walks: timeline, emotion curve, peak and end, everything each moment records; export from the screen.",
+        discussion: "Without an argument, lists the walks in the data folder. A folder lists the walks in it; a walk file, id or id prefix opens that walk. E exports the walk open into the current folder, as a file only you can read (--mode changes that), without the walk file's path (unless --with-paths), with names replaced by Person 1, Person 2… under --redact."
     )
 
     @Argument(help: "A walk (file, id or id prefix) or a folder of walks.")
@@ -64,7 +64,9 @@ enum Review {
     }
 
     static func state(for file: WalkFile) -> ReviewWalkState {
-        ReviewWalkState(analysis: WalkAnalysis(file.walk), file: file.path, problems: file.warnings.map(\.short))
+        ReviewWalkState(
+            analysis: WalkAnalysis(file.walk), file: file.path, problems: file.warnings.map(\.short),
+            evidence: EvidenceCheck.statuses(for: [file.walk]))
     }
 
     static func runner(_ options: ExportSettings) -> ReviewRunner { ReviewRunner(
@@ -77,9 +79,11 @@ enum Review {
         },
         export: { state, format in
             let path = state.analysis.walk.header.walkID + "." + format.fileExtension
-            let input = ReportInput(walk: state.analysis.walk, file: options.withPaths ? state.file : nil, problems: state.problems)
+            let input = ReportInput(
+                walk: state.analysis.walk, file: options.withPaths ? state.file : nil, problems: state.problems,
+                evidence: state.evidence, evidencePaths: options.withPaths)
             do throws(FileError) {
-                try PosixFile.writeExport(Array(Report.render([input], as: format).utf8), to: path, mode: options.mode)
+                try PosixFile.writeExport(Array(Report.render([input], as: format, redact: options.redact).utf8), to: path, mode: options.mode)
                 return .success(PosixFile.absolute(path))
             } catch {
                 return .failure(ReviewFailure(error.causeFirst))

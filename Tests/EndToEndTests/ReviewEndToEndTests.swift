@@ -28,9 +28,9 @@ let sampleJournal = """
         #expect(json.output.contains("warning: \(walk):5: the last record was cut off"))
         let body = try #require(json.output.split(separator: "\n").first { $0.hasPrefix("{") })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-        let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["magic": 1, "neutral": 0, "misery": 1, "skipped": 0, "unrecorded": 1])
-        #expect((object["walk"] as? [String: Any])?["status"] as? String == "unfinished")
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary.compactMapValues { $0 as? Int } == ["magic": 1, "neutral": 0, "misery": 1, "skipped": 0, "unrecorded": 1])
+        #expect((object["walk"] as? [String: Any])?["status"] as? String == "draft")
 
         let html = home + "/walk.html"
         let written = spawnAndWait([journeywalkBinary, "report", walk, "--format", "html", "-o", html])
@@ -50,7 +50,7 @@ let sampleJournal = """
         let result = spawnAndWait([journeywalkBinary, "report", walk, home + "/walks/missing.jsonl", "--format", "text"])
         #expect(result.status == 1)
         #expect(result.output.contains("\(home)/walks/missing.jsonl: cannot read the walk file: No such file or directory"))
-        #expect(result.output.contains("Retail store visit v1 — walk 20261122-101503-retail-store-visit (UNFINISHED)"))
+        #expect(result.output.contains("Retail store visit v1 — walk 20261122-101503-retail-store-visit (DRAFT)"))
         let byJourney = spawnAndWait([journeywalkBinary, "report", "--journey", "retail-store-visit", "--since", "2026-11-22", "--format", "csv", "--data-dir", home])
         #expect(byJourney.status == 0)
         #expect(byJourney.output.components(separatedBy: "\r\n").filter { $0.hasPrefix("20261122-101503") }.count == 3)

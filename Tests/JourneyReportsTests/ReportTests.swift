@@ -12,10 +12,11 @@ import Testing
     @Test func unfinishedAndDamagedWalksSaySo() {
         let input = ReportInput(walk: trickyWalk(finished: false), file: "w.jsonl", problems: ["w.jsonl:9: the last record was cut off (20 bytes, no end of line) and was not loaded"])
         let text = Report.render([input], as: .text)
-        #expect(text.contains("(UNFINISHED)"))
+        #expect(text.contains("(DRAFT)"))
+        #expect(text.contains("Draft, not finished"))
         #expect(text.contains("! Not read: w.jsonl:9: the last record was cut off"))
         let html = Report.render([input], as: .html)
-        #expect(html.contains("<strong>unfinished</strong>"))
+        #expect(html.contains("<strong>draft</strong> (not finished)"))
         #expect(html.contains("⚠ Not read: w.jsonl:9"))
     }
 }
@@ -26,7 +27,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["walk", "moments", "summary", "peak", "end"])
         let walk = try #require(object["walk"] as? [String: Any])
-        #expect(Set(walk.keys) == ["id", "journey", "operator", "role", "location", "channel", "started", "finished", "status", "file", "problems"])
+        #expect(Set(walk.keys) == FormatTwoJSONTests.walkKeys)
+        #expect(walk["status"] as? String == "complete")
         #expect(walk["started"] as? String == "2026-11-22T10:15:03Z")
         #expect(walk["finished"] as? String == "2026-11-22T10:31:43Z")
         let journey = try #require(walk["journey"] as? [String: Any])
@@ -35,15 +37,15 @@ import Testing
         let moments = try #require(object["moments"] as? [[String: Any]])
         #expect(moments.count == 6)
         for moment in moments {
-            #expect(Set(moment.keys) == ["stage", "touchpoint", "title", "moment_of_truth", "verdict", "intensity", "score", "at", "note", "tags", "timer_seconds", "target_seconds"])
+            #expect(Set(moment.keys) == FormatTwoJSONTests.momentKeys)
         }
         #expect(moments.map { $0["verdict"] as? String } == ["magic", "skipped", "misery", "magic", "neutral", "unrecorded"])
         #expect(moments[2]["intensity"] as? Int == 2)
         #expect(moments[2]["note"] as? String == "=1+1 nobody looked up\u{1B}[31m; <script>alert(1)</script>", "JSON keeps the exact text")
         #expect(moments[0]["timer_seconds"] as? Double == 95.0)
         #expect(moments[5]["at"] is NSNull)
-        let summary = try #require(object["summary"] as? [String: Int])
-        #expect(summary == ["magic": 2, "neutral": 1, "misery": 1, "skipped": 1, "unrecorded": 1])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary.compactMapValues { $0 as? Int } == ["magic": 2, "neutral": 1, "misery": 1, "skipped": 1, "unrecorded": 1])
         let peak = try #require(object["peak"] as? [String: String])
         #expect(peak == ["best": "needs", "worst": "greeting"])
     }
@@ -106,7 +108,7 @@ import Testing
 
 /// Open and close tags that do not pair up (void elements aside): a strict, small HTML check.
 func unbalancedTags(in html: String) -> [String] {
-    let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "line", "circle", "polyline", "path", "rect"]
+    let void: Set<String> = ["meta", "br", "hr", "img", "input", "link", "col", "line", "circle", "polyline", "path", "rect"]
     var stack: [String] = []
     var problems: [String] = []
     var rest = Substring(html)
@@ -136,7 +138,7 @@ func unbalancedTags(in html: String) -> [String] {
         #expect(lines.contains("      Greeting - first 30 s - no.1 moment: 1: Zoë  ”Z”"))
         #expect(lines.contains("      Understanding what you need: 5: Zoë  ”Z”"))
         #expect(lines.contains("      Queue, and payment: 3: Zoë  ”Z”"))
-        #expect(lines.last?.hasPrefix("%% not in the diagram: ") == true)
+        #expect(lines.contains { $0.hasPrefix("%% not in the diagram: ") })
         for line in lines where line.hasPrefix("      ") {
             #expect(line.filter { $0 == ":" }.count == 2, "\(line)")
         }

@@ -176,7 +176,7 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         canvas = Canvas(width: 80, height: 24)
         ReviewWalkScreen.render(review, into: &canvas)
         assertSnapshot(canvas, named: "review-note-80x24")
-        #expect(canvas.text.contains("over the 30s target by 0:22"))
+        #expect(canvas.text.contains("Timer 0:52 — target 0:30, missed by 0:22"))
     }
 
     @Test func smallAndWide() {

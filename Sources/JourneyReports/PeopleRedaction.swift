@@ -1,0 +1,46 @@
+import JourneyKit
+
+/// `report --redact`: the names a walk records of people (the operator, whom praise goes to,
+/// action owners) become `Person 1`, `Person 2`… in order of first appearance across the whole
+/// report, so the same person keeps one placeholder in every walk and section. Names are matched
+/// ignoring case and spacing. Free text (notes, comments, praise and action text) is left as written.
+public struct PeopleRedaction: Sendable {
+    private var placeholders: [String: String] = [:]
+
+    /// Placeholders for every name in the walks, numbered in report order: each walk's operator,
+    /// then its praise and action owners along the timeline.
+    public init(walks: [Walk]) {
+        for walk in walks {
+            add(walk.header.details.operator)
+            for entry in WalkAnalysis(walk).timeline {
+                if let praise = entry.moment.praise { add(praise.to) }
+                for action in entry.moment.actions { add(action.owner) }
+            }
+        }
+    }
+
+    /// The placeholder of a name; an empty name stays empty.
+    public func placeholder(for name: String) -> String {
+        placeholders[Self.key(name)] ?? (Self.key(name).isEmpty ? name : "Person ?")
+    }
+
+    /// The inputs with every name replaced.
+    public static func redact(_ inputs: [ReportInput]) -> [ReportInput] {
+        let redaction = PeopleRedaction(walks: inputs.map(\.walk))
+        return inputs.map { input in
+            var input = input
+            input.walk = input.walk.renamingPeople(redaction.placeholder(for:))
+            return input
+        }
+    }
+
+    private mutating func add(_ name: String) {
+        let key = Self.key(name)
+        guard !key.isEmpty, placeholders[key] == nil else { return }
+        placeholders[key] = "Person \(placeholders.count + 1)"
+    }
+
+    private static func key(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}

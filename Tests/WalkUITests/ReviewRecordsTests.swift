@@ -1,0 +1,137 @@
+import Foundation
+import JourneyKit
+import JourneyStore
+@testable import WalkUI
+import Testing
+
+/// The review of a walk of the second wave: every record of the selected moment, the walk's status
+/// and score, the timeline in the order things happened.
+@Suite struct ReviewRecordsTests {
+    static let photo = Evidence(path: "/photos/IMG_2041.jpg", bytes: 2_401_112, sha256: String(repeating: "ab", count: 32))
+
+    static func fixtureWalk() throws -> Walk {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<2 { url.deleteLastPathComponent() }
+        return try WalkFile.load(path: url.path + "/JourneyStoreTests/Fixtures/walks/v2-every-record.jsonl").walk
+    }
+
+    /// The fixture with a stated time that puts the till first, and a recovery on the misery moment.
+    static func review() throws -> ReviewWalkState {
+        var walk = try fixtureWalk()
+        walk.apply(.stated(StatedTimeChange(touchpoint: "till", stated: Date(timeIntervalSince1970: 1_795_256_400), at: Date(timeIntervalSince1970: 1_795_342_600))))
+        walk.apply(.recovered(RecoveryChange(touchpoint: "door", recovery: Recovery(apology: true, reassurance: false), at: Date(timeIntervalSince1970: 1_795_342_601))))
+        return ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w/shop.jsonl", evidence: [photo: .missing])
+    }
+
+    static func render(_ state: ReviewWalkState, _ width: Int, _ height: Int) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        ReviewWalkScreen.render(state, into: &canvas)
+        return canvas
+    }
+
+    @Test func movesInTheOrderThingsHappened() throws {
+        var review = try Self.review()
+        #expect(review.timeline.map(\.touchpoint.id) == ["till", "door", "adhoc-1", "greet"])
+        #expect(review.selected?.touchpoint.id == "till", "the first moment of the timeline is selected")
+        _ = review.apply(.down)
+        #expect(review.selected?.touchpoint.id == "door")
+        _ = review.apply(.down)
+        _ = review.apply(.down)
+        #expect(review.selected?.touchpoint.id == "greet")
+        _ = review.apply(.char("x"))
+        #expect(review.selected?.touchpoint.id == "door", "next misery wraps round in timeline order")
+        _ = review.apply(.char("G"))
+        #expect(review.selected?.touchpoint.id == "greet")
+    }
+
+    @Test func theSelectedMomentsRecordsAt80x24() throws {
+        var review = try Self.review()
+        _ = review.apply(.down)
+        var canvas = Self.render(review, 80, 24)
+        assertSnapshot(canvas, named: "review-records-door-80x24")
+        var text = canvas.text
+        #expect(text.contains("submitted 2026-11-22"))
+        #expect(text.contains("36.4 % FAIL"))
+        #expect(text.contains("@10:21 +6:40"), "the stated time, marked")
+        #expect(text.contains("⏱0:41/0:30 missed"))
+        #expect(text.contains("checklist 1✓ 1✗ 0– stage 33.3 %"))
+        #expect(text.contains("recovery A✓ R✗ S?"))
+
+        _ = review.apply(.char("G"))
+        canvas = Self.render(review, 80, 24)
+        assertSnapshot(canvas, named: "review-records-greet-80x24")
+        text = canvas.text
+        #expect(text.contains("‼ critical No"))
+        #expect(text.contains("evidence IMG_2041.jpg MISSING"))
+        #expect(text.contains("#kept-waiting #no-parking #tag-from-the-future"))
+        #expect(text.contains("praise → Amira (till 2)"))
+        #expect(text.contains("1 action"))
+
+        _ = review.apply(.char("g"))
+        text = Self.render(review, 80, 24).text
+        #expect(text.contains("votes ★7 ●2 ✖11"))
+        #expect(text.contains("@10:20 +4:57"), "the till's stated time")
+        _ = review.apply(.down)
+        _ = review.apply(.down)
+        text = Self.render(review, 80, 24).text
+        #expect(text.contains("Fire alarm test (ad hoc)"))
+    }
+
+    @Test func everyRecordInThePanelAt120x40() throws {
+        var review = try Self.review()
+        _ = review.apply(.char("G"))
+        let canvas = Self.render(review, 120, 40)
+        assertSnapshot(canvas, named: "review-records-greet-120x40")
+        let text = canvas.text
+        for expected in [
+            "✓ Offered the promised coffee ×3", "✗ Asked for ID before selling alcohol ×5 ‼critical (no", "– Greeted within 30 seconds",
+            "Tags: Kept waiting · No parking nearby ·", "tag-from-the-future", "Evidence: IMG_2041.jpg · MISSING",
+            "Praise → Amira (till 2): Calm and kind with a queue of", "Action: Second till at peak — Store manager, due", "2026-12-01 [done]",
+        ] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        _ = review.apply(.char("g"))
+        _ = review.apply(.down)
+        let door = Self.render(review, 120, 40)
+        assertSnapshot(door, named: "review-records-door-120x40")
+        for expected in [
+            "✖ misery · 10:21:43 stated (+6:40)", "entered 10:15:50 UTC", "Timer 0:41 — target 0:30, missed by 0:11 (split timer)",
+            "Checklist 1 yes · 1 no · 0 n/a · 0 unanswered", "Score of the stage Arrive: 33.3 %", "“Hours say 9–18, site says \"10–18\"”",
+            "Recovery: apology ✓ · reassurance ✗ · restitution ?",
+        ] {
+            #expect(door.text.contains(expected), "\(expected)")
+        }
+    }
+
+    @Test func enterShowsEverythingAndScrolls() throws {
+        var review = try Self.review()
+        _ = review.apply(.char("G"))
+        _ = review.apply(.enter)
+        var canvas = Self.render(review, 80, 24)
+        assertSnapshot(canvas, named: "review-records-details-80x24")
+        #expect(canvas.text.contains("Praise → Amira (till 2)"))
+        // A small screen scrolls the overlay instead of cutting it.
+        canvas = Self.render(review, 60, 16)
+        #expect(canvas.text.contains("↓ j/k scroll"))
+        #expect(!canvas.text.contains("(no note)"))
+        for _ in 0..<30 { _ = review.apply(.down) }
+        canvas = Self.render(review, 60, 16)
+        #expect(canvas.text.contains("(no note)"), "scrolled to the end")
+        #expect(review.showingNote)
+        _ = review.apply(.char("z"))
+        #expect(!review.showingNote, "any other key closes")
+    }
+
+    @Test func offsetsAreRoundedAsInReports() {
+        var walk = Walk(header: storeHeader())
+        walk.apply(.rated(RatingChange(touchpoint: "find-opening-hours", rating: Rating(.magic), at: at(4.6))))
+        let canvas = Self.render(ReviewWalkState(analysis: WalkAnalysis(walk), file: "w"), 80, 24)
+        #expect(canvas.text.contains("10:15 +0:05"), "4.6 s rounds to 0:05, as the reports say")
+        #expect(!canvas.text.contains("+0:04"))
+    }
+
+    @Test func aDraftSaysSo() {
+        let canvas = Self.render(ReviewWalkState(analysis: WalkAnalysis(reviewedWalk(finished: false)), file: "w"), 80, 24)
+        #expect(canvas.text(row: 0).contains("DRAFT"))
+    }
+}
