@@ -21,6 +21,15 @@ public enum WalkCommand: Equatable, Sendable {
     case retrySaving
     case backToText
     case leaveUnsaved
+    /// Field kit (SPEC 7.2): the checklist, the split timer, stated times, ad-hoc touchpoints, evidence.
+    case openChecklist
+    case checklist(ChecklistPanel.Command)
+    case toggleTimer
+    case resetTimer
+    case stateTime
+    case insertTouchpoint
+    case attachEvidence
+    case finalCheck(FinalCheckPanel.Command)
 }
 
 /// The walk's key tables, one per mode (SPEC section 4 gives the defaults).
@@ -37,6 +46,12 @@ public enum WalkKeys {
         KeyBinding([.left, .char("h")], .previous, name: "back", help: "previous touchpoint (walk back to change a verdict)", group: "Moving", inFooter: false),
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first touchpoint", group: "Moving", inFooter: false),
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last touchpoint", group: "Moving", inFooter: false),
+        KeyBinding([.char("c")], .openChecklist, name: "checklist", help: "answer the checklist: y Yes, n No (asks for a comment), a N/A", group: "Field kit", footerPriority: 5),
+        KeyBinding([.char("t")], .toggleTimer, name: "timer", help: "start or stop the split timer (kept against the target)", group: "Field kit", footerPriority: 5),
+        KeyBinding([.char("0")], .resetTimer, name: "reset", help: "reset the split timer to 0:00", group: "Field kit", inFooter: false),
+        KeyBinding([.char("@")], .stateTime, name: "time", help: "state when this touchpoint happened (10:42, +3m), for a visit entered afterwards", group: "Field kit", footerPriority: 6),
+        KeyBinding([.char("i")], .insertTouchpoint, name: "insert", help: "insert a touchpoint the journey does not list, after this one", group: "Field kit", footerPriority: 6),
+        KeyBinding([.char("a")], .attachEvidence, name: "attach", help: "attach a file as evidence (photo, receipt, recording)", group: "Field kit", footerPriority: 6),
         KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
         KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave; asks first, a left walk can be resumed", group: "Walk", footerPriority: 1),

@@ -19,12 +19,14 @@ import Testing
         state.press(.char("e"))
         state.run("Greeted after 45 s — staff busy restocking".keys.map { .key($0) })
         state.press(.enter)
+        state.press([.char("t")], at: at(10))
+        state.press([.char("t")], at: at(55))
         _ = state.apply(.tick, now: at(55))
         let canvas = render(state)
         assertSnapshot(canvas, named: "walk-progress-80x24")
         #expect(canvas.text.contains("Stage 2/3 · Touchpoint 2/5"))
         #expect(canvas.text.contains("◆ moment of truth"))
-        #expect(canvas.text.contains("▲ over target by 0:15"))
+        #expect(canvas.text.contains("▲ missed by 0:15"))
     }
 
     @Test func smallTerminal() {
