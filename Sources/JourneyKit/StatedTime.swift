@@ -7,6 +7,8 @@ public enum StatedTime {
     /// Why a stated time was refused; the message ends with the forms that are accepted.
     public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// The forms a touchpoint's time takes, with the zone they are read in.

@@ -359,3 +359,27 @@ extension WalkState {
         #expect(render(state).text(row: 1).contains("Score 44.4 %  ✖ critical No"))
     }
 }
+
+@Suite struct FieldKitKeyTests {
+    @Test func noKeyIsBoundTwiceAndEveryLetterIsAPlainWord() {
+        for map in [FieldKitKeys.checklist, FieldKitKeys.finalCheck, WalkKeys.walking] {
+            let keys = map.bindings.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(map.title) binds a key twice")
+        }
+        for binding in FieldKitKeys.finalCheck.bindings {
+            for case .char(let letter) in binding.keys where "fq".contains(letter) {  // moving is `go N` in plain mode
+                #expect(PlainWords.finalCheck.match(String(letter))?.entry.sameKeysAs == binding.command, "\(letter)")
+            }
+        }
+        let spellings = PlainWords.finalCheck.entries.flatMap { PlainWords.finalCheck.spellings(of: $0) }
+        #expect(Set(spellings).count == spellings.count)
+    }
+
+    @Test func theFieldKitKeysAreTheAllocatedOnes() {
+        let expected: [(Key, WalkCommand)] = [
+            (.char("c"), .openChecklist), (.char("t"), .toggleTimer), (.char("@"), .stateTime), (.char("i"), .insertTouchpoint), (.char("a"), .attachEvidence),
+        ]
+        for (key, command) in expected { #expect(WalkKeys.walking.command(for: key) == command, "\(key.label)") }
+        for key in ["T", "r", "p", "A"] { #expect(WalkKeys.walking.command(for: .char(Character(key))) == nil, "\(key) is the leader's") }
+    }
+}
