@@ -38,7 +38,8 @@ public enum StatedTime {
     /// Refused when malformed, in the future, or before the visit's stated start.
     public static func parse(_ text: String, now: Date, timeZone: TimeZone, previous: Date?, start: Date?) throws(Refusal) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let accepted = "accepted: " + forms(timeZone: timeZone, at: now)
+        // The zone's offset as it was on the day of the visit (summer time or not).
+        let accepted = "accepted: " + forms(timeZone: timeZone, at: previous ?? start ?? now)
         let date: Date
         if trimmed.hasPrefix("+") {
             guard let seconds = TimeStandard.seconds(from: String(trimmed.dropFirst())) else {

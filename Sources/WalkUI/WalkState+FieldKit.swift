@@ -40,7 +40,7 @@ extension WalkState {
             return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
         case .stateTime:
             open(Walk.DraftKey(touchpoint: id, field: .statedTime))
-            message = Message(text: "When did it happen? " + StatedTime.forms(timeZone: timeZone, at: now), kind: .info)
+            message = Message(text: "When did \(step.touchpoint.title) happen? Local time, then Enter", kind: .info)
             return []
         case .insertTouchpoint:
             open(Walk.DraftKey(touchpoint: id, field: .adhoc))

@@ -165,6 +165,8 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         tmux.send("m", "q")
         #expect(tmux.waitFor("Finish the walk?").found)
         tmux.send("f")
+        #expect(tmux.waitFor("Final check").found, "Key card is not recorded")
+        tmux.send("f")
         #expect(tmux.waitFor("EXIT=0").found)
 
         // …then by id, from a folder without it; and listed.
@@ -204,6 +206,8 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         #expect(resumed.found, "running the hint:\n\(resumed.screen)")
         tmux.send("q")
         #expect(tmux.waitFor("Finish the walk?").found)
+        tmux.send("f")
+        #expect(tmux.waitFor("Final check").found, "Key card is not recorded")
         tmux.send("f")
         #expect(tmux.waitFor("EXIT=0").found)
         #expect(try String(contentsOfFile: outside, encoding: .utf8).contains("\"type\":\"finish"))

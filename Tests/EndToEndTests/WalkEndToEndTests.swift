@@ -104,7 +104,7 @@ import Testing
         #expect(tmux.capture().contains("Phone support call"))
         tmux.send("Enter")
         #expect(tmux.waitFor("Touchpoint 1/10").found)
-        tmux.send("x", "q", "f")
+        tmux.send("x", "q", "f", "f")
         let done = tmux.waitFor("EXIT=0")
         #expect(done.found, "after finishing:\n\(done.screen)")
         #expect(done.screen.contains("0 magic · 0 neutral · 1 misery · 0 skipped · 9 unrecorded"))

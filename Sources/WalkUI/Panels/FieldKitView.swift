@@ -71,8 +71,11 @@ enum FieldKitView {
             switch key.field {
             case .statedTime:
                 title = "When did it happen?"
-                lines = [("Touchpoint: " + name, .normal), ("Accepted: 10:42 · 10:42:30 · 2026-11-22 10:42 · +3m (after the previous stated time)", .dim),
-                         ("Local time: " + StatedTime.zone(state.timeZone, at: state.now) + " · an empty line takes the stated time back", .dim)]
+                // The zone's offset on the day of the visit, which may differ from today's.
+                let day = state.walk.flatMap { walk in walk.index(of: key.touchpoint).flatMap { walk.statedTime(before: $0) } } ?? state.now
+                lines = [("Touchpoint: " + name, .normal),
+                         ("Local time, \(StatedTime.zone(state.timeZone, at: day)): 10:42 · 10:42:30 · 2026-11-22 10:42", .dim),
+                         ("or +3m after the previous stated time; an empty line takes the time back", .dim)]
             case .adhoc:
                 title = "Insert a touchpoint"
                 lines = [("After: " + name, .normal), ("Title of what happened (the journey does not list it):", .dim)]
