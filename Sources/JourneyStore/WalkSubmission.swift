@@ -26,11 +26,12 @@ public enum WalkSubmission {
     }
 
     /// Opens a walk for writing: takes its lock first (so nobody submits it in between), then reads
-    /// it and refuses a submitted walk with a message naming it.
+    /// it (a line cut off by a crash is reported as such) and refuses a submitted walk with a
+    /// message naming it; only then is a cut-off last line ended, ready for new records.
     public static func openForWriting(path: String) throws(Refusal) -> (journal: WalkJournal, file: WalkFile) {
         let journal: WalkJournal
         do {
-            journal = try WalkJournal.reopen(path: path)
+            journal = try WalkJournal.lock(path: path)
         } catch let busy as WalkJournal.Busy {
             throw .busy(busy)
         } catch {
@@ -38,14 +39,28 @@ public enum WalkSubmission {
         }
         let file: WalkFile
         do {
-            file = try WalkFile.load(path: path)
-        } catch {
+            // Read as its writer: a last line without its end is damage, not a record being written.
+            let bytes = try PosixFile.read(path)
+            file = try WalkFile.parse(bytes, path: path)
+        } catch let error as FileError {
+            journal.close()
+            throw .unreadable(WalkFileError.unreadable(error).description)
+        } catch let error as WalkFileError {
             journal.close()
             throw .unreadable(error.description)
+        } catch {
+            journal.close()
+            throw .unreadable("\(path): \(error)")
         }
         if let submitted = file.walk.submitted {
             journal.close()
             throw .submitted(walkID: file.walkID, path: path, at: submitted)
+        }
+        do {
+            try journal.endCutOffLine()
+        } catch {
+            journal.close()
+            throw .unreadable("cannot continue the walk: \(error)")
         }
         return (journal, file)
     }
