@@ -212,8 +212,9 @@ public enum WalkScreen {
         guard let walk = state.walk else { return }
         // In the order things happened: stated times first where given (entry after the visit).
         let order = walk.timelineOrder
-        let steps = order.map { state.steps[$0] }
-        let currentPosition = order.firstIndex(of: state.current) ?? state.current
+        let inWalkingOrder = order.elementsEqual(state.steps.indices)
+        let steps = inWalkingOrder ? state.steps : order.map { state.steps[$0] }
+        let currentPosition = inWalkingOrder ? state.current : order.firstIndex(of: state.current) ?? state.current
         let summary = walk.summary
         let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
