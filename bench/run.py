@@ -11,7 +11,9 @@ Figures:
   - a paste of 100,000 characters into a note: time until it is taken, then a key to its frame (median, p99)
   - the tag picker over the catalogue plus 500 journey tags: a key in its filter to the end of its frame (--only tags)
   - `journeywalk actions --status all` over 10,000 walk files, a fifth of them with actions, warm (--only actions)
-Use --only paste (or walk, verdicts, resume, big, review, tags, actions) to run one part.
+  - a checklist answer key to the frame that acknowledges it, on a touchpoint of 20 items in a journey
+    of 5,000 touchpoints (the score of the whole walk is recomputed for every frame) (--only answers)
+Use --only paste (or walk, verdicts, resume, big, review, tags, actions, answers) to run one part.
 """
 import argparse
 import fcntl
@@ -111,7 +113,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/journeywalk"))
     parser.add_argument("--runs", type=int, default=25)
-    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste", "tags", "actions"])
+    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste", "tags", "actions", "answers"])
     options = parser.parse_args()
     binary = options.binary
     work = tempfile.mkdtemp(prefix="journeywalk-bench-")
@@ -122,6 +124,10 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {os.uname().release}")
     if options.only in ("paste", "tags", "actions"):
         {"paste": paste, "tags": tag_picker, "actions": actions_list}[options.only](binary, env, journey)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if options.only == "answers":
+        answers(binary, env, work)
         shutil.rmtree(work, ignore_errors=True)
         return
 
@@ -350,6 +356,48 @@ def actions_list(binary, env, journey, count=10000):
         assert result.returncode == 0, result.stderr[-500:]
     print(f"actions --status all over {count:,} walk files ({count // 5 * 2:,} actions): exec to exit, warm: "
           f"median {statistics.median(times):.0f} ms (5 runs)")
+
+
+def answers(binary, env, work, count=5000, items=20, keys=200):
+    """Checklist answers: `c`, then y / a keys on a touchpoint of 20 items, each timed to its frame."""
+    path = os.path.join(work, "checklist-5000.yaml")
+    with open(path, "w") as out:
+        out.write("title: Checklist journey\nid: checklist\npass_mark: 80\nstages:\n")
+        for stage in range(count // 50):
+            out.write(f"  - name: Stage {stage + 1}\n    touchpoints:\n")
+            for n in range(50):
+                i = stage * 50 + n
+                out.write(f"      - id: tp-{i}\n        title: Touchpoint number {i}\n        target: 2m\n        look_for:\n")
+                for item in range(items if i == 0 else 2):
+                    weight = f", weight: {1 + item % 3}" + (", critical: true" if item == 5 else "")
+                    out.write(f"          - {{item: Thing to check number {item + 1}{weight}}}\n")
+    app = PtyApp([binary, "walk", path], env)
+    app.read_until(b"quit")
+    app.burst_end()
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/")
+    app.burst_end()
+    app.send(b"c")
+    app.read_until(b"Esc done")
+    app.burst_end()
+    acks = []
+    last = b"a"
+    for _ in range(keys):
+        # Every key changes an answer: on the last item the two keys alternate.
+        key = b"y" if last == b"a" else b"a"
+        last = key
+        sent = time.perf_counter()
+        app.send(key)
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError("no frame after an answer")
+        acks.append((app.burst_end(quiet=0.008) - sent) * 1000)
+    app.close()
+    walk_files = [f for f in os.listdir(os.path.join(work, "walks")) if f.endswith(".jsonl")]
+    with open(os.path.join(work, "walks", walk_files[-1])) as journal:
+        recorded = sum(1 for line in journal if '"type":"answer"' in line)
+    print(f"checklist answer key to acknowledging frame (incl. append + fsync, score of {count:,} touchpoints): "
+          f"median {statistics.median(acks):.2f} ms, p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} answers, {recorded} on disk)")
 
 
 def generated_walks(source, folder, count):

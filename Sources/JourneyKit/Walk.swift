@@ -87,6 +87,7 @@ public struct Walk: Equatable, Sendable {
             return
         case .insertedTouchpoint(let adhoc):
             insert(adhoc)
+            if !adhoc.removed { fieldDrafts[DraftKey(touchpoint: adhoc.after, field: .adhoc)] = nil }
             return
         case .actionChanged(let change):
             // An action keeps its place (and its touchpoint) when later records change it.
@@ -130,11 +131,13 @@ public struct Walk: Equatable, Sendable {
             update(id) { $0.splitTimer = SplitTimer(seconds: change.seconds, running: change.running, since: change.at) }
         case .stated(let change):
             update(id) { $0.statedAt = change.stated }
+            fieldDrafts[DraftKey(touchpoint: id, field: .statedTime)] = nil
         case .attached(let change):
             update(id) { moment in
                 moment.evidence.removeAll { $0.path == change.evidence.path }
                 if !change.removed { moment.evidence.append(change.evidence) }
             }
+            if !change.removed { fieldDrafts[DraftKey(touchpoint: id, field: .evidence)] = nil }
         case .tagged(let change):
             update(id) { $0.tags = change.tags }
             fieldDrafts[DraftKey(touchpoint: id, field: .tags)] = nil

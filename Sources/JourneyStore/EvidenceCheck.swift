@@ -42,8 +42,8 @@ public enum EvidenceCheck {
                 return nil
             }
             if count == 0 { break }
-            digest.update(buffer[0..<count])
+            buffer.withUnsafeBufferPointer { digest.update(UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
-        return SHA256.hex(digest.finish())
+        return digest.hexDigest()
     }
 }

@@ -62,21 +62,30 @@ public final class WalkJournal {
     /// writing) is closed with a newline, so the next record starts on a line of its own.
     /// Fails with `Busy` when another process has the walk open for writing.
     public static func reopen(path: String) throws -> WalkJournal {
+        let journal = try lock(path: path)
+        try journal.endCutOffLine()
+        return journal
+    }
+
+    /// Opens an existing walk file for writing and takes its lock, changing nothing in it yet.
+    static func lock(path: String) throws -> WalkJournal {
         let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         guard lockExclusively(fd) else {
             Glibc.close(fd)
             throw Busy(path: path, holder: lockHolder(of: path))
         }
-        let journal = WalkJournal(path: path, fd: fd)
+        return WalkJournal(path: path, fd: fd)
+    }
+
+    /// Ends a last line cut off mid-way with a newline, so the next record starts on its own line.
+    func endCutOffLine() throws(FileError) {
         let size = lseek(fd, 0, SEEK_END)
-        if size > 0 {
-            var last: UInt8 = 0
-            if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
-                do throws(FileError) { try journal.write([0x0A]) } catch { throw error }
-            }
+        guard size > 0 else { return }
+        var last: UInt8 = 0
+        if pread(fd, &last, 1, size - 1) == 1, last != 0x0A {
+            try write([0x0A])
         }
-        return journal
     }
 
     /// Appends one event and waits until it is on disk. On failure (disk full, read-only) the

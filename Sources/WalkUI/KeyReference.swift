@@ -12,7 +12,9 @@ public enum KeyReference {
         }
         table(WalkKeys.briefing)
         table(WalkKeys.walking)
+        table(FieldKitKeys.checklist)
         table(WalkKeys.confirmLeave)
+        table(FieldKitKeys.finalCheck)
         table(WalkKeys.unsavedText)
         table(TagPicker.keys)
         table(RecoveryStrip.keys)

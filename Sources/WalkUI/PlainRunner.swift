@@ -7,8 +7,8 @@ public struct PlainOutcome: Equatable, Sendable {
     public var finished: Bool
     /// Lines refused or not saved, each as `line N: why`.
     public var problems: [String]
-    /// Text that could not be written (touchpoint id to text), for the caller to print.
-    public var unsaved: [String: String] = [:]
+    /// Text that could not be written (by touchpoint and field), for the caller to print.
+    public var unsaved: [Walk.DraftKey: String] = [:]
 
     /// The same outcome as a full-screen walk's, for reporting it the same way.
     public var walkOutcome: WalkOutcome { WalkOutcome(walk: walk, finished: finished, unsaved: unsaved) }
@@ -21,16 +21,19 @@ public struct PlainRunner {
     public var clock: () -> Date
     /// Name the input line in refusals (input from a file or a pipe rather than typed).
     public var numbered: Bool
+    /// Reads evidence files for `attach PATH`.
+    public var readEvidence: EvidenceReader
 
-    public init(clock: @escaping () -> Date = Date.init, numbered: Bool = false) {
+    public init(clock: @escaping () -> Date = Date.init, numbered: Bool = false, readEvidence: @escaping EvidenceReader = { _ in throw NoEvidenceReader() }) {
         self.clock = clock
         self.numbered = numbered
+        self.readEvidence = readEvidence
     }
 
     /// Reads lines until the walk is finished or left, or the input ends (which leaves it for later).
     /// Every line written is sanitized: text from files or input cannot send control characters.
     public func run(_ initial: WalkState, recorder: WalkRecorder, input: () -> String?, output: (String) -> Void) -> PlainOutcome {
-        var walk = PlainWalk(state: initial, recorder: recorder, clock: clock, numbered: numbered)
+        var walk = PlainWalk(state: initial, recorder: recorder, clock: clock, numbered: numbered, readEvidence: readEvidence)
         walk.introduce()
         func flush() {
             for line in walk.pending { output(TerminalText.sanitize(line)) }
@@ -61,6 +64,7 @@ struct PlainWalk {
     let recorder: WalkRecorder
     let clock: () -> Date
     let numbered: Bool
+    let readEvidence: EvidenceReader
     var lineNumber = 0
     var pending: [String] = []
     var problems: [String] = []
@@ -105,6 +109,7 @@ struct PlainWalk {
         case .briefing: say(PlainScreen.briefing(state))
         case .walking: say([""] + PlainScreen.touchpoint(state))
         case .confirmLeave: say([""] + PlainScreen.confirm(state))
+        case .finalCheck: say([""] + PlainScreen.finalCheck(state))
         case .unsavedText(let reason, _): say([""] + PlainScreen.unsaved(state, reason: reason))
         case .done: break
         }
@@ -151,6 +156,7 @@ struct PlainWalk {
                 // text stays unsaved and is written as a draft when the disk allows).
                 let failure = state.message
                 sendEditor(.cancel)
+                state.checklist = nil
                 state.message = failure
             }
         case .note:
@@ -167,6 +173,36 @@ struct PlainWalk {
             }
         case .field(let field):
             setField(field, text)
+        case .answer(let answer):
+            answerItem(answer, text)
+        case .comment:
+            commentItem(text)
+        case .checklist:
+            say(PlainScreen.checklist(state))
+            return
+        case .statedTime:
+            if text.isEmpty {
+                let stated = state.currentMoment.statedAt.map { "Stated time: " + StatedTime.dateAndClock($0, timeZone: state.timeZone) } ?? "No time stated for this touchpoint."
+                say(stated + " Accepted: " + StatedTime.forms(timeZone: state.timeZone, at: clock()) + "; at none takes it back.")
+                return
+            }
+            fillField(.stateTime, [text.lowercased() == "none" ? "" : text], refused: "The time was not stated.")
+        case .insert:
+            let parts = text.components(separatedBy: " / ")
+            let title = parts[0].trimmingSpaces
+            guard !title.isEmpty else {
+                refuse("insert needs a title: insert TITLE or insert TITLE / CHANNEL")
+                return
+            }
+            fillField(.insertTouchpoint, [title, parts.dropFirst().joined(separator: " / ").trimmingSpaces], refused: "Nothing was inserted.")
+        case .attach:
+            guard !text.isEmpty else {
+                refuse("attach needs the path of a file: attach PATH")
+                return
+            }
+            fillField(.attachEvidence, [text], refused: "Nothing was attached.")
+        case .goTo:
+            goToProblem(text)
         case .show:
             show()
             return
@@ -247,6 +283,8 @@ struct PlainWalk {
                 } catch {
                     queue += state.apply(.recordFailed(event, reason: String(describing: error)), now: clock())
                 }
+            case .inspectEvidence(let touchpoint, let path):
+                queue += state.apply(WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
             }
         }
     }
@@ -289,6 +327,123 @@ struct PlainWalk {
             afterMessage.append("The note was not saved; type the note command again to retry (show says the unsaved draft).")
         } else if state.message == nil {
             state.message = WalkState.Message(text: "The note is unchanged.", kind: .info)
+        }
+    }
+
+    // MARK: - Field kit
+
+    /// The item number at the start of a line's text and what follows it, or nil with a refusal said.
+    private mutating func item(in text: String, command: String) -> (item: Int, rest: String)? {
+        let count = state.currentStep?.touchpoint.checklist.count ?? 0
+        guard count > 0 else {
+            refuse("this touchpoint has no checklist")
+            return nil
+        }
+        let number = text.prefix { $0.isNumber }
+        guard let item = Int(number), (1...count).contains(item) else {
+            refuse("\(command) needs an item number from 1 to \(count), as in: \(command) 1")
+            return nil
+        }
+        return (item - 1, String(text.dropFirst(number.count)).trimmingSpaces)
+    }
+
+    /// Opens the checklist with its key and selects an item with its keys.
+    private mutating func select(_ item: Int) {
+        sendWalk(.openChecklist)
+        sendWalk(.checklist(.first))
+        for _ in 0..<item { sendWalk(.checklist(.next)) }
+    }
+
+    /// Closes the checklist, keeping the message of what was done.
+    private mutating func closeChecklist() {
+        let said = state.message
+        if state.checklist != nil { sendWalk(.checklist(.close)) }
+        state.message = said
+    }
+
+    /// `answer yes|no|na ITEM [COMMENT]`: the checklist's keys, and a No's comment typed where it asks.
+    private mutating func answerItem(_ answer: Answer, _ text: String) {
+        guard let (item, comment) = item(in: text, command: "answer \(answer.rawValue)") else { return }
+        select(item)
+        sendWalk(.checklist(.answer(answer)))
+        if state.editor != nil {
+            if comment.isEmpty {
+                let said = state.message
+                dropEditor()
+                state.message = said
+                afterMessage.append("A No needs a comment: comment \(item + 1) TEXT")
+            } else {
+                type(comment)
+                if state.editor != nil { dropEditor() }
+            }
+        } else if !comment.isEmpty {
+            afterMessage.append("Only a No takes a comment after the number; comment \(item + 1) TEXT writes one on any item.")
+        }
+        if state.message == nil { state.message = WalkState.Message(text: "Unchanged: item \(item + 1) is \(answer.label) already.", kind: .info) }
+        closeChecklist()
+    }
+
+    /// `comment ITEM TEXT`: the checklist's comment key and the editor.
+    private mutating func commentItem(_ text: String) {
+        guard let (item, comment) = item(in: text, command: "comment") else { return }
+        select(item)
+        sendWalk(.checklist(.comment))
+        if state.editor != nil {
+            type(comment)
+            if state.editor != nil {
+                dropEditor()
+            } else if state.message == nil {
+                state.message = WalkState.Message(text: "The comment is unchanged.", kind: .info)
+            }
+        }
+        closeChecklist()
+    }
+
+    /// Opens a field with its key and types one line per step (an ad-hoc touchpoint: title, then
+    /// channel); a refused line (a malformed time, a missing file) closes the field with nothing kept.
+    private mutating func fillField(_ command: WalkCommand, _ lines: [String], refused: String) {
+        sendWalk(command)
+        guard state.editor != nil else {
+            if state.message == nil { refuse("'\(command)' cannot be done here") }
+            return
+        }
+        for line in lines {
+            guard state.editor != nil else { break }
+            type(line)
+        }
+        if state.editor != nil {
+            let failure = state.message
+            dropEditor()
+            state.message = failure
+            afterMessage.append(refused)
+        }
+    }
+
+    /// Closes the editor as it is, with nothing written: the line was refused (its text is in the
+    /// input), or a write failed (the walk keeps that text as unsaved and writes it when leaving).
+    private mutating func dropEditor() {
+        state.editor = nil
+    }
+
+    /// `go N` in the final check: select item N with the check's keys and go there.
+    private mutating func goToProblem(_ text: String) {
+        let count = state.finalCheck?.problems.count ?? 0
+        guard let number = Int(text.trimmingSpaces), (1...max(1, count)).contains(number), count > 0 else {
+            refuse("go needs an item number from 1 to \(count), as in: go 1")
+            return
+        }
+        for _ in 0..<count { sendWalk(.finalCheck(.previous)) }
+        for _ in 1..<number { sendWalk(.finalCheck(.next)) }
+        sendWalk(.finalCheck(.go))
+        if state.editor != nil {
+            // Plain mode writes with its own commands: say which one instead of holding an editor open.
+            let said = state.message
+            let isNote: Bool
+            if case .note? = state.editor?.target { isNote = true } else { isNote = false }
+            dropEditor()
+            state.checklist = nil
+            state.message = said
+            afterMessage.append(isNote ? "Write the note with: note TEXT" : "Write the comment with: comment ITEM TEXT")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import JourneyKit
 
 /// The walk as plain lines, for the line-by-line walk: no cursor movement, no boxes, no colour.
@@ -35,19 +36,82 @@ public enum PlainScreen {
                 + journey.stages[step.stageIndex].name,
             tp.title + (tp.momentOfTruth ? " · moment of truth" : ""),
         ]
+        let moment = state.currentMoment
         var facts: [String] = []
+        if tp.adhoc { facts.append("inserted during the walk") }
         if let channel = tp.channel { facts.append("channel: " + channel) }
         if let target = tp.target { facts.append("target: " + TimeStandard.text(seconds: target)) }
+        if let stated = moment.statedAt { facts.append("at \(StatedTime.dateAndClock(stated, timeZone: state.timeZone)) (stated)") }
         if !facts.isEmpty { lines.append(facts.joined(separator: " · ")) }
         if let prompt = tp.prompt { lines += prose(prompt) }
-        if !tp.lookFor.isEmpty {
-            lines.append("Look for:")
-            lines += tp.lookFor.map { "- " + $0 }
+        if !tp.checklist.isEmpty {
+            lines.append("Look for (answer yes, no or na ITEM):")
+            lines += checklistLines(tp, moment: moment, state: state)
         }
-        let moment = state.currentMoment
+        if let timer = moment.splitTimer, !timer.isCleared { lines.append(timerLine(timer, target: tp.target, now: state.now)) }
+        for evidence in moment.evidence { lines.append("Evidence: \(evidence.path) (\(WalkState.size(evidence.bytes)))") }
         lines.append("Verdict: " + (moment.rating.map { "\($0.glyph) \($0.label)" } ?? "not recorded yet"))
         lines.append(note(state))
         return lines
+    }
+
+    /// The checklist items numbered from 1, with their answers and comments.
+    static func checklistLines(_ tp: Touchpoint, moment: Moment, state: WalkState) -> [String] {
+        tp.checklist.enumerated().map { index, item in
+            var line = "\(index + 1). \(item.item)"
+            if item.weight > 1 { line += " (weight \(item.weight))" }
+            if item.critical { line += " (critical)" }
+            if let answer = moment.answers[index] { line += ": " + answer.label } else { line += ": not answered" }
+            if let comment = moment.comments[index] {
+                line += " · comment: " + comment
+            } else if moment.answers[index] == .no {
+                line += " · a No needs a comment: comment \(index + 1) TEXT"
+            }
+            return line
+        }
+    }
+
+    /// `Split timer: 0:42, stopped · target 0:30 missed by 0:12`.
+    static func timerLine(_ timer: SplitTimer, target: Int?, now: Date) -> String {
+        var line = "Split timer: \(TimeStandard.clock(seconds: timer.wholeSeconds(at: now))), " + (timer.running ? "running" : "stopped")
+        if let target {
+            switch timer.against(target: target, at: now) {
+            case .met: line += " · target \(TimeStandard.clock(seconds: target)) met"
+            case .missed(let over): line += " · target \(TimeStandard.clock(seconds: target)) missed by \(TimeStandard.clock(seconds: over))"
+            }
+        }
+        return line
+    }
+
+    /// The current touchpoint's checklist and the walk's score (SPEC 7.2).
+    public static func checklist(_ state: WalkState) -> [String] {
+        guard let step = state.currentStep, let walk = state.walk else { return [] }
+        var lines: [String] = []
+        if step.touchpoint.checklist.isEmpty {
+            lines.append("This touchpoint has no checklist.")
+        } else {
+            lines.append("Checklist of \(step.touchpoint.title):")
+            lines += checklistLines(step.touchpoint, moment: state.currentMoment, state: state)
+        }
+        let score = VisitScore(walk)
+        var verdict = ""
+        if !score.criticalFailed.isEmpty {
+            verdict = ", failed: a critical item is No"
+        } else if let passed = score.passed {
+            verdict = passed ? ", passes" : ", below the pass mark"
+        }
+        lines.append("Score: \(VisitScore.text(score.percent)) (pass mark \(score.passMark)\(verdict))")
+        for stage in score.stages { lines.append("  \(stage.stage): \(VisitScore.text(stage.percent))") }
+        return lines
+    }
+
+    /// The final check: what is missing, numbered, and how to go on.
+    public static func finalCheck(_ state: WalkState) -> [String] {
+        guard let panel = state.finalCheck, let walk = state.walk else { return [] }
+        let table = PlainWords.finalCheck
+        var lines = ["Final check: \(count(panel.problems.count, "item")) to look at before completing the walk:"]
+        for (index, problem) in panel.problems.enumerated() { lines.append("  \(index + 1). " + FinalCheck.describe(problem, in: walk)) }
+        return lines + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
     }
 
     /// The note of the current touchpoint, or its unsaved draft.
@@ -73,9 +137,9 @@ public enum PlainScreen {
     public static func unsaved(_ state: WalkState, reason: String) -> [String] {
         let table = PlainWords.unsavedText
         var lines = ["The text below could not be written to the walk file: \(reason)"]
-        for (id, text) in state.unsaved.sorted(by: { $0.key < $1.key }) {
-            let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
-            lines.append("  \(title): \(text)")
+        for (key, text) in state.unsaved.sorted(by: { $0.key.order < $1.key.order }) {
+            let title = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
+            lines.append("  \(title)\(key.field == .note ? "" : " (\(key.field.label))"): \(text)")
         }
         return lines + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
     }

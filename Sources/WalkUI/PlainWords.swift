@@ -19,6 +19,20 @@ public enum PlainCommand: Equatable, Sendable {
     case help
     /// The leader's records: with text, set them (through the same panels); without, say them.
     case tags, recovery, praise, action
+    /// Answer checklist item ITEM (from 1); a No may carry its comment after the number.
+    case answer(Answer)
+    /// Write the comment on checklist item ITEM.
+    case comment
+    /// The checklist with its answers and the score.
+    case checklist
+    /// State when the touchpoint happened.
+    case statedTime
+    /// Insert an ad-hoc touchpoint: `TITLE` or `TITLE / CHANNEL`.
+    case insert
+    /// Attach a file as evidence.
+    case attach
+    /// Go to item N of the final check.
+    case goTo
 }
 
 /// One command of the plain walk: the words that say it, what it does and its help sentence.
@@ -162,6 +176,16 @@ public enum PlainWords {
         PlainWord(["undo"], .keys([.undo]), help: "undo the last change", sameKeysAs: .undo),
         PlainWord(["show"], .show, help: "say this touchpoint again"),
         PlainWord(["timeline"], .timeline, help: "every touchpoint with its verdict"),
+        PlainWord(["answer yes"], .answer(.yes), argument: "ITEM", help: "answer checklist item ITEM (1, 2…) Yes"),
+        PlainWord(["answer no"], .answer(.no), argument: "ITEM [COMMENT]", help: "answer item ITEM No; a No needs a comment, given after the number or with comment"),
+        PlainWord(["answer na"], .answer(.na), argument: "ITEM", help: "answer item ITEM N/A (left out of the score)"),
+        PlainWord(["comment"], .comment, argument: "ITEM TEXT", help: "write the comment on checklist item ITEM (an empty TEXT removes it)"),
+        PlainWord(["checklist", "score"], .checklist, help: "the checklist with its answers, and the score so far", sameKeysAs: .openChecklist),
+        PlainWord(["timer"], .keys([.toggleTimer]), help: "start or stop the split timer", sameKeysAs: .toggleTimer),
+        PlainWord(["timer reset"], .keys([.resetTimer]), help: "reset the split timer to 0:00", sameKeysAs: .resetTimer),
+        PlainWord(["at"], .statedTime, argument: "TIME", help: "state when this touchpoint happened: 10:42, 10:42:30, 2026-11-22 10:42 or +3m after the previous stated time (at none takes it back)", sameKeysAs: .stateTime),
+        PlainWord(["insert"], .insert, argument: "TITLE [/ CHANNEL]", help: "insert a touchpoint the journey does not list, after this one, and go to it", sameKeysAs: .insertTouchpoint),
+        PlainWord(["attach"], .attach, argument: "PATH", help: "attach a file as evidence (its size and SHA-256 are kept)", sameKeysAs: .attachEvidence),
         PlainWord(["help"], .help, help: "list these commands", sameKeysAs: .help),
         PlainWord(["quit"], .keys([.leave]), help: "asks whether to finish or leave", sameKeysAs: .leave),
         PlainWord(["finish"], .keys([.leave, .finish]), help: "finish the walk now (touchpoints not recorded stay unrecorded)"),
@@ -173,6 +197,14 @@ public enum PlainWords {
         PlainWord(["leave"], .keys([.leaveForLater]), help: "leave now and resume later with `journeywalk resume`", sameKeysAs: .leaveForLater),
         PlainWord(["back", "cancel"], .keys([.keepWalking]), help: "go back to the walk", sameKeysAs: .keepWalking),
         PlainWord(["show"], .show, help: "ask again"),
+        PlainWord(["help", "?"], .help, help: "list these commands"),
+    ])
+
+    public static let finalCheck = PlainWordTable(title: "Final check", keys: FieldKitKeys.finalCheck, [
+        PlainWord(["finish anyway", "complete"], .keys([.finalCheck(.completeAnyway)]), help: "complete the walk with these items missing", sameKeysAs: .finalCheck(.completeAnyway)),
+        PlainWord(["go"], .goTo, argument: "N", help: "go to the touchpoint of item N to put it right"),
+        PlainWord(["back", "cancel"], .keys([.keepWalking]), help: "go back to the walk", sameKeysAs: .keepWalking),
+        PlainWord(["show"], .show, help: "list the items again"),
         PlainWord(["help", "?"], .help, help: "list these commands"),
     ])
 
@@ -189,6 +221,7 @@ public enum PlainWords {
         switch mode {
         case .briefing: return briefing
         case .confirmLeave: return confirmLeave
+        case .finalCheck: return finalCheck
         case .unsavedText: return unsavedText
         case .walking, .done: return walking
         }
@@ -197,7 +230,7 @@ public enum PlainWords {
     /// The plain-mode section of the README, generated from the same tables `help` prints.
     public static func markdown() -> String {
         var text = ""
-        for table in [briefing, walking, confirmLeave, unsavedText] {
+        for table in [briefing, walking, confirmLeave, finalCheck, unsavedText] {
             text += "**\(table.title)**\n\n| command | does |\n|---|---|\n"
             for entry in table.entries {
                 let spellings = table.spellings(of: entry).map { $0.isEmpty ? "an empty line" : "`\($0)`" }

@@ -25,6 +25,15 @@ public enum WalkCommand: Equatable, Sendable {
     case recovery
     case praise
     case action
+    /// Field kit (SPEC 7.2): the checklist, the split timer, stated times, ad-hoc touchpoints, evidence.
+    case openChecklist
+    case checklist(ChecklistPanel.Command)
+    case toggleTimer
+    case resetTimer
+    case stateTime
+    case insertTouchpoint
+    case attachEvidence
+    case finalCheck(FinalCheckPanel.Command)
 }
 
 /// The walk's key tables, one per mode (SPEC section 4 gives the defaults).
@@ -45,6 +54,12 @@ public enum WalkKeys {
         KeyBinding([.char("r")], .recovery, name: "recovery", help: "on a misery moment: apology, reassurance, restitution done?", group: "Debrief", footerPriority: 7),
         KeyBinding([.char("p")], .praise, name: "praise", help: "praise to pass on: to whom and what for", group: "Debrief", footerPriority: 7),
         KeyBinding([.char("A")], .action, name: "action", help: "add an action: what, who owns it, when it is due", group: "Debrief", footerPriority: 6),
+        KeyBinding([.char("c")], .openChecklist, name: "checklist", help: "answer the checklist: y Yes, n No (asks for a comment), a N/A", group: "Field kit", footerPriority: 5),
+        KeyBinding([.char("t")], .toggleTimer, name: "timer", help: "start or stop the split timer (kept against the target)", group: "Field kit", footerPriority: 5),
+        KeyBinding([.char("0")], .resetTimer, name: "reset", help: "reset the split timer to 0:00", group: "Field kit", inFooter: false),
+        KeyBinding([.char("@")], .stateTime, name: "time", help: "state when this touchpoint happened (10:42, +3m), for a visit entered afterwards", group: "Field kit", footerPriority: 6),
+        KeyBinding([.char("i")], .insertTouchpoint, name: "insert", help: "insert a touchpoint the journey does not list, after this one", group: "Field kit", footerPriority: 6),
+        KeyBinding([.char("a")], .attachEvidence, name: "attach", help: "attach a file as evidence (photo, receipt, recording)", group: "Field kit", footerPriority: 6),
         KeyBinding([.char("u")], .undo, name: "undo", help: "undo the last change", group: "Walk", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Walk", footerPriority: 0),
         KeyBinding([.char("q")], .leave, name: "quit", help: "finish or leave; asks first, a left walk can be resumed", group: "Walk", footerPriority: 1),

@@ -19,12 +19,12 @@ extension WalkRecorder {
 public struct WalkOutcome: Equatable, Sendable {
     public var walk: Walk?
     public var finished: Bool
-    /// Text typed that could not be written (touchpoint id to text): the caller prints it, to copy.
-    public var unsaved: [String: String] = [:]
+    /// Text typed that could not be written (by touchpoint and field): the caller prints it, to copy.
+    public var unsaved: [Walk.DraftKey: String] = [:]
     /// The signal (SIGINT, SIGTERM, SIGHUP) that ended the session, if one did.
     public var signal: Int32?
 
-    public init(walk: Walk?, finished: Bool, unsaved: [String: String] = [:], signal: Int32? = nil) {
+    public init(walk: Walk?, finished: Bool, unsaved: [Walk.DraftKey: String] = [:], signal: Int32? = nil) {
         self.walk = walk
         self.finished = finished
         self.unsaved = unsaved
@@ -32,22 +32,44 @@ public struct WalkOutcome: Equatable, Sendable {
     }
 }
 
+/// Reads a file to attach as evidence (its path as typed): its absolute path, size and SHA-256, or
+/// an error saying why it cannot be attached.
+public typealias EvidenceReader = (String) throws -> Evidence
+
+/// Why evidence could not be read when no reader was given.
+public struct NoEvidenceReader: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "files cannot be attached here" }
+}
+
 /// Runs the walk state machine against a terminal and a recorder until the walk is left.
 public struct WalkRunner {
     public var clock: () -> Date
+    /// Reads evidence files for `a` (the store's reader; tests give their own).
+    public var readEvidence: EvidenceReader
     /// Milliseconds between timer ticks while no key is pressed.
     public var tick: Int
     /// While more input is waiting (a paste), frames are skipped, but never for longer than this.
     public var frameInterval: TimeInterval = 0.05
 
-    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000) {
+    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000, readEvidence: @escaping EvidenceReader = { _ in throw NoEvidenceReader() }) {
         self.clock = clock
         self.tick = tick
+        self.readEvidence = readEvidence
     }
 
     /// Why a write failed, the cause before the path, so the status line keeps the cause when it is cut.
     static func reason(_ error: Error) -> String {
         (error as? FileFailure)?.causeFirst ?? String(describing: error)
+    }
+
+    /// Reads a file for evidence and says how it went, as an action for the walk.
+    static func inspect(_ path: String, touchpoint: String, with reader: EvidenceReader) -> WalkAction {
+        do {
+            return .evidenceRead(touchpoint: touchpoint, try reader(path))
+        } catch {
+            return .evidenceRefused(touchpoint: touchpoint, reason: String(describing: error))
+        }
     }
 
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
@@ -94,6 +116,8 @@ public struct WalkRunner {
                     } catch {
                         queue += state.apply(.recordFailed(event, reason: Self.reason(error)), now: clock())
                     }
+                case .inspectEvidence(let touchpoint, let path):
+                    queue += state.apply(Self.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
                 }
             }
             if leaving {

@@ -18,7 +18,7 @@ public enum WalkScreen {
         switch state.mode {
         case .briefing:
             briefing(state, &canvas)
-        case .walking, .confirmLeave, .unsavedText, .done:
+        case .walking, .confirmLeave, .finalCheck, .unsavedText, .done:
             touchpoint(state, &canvas)
         }
         ScreenParts.status(&canvas, state.message)
@@ -27,6 +27,7 @@ public enum WalkScreen {
             if case .field(let field) = editor.target {
                 editField(field, editor.line, &canvas)
             }
+            FieldKitView.prompt(state, &canvas)
         } else if let panel = state.panel {
             PanelScreen.render(panel, state, &canvas)
             ScreenParts.footer(&canvas, items: panel.footerItems)
@@ -34,6 +35,7 @@ public enum WalkScreen {
             ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
         }
         if state.mode == .confirmLeave { confirm(state, &canvas) }
+        if state.mode == .finalCheck { FieldKitView.finalCheck(state, &canvas) }
         if case .unsavedText(let reason, _) = state.mode { unsavedText(state, reason: reason, &canvas) }
         if let help = state.help {
             ScreenParts.help(&canvas, map: state.keyMap, extra: state.helpExtra, overlay: help)
@@ -144,19 +146,25 @@ public enum WalkScreen {
             canvas.put("  ◆ moment of truth", row: row, column: x, role: .warning, limit: contentWidth + 2 - x)
         }
         row += 1
+        FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
+        let moment = state.currentMoment
         var facts: [String] = []
+        if tp.adhoc { facts.append("inserted") }
         if let channel = tp.channel { facts.append("channel: " + channel) }
         if let target = tp.target { facts.append("target: " + TimeStandard.text(seconds: target)) }
+        if let stated = moment.statedAt { facts.append("at " + StatedTime.clock(stated, timeZone: state.timeZone) + " (stated)") }
         if !facts.isEmpty {
             canvas.put(facts.joined(separator: " · "), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
             row += 1
         }
         if !compact { row += 1 }
 
-        // The fixed lines at the bottom of the content: timer, verdict, note.
+        // The fixed lines at the bottom of the content: evidence, timer, verdict, note.
         let noteLines = compact ? 1 : 2
-        let fixedTop = bottom - 2 - noteLines - (compact ? 0 : 1)
-        if let prompt = tp.prompt {
+        let evidenceLines = moment.evidence.isEmpty ? 0 : 1
+        let fixedTop = bottom - 2 - noteLines - (compact ? 0 : 1) - evidenceLines
+        // While the checklist has the keys it takes the prompt's room.
+        if let prompt = tp.prompt, state.checklist == nil {
             let lines = TerminalText.reflow(prompt, to: contentWidth)
             let room = max(0, fixedTop - row - (compact ? 0 : 1))
             for (index, line) in lines.prefix(room).enumerated() {
@@ -166,25 +174,17 @@ public enum WalkScreen {
             }
             if !compact { row += 1 }
         }
-        if !tp.lookFor.isEmpty, row < fixedTop {
-            canvas.put("Look for", row: row, column: 2, role: .heading)
-            row += 1
-            for (index, item) in tp.lookFor.enumerated() {
-                guard row < fixedTop else { break }
-                if row == fixedTop - 1, index < tp.lookFor.count - 1 {
-                    canvas.put("  … \(tp.lookFor.count - index) more", row: row, column: 2, role: .dim)
-                    row += 1
-                    break
-                }
-                canvas.put("  □ " + item, row: row, column: 2, limit: contentWidth, ellipsis: true)
-                row += 1
-            }
+        if !tp.checklist.isEmpty, row < fixedTop {
+            ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas)
         }
 
         row = fixedTop
-        timer(state, tp, row: row, width: contentWidth, &canvas)
+        if evidenceLines > 0 {
+            FieldKitView.evidence(moment, row: row, width: contentWidth, &canvas)
+            row += 1
+        }
+        FieldKitView.timer(state, tp, moment: moment, row: row, width: contentWidth, &canvas)
         row += 1
-        let moment = state.currentMoment
         x = canvas.put("Verdict  ", row: row, column: 2, role: .heading)
         if let rating = moment.rating {
             x = canvas.put(rating.glyph + " " + rating.label, row: row, column: x, role: Role.of(rating.verdict))
@@ -215,25 +215,16 @@ public enum WalkScreen {
         }
     }
 
-    private static func timer(_ state: WalkState, _ tp: Touchpoint, row: Int, width: Int, _ canvas: inout Canvas) {
-        let seconds = state.timerSeconds
-        var x = canvas.put("Timer    ", row: row, column: 2, role: .heading)
-        x = canvas.put("⏱ " + TimeStandard.clock(seconds: seconds), row: row, column: x)
-        guard let target = tp.target else { return }
-        x = canvas.put(" / " + TimeStandard.clock(seconds: target), row: row, column: x, role: .dim)
-        if seconds > target {
-            canvas.put("  ▲ over target by " + TimeStandard.clock(seconds: seconds - target), row: row, column: x, role: .warning, limit: width + 2 - x)
-        } else {
-            canvas.put("  within target", row: row, column: x, role: .dim, limit: width + 2 - x)
-        }
-    }
-
     /// The timeline as one line of glyphs under the touchpoint, stages divided by `│`.
     private static func strip(_ state: WalkState, row: Int, _ canvas: inout Canvas) {
         canvas.put(String(repeating: "─", count: canvas.width), row: row - 1, column: 0, role: .border)
         var x = canvas.put(" Timeline ", row: row, column: 0, role: .heading)
-        let steps = state.steps
         guard let walk = state.walk else { return }
+        // In the order things happened: stated times first where given (entry after the visit).
+        let order = walk.timelineOrder
+        let inWalkingOrder = order.elementsEqual(state.steps.indices)
+        let steps = inWalkingOrder ? state.steps : order.map { state.steps[$0] }
+        let currentPosition = inWalkingOrder ? state.current : order.firstIndex(of: state.current) ?? state.current
         let summary = walk.summary
         let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
@@ -248,7 +239,7 @@ public enum WalkScreen {
         }
         // The current touchpoint sits near the middle, and the strip is full when the end is near.
         let room = max(4, canvas.width - x - 5)
-        var first = state.current
+        var first = currentPosition
         var used = cell(first)
         while first > 0, used + cell(first - 1) <= room / 2 {
             first -= 1
@@ -268,13 +259,13 @@ public enum WalkScreen {
                 x = canvas.put("│ ", row: row, column: x, role: .border)
                 if x >= canvas.width - 3 { break }
             }
-            let role: Role = index == state.current ? .selected : Role.of(ratings[index]?.verdict)
-            if index == state.current { here = x }
+            let role: Role = index == currentPosition ? .selected : Role.of(ratings[index]?.verdict)
+            if index == currentPosition { here = x }
             x = canvas.put(glyphs[index], row: row, column: x, role: role) + 1
             index += 1
         }
         if index < steps.count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
-        let stageName = state.journey.stages[steps[state.current].stageIndex].name
+        let stageName = state.journey.stages[state.steps[state.current].stageIndex].name
         let marker = "▲ " + stageName
         let markerStart = max(0, min(here, countsStart - 2 - TerminalText.width(of: marker)))
         if markerStart < here { canvas.put("▲", row: row + 1, column: here, role: .key) }
@@ -291,14 +282,17 @@ public enum WalkScreen {
         canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
         var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
         var lastStage = -1
-        for (index, step) in state.steps.enumerated() {
+        // In the order things happened: by stated time where one is given (entry after the visit).
+        for index in walk.timelineOrder {
+            let step = state.steps[index]
             if step.stageIndex != lastStage {
                 lastStage = step.stageIndex
                 lines.append((state.journey.stages[step.stageIndex].name, .dim, nil, .dim, nil))
             }
-            let rating = walk.moment(for: step.touchpoint.id).rating
-            lines.append((step.touchpoint.title, index == state.current ? .selected : .normal,
-                          rating?.glyph ?? Rating.unrecordedGlyph, Role.of(rating?.verdict), index))
+            let moment = walk.moment(for: step.touchpoint.id)
+            let stated = moment.statedAt.map { StatedTime.clock($0, timeZone: state.timeZone) + " " } ?? ""
+            lines.append((stated + step.touchpoint.title, index == state.current ? .selected : .normal,
+                          moment.rating?.glyph ?? Rating.unrecordedGlyph, Role.of(moment.rating?.verdict), index))
         }
         let height = bottom - top - 1
         let currentLine = lines.firstIndex { $0.index == state.current } ?? 0
@@ -339,9 +333,10 @@ public enum WalkScreen {
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.
     private static func unsavedText(_ state: WalkState, reason: String, _ canvas: inout Canvas) {
         var lines: [(String, Role)] = [("The text below could not be written to the walk file:", .normal), (reason, .warning), ("", .normal)]
-        for (id, text) in state.unsavedTexts.sorted(by: { $0.key < $1.key }).prefix(3) {
-            let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
-            lines.append((title + ": " + TerminalText.clip(text, to: 200), .heading))
+        for (key, text) in state.unsavedTexts.sorted(by: { $0.key.order < $1.key.order }).prefix(3) {
+            let title = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
+            let field = key.field == .note ? "" : " (\(key.field.label))"
+            lines.append((title + field + ": " + TerminalText.clip(text, to: 200), .heading))
         }
         lines.append(("", .normal))
         for binding in WalkKeys.unsavedText.bindings {

@@ -27,7 +27,7 @@ extension WalkState {
         case .recorded(let event):
             return recorded(event)
         case .recordFailed(let event, let reason):
-            if let (id, text) = event?.typedText, !text.isEmpty { unsaved[id] = text }
+            if let (key, text) = event?.typedText, !text.isEmpty, !key.field.isPanelField { unsaved[key] = text }
             if let event { panelRecordFailed(event) }
             if var pending = leaving {
                 pending.outstanding -= 1
@@ -46,6 +46,11 @@ extension WalkState {
             return leave(finished: debrief != nil, forced: true)
         case .key(let key):
             return handle(key)
+        case .evidenceRead(let touchpoint, let evidence):
+            return evidenceRead(touchpoint: touchpoint, evidence)
+        case .evidenceRefused(_, let reason):
+            message = Message(text: "Not attached: \(reason)", kind: .error)
+            return []
         }
     }
 
@@ -54,8 +59,11 @@ extension WalkState {
     /// closed terminal): then it leaves and the outcome carries the text, for the caller to print.
     mutating func leave(finished: Bool, forced: Bool) -> [WalkEffect] {
         var pending = unsaved
-        if let editor, case .note(let id) = editor.target, !editor.line.text.isEmpty, editor.line.text != walk?.moment(for: id).note {
-            pending[id] = editor.line.text
+        if let editor, let key = editor.target.draftKey, !editor.line.text.isEmpty, editor.line.text != savedText(key) {
+            pending[key] = editor.line.text
+        }
+        if let editor, case .adhocChannel(let after, let title) = editor.target {
+            pending[Walk.DraftKey(touchpoint: after, field: .adhoc)] = title
         }
         let fields = pendingFieldDrafts
         editor = nil
@@ -68,8 +76,8 @@ extension WalkState {
         }
         unsaved = pending
         leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count + fields.count)
-        let notes: [WalkEffect] = pending.sorted { $0.key < $1.key }.map { id, text in
-            .record(.drafted(NoteChange(touchpoint: id, text: text, at: now)))
+        let notes: [WalkEffect] = pending.sorted { $0.key.order < $1.key.order }.map { key, text in
+            .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
         }
         let others: [WalkEffect] = fields.sorted { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }.map { key, text in
             .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
@@ -112,6 +120,10 @@ extension WalkState {
         if panel != nil {
             return panelKey(key)
         }
+        if let walk, walk.isSubmitted, mode == .walking, let command = keyMap.command(for: key), command.changesTheWalk {
+            message = Message(text: "Walk \(walk.header.walkID) is submitted and read-only; nothing was changed", kind: .error)
+            return []
+        }
         guard let command = keyMap.command(for: key) else {
             if mode == .walking, case .char(let character) = key, !character.isWhitespace {
                 message = Message(text: "'\(TerminalText.sanitize(String(character)))' does nothing here; ? shows the keys", kind: .warning)
@@ -153,6 +165,7 @@ extension WalkState {
             return []
         case .keepWalking:
             mode = .walking
+            finalCheck = nil
             return []
         case .leaveForLater:
             return leave(finished: false, forced: false)
@@ -169,10 +182,10 @@ extension WalkState {
                 message = Message(text: "Back to the text that is not saved yet: Esc keeps it as a draft, Ctrl-C leaves", kind: .warning)
                 return []
             }
-            guard let (id, text) = unsaved.sorted(by: { $0.key < $1.key }).first,
-                  let index = steps.firstIndex(where: { $0.touchpoint.id == id }) else { return [] }
+            guard let (key, text) = unsaved.sorted(by: { $0.key.order < $1.key.order }).first,
+                  let index = steps.firstIndex(where: { $0.touchpoint.id == key.touchpoint }) else { return [] }
             arrive(at: index)
-            editor = Editing(target: .note(touchpoint: id), line: LineEditor(text))
+            reopen(key, text: text)
             message = Message(text: "Back to the text that is not saved yet: Enter saves, Ctrl-C leaves", kind: .warning)
             return []
         case .leaveUnsaved:
@@ -181,7 +194,7 @@ extension WalkState {
             mode = .done(finished: finished)
             return [.leave]
         case .finish:
-            return [.record(.finished(at: now))]
+            return finish()
         case .tags, .recovery, .praise, .action:
             return open(command)
         case .rate(let verdict, let intensity):
@@ -220,7 +233,11 @@ extension WalkState {
                 return [.record(.rated(RatingChange(touchpoint: id, rating: previous, at: now, undo: true)))]
             case .note(let id, let previous):
                 return [.record(.noted(NoteChange(touchpoint: id, text: previous, at: now, undo: true)))]
+            default:
+                return undoFieldKit(entry)
             }
+        case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence, .finalCheck:
+            return performFieldKit(command)
         }
     }
 
@@ -238,6 +255,8 @@ extension WalkState {
             return []
         case .cancel:
             editor = nil
+            if case .text = editing.target { return cancelField(editing.target, line.text) }
+            if case .adhocChannel = editing.target { return cancelField(editing.target, line.text) }
             guard case .note(let id) = editing.target else { return [] }
             let draft = line.text == walk?.moment(for: id).note ? "" : line.text
             guard draft != (drafts[id] ?? "") else { return [] }
@@ -252,6 +271,9 @@ extension WalkState {
                 setField(field, line.text)
                 editor = nil
                 return []
+            case .text, .adhocChannel:
+                editor = Editing(target: editing.target, line: line)
+                return submitField(editing.target, line.text)
             case .note(let id):
                 editor = Editing(target: editing.target, line: line)
                 if line.text == walk?.moment(for: id).note {
@@ -271,41 +293,52 @@ extension WalkState {
         return leave(finished: false, forced: false)
     }
 
-    private mutating func move(to index: Int) -> [WalkEffect] {
+    mutating func move(to index: Int) -> [WalkEffect] {
         arrive(at: index)
         guard let id = currentStep?.touchpoint.id, walk != nil else { return [] }
         return [.record(.moved(touchpoint: id, at: now))]
     }
 
     /// Stops the stopwatch of the touchpoint being left and starts the one arrived at.
-    private mutating func arrive(at index: Int) {
+    mutating func arrive(at index: Int) {
         guard index != current else { return }
         if let id = currentStep?.touchpoint.id {
             timeSpent[id] = timerSeconds
         }
         current = index
         enteredAt = now
+        if checklist?.touchpoint != currentStep?.touchpoint.id { checklist = nil }
     }
 
     private mutating func recorded(_ event: WalkEvent) -> [WalkEffect] {
         guard var walk else { return [] }
         let before = walk.moment(for: event.touchpointID ?? "")
+        let currentID = currentStep?.touchpoint.id
         walk.apply(event)
         self.walk = walk
-        steps = walk.steps
+        if walk.steps.count != steps.count {
+            // An ad-hoc touchpoint came or went: stay on the same touchpoint wherever it now is.
+            steps = walk.steps
+            current = currentID.flatMap { walk.index(of: $0) } ?? min(current, max(0, steps.count - 1))
+        }
         switch event {
         case .started, .moved:
             break
         case .drafted(let change):
-            guard change.field == .note else {
+            guard !change.field.isPanelField else {
                 panelRecorded(event)
                 guard leaving != nil else { break }
                 leaving?.outstanding -= 1
                 return settleLeaving()
             }
-            unsaved[change.touchpoint] = nil
+            let key = Walk.DraftKey(touchpoint: change.touchpoint, field: change.field)
+            unsaved[key] = nil
             guard leaving != nil else { break }
-            drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
+            if change.field == .note {
+                drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
+            } else {
+                fieldDrafts[key] = change.text.isEmpty ? nil : change.text
+            }
             leaving?.outstanding -= 1
             return settleLeaving()
         case .rated(let change):
@@ -326,7 +359,7 @@ extension WalkState {
             }
         case .noted(let change):
             drafts[change.touchpoint] = nil
-            unsaved[change.touchpoint] = nil
+            unsaved[.note(change.touchpoint)] = nil
             if case .note(let id)? = editor?.target, id == change.touchpoint { editor = nil }
             if change.undo {
                 if !undoStack.isEmpty { undoStack.removeLast() }
@@ -345,13 +378,15 @@ extension WalkState {
             return []
         case .tagged, .recovered, .praised, .actionChanged:
             panelRecorded(event)
-        case .submitted, .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached, .voted:
+        case .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached:
+            return recordedFieldKit(event, before: before)
+        case .submitted, .voted:
             break
         }
         return []
     }
 
-    private func title(of touchpointID: String) -> String {
+    func title(of touchpointID: String) -> String {
         steps.first { $0.touchpoint.id == touchpointID }?.touchpoint.title ?? touchpointID
     }
 
@@ -376,12 +411,24 @@ extension WalkState {
 }
 
 extension WalkEvent {
-    /// The touchpoint and the text of a note or draft, the records that carry typed text.
-    var typedText: (String, String)? {
+    /// The field and the text of the records that carry typed text: notes, drafts, comments, the
+    /// title of an ad-hoc touchpoint, an evidence path.
+    var typedText: (Walk.DraftKey, String)? {
         switch self {
-        case .noted(let change): return (change.touchpoint, change.text)
-        case .drafted(let change) where change.field == .note: return (change.touchpoint, change.text)
+        case .noted(let change): return (.note(change.touchpoint), change.text)
+        case .drafted(let change): return (Walk.DraftKey(touchpoint: change.touchpoint, field: change.field), change.text)
+        case .commented(let change): return (Walk.DraftKey(touchpoint: change.touchpoint, field: .comment(change.item)), change.text)
+        case .insertedTouchpoint(let adhoc) where !adhoc.removed: return (Walk.DraftKey(touchpoint: adhoc.after, field: .adhoc), adhoc.title)
+        case .attached(let change) where !change.removed: return (Walk.DraftKey(touchpoint: change.touchpoint, field: .evidence), change.evidence.path)
         default: return nil
         }
     }
+}
+
+extension Walk.DraftKey {
+    /// The note of a touchpoint.
+    public static func note(_ touchpoint: String) -> Walk.DraftKey { Walk.DraftKey(touchpoint: touchpoint, field: .note) }
+
+    /// Listing order: by touchpoint, then field.
+    public var order: String { touchpoint + "\u{0}" + field.rawValue }
 }

@@ -134,15 +134,10 @@ extension WalkState {
         return pending
     }
 
-    /// Every text not on disk by touchpoint id, notes first, for the caller to print: a field's
-    /// text is labelled with its field (`[praise] …`).
-    public var unsavedTexts: [String: String] {
-        var texts = unsaved
-        for (key, text) in unsavedFields.sorted(by: { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }) {
-            let line = "[\(key.field.rawValue)] " + text
-            texts[key.touchpoint] = texts[key.touchpoint].map { $0 + "\n" + line } ?? line
-        }
-        return texts
+    /// Every text not on disk, typed in an editor (notes, comments…) or in a panel (tags, praise,
+    /// actions), for the dialog and for the caller to print.
+    public var unsavedTexts: [Walk.DraftKey: String] {
+        unsaved.merging(unsavedFields) { editor, _ in editor }
     }
 
     /// A key while the debrief is up: scrolling, or closing it (which leaves a finished walk).
@@ -154,5 +149,12 @@ extension WalkState {
         }
         debrief = nil
         return leave(finished: true, forced: false)
+    }
+}
+
+extension TextField {
+    /// Fields typed in the leader's panels (tags, praise, actions), whose drafts the panels keep.
+    var isPanelField: Bool {
+        self == .tags || self == .praise || self == .action || rawValue.hasPrefix("praise:") || rawValue.hasPrefix("action:")
     }
 }

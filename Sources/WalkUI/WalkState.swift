@@ -8,6 +8,8 @@ public struct WalkState: Equatable, Sendable {
         case briefing
         case walking
         case confirmLeave
+        /// Finishing found things missing (SPEC 7.2's final check): go to each, or complete anyway.
+        case finalCheck
         /// Leaving stopped because typed text could not be written (disk full, read-only): the
         /// operator chooses to try again, go back to the text, or leave with it printed to copy.
         case unsavedText(reason: String, finished: Bool)
@@ -19,6 +21,11 @@ public struct WalkState: Equatable, Sendable {
     public enum EditTarget: Equatable, Sendable {
         case note(touchpoint: String)
         case field(BriefingField)
+        /// A typed field of a moment other than its note: a checklist comment, an ad-hoc
+        /// touchpoint's title, an evidence path, a stated time.
+        case text(Walk.DraftKey)
+        /// The channel of an ad-hoc touchpoint whose title is typed, inserted after `after`.
+        case adhocChannel(after: String, title: String)
     }
 
     /// The text being edited and what it is for.
@@ -45,6 +52,12 @@ public struct WalkState: Equatable, Sendable {
     public enum UndoEntry: Equatable, Sendable {
         case rating(touchpoint: String, previous: Rating?)
         case note(touchpoint: String, previous: String)
+        case answer(touchpoint: String, item: Int, previous: Answer?)
+        case comment(touchpoint: String, item: Int, previous: String)
+        case timer(touchpoint: String, previous: SplitTimer?)
+        case stated(touchpoint: String, previous: Date?)
+        case inserted(AdhocTouchpoint)
+        case evidence(touchpoint: String, Evidence)
     }
 
     /// A leave in progress: how it ends, and how many writes are still to come back.
@@ -73,8 +86,16 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var briefingField: BriefingField = .operator
     public internal(set) var editor: Editing?
     public internal(set) var drafts: [String: String] = [:]
-    /// Text typed for a touchpoint that is not on disk (its draft or note could not be written).
-    public internal(set) var unsaved: [String: String] = [:]
+    /// Unsaved text of the other typed fields (comments, ad-hoc titles, paths, stated times).
+    public internal(set) var fieldDrafts: [Walk.DraftKey: String] = [:]
+    /// Text typed for a touchpoint's field that is not on disk (its draft or record could not be written).
+    public internal(set) var unsaved: [Walk.DraftKey: String] = [:]
+    /// The checklist of the current touchpoint while it has the keys (`c`).
+    public internal(set) var checklist: ChecklistPanel?
+    /// What finishing found missing, while the final check is up.
+    public internal(set) var finalCheck: FinalCheckPanel?
+    /// The zone stated times are typed and shown in (TZ).
+    public var timeZone: TimeZone = .current
     /// Set while leaving and waiting for the unsaved text to be written.
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
@@ -122,6 +143,7 @@ public struct WalkState: Equatable, Sendable {
             if let seconds = moment.timerSeconds { timeSpent[id] = seconds }
         }
         self.drafts = walk.drafts
+        self.fieldDrafts = walk.fieldDrafts
         let recorded = walk.steps.count - walk.summary.unrecorded
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
@@ -157,7 +179,8 @@ public struct WalkState: Equatable, Sendable {
         case .briefing: return WalkKeys.briefing
         case .confirmLeave: return WalkKeys.confirmLeave
         case .unsavedText: return WalkKeys.unsavedText
-        case .walking, .done: return WalkKeys.walking
+        case .finalCheck: return FieldKitKeys.finalCheck
+        case .walking, .done: return checklist != nil ? FieldKitKeys.checklist : WalkKeys.walking
         }
     }
 }
@@ -173,6 +196,10 @@ public enum WalkAction: Equatable, Sendable {
     case recorded(WalkEvent)
     /// The runner could not write; the change is not shown as made.
     case recordFailed(WalkEvent?, reason: String)
+    /// The runner read a file to attach as evidence: its path, size and SHA-256.
+    case evidenceRead(touchpoint: String, Evidence)
+    /// The runner refused a path as evidence (missing, a folder, unreadable); nothing changes.
+    case evidenceRefused(touchpoint: String, reason: String)
     /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
     case interrupted
     /// The runner found the action ids already used in the data folder.
@@ -185,6 +212,8 @@ public enum WalkEffect: Equatable, Sendable {
     case start(WalkDetails)
     /// Append this event to the walk file and flush it to disk.
     case record(WalkEvent)
+    /// Read the file at a typed path (size and SHA-256) to attach it to a touchpoint as evidence.
+    case inspectEvidence(touchpoint: String, path: String)
     /// The walk is over for this session.
     case leave
     /// Find the action ids already used in the data folder (once, when the first action form opens).

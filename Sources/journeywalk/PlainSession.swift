@@ -34,8 +34,8 @@ enum WalkDisplay: Equatable {
 
 extension Session {
     /// Walks a journey line by line on standard input and output and reports where it was saved.
-    static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations) throws {
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks)
+    static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, statedStart: Date? = nil) throws {
+        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
         let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date()))
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: recorder.journal?.path, plain: true)
@@ -44,19 +44,7 @@ extension Session {
 
     /// Continues an unfinished walk line by line.
     static func resumePlain(path: String) throws {
-        let file: WalkFile
-        let journal: WalkJournal
-        do {
-            file = try WalkFile.load(path: path)
-            guard !file.walk.isFinished else { throw fail("\(path): this walk is already finished") }
-            journal = try WalkJournal.reopen(path: path)
-        } catch let error as WalkFileError {
-            throw fail(error.description)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw fail("cannot continue the walk: \(error)")
-        }
+        let (journal, file) = try openToContinue(path: path)
         let recorder = JournalRecorder(resuming: journal)
         let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
         for warning in file.warnings { printError("warning: \(warning)") }
@@ -84,7 +72,7 @@ extension Session {
 
     /// Runs the plain walk on standard input and output; refusals name the input line when it is not typed.
     private static func runPlain(_ state: WalkState, recorder: JournalRecorder) -> PlainOutcome {
-        let runner = PlainRunner(numbered: isatty(STDIN_FILENO) != 1)
+        let runner = PlainRunner(numbered: isatty(STDIN_FILENO) != 1, readEvidence: readEvidence)
         return runner.run(state, recorder: recorder, input: { readLine(strippingNewline: true) }, output: { line in
             print(line)
             fflush(nil)

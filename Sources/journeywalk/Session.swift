@@ -58,41 +58,52 @@ enum Session {
     }
 
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
-    static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal) throws {
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks)
+    static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {
+        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
         let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date()))
-        let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
+        let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
         try report(outcome, path: recorder.journal?.path)
     }
 
+    /// Reads a file to attach as evidence (`a`, `attach PATH`): `~/` is the home folder, a relative
+    /// path is taken from the current folder.
+    static func readEvidence(_ path: String) throws -> Evidence {
+        try EvidenceFile.inspect(path, home: environment["HOME"])
+    }
+
+    /// Opens a walk to continue it: locked first, then read; a finished walk and a submitted one
+    /// (read-only) are refused with a message naming the walk. Prints nothing; throws the exit.
+    static func openToContinue(path: String) throws -> (journal: WalkJournal, file: WalkFile) {
+        let opened: (journal: WalkJournal, file: WalkFile)
+        do {
+            opened = try WalkSubmission.openForWriting(path: path)
+        } catch {
+            throw fail(error.description)
+        }
+        guard !opened.file.walk.isFinished else {
+            opened.journal.close()
+            throw fail("\(path): walk \(opened.file.walkID) is already finished")
+        }
+        return opened
+    }
+
     /// Continues an unfinished walk from its file. The walk is opened for writing (and locked)
-    /// before the screen opens, so a walk busy elsewhere is refused with the terminal untouched;
-    /// pass `terminal` when a screen is already up (it is closed before any message).
+    /// before the screen opens, so a walk busy elsewhere (or submitted) is refused with the terminal
+    /// untouched; pass `terminal` when a screen is already up (it is closed before any message).
     static func resume(path: String, terminal openTerminal: CursesTerminal? = nil) throws {
         let file: WalkFile
         let journal: WalkJournal
         do {
-            file = try WalkFile.load(path: path)
-            guard !file.walk.isFinished else {
-                openTerminal?.close()
-                throw fail("\(path): this walk is already finished")
-            }
-            journal = try WalkJournal.reopen(path: path)
-        } catch let error as WalkFileError {
+            (journal, file) = try openToContinue(path: path)
+        } catch {
             openTerminal?.close()
-            throw fail(error.description)
-        } catch let error as WalkJournal.Busy {
-            openTerminal?.close()
-            throw fail(error.description)
-        } catch let error as FileError {
-            openTerminal?.close()
-            throw fail("cannot continue the walk: \(error)")
+            throw error
         }
         let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
         let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
-        let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
+        let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         journal.close()
         terminal.close()
         for warning in file.warnings { printError("warning: \(warning)") }
@@ -128,8 +139,9 @@ enum Session {
     static func keepUnsaved(_ outcome: WalkOutcome) {
         let titles = Dictionary(outcome.walk?.steps.map { ($0.touchpoint.id, $0.touchpoint.title) } ?? [], uniquingKeysWith: { first, _ in first })
         var text = ""
-        for (id, note) in outcome.unsaved.sorted(by: { $0.key < $1.key }) {
-            text += "--- \(titles[id] ?? id) (\(id))\n\(note)\n"
+        for (key, note) in outcome.unsaved.sorted(by: { $0.key.order < $1.key.order }) {
+            let field = key.field == .note ? "" : ", \(key.field.label)"
+            text += "--- \(titles[key.touchpoint] ?? key.touchpoint) (\(key.touchpoint)\(field))\n\(note)\n"
         }
         let walkID = outcome.walk?.header.walkID ?? "walk"
         let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
@@ -162,15 +174,19 @@ extension CursesTerminal {
 final class JournalRecorder: WalkRecorder {
     private let loaded: LoadedJourney?
     private let walksFolder: String
+    /// The visit's start as stated with `walk --at`, for the header.
+    private let statedStart: Date?
     private(set) var journal: WalkJournal?
 
-    init(loaded: LoadedJourney, walksFolder: String) {
+    init(loaded: LoadedJourney, walksFolder: String, statedStart: Date? = nil) {
         self.loaded = loaded
         self.walksFolder = walksFolder
+        self.statedStart = statedStart
     }
 
     init(resuming journal: WalkJournal) {
         self.loaded = nil
+        self.statedStart = nil
         self.walksFolder = PosixFile.parentFolder(of: journal.path)
         self.journal = journal
     }
@@ -182,7 +198,7 @@ final class JournalRecorder: WalkRecorder {
         }
         var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
-            details: details, started: date)
+            details: details, started: date, statedStart: statedStart)
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)

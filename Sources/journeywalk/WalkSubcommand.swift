@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JourneyKit
 import JourneyStore
 
@@ -26,6 +27,9 @@ struct WalkSubcommand: ParsableCommand {
     @Option(help: "The channel walked: store, phone, web, app…")
     var channel: String?
 
+    @Option(name: .customLong("at"), help: ArgumentHelp("Enter a visit afterwards: when it started, in local time (\"2026-11-22 10:15\", or \"10:15\" for today). Touchpoint times are then stated with @ (plain: at TIME).", valueName: "time"))
+    var statedStart: String?
+
     @Flag(help: "Walk line by line, one command a line (magic, neutral, misery, skip, note TEXT, next, back, undo, finish, leave, help): no cursor movement or colour, for screen readers and scripts (`--plain < answers.txt`). Always on when TERM=dumb.")
     var plain = false
 
@@ -33,15 +37,23 @@ struct WalkSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
+        var start: Date?
+        if let statedStart {
+            do {
+                start = try StatedTime.parseStart(statedStart, now: Date(), timeZone: .current)
+            } catch {
+                throw Session.fail("--at: " + error.description)
+            }
+        }
         Session.openWalks(locations)
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
         let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
         let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(["journeywalk", "walk", journey]), environment: Session.environment)
         if display == .plain {
-            try Session.walkPlain(loaded, details: details, locations: locations)
+            try Session.walkPlain(loaded, details: details, locations: locations, statedStart: start)
             return
         }
         let terminal = try Session.openTerminal()
-        try Session.walk(loaded, details: details, locations: locations, terminal: terminal)
+        try Session.walk(loaded, details: details, locations: locations, terminal: terminal, statedStart: start)
     }
 }

@@ -64,9 +64,11 @@ import Testing
         #expect(saved.found, "after the action:\n\(saved.screen)")
         let id = try #require(saved.screen.components(separatedBy: "Action ").last?.prefix(6)).description
 
-        // Finish: the debrief comes first, then the walk is left.
+        // Finish: through the final check (touchpoints not recorded), then the debrief, then the walk is left.
         tmux.send("q")
         #expect(tmux.waitFor("Finish the walk?").found)
+        tmux.send("f")
+        #expect(tmux.waitFor("Final check").found)
         tmux.send("f")
         let debrief = tmux.waitFor("What customers remember")
         #expect(debrief.found, "no debrief:\n\(debrief.screen)")

@@ -59,7 +59,7 @@ import Testing
         // The hint printed is the command that continues it.
         let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         #expect(walked.output.contains("Walk paused (not finished): \(path)\nResume it with: journeywalk resume \(id) --plain\n"))
-        let second = try answers(["show", "x", "finish"], in: home, name: "more.txt")
+        let second = try answers(["show", "x", "finish", "finish anyway"], in: home, name: "more.txt")
         let resumed = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home), stdin: second)
         #expect(resumed.status == 0, "output:\n\(resumed.output)")
         #expect(resumed.output.hasPrefix("Resumed: 3 of 9 touchpoints recorded\n"))
@@ -73,7 +73,7 @@ import Testing
     @Test func linesNotUnderstoodAreNamedAndTheExitStatusSaysSo() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let input = try answers(["# a mystery shop on Main Street", "", "m", "dance", "x", "finish"], in: home)
+        let input = try answers(["# a mystery shop on Main Street", "", "m", "dance", "x", "finish", "finish anyway"], in: home)
         let result = spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: input)
         #expect(result.status == 1)
         #expect(result.output.contains("Line 4: unknown command 'dance'; commands: magic (m), "))
@@ -143,6 +143,9 @@ import Testing
         #expect(refused.found, "screen:\n\(refused.screen)")
         #expect(!refused.screen.contains("Line 3"), "typed input is not numbered")
         tmux.type("finish")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Final check: 8 items").found)
+        tmux.type("finish anyway")
         tmux.send("Enter")
         let done = tmux.waitFor("EXIT=")
         #expect(done.found, "screen:\n\(done.screen)")

@@ -46,6 +46,13 @@ extension WalkState {
                 switch queue.removeFirst() {
                 case .start: queue += apply(.started(storeHeader(details: details, journey: journey)), now: time)
                 case .record(let event): queue += apply(.recorded(event), now: time)
+                case .inspectEvidence(let touchpoint, let path):
+                    // Evidence files in tests: any path ending in .jpg is a 2,048-byte photo.
+                    if path.hasSuffix(".jpg") {
+                        queue += apply(.evidenceRead(touchpoint: touchpoint, Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "ab", count: 32))), now: time)
+                    } else {
+                        queue += apply(.evidenceRefused(touchpoint: touchpoint, reason: "/shop/\(path): no such file"), now: time)
+                    }
                 case .leave: break
                 case .findActionIDs: queue += apply(.actionIDsFound([]), now: time)
                 }

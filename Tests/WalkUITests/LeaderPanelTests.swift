@@ -20,7 +20,7 @@ let storeJourneyWithTags: Journey = {
 
 extension WalkState {
     /// Types text, one key per character.
-    mutating func type(_ text: String) { run(text.map { .key(.char($0)) }) }
+    mutating func typeKeys(_ text: String) { run(text.map { .key(.char($0)) }) }
 
     var picker: TagPicker? { if case .tags(let picker)? = panel { return picker } else { return nil } }
 }
@@ -60,11 +60,11 @@ extension WalkState {
         state.press(.char("T"))
         #expect(state.picker?.options.first?.kind == .misery)
         state.press(.char(" "), .down, .enter)
-        state.type("park")
+        state.typeKeys("park")
         state.press(.char(" "))
         #expect(state.picker?.chosen == ["kept-waiting", "repeated-information", "no-parking"], "the journey's own tag")
         state.press(.control("u"))
-        state.type("delight")
+        state.typeKeys("delight")
         state.press(.enter)
         #expect(state.picker?.chosen == ["kept-waiting", "repeated-information", "no-parking", "unexpected-delight"], "a magic tag too")
         let effects = state.apply(.key(.tab), now: at(20))
@@ -93,7 +93,7 @@ extension WalkState {
     @Test func escKeepsTheFilterTextAsADraftAndTheNextPickerStartsFromIt() {
         var state = leaderWalk()
         state.press(.char("T"))
-        state.type("wait")
+        state.typeKeys("wait")
         state.press(.char(" "))
         let effects = state.apply(.key(.escape), now: at(30))
         #expect(effects == [.record(.drafted(NoteChange(touchpoint: "greeting", text: "wait", at: at(30), field: .tags)))])
@@ -179,9 +179,9 @@ extension WalkState {
     @Test func praiseTakesWhomAndWhatAndKeepsDraftsOfBothFields() {
         var state = leaderWalk()
         state.press(.char("p"))
-        state.type("Amira")
+        state.typeKeys("Amira")
         state.press(.tab)
-        state.type("Remembered my name")
+        state.typeKeys("Remembered my name")
         let effects = state.apply(.key(.escape), now: at(50))
         #expect(effects == [
             .record(.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(50), field: .praiseTo))),
@@ -207,10 +207,10 @@ extension WalkState {
         state.press(.char("p"), .enter, .enter)
         #expect(state.message?.text == "Nothing to save: write who the praise is for and what they did")
         state.press(.tab)
-        state.type("Kind words")
+        state.typeKeys("Kind words")
         state.press(.enter)
         #expect(state.message?.text == "Who is the praise for? Write a person or a team")
-        state.type("The till team")
+        state.typeKeys("The till team")
         state.press(.enter, .enter)
         #expect(state.currentMoment.praise == Praise(to: "The till team", text: "Kind words"))
         state.press(.char("p"), .control("u"), .tab, .control("u"), .enter)
@@ -221,18 +221,18 @@ extension WalkState {
     @Test func anActionGetsANewIdAndItsDueDateFromToday() {
         var state = leaderWalk()
         state.press(.char("A"))
-        state.type("Greet within 30 s")
+        state.typeKeys("Greet within 30 s")
         state.press(.enter)
         state.press(.enter, .enter)
         #expect(state.message?.text == "Who owns the action? Write a name or a team")
-        state.type("Store manager")
+        state.typeKeys("Store manager")
         state.press(.enter)
-        state.type("someday")
+        state.typeKeys("someday")
         #expect(render(state).text.contains("'someday' is not a due date"))
         #expect(state.apply(.key(.enter), now: at(60)).isEmpty, "a malformed date records nothing")
         #expect(state.message?.kind == .error)
         state.press(.control("u"))
-        state.type("fri")
+        state.typeKeys("fri")
         var ids = ActionIDs(seed: 1)
         let id = ids.next()
         // at(60) is Sunday 2026-11-22: the next Friday is the 27th.
@@ -243,9 +243,9 @@ extension WalkState {
         #expect(state.currentMoment.actions == [action])
         #expect(state.message?.text == "Action \(id) saved for Store manager, due 2026-11-27")
         state.press(.char("A"))
-        state.type("Second")
+        state.typeKeys("Second")
         state.press(.enter)
-        state.type("Lee")
+        state.typeKeys("Lee")
         state.press(.enter, .enter)
         #expect(state.currentMoment.actions.count == 2)
         #expect(state.currentMoment.actions[1].id != id)
@@ -258,9 +258,9 @@ extension WalkState {
         var probe = ActionIDs(seed: 1)
         let wouldBe = probe.next()
         _ = state.apply(.actionIDsFound([wouldBe]), now: at(1))
-        state.type("Fix it")
+        state.typeKeys("Fix it")
         state.press(.tab)
-        state.type("Lee")
+        state.typeKeys("Lee")
         state.press(.tab, .enter)
         #expect(state.currentMoment.actions.count == 1)
         #expect(state.currentMoment.actions.first?.id != wouldBe, "an id used in another walk is not given again")
@@ -271,11 +271,11 @@ extension WalkState {
         var state = leaderWalk()
         state.secondsFromGMT = 14 * 3600
         state.press(.char("A"))
-        state.type("Call back")
+        state.typeKeys("Call back")
         state.press(.tab)
-        state.type("Lee")
+        state.typeKeys("Lee")
         state.press(.tab)
-        state.type("today")
+        state.typeKeys("today")
         state.press(.enter)
         #expect(state.currentMoment.actions.first?.due == "2026-11-23", "10:15 UTC is the next day at +14:00")
     }
@@ -283,7 +283,7 @@ extension WalkState {
     @Test func aDraftThatFailedIsOfferedAgainAndDroppedOnceThePraiseIsSaved() {
         var state = leaderWalk()
         state.press(.char("p"))
-        state.type("Amira")
+        state.typeKeys("Amira")
         let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
         #expect(state.apply(.key(.escape), now: at(70)) == [.record(draft)])
         _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
@@ -292,7 +292,7 @@ extension WalkState {
         guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
         #expect(form.form.text(.praiseTo) == "Amira", "the text that could not be written comes back")
         state.press(.tab)
-        state.type("Kind")
+        state.typeKeys("Kind")
         state.press(.enter)
         #expect(state.currentMoment.praise == Praise(to: "Amira", text: "Kind"))
         #expect(state.unsavedFields.isEmpty)
@@ -302,7 +302,7 @@ extension WalkState {
     @Test func aResizeKeepsThePickerAndItsFilter() {
         var state = leaderWalk()
         state.press(.char("T"))
-        state.type("wait")
+        state.typeKeys("wait")
         state.run([.resized(width: 50, height: 10), .resized(width: 120, height: 40)])
         #expect(state.picker?.filter.text == "wait")
         #expect(render(state, width: 120, height: 40).text.contains("Filter wait"))
@@ -311,26 +311,26 @@ extension WalkState {
     @Test func leavingWithAFormOpenWritesItsTextFirst() {
         var state = leaderWalk()
         state.press(.char("A"))
-        state.type("Half typed")
+        state.typeKeys("Half typed")
         let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Half typed", at: at(70), field: .action))
         #expect(state.apply(.interrupted, now: at(70)) == [.record(draft)])
         #expect(state.apply(.recordFailed(draft, reason: "disk full"), now: at(70)) == [.leave], "a signal leaves whatever happens")
-        #expect(state.unsavedTexts == ["greeting": "[action] Half typed"], "and hands the text over to print")
+        #expect(state.unsavedTexts == [Walk.DraftKey(touchpoint: "greeting", field: .action): "Half typed"], "and hands the text over to print")
     }
 
     @Test func aFieldDraftThatCannotBeWrittenStopsTheLeaveAndComesBack() {
         var state = leaderWalk()
         state.press(.char("p"))
-        state.type("Amira")
+        state.typeKeys("Amira")
         state.press(.char("q"))
         #expect(state.panel != nil, "q is typed into the form")
         state.press(.control("u"))
-        state.type("Amira")
+        state.typeKeys("Amira")
         let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
         #expect(state.apply(.key(.control("c")), now: at(70)) == [.record(draft)])
         _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
         #expect(state.mode == .unsavedText(reason: "disk full", finished: false))
-        #expect(render(state).text.contains("Greeting: [praise:to] Amira"))
+        #expect(render(state).text.contains("Greeting (praise:to): Amira"))
         state.press(.char("e"))
         guard case .praise(let form)? = state.panel else { Issue.record("the form is not back"); return }
         #expect(form.form.text(.praiseTo) == "Amira")
@@ -344,18 +344,18 @@ extension WalkState {
         state.press(.char("T"), .char(" "), .down, .char(" "), .tab)
         state.press(.char("r"), .char("y"), .escape)
         state.press(.char("p"))
-        state.type("Amira")
+        state.typeKeys("Amira")
         state.press(.tab)
-        state.type("Apologised at once and meant it")
+        state.typeKeys("Apologised at once and meant it")
         state.press(.enter, .char("A"))
-        state.type("Greet every customer within 30 seconds")
+        state.typeKeys("Greet every customer within 30 seconds")
         state.press(.tab)
-        state.type("Store manager")
+        state.typeKeys("Store manager")
         state.press(.tab)
-        state.type("2026-11-20")
+        state.typeKeys("2026-11-20")
         state.press(.enter)
         state.press(.right, .char("M"), .char("x"), .left, .char("T"))
-        state.type("kept-w")
+        state.typeKeys("kept-w")
         state.press(.char(" "), .tab, .right, .char("m"))
         return state
     }
@@ -418,7 +418,7 @@ extension WalkState {
     @Test func tagPicker() {
         var state = leaderWalk()
         state.press(.char("T"), .char(" "), .down, .down)
-        state.type("ap")
+        state.typeKeys("ap")
         state.press(.down)
         assertSnapshot(render(state), named: "leader-tags-80x24")
         assertSnapshot(render(state, width: 120, height: 40), named: "leader-tags-120x40")
@@ -434,11 +434,11 @@ extension WalkState {
     @Test func actionForm() {
         var state = leaderWalk()
         state.press(.char("A"))
-        state.type("Greet within 30 s")
+        state.typeKeys("Greet within 30 s")
         state.press(.tab)
-        state.type("Store manager")
+        state.typeKeys("Store manager")
         state.press(.tab)
-        state.type("+7d")
+        state.typeKeys("+7d")
         assertSnapshot(render(state), named: "leader-action-80x24")
     }
 

@@ -24,7 +24,7 @@ import Testing
             "action Greet within 30 s | Store manager | fri",
             "action Nothing | Lee | someday",
             "tags", "recovery", "praise", "action",
-            "finish",
+            "finish", "finish anyway",
         ], recorder: recorder)
         let greeting = try #require(outcome.walk?.moment(for: "greeting"))
         #expect(greeting.tags == ["kept-waiting", "no-apology"])

@@ -64,10 +64,10 @@ final class PlainScript {
             "Greeting · moment of truth",
             "channel: store · target: 30s",
             "Start the stopwatch as you step inside; stop it when someone acknowledges you.",
-            "Look for:",
-            "- Acknowledged within 30 seconds",
-            "- Eye contact and a smile",
-            "- Name badge",
+            "Look for (answer yes, no or na ITEM):",
+            "1. Acknowledged within 30 seconds: not answered",
+            "2. Eye contact and a smile: not answered",
+            "3. Name badge: not answered",
             "Verdict: not recorded yet",
             "Note: none",
         ])
@@ -107,7 +107,7 @@ final class PlainScript {
         #expect(!recorder.events.contains { if case .finished = $0 { return true } else { return false } })
 
         let resumed = WalkState(resuming: outcome.walk ?? Walk(header: storeHeader()), warnings: [], now: at(20))
-        let (again, said) = walk(["m", "finish"], state: resumed, recorder: recorder)
+        let (again, said) = walk(["m", "finish", "finish anyway"], state: resumed, recorder: recorder)
         #expect(said.output.first == "Resumed: 2 of 5 touchpoints recorded")
         #expect(said.output.contains("Stage 2/3 · Touchpoint 3/5 · In the store"))
         #expect(again.finished)
@@ -146,7 +146,7 @@ final class PlainScript {
     }
 
     @Test func quitAsksAndTheAnswerIsAWord() {
-        let (outcome, script) = walk(["", "m", "q", "m", "back", "q", "f"])
+        let (outcome, script) = walk(["", "m", "q", "m", "back", "q", "f", "finish anyway"])
         #expect(script.output.contains("Finish the walk? 4 touchpoints are not recorded yet."))
         #expect(script.output.contains("  finish, f: finish the walk (touchpoints not recorded stay unrecorded)"))
         #expect(script.output.contains("  back, cancel, k, q: go back to the walk"))
@@ -192,7 +192,7 @@ final class PlainScript {
         var state = WalkState(journey: storeJourney, details: WalkDetails(), now: at(0))
         state.run([.key(.enter)])
         let (outcome, script) = walk(["note Lost for words"], state: state, recorder: FailingAfterStart())
-        #expect(outcome.unsaved == ["find-opening-hours": "Lost for words"], "the caller prints it")
+        #expect(outcome.unsaved == [.note("find-opening-hours"): "Lost for words"], "the caller prints it")
         #expect(outcome.walkOutcome.unsaved == outcome.unsaved)
         #expect(script.output.contains { $0.hasPrefix("End of input: leaving the walk for later") })
     }
@@ -204,7 +204,7 @@ final class PlainScript {
         #expect(script.output.contains("The text below could not be written to the walk file: /w.jsonl: No space left on device"))
         #expect(script.output.contains("  Find opening hours online: Lost for words"))
         #expect(script.output.contains { $0.hasPrefix("  back, edit, e: go back to the walk") })
-        #expect(outcome.unsaved == ["find-opening-hours": "Lost for words"])
+        #expect(outcome.unsaved == [.note("find-opening-hours"): "Lost for words"])
         #expect(!outcome.finished)
         #expect(outcome.walk != nil)
     }

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Times stated by the operator for a visit entered afterwards (SPEC 7.2): the visit's start
+/// (`walk --at`) and the time of each touchpoint, in local time. The time zone and "now" are given,
+/// so tests pin them; the walk file keeps the result in UTC.
+public enum StatedTime {
+    /// Why a stated time was refused; the message ends with the forms that are accepted.
+    public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) { self.description = description }
+    }
+
+    /// The forms a touchpoint's time takes, with the zone they are read in.
+    public static func forms(timeZone: TimeZone, at date: Date) -> String {
+        "10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time \(zone(timeZone, at: date))"
+    }
+
+    /// The forms `walk --at` takes, with the zone they are read in.
+    public static func startForms(timeZone: TimeZone, at date: Date) -> String {
+        "\"2026-11-22 10:15\", \"2026-11-22 10:15:30\" or \"10:15\" (today), local time \(zone(timeZone, at: date))"
+    }
+
+    /// The start of a visit entered afterwards: a date and time, or a time today; never in the future.
+    public static func parseStart(_ text: String, now: Date, timeZone: TimeZone) throws(Refusal) -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.hasPrefix("+"), let date = clockTime(trimmed, day: now, timeZone: timeZone) else {
+            throw Refusal(description: "'\(trimmed)' is not a date and time; accepted: " + startForms(timeZone: timeZone, at: now))
+        }
+        guard date <= now else {
+            throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is in the future; accepted: " + startForms(timeZone: timeZone, at: now))
+        }
+        return date
+    }
+
+    /// The time of a touchpoint: `HH:MM[:SS]` on the day of the previous stated time (or of the
+    /// stated start, or today), a full date and time, or `+duration` after the previous stated time.
+    /// Refused when malformed, in the future, or before the visit's stated start.
+    public static func parse(_ text: String, now: Date, timeZone: TimeZone, previous: Date?, start: Date?) throws(Refusal) -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // The zone's offset as it was on the day of the visit (summer time or not).
+        let accepted = "accepted: " + forms(timeZone: timeZone, at: previous ?? start ?? now)
+        let date: Date
+        if trimmed.hasPrefix("+") {
+            guard let seconds = TimeStandard.seconds(from: String(trimmed.dropFirst())) else {
+                throw Refusal(description: "'\(trimmed)' is not a duration; \(accepted)")
+            }
+            guard let base = previous ?? start else {
+                throw Refusal(description: "'\(trimmed)' needs a time stated before it; \(accepted)")
+            }
+            date = base.addingTimeInterval(Double(seconds))
+        } else {
+            guard let parsed = clockTime(trimmed, day: previous ?? start ?? now, timeZone: timeZone) else {
+                throw Refusal(description: "'\(trimmed)' is not a time; \(accepted)")
+            }
+            date = parsed
+        }
+        guard date <= now else {
+            throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is in the future (now \(clock(now, timeZone: timeZone))); \(accepted)")
+        }
+        if let start, date < start {
+            throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is before the visit's stated start (\(dateAndClock(start, timeZone: timeZone))); \(accepted)")
+        }
+        return date
+    }
+
+    /// `10:42`, or `10:42:30` when the seconds are not zero, in the given zone.
+    public static func clock(_ date: Date, timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.hour, .minute, .second], from: date)
+        let text = two(parts.hour ?? 0) + ":" + two(parts.minute ?? 0)
+        return (parts.second ?? 0) == 0 ? text : text + ":" + two(parts.second ?? 0)
+    }
+
+    /// `2026-11-22 10:42` (with seconds when they are not zero), in the given zone.
+    public static func dateAndClock(_ date: Date, timeZone: TimeZone) -> String {
+        let parts = calendar(timeZone).dateComponents([.year, .month, .day], from: date)
+        return "\(parts.year ?? 0)-\(two(parts.month ?? 0))-\(two(parts.day ?? 0)) " + clock(date, timeZone: timeZone)
+    }
+
+    /// The zone as people can check it: `Europe/Paris, UTC+01:00`, or `UTC`.
+    public static func zone(_ timeZone: TimeZone, at date: Date) -> String {
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        let utc = offset == 0 ? "UTC" : "UTC\(sign)\(two(hours)):\(two(minutes))"
+        let name = timeZone.identifier
+        guard name.contains("/"), !name.hasPrefix("Etc/") else { return utc }
+        return name + ", " + utc
+    }
+
+    /// `HH:MM`, `HH:MM:SS`, optionally after `YYYY-MM-DD` and a space or `T`; the day of `day` when no date is given.
+    static func clockTime(_ text: String, day: Date, timeZone: TimeZone) -> Date? {
+        let calendar = calendar(timeZone)
+        var dayParts = calendar.dateComponents([.year, .month, .day], from: day)
+        var timeText = Substring(text)
+        if let separator = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            let dateFields = text[..<separator].split(separator: "-", omittingEmptySubsequences: false)
+            guard dateFields.count == 3, dateFields[0].count == 4, dateFields[1].count == 2, dateFields[2].count == 2,
+                  let year = number(dateFields[0]), let month = number(dateFields[1]), let dayOfMonth = number(dateFields[2]),
+                  (1...12).contains(month), (1...31).contains(dayOfMonth) else { return nil }
+            dayParts = DateComponents(year: year, month: month, day: dayOfMonth)
+            timeText = text[text.index(after: separator)...].drop { $0 == " " }
+        }
+        let fields = timeText.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(fields.count), (1...2).contains(fields[0].count), fields.dropFirst().allSatisfy({ $0.count == 2 }),
+              let hour = number(fields[0]), let minute = number(fields[1]), hour < 24, minute < 60 else { return nil }
+        let second = fields.count == 3 ? number(fields[2]) : 0
+        guard let second, second < 60 else { return nil }
+        var parts = dayParts
+        parts.hour = hour
+        parts.minute = minute
+        parts.second = second
+        guard let date = calendar.date(from: parts) else { return nil }
+        // A day that does not exist (30 February) is refused rather than rolled over.
+        let check = calendar.dateComponents([.year, .month, .day], from: date)
+        guard check.year == dayParts.year, check.month == dayParts.month, check.day == dayParts.day else { return nil }
+        return date
+    }
+
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
+    private static func calendar(_ timeZone: TimeZone) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import JourneyKit
+
+/// Submitting a walk (SPEC 7.2): a `submit` record appended under the walk's lock, after which the
+/// walk is read-only. Also the one check every writer makes before opening a walk.
+public enum WalkSubmission {
+    /// Why a walk cannot be submitted or changed.
+    public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        case submitted(walkID: String, path: String, at: Date)
+        case notComplete(walkID: String, path: String)
+        case busy(WalkJournal.Busy)
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .submitted(let id, let path, let at):
+                return "\(path): walk \(id) was submitted on \(Timestamp.format(at)) and is read-only; it cannot be changed or submitted again"
+            case .notComplete(let id, let path):
+                return "\(path): walk \(id) is not finished; finish it first (journeywalk resume \(id), then q and f: the final check lists what is missing)"
+            case .busy(let busy):
+                return busy.description
+            case .unreadable(let message):
+                return message
+            }
+        }
+    }
+
+    /// Opens a walk for writing: takes its lock first (so nobody submits it in between), then reads
+    /// it (a line cut off by a crash is reported as such) and refuses a submitted walk with a
+    /// message naming it; only then is a cut-off last line ended, ready for new records.
+    public static func openForWriting(path: String) throws(Refusal) -> (journal: WalkJournal, file: WalkFile) {
+        let journal: WalkJournal
+        do {
+            journal = try WalkJournal.lock(path: path)
+        } catch let busy as WalkJournal.Busy {
+            throw .busy(busy)
+        } catch {
+            throw .unreadable("cannot open the walk: \(error)")
+        }
+        let file: WalkFile
+        do {
+            // Read as its writer: a last line without its end is damage, not a record being written.
+            let bytes = try PosixFile.read(path)
+            file = try WalkFile.parse(bytes, path: path)
+        } catch let error as FileError {
+            journal.close()
+            throw .unreadable(WalkFileError.unreadable(error).description)
+        } catch let error as WalkFileError {
+            journal.close()
+            throw .unreadable(error.description)
+        } catch {
+            journal.close()
+            throw .unreadable("\(path): \(error)")
+        }
+        if let submitted = file.walk.submitted {
+            journal.close()
+            throw .submitted(walkID: file.walkID, path: path, at: submitted)
+        }
+        do {
+            try journal.endCutOffLine()
+        } catch {
+            journal.close()
+            throw .unreadable("cannot continue the walk: \(error)")
+        }
+        return (journal, file)
+    }
+
+    /// Appends the `submit` record to a complete walk and returns the walk as submitted.
+    public static func submit(path: String, at date: Date) throws(Refusal) -> Walk {
+        let (journal, file) = try openForWriting(path: path)
+        defer { journal.close() }
+        guard file.walk.isFinished else { throw .notComplete(walkID: file.walkID, path: path) }
+        do {
+            try journal.append(.submitted(at: date))
+        } catch {
+            throw .unreadable("\(path): the walk was not submitted: \(error.reason)")
+        }
+        var walk = file.walk
+        walk.apply(.submitted(at: date))
+        return walk
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import JourneyKit
+import JourneyStore
+
+struct SubmitSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Submit a finished walk: it is read-only from then on.",
+        discussion: "WALK is a walk file, a walk id or the start of one. The walk must be finished (q, then f: the final check lists what is missing). A submitted walk cannot be resumed, changed or submitted again; review and reports show it as submitted."
+    )
+
+    @Argument(help: "A walk file, walk id or unique id prefix.")
+    var walk: String
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let locations = data.locations
+        Session.openWalks(locations)
+        let path: String
+        do {
+            path = try WalkLibrary(folder: locations.walks).path(of: walk)
+        } catch {
+            throw Session.fail(error.description)
+        }
+        let submitted: Walk
+        do {
+            submitted = try WalkSubmission.submit(path: path, at: Date())
+        } catch {
+            throw Session.fail(error.description)
+        }
+        print("Walk submitted: \(path)")
+        print("Walk \(submitted.header.walkID) is read-only from now on · \(submitted.summary.line)")
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import JourneyKit
+import Testing
+
+/// 2026-11-22T10:15:03Z, 11:15:03 in Paris.
+private let now = Date(timeIntervalSince1970: 1_795_342_503)
+private let paris = TimeZone(identifier: "Europe/Paris") ?? .current
+private let utc = TimeZone(identifier: "UTC") ?? .current
+
+/// `YYYY-MM-DDTHH:MM:SSZ` as a date, for expectations written in UTC.
+private func zulu(_ text: String) -> Date? { Timestamp.parse(text) }
+
+@Suite struct StatedTimeTests {
+    @Test func theStartOfAVisitIsLocalTimeTodayOrOnADate() throws {
+        #expect(try StatedTime.parseStart("2026-11-22 10:15", now: now, timeZone: paris) == zulu("2026-11-22T09:15:00Z"))
+        #expect(try StatedTime.parseStart("10:15", now: now, timeZone: paris) == zulu("2026-11-22T09:15:00Z"))
+        #expect(try StatedTime.parseStart("  2026-11-21T18:05:30 ", now: now, timeZone: paris) == zulu("2026-11-21T17:05:30Z"))
+        #expect(try StatedTime.parseStart("10:15", now: now, timeZone: utc) == zulu("2026-11-22T10:15:00Z"))
+    }
+
+    @Test func aStartInTheFutureOrMalformedIsRefusedWithTheForms() {
+        for text in ["11:20", "2026-11-23 09:00", "25:00", "10h15", "2026-02-30 10:00", "+3m", "", "10:5", "2026-11-22"] {
+            do {
+                _ = try StatedTime.parseStart(text, now: now, timeZone: paris)
+                Issue.record("'\(text)' was accepted")
+            } catch {
+                #expect(error.description.hasSuffix("accepted: \"2026-11-22 10:15\", \"2026-11-22 10:15:30\" or \"10:15\" (today), local time Europe/Paris, UTC+01:00"), "\(error)")
+            }
+        }
+        #expect(throws: StatedTime.Refusal(description: "2026-11-22 11:20 is in the future; accepted: \"2026-11-22 10:15\", \"2026-11-22 10:15:30\" or \"10:15\" (today), local time Europe/Paris, UTC+01:00")) {
+            try StatedTime.parseStart("11:20", now: now, timeZone: paris)
+        }
+    }
+
+    @Test func aTouchpointTimeIsOnTheDayOfTheVisitOrAfterThePreviousOne() throws {
+        let start = zulu("2026-11-21T17:00:00Z")  // 18:00 in Paris, the day before
+        #expect(try StatedTime.parse("18:30", now: now, timeZone: paris, previous: nil, start: start) == zulu("2026-11-21T17:30:00Z"))
+        let previous = zulu("2026-11-21T17:30:00Z")
+        #expect(try StatedTime.parse("18:42:30", now: now, timeZone: paris, previous: previous, start: start) == zulu("2026-11-21T17:42:30Z"))
+        #expect(try StatedTime.parse("+3m", now: now, timeZone: paris, previous: previous, start: start) == zulu("2026-11-21T17:33:00Z"))
+        #expect(try StatedTime.parse("+1h5m", now: now, timeZone: paris, previous: nil, start: start) == zulu("2026-11-21T18:05:00Z"))
+        #expect(try StatedTime.parse("2026-11-22 08:00", now: now, timeZone: paris, previous: previous, start: start) == zulu("2026-11-22T07:00:00Z"))
+        #expect(try StatedTime.parse("10:42", now: now, timeZone: paris, previous: nil, start: nil) == zulu("2026-11-22T09:42:00Z"), "today without a stated start")
+    }
+
+    @Test func futureEarlyAndMalformedTimesAreRefused() {
+        let start = zulu("2026-11-22T09:15:00Z")
+        func refusal(_ text: String, previous: Date? = nil) -> String {
+            do {
+                _ = try StatedTime.parse(text, now: now, timeZone: paris, previous: previous, start: start)
+                return "accepted"
+            } catch {
+                return error.description
+            }
+        }
+        let forms = "accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time Europe/Paris, UTC+01:00"
+        #expect(refusal("11:16") == "2026-11-22 11:16 is in the future (now 11:15:03); " + forms)
+        #expect(refusal("10:14") == "2026-11-22 10:14 is before the visit's stated start (2026-11-22 10:15); " + forms)
+        #expect(refusal("+2h") == "2026-11-22 12:15 is in the future (now 11:15:03); " + forms)
+        #expect(refusal("ten past") == "'ten past' is not a time; " + forms)
+        #expect(refusal("+3x") == "'+3x' is not a duration; " + forms)
+        #expect(refusal("24:00") == "'24:00' is not a time; " + forms)
+        #expect(throws: StatedTime.Refusal.self) { try StatedTime.parse("+3m", now: now, timeZone: paris, previous: nil, start: nil) }
+    }
+
+    @Test func timesAreShownInTheGivenZone() throws {
+        let date = try #require(zulu("2026-11-22T09:42:30Z"))
+        #expect(StatedTime.clock(date, timeZone: paris) == "10:42:30")
+        #expect(StatedTime.dateAndClock(date, timeZone: utc) == "2026-11-22 09:42:30")
+        #expect(StatedTime.zone(utc, at: date) == "UTC")
+        #expect(StatedTime.zone(TimeZone(identifier: "America/New_York") ?? utc, at: date) == "America/New_York, UTC-05:00")
+    }
+}
+
+@Suite struct FinalCheckTests {
+    let journey = Journey(id: "j", title: "J", stages: [
+        Stage(name: "One", touchpoints: [
+            Touchpoint(id: "a", title: "Arrive", lookFor: ["Door open", "Clean"], target: 30),
+            Touchpoint(id: "b", title: "Browse", target: 60),
+        ]),
+    ])
+
+    @Test func listsUnrecordedNoWithoutCommentAndMissedTargetsWithoutNotes() throws {
+        let t = Date(timeIntervalSince1970: 100)
+        var walk = Walk(header: header(journey))
+        walk.apply(.rated(RatingChange(touchpoint: "a", rating: Rating(.misery), at: t)))
+        walk.apply(.answered(AnswerChange(touchpoint: "a", item: 0, answer: .no, at: t)))
+        walk.apply(.answered(AnswerChange(touchpoint: "a", item: 1, answer: .no, at: t)))
+        walk.apply(.commented(CommentChange(touchpoint: "a", item: 1, text: "Dusty", at: t)))
+        walk.apply(.timed(TimerChange(touchpoint: "a", seconds: 42.9, running: false, at: t)))
+        walk.apply(.timed(TimerChange(touchpoint: "b", seconds: 10, running: true, at: t)))
+        let check = FinalCheck(walk, now: t.addingTimeInterval(20))
+        #expect(check.problems == [
+            .noWithoutComment(touchpoint: "a", item: 0),
+            .missedTargetWithoutNote(touchpoint: "a", seconds: 42, target: 30),
+            .unrecorded(touchpoint: "b"),
+        ])
+        #expect(check.problems.map { FinalCheck.describe($0, in: walk) } == [
+            "No without a comment: Arrive · Door open",
+            "Target missed by 0:12 without a note: Arrive",
+            "Not recorded: Browse",
+        ])
+        // A running timer is read at the time of the check: at 51 s it is within 60 s, at 71 s not.
+        #expect(FinalCheck(walk, now: t.addingTimeInterval(61)).problems.contains(.missedTargetWithoutNote(touchpoint: "b", seconds: 71, target: 60)))
+        walk.apply(.noted(NoteChange(touchpoint: "a", text: "Staff meeting", at: t)))
+        walk.apply(.commented(CommentChange(touchpoint: "a", item: 0, text: "Locked", at: t)))
+        walk.apply(.rated(RatingChange(touchpoint: "b", rating: Rating(.neutral), at: t)))
+        #expect(FinalCheck(walk, now: t.addingTimeInterval(20)).isEmpty)
+    }
+
+    @Test func theTimelineFollowsStatedTimesWhereGiven() {
+        let t = Date(timeIntervalSince1970: 1000)
+        var walk = Walk(header: header())
+        #expect(walk.timelineOrder == [0, 1, 2])
+        walk.apply(.stated(StatedTimeChange(touchpoint: "c", stated: t, at: t)))
+        walk.apply(.stated(StatedTimeChange(touchpoint: "a", stated: t.addingTimeInterval(60), at: t)))
+        // b has no stated time: it stays after a, the touchpoint before it in walking order.
+        #expect(walk.timelineOrder == [2, 0, 1])
+        #expect(walk.statedTime(before: 2) == t.addingTimeInterval(60))
+        #expect(walk.statedTime(before: 0) == nil)
+    }
+
+    @Test func aTimerReadingIsComparedInWholeSeconds() {
+        let t = Date(timeIntervalSince1970: 0)
+        #expect(SplitTimer(seconds: 30.9, running: false, since: t).against(target: 30, at: t) == .met)
+        #expect(SplitTimer(seconds: 31.0, running: false, since: t).against(target: 30, at: t) == .missed(by: 1))
+        #expect(SplitTimer(seconds: 5, running: true, since: t).wholeSeconds(at: t.addingTimeInterval(2.5)) == 7)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JourneyKit
+import Testing
+@testable import WalkUI
+
+/// The field kit in plain mode: words for answers, comments, the timer, stated times, insertions,
+/// evidence and the final check, driving the same keys as the full screen.
+@Suite struct PlainFieldKitTests {
+    func walk(_ lines: [String], journey: Journey = shopJourney, statedStart: Date? = nil, recorder: MemoryRecorder = MemoryRecorder(), clock: @escaping () -> Date = { at(10) }) -> (PlainOutcome, PlainScript) {
+        let script = PlainScript(lines)
+        var state = WalkState.walking(journey, statedStart: statedStart)
+        state.timeZone = paris
+        let reader: EvidenceReader = { path in
+            guard path.hasSuffix(".jpg") else { throw MemoryRecorder.Failure(description: "/shop/\(path): no such file") }
+            return Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "cd", count: 32))
+        }
+        let outcome = PlainRunner(clock: clock, numbered: true, readEvidence: reader).run(state, recorder: recorder, input: script.next, output: script.write)
+        return (outcome, script)
+    }
+
+    @Test func answersAndCommentsAreWords() {
+        let recorder = MemoryRecorder()
+        let (outcome, script) = walk(["answer yes 1", "answer no 2 Only water", "answer na 3", "answer no 3", "comment 3 Not asked", "checklist"], recorder: recorder)
+        let moment = outcome.walk?.moment(for: "greeting")
+        #expect(moment?.answers == [0: .yes, 1: .no, 2: .no])
+        #expect(moment?.comments == [1: "Only water", 2: "Not asked"])
+        #expect(script.output.contains("Saved ✔ Yes: Greeted within 30 seconds"))
+        #expect(script.output.contains("A No needs a comment: comment 3 TEXT"))
+        #expect(script.output.contains("2. Offered the promised coffee (weight 3): No · comment: Only water"))
+        #expect(script.output.contains("3. Asked for ID before selling alcohol (weight 5) (critical): No · comment: Not asked"))
+        #expect(script.output.contains("Score: 11.1 % (pass mark 80, failed: a critical item is No)"))
+        #expect(outcome.problems.isEmpty)
+        #expect(!recorder.events.contains { $0.isDraft }, "no draft is left behind by a comment given later")
+    }
+
+    @Test func aWrongItemNumberIsRefused() {
+        let (outcome, script) = walk(["answer yes 4", "answer yes", "next", "next", "answer yes 2"])
+        #expect(script.output.contains("Line 1: answer yes needs an item number from 1 to 3, as in: answer yes 1"))
+        #expect(script.output.contains("Line 2: answer yes needs an item number from 1 to 3, as in: answer yes 1"))
+        #expect(script.output.contains("Line 5: answer yes needs an item number from 1 to 1, as in: answer yes 1"))
+        #expect(outcome.problems.count == 3)
+    }
+
+    @Test func timerStatedTimeInsertionAndEvidence() {
+        var now = at(100)
+        let (outcome, script) = walk(
+            ["timer", "timer", "at 10:50", "at 25:00", "insert Fire drill / store", "at +3m", "attach nope.png", "attach door.jpg", "show"],
+            statedStart: at(-3600), clock: { now += 20; return now })
+        let walk = outcome.walk
+        #expect(walk?.moment(for: "greeting").splitTimer == SplitTimer(seconds: 40, running: false, since: at(160)), "the clock moves 20 s on each reading")
+        #expect(walk?.moment(for: "greeting").statedAt == Date(timeIntervalSince1970: 1_795_341_000))
+        #expect(script.output.contains { $0.hasPrefix("Error: Not stated: '25:00' is not a time; accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m") })
+        #expect(script.output.contains("The time was not stated."))
+        #expect(walk?.steps.map(\.touchpoint.id) == ["greeting", "adhoc-1", "browse", "pay"])
+        #expect(walk?.moment(for: "adhoc-1").statedAt == Date(timeIntervalSince1970: 1_795_341_180))
+        #expect(script.output.contains("Error: Not attached: /shop/nope.png: no such file"))
+        #expect(walk?.moment(for: "adhoc-1").evidence.map(\.path) == ["/shop/door.jpg"])
+        #expect(script.output.contains("inserted during the walk · channel: store · at 2026-11-22 10:53 (stated)"))
+        #expect(script.output.contains("Evidence: /shop/door.jpg (2 KB)"))
+        #expect(outcome.problems == ["line 4: Not stated: '25:00' is not a time; accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time Europe/Paris, UTC+01:00",
+                                     "line 7: Not attached: /shop/nope.png: no such file"])
+    }
+
+    @Test func finishRunsTheFinalCheckAndGoLeadsToAnItem() {
+        let (outcome, script) = walk(["answer no 1", "m", "n", "finish", "go 1", "comment 1 Nobody there", "finish", "go 1", "m", "finish"])
+        #expect(script.output.contains("Final check: 2 items to look at before completing the walk:"))
+        #expect(script.output.contains("  1. No without a comment: Greeting · Greeted within 30 seconds"))
+        #expect(script.output.contains("  2. Not recorded: Paying"))
+        #expect(script.output.contains("Write the comment with: comment ITEM TEXT"))
+        #expect(script.output.contains("  finish anyway, complete, f: complete the walk with these items missing"))
+        #expect(outcome.finished)
+        #expect(outcome.walk?.status == .complete)
+    }
+
+    @Test func theFinalCheckCanBeCompletedAnyway() {
+        let (outcome, _) = walk(["finish", "go 9", "finish anyway"])
+        #expect(outcome.problems == ["line 2: go needs an item number from 1 to 3, as in: go 1"])
+        #expect(outcome.finished)
+    }
+}
