@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["JourneyStore", "JourneySamples"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "JourneyIndexTests", dependencies: ["JourneyIndex", "JourneyStore"]),
+        .testTarget(name: "JourneyIndexTests", dependencies: ["JourneyIndex", "JourneyStore", "JourneyReports"]),
         .testTarget(
             name: "JourneyReportsTests",
             dependencies: ["JourneyReports", "JourneyStore"],

@@ -229,6 +229,14 @@ public final class WalkIndex {
     public func forEach(filter: WalkFilter, steps: Bool, walk body: (WalkDigest) throws -> Void, problem: (String) -> Void) throws(Unavailable) {
         do {
             try database.read { db in
+                // Every outline first (there are few): `body` may ask for them while the rows are read.
+                let known = try Row.fetchCursor(db, sql: "SELECT key, journey_id, title, version, touchpoints FROM outline")
+                while let row = try known.next() {
+                    let key: String = row[0]
+                    if outlines[key] != nil { continue }
+                    let blob: Data = row[4]
+                    outlines[key] = JourneyOutline(journeyID: row[1], title: row[2], version: row[3], touchpoints: try DigestCoding.decodeOutline([UInt8](blob)))
+                }
                 var sql = "SELECT name, error, walk_id, journey_id, journey_title, journey_version, outline, operator, role, location, channel, started, stated_start, last_change, status, magic, neutral, misery, skipped, unrecorded, score, problems"
                 sql += steps ? ", steps FROM walk" : " FROM walk"
                 var arguments: StatementArguments = []

@@ -9,7 +9,7 @@ public enum CompareScreen {
     public static func pageSize(height: Int) -> Int { max(1, height - 6) }
 
     /// Columns the titles, marks and consistency take on the left.
-    static func frozenWidth(width: Int) -> Int { 1 + titleWidth(width: width) + 1 + 2 + 5 }
+    static func frozenWidth(width: Int) -> Int { 1 + titleWidth(width: width) + 1 + 2 + 5 + 1 }
 
     static func titleWidth(width: Int) -> Int { width >= 120 ? 32 : 22 }
 
@@ -43,8 +43,9 @@ public enum CompareScreen {
 
         // Headings: two lines per column.
         canvas.put("TOUCHPOINT", row: 2, column: 1, role: .dim)
-        canvas.put("⇄ AGREE", row: 2, column: 1 + titleWidth + 1, role: .dim)
-        if firstColumn > 0 { canvas.put("◂", row: 1, column: left - 1, role: .key) }
+        canvas.put("⇄", row: 2, column: 1 + titleWidth + 1, role: .dim)
+        canvas.putRight("AGREE", row: 2, endColumn: left - 1, role: .dim)
+        if firstColumn > 0 { canvas.put("◂", row: 1, column: left - 2, role: .key) }
         if lastColumn < comparison.columns.count { canvas.put("▸", row: 1, column: width - 1, role: .key) }
         for index in firstColumn..<lastColumn {
             let column = comparison.columns[index]
