@@ -54,6 +54,13 @@ public struct JSONWriter {
     }
 
     private mutating func writeString(_ string: String) {
+        // Most strings are printable ASCII without quotes or backslashes: written as they are.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            text += "\""
+            text += string
+            text += "\""
+            return
+        }
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -200,29 +200,32 @@ public enum CompareReport {
         output("],\"touchpoints\":[")
         for (index, row) in comparison.rows.enumerated() {
             var writer = JSONWriter()
-            let cells: [JSONWriter.Value] = row.cells.map { cell in
-                var pairs: [(String, JSONWriter.Value)] = [
-                    ("magic", .int(cell.magic)), ("neutral", .int(cell.neutral)), ("misery", .int(cell.misery)),
-                    ("skipped", .int(cell.skipped)), ("unrecorded", .int(cell.unrecorded)),
-                ]
-                if let mean = cell.meanTimer {
-                    pairs.append(("timer", .object([
-                        ("seconds", .double((mean * 10).rounded() / 10)), ("target_seconds", cell.target.map { .int($0) } ?? .null),
-                        ("timed", .int(cell.timed)), ("met", cell.targeted > 0 ? .int(cell.met) : .null),
-                    ])))
-                }
-                if let score = cell.score { pairs.append(("score", .double(score))) }
-                return .object(pairs)
-            }
             writer.write(.object([
                 ("touchpoint", .string(row.touchpoint)), ("title", .string(row.title)), ("stage", .string(row.stage)),
                 ("adhoc", .bool(row.adhoc)),
                 ("only_in_versions", row.onlyIn.map { .array($0.map { $0.map { .int($0) } ?? .null }) } ?? .null),
-                ("cells", .array(cells)),
-                ("consistency", row.consistency.map { .double(($0 * 10_000).rounded() / 10_000) } ?? .null),
-                ("flip", .bool(row.flip)),
             ]))
-            output((index > 0 ? "," : "") + writer.text)
+            // The cells are many (a column per walk): written directly, a few hundred at a time.
+            var cells = (index > 0 ? "," : "") + String(writer.text.dropLast()) + ",\"cells\":["
+            for (position, cell) in row.cells.enumerated() {
+                if position > 0 { cells += "," }
+                cells += "{\"magic\":\(cell.magic),\"neutral\":\(cell.neutral),\"misery\":\(cell.misery),\"skipped\":\(cell.skipped),\"unrecorded\":\(cell.unrecorded)"
+                if let mean = cell.meanTimer {
+                    cells += ",\"timer\":" + JSONWriter.encode(.object([
+                        ("seconds", .double((mean * 10).rounded() / 10)), ("target_seconds", cell.target.map { .int($0) } ?? .null),
+                        ("timed", .int(cell.timed)), ("met", cell.targeted > 0 ? .int(cell.met) : .null),
+                    ]))
+                }
+                if let score = cell.score { cells += ",\"score\":" + JSONWriter.encode(.double(score)) }
+                cells += "}"
+                if cells.utf8.count > 32_768 {
+                    output(cells)
+                    cells = ""
+                }
+            }
+            let consistency = row.consistency.map { JSONWriter.encode(.double(($0 * 10_000).rounded() / 10_000)) } ?? "null"
+            cells += "],\"consistency\":" + consistency + ",\"flip\":" + (row.flip ? "true" : "false") + "}"
+            output(cells)
         }
         output("]}\n")
     }
