@@ -142,26 +142,33 @@ public final class WalkIndex {
 
     private func refreshOnce() throws -> Refresh {
         let scan = WalkFolderScan.scan(walksFolder)
-        struct Known { var size: Int64; var modified: Int64; var usesCopy: Bool }
-        var known: [String: Known] = [:]
         var copiesSeen: Int64 = 0
+        var stale: [WalkFolderScan.Entry] = []
+        var gone: [String] = []
         try database.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, copy IS NOT NULL FROM walk")
-            while let row = try rows.next() {
-                known[row[0]] = Known(size: row[1], modified: row[2], usesCopy: row[3])
-            }
             copiesSeen = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'copies_modified'") ?? 0
+            let copiesChanged = copiesSeen != scan.copiesModified
+            // The rows and the files, both in name order, walked side by side.
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, copy IS NOT NULL FROM walk ORDER BY name")
+            var next = 0
+            while let row = try rows.next() {
+                let name: String = row[0]
+                while next < scan.entries.count, scan.entries[next].name < name {
+                    stale.append(scan.entries[next])
+                    next += 1
+                }
+                guard next < scan.entries.count, scan.entries[next].name == name else {
+                    gone.append(name)
+                    continue
+                }
+                let entry = scan.entries[next]
+                next += 1
+                let size: Int64 = row[1], modified: Int64 = row[2], usesCopy: Bool = row[3]
+                if size != entry.size || modified != entry.modified || (copiesChanged && usesCopy) { stale.append(entry) }
+            }
+            stale += scan.entries[next...]
         }
         let copiesChanged = copiesSeen != scan.copiesModified
-        var stale: [WalkFolderScan.Entry] = []
-        var present = Set<String>()
-        present.reserveCapacity(scan.entries.count)
-        for entry in scan.entries {
-            present.insert(entry.name)
-            if let row = known[entry.name], row.size == entry.size, row.modified == entry.modified, !(copiesChanged && row.usesCopy) { continue }
-            stale.append(entry)
-        }
-        let gone = known.keys.filter { !present.contains($0) }
         var outcome = Refresh(read: stale.count, dropped: gone.count, files: scan.entries.count)
         if stale.isEmpty, gone.isEmpty, !copiesChanged { return outcome }
         if !gone.isEmpty {

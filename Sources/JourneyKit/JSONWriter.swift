@@ -16,6 +16,13 @@ public struct JSONWriter {
         case object([(String, Value)])
     }
 
+    /// A string as JSON, quotes included (for writers that build large documents by hand).
+    public static func quoted(_ string: String) -> String {
+        var writer = JSONWriter()
+        writer.writeString(string)
+        return writer.text
+    }
+
     public static func encode(_ value: Value) -> String {
         var writer = JSONWriter()
         writer.write(value)

@@ -186,17 +186,23 @@ public enum CompareReport {
         var head = JSONWriter()
         head.write(.string(comparison.journeyID))
         output("{\"journey\":" + head.text + ",\"by\":" + (comparison.grouping.map { "\"\($0.rawValue)\"" } ?? "null") + ",\"columns\":[")
+        // Columns and cells are many (one per walk): written directly, in chunks.
+        var chunk = ""
         for (index, column) in comparison.columns.enumerated() {
-            var pairs: [(String, JSONWriter.Value)] = [("key", .string(column.key)), ("walks", .int(column.walks))]
+            if index > 0 { chunk += "," }
+            chunk += "{\"key\":" + JSONWriter.quoted(column.key) + ",\"walks\":\(column.walks)"
             if let walk = column.walk {
-                pairs += [
-                    ("operator", .string(walk.operator)), ("location", .string(walk.location)),
-                    ("started", .string(Timestamp.format(walk.visitStart))), ("version", walk.version.map { .int($0) } ?? .null),
-                    ("status", .string(walk.status.rawValue)),
-                ]
+                chunk += ",\"operator\":" + JSONWriter.quoted(walk.operator) + ",\"location\":" + JSONWriter.quoted(walk.location)
+                chunk += ",\"started\":\"" + Timestamp.format(walk.visitStart) + "\",\"version\":" + (walk.version.map(String.init) ?? "null")
+                chunk += ",\"status\":\"" + walk.status.rawValue + "\""
             }
-            output((index > 0 ? "," : "") + JSONWriter.encode(.object(pairs)))
+            chunk += "}"
+            if chunk.utf8.count > 32_768 {
+                output(chunk)
+                chunk = ""
+            }
         }
+        output(chunk)
         output("],\"touchpoints\":[")
         for (index, row) in comparison.rows.enumerated() {
             var writer = JSONWriter()
@@ -211,12 +217,10 @@ public enum CompareReport {
                 if position > 0 { cells += "," }
                 cells += "{\"magic\":\(cell.magic),\"neutral\":\(cell.neutral),\"misery\":\(cell.misery),\"skipped\":\(cell.skipped),\"unrecorded\":\(cell.unrecorded)"
                 if let mean = cell.meanTimer {
-                    cells += ",\"timer\":" + JSONWriter.encode(.object([
-                        ("seconds", .double((mean * 10).rounded() / 10)), ("target_seconds", cell.target.map { .int($0) } ?? .null),
-                        ("timed", .int(cell.timed)), ("met", cell.targeted > 0 ? .int(cell.met) : .null),
-                    ]))
+                    cells += ",\"timer\":{\"seconds\":" + number(mean, places: 1) + ",\"target_seconds\":" + (cell.target.map(String.init) ?? "null")
+                    cells += ",\"timed\":\(cell.timed),\"met\":" + (cell.targeted > 0 ? String(cell.met) : "null") + "}"
                 }
-                if let score = cell.score { cells += ",\"score\":" + JSONWriter.encode(.double(score)) }
+                if let score = cell.score { cells += ",\"score\":" + number(score, places: 1) }
                 cells += "}"
                 if cells.utf8.count > 32_768 {
                     output(cells)
