@@ -76,16 +76,6 @@ enum Review {
             status: walk.status, visitStart: walk.visitStart)
     }
 
-    static func listing(_ file: WalkFile) -> WalkListing {
-        let walk = file.walk
-        let details = walk.header.details
-        return WalkListing(
-            path: file.path, walkID: walk.header.walkID, journeyID: walk.journey.id, journeyTitle: walk.journey.title,
-            started: walk.header.started, startedText: Session.localMinute(walk.header.started),
-            operator: details.operator, role: details.role?.rawValue ?? "", location: details.location,
-            summary: walk.summary, finished: walk.isFinished, problems: file.warnings.count)
-    }
-
     static func state(for file: WalkFile) -> ReviewWalkState {
         ReviewWalkState(analysis: WalkAnalysis(file.walk), file: file.path, problems: file.warnings.map(\.short))
     }
