@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -20,13 +21,15 @@ let package = Package(
         // `journeys` is a link to the repository's journeys/ folder: the samples are compiled in as bytes.
         .target(name: "JourneySamples", resources: [.embedInCode("journeys")]),
         .target(name: "JourneyStore", dependencies: ["JourneyKit", "JourneySamples", "Yams"]),
+        // The walk index: a SQLite database derived from the walk files (docs/walk-index.md).
+        .target(name: "JourneyIndex", dependencies: ["JourneyKit", "JourneyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "JourneyReports", dependencies: ["JourneyKit"]),
         .target(name: "WalkUI", dependencies: ["JourneyKit", "JourneyReports"]),
         .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"]),
         .executableTarget(
             name: "journeywalk",
             dependencies: [
-                "JourneyKit", "JourneyStore", "JourneyReports", "WalkUI", "CursesTerminal",
+                "JourneyKit", "JourneyStore", "JourneyIndex", "JourneyReports", "WalkUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +39,7 @@ let package = Package(
             dependencies: ["JourneyStore", "JourneySamples"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "JourneyIndexTests", dependencies: ["JourneyIndex", "JourneyStore", "JourneyReports"]),
         .testTarget(
             name: "JourneyReportsTests",
             dependencies: ["JourneyReports", "JourneyStore"],

@@ -16,6 +16,13 @@ public struct JSONWriter {
         case object([(String, Value)])
     }
 
+    /// A string as JSON, quotes included (for writers that build large documents by hand).
+    public static func quoted(_ string: String) -> String {
+        var writer = JSONWriter()
+        writer.writeString(string)
+        return writer.text
+    }
+
     public static func encode(_ value: Value) -> String {
         var writer = JSONWriter()
         writer.write(value)
@@ -54,6 +61,13 @@ public struct JSONWriter {
     }
 
     private mutating func writeString(_ string: String) {
+        // Most strings are printable ASCII without quotes or backslashes: written as they are.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            text += "\""
+            text += string
+            text += "\""
+            return
+        }
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -1,12 +1,34 @@
 /// A parsed JSON value. Walk files are read with this small parser rather than Foundation's
 /// decoder: a walk list reads thousands of files, and this is several times faster per line.
-enum JSONValue: Equatable {
+enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(Fields)
+
+    /// The members of an object in the order read. Records have a handful of keys, so a search
+    /// through them is quicker than hashing; a key given twice reads as its last value.
+    struct Fields: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+        var pairs: [(key: String, value: JSONValue)]
+
+        init(pairs: [(key: String, value: JSONValue)]) { self.pairs = pairs }
+
+        init(dictionaryLiteral elements: (String, JSONValue)...) {
+            pairs = elements.map { (key: $0.0, value: $0.1) }
+        }
+
+        subscript(key: String) -> JSONValue? {
+            for index in pairs.indices.reversed() where pairs[index].key == key { return pairs[index].value }
+            return nil
+        }
+
+        /// Equal when they map the same keys to the same values, whatever the order.
+        static func == (a: Fields, b: Fields) -> Bool {
+            Dictionary(a.pairs, uniquingKeysWith: { _, last in last }) == Dictionary(b.pairs, uniquingKeysWith: { _, last in last })
+        }
+    }
 
     subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
@@ -42,18 +64,30 @@ enum JSONValue: Equatable {
 
     /// Parses one complete JSON text; nil when it is not valid JSON (or has trailing content).
     static func parse<Bytes: Collection>(_ bytes: Bytes) -> JSONValue? where Bytes.Element == UInt8 {
-        let buffer = Array(bytes)
-        return buffer.withUnsafeBufferPointer { pointer in
+        parse(bytes, leavingRaw: nil)?.value
+    }
+
+    /// Parses one complete JSON text, except the value of `rawKey` in the outer object, which is
+    /// only found (its byte range is returned) and left for the caller: a walk header's journey
+    /// is the same bytes in thousands of walks, and is parsed once.
+    static func parse<Bytes: Collection>(_ bytes: Bytes, leavingRaw rawKey: String?) -> (value: JSONValue, raw: Range<Int>?)? where Bytes.Element == UInt8 {
+        func run(_ pointer: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, raw: Range<Int>?)? {
             var parser = Parser(bytes: pointer)
+            parser.rawKey = rawKey
             guard let value = parser.value(depth: 0) else { return nil }
             parser.skipSpace()
-            return parser.index == pointer.count ? value : nil
+            return parser.index == pointer.count ? (value, parser.raw) : nil
         }
+        if let result = bytes.withContiguousStorageIfAvailable(run) { return result }
+        return Array(bytes).withUnsafeBufferPointer(run)
     }
 
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// A key of the outer object whose value is skipped over, and where that value lies.
+        var rawKey: String?
+        var raw: Range<Int>?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -88,23 +122,67 @@ enum JSONValue: Equatable {
 
         mutating func object(depth: Int) -> JSONValue? {
             index += 1
-            var fields: [String: JSONValue] = [:]
+            var fields: [(key: String, value: JSONValue)] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(Fields(pairs: fields)) }
             while true {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                 index += 1
-                guard let item = value(depth: depth + 1) else { return nil }
-                fields[key] = item
+                if depth == 0, let rawKey, key == rawKey {
+                    skipSpace()
+                    let start = index
+                    guard skipValue(depth: depth + 1) else { return nil }
+                    raw = start..<index
+                } else {
+                    guard let item = value(depth: depth + 1) else { return nil }
+                    fields.append((key, item))
+                }
                 skipSpace()
                 guard index < bytes.count else { return nil }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(fields) }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(Fields(pairs: fields)) }
                 return nil
             }
+        }
+
+        /// Moves past one value without building it: strings (with their escapes), numbers and
+        /// words as runs, objects and arrays by their brackets. The caller parses it properly later.
+        mutating func skipValue(depth: Int) -> Bool {
+            var nesting = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                        index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    guard index < bytes.count else { return false }
+                    index += 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    nesting += 1
+                    guard depth + nesting < 64 else { return false }
+                    index += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    guard nesting > 0 else { return true }
+                    nesting -= 1
+                    index += 1
+                case UInt8(ascii: ","):
+                    if nesting == 0 { return true }
+                    index += 1
+                default:
+                    index += 1
+                }
+                if nesting == 0, byte != UInt8(ascii: ",") {
+                    // A complete string or container at the top: the value ends here, unless it is a
+                    // number or word still running.
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { return true }
+                }
+            }
+            return nesting == 0
         }
 
         mutating func array(depth: Int) -> JSONValue? {
@@ -142,16 +220,19 @@ enum JSONValue: Equatable {
             index += 1
             let start = index
             var plain = true
+            var ascii = true
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     if plain {
                         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                         index += 1
-                        return String(validating: slice, as: UTF8.self)
+                        // ASCII needs no validation (and most of a walk file is ASCII).
+                        return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
                     }
                     break
                 }
+                if byte >= 0x80 { ascii = false }
                 if byte == UInt8(ascii: "\\") { plain = false; break }
                 if byte < 0x20 { return nil }
                 index += 1

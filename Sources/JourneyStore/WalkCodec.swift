@@ -1,5 +1,6 @@
 import Foundation
 import JourneyKit
+import Synchronization
 
 /// The walk journal format: one JSON object per line (JSON Lines), documented in docs/walk-file-format.md.
 public enum WalkCodec {
@@ -204,10 +205,21 @@ public enum WalkCodec {
 
     /// Decodes one journal line given as UTF-8 bytes; `copies` finds shared journey copies.
     public static func decode<Bytes: Collection>(bytes: Bytes, copies: JourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
-        guard let record = JSONValue.parse(bytes), case .object = record, let type = record["type"]?.string else {
+        // A header's journey is left unparsed here: the same bytes come back in every walk of that
+        // journey version, and are parsed once per process (`headerJourney`).
+        let header = bytes.starts(with: headerStart)
+        let parsed = JSONValue.parse(bytes, leavingRaw: header ? "journey" : nil)
+        var rawJourney: (value: JSONValue, journey: Journey?)?
+        var rawJourneyIsJSON = true
+        if let range = parsed?.raw {
+            rawJourney = Self.headerJourney(Array(bytes.dropFirst(range.lowerBound).prefix(range.count)))
+            rawJourneyIsJSON = rawJourney != nil
+        }
+        guard let parsed, rawJourneyIsJSON, case .object = parsed.value, let type = parsed.value["type"]?.string else {
             if let offset = firstInvalidUTF8(bytes) { throw .notUTF8(byte: Array(bytes)[offset], offset: offset + 1) }
             throw .notJSON
         }
+        let record = parsed.value
         func text(_ key: String) -> String? { record[key]?.string }
         func time(_ key: String) throws(LineProblem) -> Date {
             guard let value = text(key), let date = Timestamp.parse(value) else { throw .missing(key) }
@@ -226,14 +238,14 @@ public enum WalkCodec {
         case "walk":
             if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
             guard let walkID = text("walk") else { throw .missing("walk") }
-            guard let journeyValue = record["journey"] else { throw .missing("journey") }
+            guard let journeyValue = rawJourney?.value ?? record["journey"] else { throw .missing("journey") }
             let copy = journeyValue["stages"] == nil ? journeyValue["copy"]?.string : nil
             let journey: Journey
             if let copy {
                 guard let copies else { throw .journeyCopy(name: copy, problem: "no folder to look for it in") }
                 journey = try copies.journey(named: copy)
             } else {
-                guard let inline = self.journey(from: journeyValue) else { throw .missing("journey") }
+                guard let inline = rawJourney?.journey ?? self.journey(from: journeyValue) else { throw .missing("journey") }
                 journey = inline
             }
             let details = WalkDetails(
@@ -327,6 +339,27 @@ public enum WalkCodec {
             throw .unknownType(type)
         }
     }
+
+    /// How a header line starts (`{"type":"walk"`), as journeywalk writes it.
+    private static let headerStart = Array(#"{"type":"walk""#.utf8)
+
+    /// A header's journey value parsed, with its journey; nil when the bytes are not JSON.
+    /// Parsed once per process for the same bytes.
+    private static func headerJourney(_ bytes: [UInt8]) -> (value: JSONValue, journey: Journey?)? {
+        // Found by a 64-bit FNV-1a of the bytes, then the bytes themselves compared.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if let known = headerJourneys.withLock({ $0[hash] }), known.bytes == bytes { return (known.value, known.journey) }
+        guard let value = JSONValue.parse(bytes) else { return nil }
+        let journey = value["stages"] == nil ? nil : journey(from: value)
+        headerJourneys.withLock { cache in
+            if cache.count >= 64 { cache.removeAll() }
+            cache[hash] = (bytes, value, journey)
+        }
+        return (value, journey)
+    }
+
+    private static let headerJourneys = Mutex<[UInt64: (bytes: [UInt8], value: JSONValue, journey: Journey?)]>([:])
 
     private static func journey(from value: JSONValue) -> Journey? {
         guard let id = value["id"]?.string, let title = value["title"]?.string, let stages = value["stages"]?.array else { return nil }

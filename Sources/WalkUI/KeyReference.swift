@@ -27,6 +27,7 @@ public enum KeyReference {
         table(ReviewListState.deleteKeys)
         table(ReviewWalkState.keys)
         table(ReviewWalkState.exportKeys)
+        table(CompareState.keys)
         return text
     }
 }

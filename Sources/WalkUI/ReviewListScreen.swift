@@ -11,13 +11,16 @@ public enum ReviewListScreen {
             return
         }
         let shown = state.visible.count
-        ScreenParts.titleBar(&canvas, left: "journeywalk · Saved walks", right: "\(shown) of \(state.items.count) · \(state.sort.rawValue)")
+        let marked = state.marked.isEmpty ? "" : "\(state.marked.count) marked · "
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Saved walks", right: "\(marked)\(shown) of \(state.items.count) · \(state.sort.rawValue)")
         var x = canvas.put(" Filter ", row: 1, column: 0, role: .heading)
+        // Room for fields such as `operator:ann since:2026-11-01`.
+        let filterWidth = max(24, min(48, canvas.width - 40))
         if let editor = state.filterEditor {
-            WalkScreen.editorLine(editor, row: 1, column: x, width: 24, &canvas)
-            x += 25
+            WalkScreen.editorLine(editor, row: 1, column: x, width: filterWidth, &canvas)
+            x += filterWidth + 1
         } else {
-            x = canvas.put(state.filter.isEmpty ? "—" : state.filter, row: 1, column: x, role: state.filter.isEmpty ? .dim : .normal, limit: 24, ellipsis: true) + 1
+            x = canvas.put(state.filter.isEmpty ? "—" : state.filter, row: 1, column: x, role: state.filter.isEmpty ? .dim : .normal, limit: filterWidth, ellipsis: true) + 1
         }
         x = canvas.put("  Journey ", row: 1, column: x, role: .heading)
         canvas.put(state.journeyFilter ?? "all", row: 1, column: x, role: state.journeyFilter == nil ? .dim : .normal, limit: canvas.width - x - 1, ellipsis: true)
@@ -59,6 +62,7 @@ public enum ReviewListScreen {
                 canvas.put("▸", row: row, column: 0, role: .key)
             }
             let base: Role = selected ? .selected : .normal
+            if state.marked.contains(item.path) { canvas.put("✓", row: row, column: 1, role: selected ? .selected : .key) }
             canvas.put(item.startedText, row: row, column: columns.started, role: selected ? .selected : .dim, limit: startedWidth - 1)
             canvas.put(item.journeyTitle, row: row, column: columns.title, role: base, limit: titleWidth, ellipsis: true)
             if hasLocation {
@@ -80,6 +84,8 @@ public enum ReviewListScreen {
             ScreenParts.status(&canvas, WalkState.Message(text: "Move to the trash? \(what)", kind: .warning))
         } else if let message {
             ScreenParts.status(&canvas, message)
+        } else if let problem = state.filterProblem {
+            ScreenParts.status(&canvas, WalkState.Message(text: "Filter: " + problem, kind: .warning))
         } else if let note = state.notes.first {
             ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
         }

@@ -17,10 +17,15 @@ public struct WalkListing: Equatable, Sendable {
     public var finished: Bool
     /// Lines of the file that could not be read.
     public var problems: Int
+    /// Draft, complete or submitted.
+    public var status: Walk.Status
+    /// When the visit began (the stated start where given), for the date filters.
+    public var visitStart: Date
 
     public init(
         path: String, walkID: String, journeyID: String, journeyTitle: String, started: Date, startedText: String,
-        operator: String, role: String, location: String, summary: WalkSummary, finished: Bool, problems: Int
+        operator: String, role: String, location: String, summary: WalkSummary, finished: Bool, problems: Int,
+        status: Walk.Status? = nil, visitStart: Date? = nil
     ) {
         self.path = path
         self.walkID = walkID
@@ -34,11 +39,13 @@ public struct WalkListing: Equatable, Sendable {
         self.summary = summary
         self.finished = finished
         self.problems = problems
+        self.status = status ?? (finished ? .complete : .draft)
+        self.visitStart = visitStart ?? started
     }
 
-    /// Text the filter searches, lower-cased once.
+    /// Text the filter's free words search, lower-cased.
     var searchText: String {
-        [journeyTitle, journeyID, `operator`, role, location, walkID].joined(separator: "\u{1F}").lowercased()
+        WalkFilter.searchText(journeyTitle: journeyTitle, journeyID: journeyID, operator: `operator`, role: role, location: location, walkID: walkID)
     }
 }
 
@@ -50,12 +57,20 @@ public struct ReviewListState: Equatable, Sendable {
     }
 
     public private(set) var items: [WalkListing]
-    private var searchTexts: [String]
+    /// The free-text search of each item, made the first time free words are typed.
+    private var searchTexts: [String]?
     /// Indices into `items` of the lines shown, in order (recomputed when the filter or sort changes).
     public private(set) var visible: [Int] = []
     /// Index into `visible`.
     public private(set) var selection = 0
+    /// The filter line as typed: free words and fields (`operator:ann since:2026-11-01`).
     public private(set) var filter = ""
+    /// The filter line understood; the last line that made sense while one does not.
+    public private(set) var walkFilter = WalkFilter()
+    /// Why the filter line as typed is not understood.
+    public private(set) var filterProblem: String?
+    /// Walks marked for comparison, by path.
+    public private(set) var marked: Set<String> = []
     public private(set) var filterEditor: LineEditor?
     public private(set) var journeyFilter: String?
     public private(set) var sort: Sort = .newest
@@ -65,10 +80,10 @@ public struct ReviewListState: Equatable, Sendable {
     /// Problems met while listing (unreadable files), shown under the list.
     public private(set) var notes: [String]
 
-    public init(items: [WalkListing], notes: [String] = []) {
+    public init(items: [WalkListing], notes: [String] = [], filter line: String = "") {
         self.items = items
-        self.searchTexts = items.map(\.searchText)
         self.notes = notes
+        setFilter(line)
         refresh()
     }
 
@@ -78,7 +93,7 @@ public struct ReviewListState: Equatable, Sendable {
     public var journeys: [String] { Array(Set(items.map(\.journeyID))).sorted() }
 
     /// What the list's keys ask for.
-    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, first, last, open, filter, journey, sort, clear, delete, help, quit }
+    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, first, last, open, filter, journey, sort, clear, delete, mark, markJourney, compare, help, quit }
 
     public static let keys = KeyMap<Command>(title: "Saved walks", [
         KeyBinding([.enter, .right, .char("l")], .open, name: "open", help: "open the walk: timeline, emotion curve, peak and end", group: "Saved walks", footerPriority: 1),
@@ -88,10 +103,13 @@ public struct ReviewListState: Equatable, Sendable {
         KeyBinding([.pageDown, .char(" ")], .pageDown, name: "page down", help: "one page down", group: "Saved walks", inFooter: false),
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first walk", group: "Saved walks", inFooter: false),
         KeyBinding([.end, .char("G")], .last, name: "last", help: "last walk", group: "Saved walks", inFooter: false),
-        KeyBinding([.char("/")], .filter, name: "filter", help: "filter by text (journey, operator, location, id)", group: "Filter and sort", footerPriority: 1),
+        KeyBinding([.char("/")], .filter, name: "filter", help: "filter: words (journey, operator, location, id) and fields: operator:ann location:\"main st\" status:draft since:2026-11-01 until:2026-11-30 journey:ID", group: "Filter and sort", footerPriority: 1),
         KeyBinding([.char("J")], .journey, name: "journey", help: "show one journey's walks, then the next journey, then all", group: "Filter and sort", footerPriority: 2),
         KeyBinding([.char("o")], .sort, name: "sort", help: "sort: newest, oldest, by journey, most misery", group: "Filter and sort", footerPriority: 2),
         KeyBinding([.char("c")], .clear, name: "clear", help: "clear the filters", group: "Filter and sort", footerPriority: 4),
+        KeyBinding([.char("m")], .mark, name: "mark", help: "mark or unmark the walk for comparison", group: "Compare", footerPriority: 5),
+        KeyBinding([.char("M")], .markJourney, name: "mark journey", help: "mark every walk shown of this walk's journey (again: unmark them)", group: "Compare", inFooter: false),
+        KeyBinding([.char("C")], .compare, name: "compare", help: "compare the marked walks side by side; with none marked, every walk shown of this walk's journey", group: "Compare", footerPriority: 5),
         KeyBinding([.char("d"), .delete], .delete, name: "delete", help: "move the walk to the trash, after asking (`journeywalk restore ID` brings it back)", group: "Saved walks", footerPriority: 4),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Saved walks", footerPriority: 0),
         KeyBinding([.char("q"), .escape, .control("c")], .quit, name: "quit", help: "quit", group: "Saved walks", footerPriority: 1),
@@ -110,7 +128,17 @@ public struct ReviewListState: Equatable, Sendable {
         case open(WalkListing)
         /// Move the walk to the trash (asked and confirmed); the runner then calls `removeWalk`.
         case delete(WalkListing)
+        /// Compare walks of one journey: the marked ones, or (paths nil) every walk of it passing the filter.
+        case compare(CompareRequest)
         case quit
+    }
+
+    /// The walks to compare, as review asks for them.
+    public struct CompareRequest: Equatable, Sendable {
+        public var journey: String
+        /// The walk files; nil for every walk of the journey that passes `filter` (read from the index).
+        public var paths: [String]?
+        public var filter: WalkFilter
     }
 
     /// Applies a key; `page` is the number of lines the list shows.
@@ -129,11 +157,11 @@ public struct ReviewListState: Equatable, Sendable {
                 filterEditor = nil
             case .cancel:
                 filterEditor = nil
-                filter = ""
+                setFilter("")
                 refresh()
             case .edited, .ignored, .full:
                 filterEditor = editor
-                filter = editor.text
+                setFilter(editor.text)
                 refresh()
             }
             return nil
@@ -161,14 +189,60 @@ public struct ReviewListState: Equatable, Sendable {
             sort = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
             refresh()
         case .clear:
-            filter = ""
+            setFilter("")
             journeyFilter = nil
             refresh()
         case .delete: pendingDelete = selected
+        case .mark:
+            guard let walk = selected else { return nil }
+            if marked.remove(walk.path) == nil { marked.insert(walk.path) }
+            selection = min(max(0, visible.count - 1), selection + 1)
+        case .markJourney:
+            guard let walk = selected else { return nil }
+            let same = visible.map { items[$0] }.filter { $0.journeyID == walk.journeyID }.map(\.path)
+            if same.allSatisfy(marked.contains) { marked.subtract(same) } else { marked.formUnion(same) }
+        case .compare:
+            return compareRequest()
         case .help: help = HelpOverlay()
         case .quit: return .quit
         }
         return nil
+    }
+
+    /// The walks `C` compares: the marked ones, or every walk shown of the selected walk's journey.
+    private mutating func compareRequest() -> Effect? {
+        var filter = walkFilter
+        if let journeyFilter { filter.journey = journeyFilter }
+        if marked.isEmpty {
+            guard let walk = selected else { return nil }
+            filter.journey = walk.journeyID
+            return .compare(CompareRequest(journey: walk.journeyID, paths: nil, filter: filter))
+        }
+        let chosen = items.filter { marked.contains($0.path) }
+        let journeys = Set(chosen.map(\.journeyID))
+        guard journeys.count == 1, let journey = journeys.first else {
+            notes.insert("The marked walks are of \(journeys.count) journeys (\(journeys.sorted().joined(separator: ", "))); mark walks of one journey to compare them.", at: 0)
+            return nil
+        }
+        // Every walk of the journey that the filters show: read them from the index rather than one by one.
+        filter.journey = journey
+        var shown = Set<String>()
+        for index in visible where items[index].journeyID == journey { shown.insert(items[index].path) }
+        if shown == marked {
+            return .compare(CompareRequest(journey: journey, paths: nil, filter: filter))
+        }
+        return .compare(CompareRequest(journey: journey, paths: chosen.map(\.path), filter: filter))
+    }
+
+    /// Reads the filter line; a line that does not make sense keeps the last one that did.
+    private mutating func setFilter(_ line: String) {
+        filter = line
+        do {
+            walkFilter = try WalkFilter.parse(line: line)
+            filterProblem = nil
+        } catch {
+            filterProblem = error.message
+        }
     }
 
     /// Takes a walk off the list (it was moved to the trash); the selection stays at the same line.
@@ -176,7 +250,8 @@ public struct ReviewListState: Equatable, Sendable {
         guard let index = items.firstIndex(where: { $0.path == path }) else { return }
         let line = selection
         items.remove(at: index)
-        searchTexts.remove(at: index)
+        searchTexts?.remove(at: index)
+        marked.remove(path)
         visible = []
         refresh()
         selection = min(line, max(0, visible.count - 1))
@@ -184,9 +259,20 @@ public struct ReviewListState: Equatable, Sendable {
 
     private mutating func refresh() {
         let keptPath = selected?.path
-        let needle = filter.lowercased()
-        var shown = items.indices.filter { index in
-            (journeyFilter.map { items[index].journeyID == $0 } ?? true) && (needle.isEmpty || searchTexts[index].contains(needle))
+        var filter = walkFilter
+        if let journeyFilter { filter.journey = journeyFilter }
+        if !filter.text.isEmpty, searchTexts == nil { searchTexts = items.map(\.searchText) }
+        var shown: [Int]
+        if filter.isEmpty {
+            shown = Array(items.indices)
+        } else {
+            let texts = searchTexts
+            shown = items.indices.filter { index in
+                let item = items[index]
+                return filter.matches(
+                    journeyID: item.journeyID, operator: item.operator, location: item.location, status: item.status, visitStart: item.visitStart,
+                    searchText: texts?[index] ?? "")
+            }
         }
         switch sort {
         case .newest: shown.sort { (items[$0].started, items[$0].walkID) > (items[$1].started, items[$1].walkID) }

@@ -15,6 +15,8 @@ public struct ReviewRunner {
     public var export: (ReviewWalkState, ReportFormat) -> Result<String, ReviewFailure>
     /// Moves a walk to the trash; returns what to tell the user. Nil where walks cannot be deleted.
     public var delete: ((WalkListing) -> Result<String, ReviewFailure>)?
+    /// Compares walks with the given columns (`C` on the list, `b` on the compare screen). Nil where walks cannot be compared.
+    public var compare: ((ReviewListState.CompareRequest, CompareGrouping?) -> Result<Comparison, ReviewFailure>)?
 
     public init(
         open: @escaping (WalkListing) -> Result<ReviewWalkState, ReviewFailure>,
@@ -42,6 +44,18 @@ public struct ReviewRunner {
                     switch open(listing) {
                     case .success(let walk):
                         if !run(walk: walk, terminal: terminal) { return }
+                    case .failure(let failure):
+                        message = .init(text: failure.message, kind: .error)
+                    }
+                case .compare(let request)?:
+                    guard let compare else {
+                        message = .init(text: "Walks in this folder cannot be compared from here", kind: .error)
+                        break
+                    }
+                    switch compare(request, nil) {
+                    case .success(let comparison):
+                        let runner = CompareRunner { grouping in compare(request, grouping) }
+                        if !runner.run(CompareState(comparison: comparison), terminal: terminal) { return }
                     case .failure(let failure):
                         message = .init(text: failure.message, kind: .error)
                     }

@@ -15,8 +15,9 @@ struct Journeywalk: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self,
-            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
+            WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, CompareSubcommand.self,
+            DiffSubcommand.self, JourneysSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
         ]
     )
 
@@ -43,7 +44,8 @@ struct Journeywalk: ParsableCommand {
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
             case .review:
-                Review.listRunner(locations: locations, settings: ExportSettings()).run(list: Review.list(folder: locations.walks), terminal: terminal)
+                let source = Review.source(locations: locations, folder: locations.walks)
+                Review.listRunner(locations: locations, settings: ExportSettings(), source: source).run(list: Review.list(source), terminal: terminal)
                 try terminal.closeAfterScreen()
             case .installSamples(let folder, _):
                 let installed = Result { () throws(FileError) in try SampleInstaller.install(into: folder) }

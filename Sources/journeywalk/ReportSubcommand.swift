@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JourneyIndex
 import JourneyKit
 import JourneyReports
 import JourneyStore
@@ -54,51 +55,129 @@ struct ReportSubcommand: ParsableCommand {
         guard !walks.isEmpty || journey != nil || sinceDate != nil || all else {
             throw ValidationError("name the walks to report, or choose them with --journey, --since or --all")
         }
-        var files: [WalkFile] = []
+        var paths: [String] = []
         var failed = false
         for reference in walks {
             do {
-                files.append(try library.find(reference))
+                paths.append(try library.path(of: reference))
             } catch {
                 failed = true
                 Session.printError(error.description)
             }
         }
         if journey != nil || sinceDate != nil || all {
-            let (loaded, errors) = library.load()
-            for error in errors {
+            // The walk index chooses the files without opening them; a file that cannot be read is named.
+            let source = Review.source(locations: data.locations, folder: library.folder)
+            if let notice = source.notice { Session.printError("journeywalk: " + notice) }
+            source.forEach(filter: WalkFilter(journey: journey), steps: false, walk: { walk in
+                if sinceDate.map({ walk.started >= $0 }) ?? true { paths.append(walk.path) }
+            }, problem: { problem in
                 failed = true
-                Session.printError(error.description)
+                Session.printError(problem)
+            })
+        }
+        // Walks are read and rendered a batch at a time on every core, and written in order as they
+        // come, so that no more than a batch of walks is held.
+        var output = ReportOutput(toStandardOutput: output == nil)
+        // Redaction numbers people across the whole report, so a redacted report is rendered in one piece.
+        let stream = export.redact ? nil : ReportStream(format: format)
+        var whole: [ReportInput] = []
+        var written = 0
+        var held: String?
+        let withPaths = export.withPaths
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(paths.count, start + 512)])
+            start += batch.count
+            let loaded = Self.parallelMap(batch) { path -> Result<(warnings: [WalkFile.Warning], piece: String?, input: ReportInput), WalkFileError> in
+                Result { () throws(WalkFileError) in try WalkFile.load(path: path) }.map { file in
+                    let input = ReportInput(
+                        walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
+                        evidence: EvidenceCheck.statuses(for: [file.walk]), evidencePaths: withPaths)
+                    return (file.warnings, stream?.render(input), input)
+                }
             }
-            files += loaded.filter { file in
-                (journey.map { file.walk.journey.id == $0 } ?? true) && (sinceDate.map { file.walk.header.started >= $0 } ?? true)
+            for result in loaded {
+                switch result {
+                case .failure(let error):
+                    failed = true
+                    Session.printError(error.description)
+                case .success(let (warnings, piece, input)):
+                    for warning in warnings { Session.printError("warning: \(warning)") }
+                    guard let stream, let piece else {
+                        whole.append(input)
+                        continue
+                    }
+                    written += 1
+                    // The head depends on how many walks there are: hold the first until a second comes.
+                    if written == 1 {
+                        held = piece
+                    } else {
+                        if let first = held {
+                            output.write(stream.head(count: 2) + stream.join(first, first: true))
+                            held = nil
+                        }
+                        output.write(stream.join(piece, first: false))
+                    }
+                }
             }
         }
-        if files.isEmpty, !failed {
+        if let stream {
+            if let first = held { output.write(stream.head(count: 1) + stream.join(first, first: true)) }
+            if written > 0 { output.write(stream.tail(count: written)) }
+        } else if !whole.isEmpty {
+            written = whole.count
+            output.write(Report.render(whole, as: format, redact: export.redact))
+        }
+        if written == 0, !failed {
             Session.printError("journeywalk: no walks match in \(library.folder)")
             throw ExitCode(1)
         }
-        let evidence = EvidenceCheck.statuses(for: files.map(\.walk))
-        let inputs = files.map { file in
-            ReportInput(
-                walk: file.walk, file: export.withPaths ? file.path : nil,
-                problems: file.warnings.map { export.withPaths ? $0.description : $0.short },
-                evidence: evidence, evidencePaths: export.withPaths)
-        }
-        for file in files {
-            for warning in file.warnings { Session.printError("warning: \(warning)") }
-        }
-        let text = inputs.isEmpty ? "" : Report.render(inputs, as: format, redact: export.redact)
-        if let output {
+        if let path = self.output {
             do {
-                try PosixFile.writeExport(Array(text.utf8), to: output, mode: export.mode.value)
+                try PosixFile.writeExport(output.collected, to: path, mode: export.mode.value)
             } catch {
                 throw Session.fail("cannot write the report: \(error)")
             }
-            Session.printError("Wrote \(Counted.text(inputs.count, "walk")) as \(format.rawValue) to \(output)")
+            Session.printError("Wrote \(Counted.text(written, "walk")) as \(format.rawValue) to \(path)")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            output.flush()
         }
         if failed { throw ExitCode(1) }
     }
+}
+
+extension ReportSubcommand {
+    /// `transform` of every element on every core, results in order.
+    static func parallelMap<T>(_ items: [String], _ transform: @escaping @Sendable (String) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: items.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 8))
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own slots.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < items.count {
+                    slots[index] = transform(items[index])
+                    index += workers
+                }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}
+
+/// Where a report goes: standard output in 64 KB writes, or bytes kept for one atomic write to a file.
+struct ReportOutput {
+    let toStandardOutput: Bool
+    private var stdout = OutputBuffer()
+    private(set) var collected: [UInt8] = []
+
+    init(toStandardOutput: Bool) { self.toStandardOutput = toStandardOutput }
+
+    mutating func write(_ text: String) {
+        if toStandardOutput { stdout.write(text) } else { collected.append(contentsOf: text.utf8) }
+    }
+
+    mutating func flush() { stdout.flush() }
 }

@@ -1,10 +1,23 @@
+import JourneyIndex
+import JourneyKit
 import JourneyStore
 import WalkUI
 
 extension Review {
-    /// The review runner of a list, with `d` moving a walk of the data folder into its trash.
-    static func listRunner(locations: DataLocations, settings: ExportSettings) -> ReviewRunner {
+    /// The review runner of a list, with `d` moving a walk of the data folder into its trash and `C`
+    /// comparing walks.
+    static func listRunner(locations: DataLocations, settings: ExportSettings, source: WalkSource) -> ReviewRunner {
         var runner = Review.runner(settings)
+        runner.compare = { request, grouping in
+            guard let paths = request.paths else {
+                return .success(source.comparison(journey: request.journey, grouping: grouping, filter: request.filter))
+            }
+            do throws(WalkComparison.MixedJourneys) {
+                return .success(try WalkComparison.of(paths: paths, grouping: grouping))
+            } catch {
+                return .failure(ReviewFailure(error.description))
+            }
+        }
         let trash = WalkTrash(locations: locations)
         runner.delete = { listing in
             do throws(TrashError) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
+import JourneyIndex
 import JourneyKit
 import JourneyReports
 import JourneyStore
@@ -15,6 +16,8 @@ struct ReviewSubcommand: ParsableCommand {
 
     @Argument(help: "A walk (file, id or id prefix) or a folder of walks.")
     var target: String?
+
+    @OptionGroup var filters: FilterOptions
 
     @OptionGroup var export: ExportOptions
 
@@ -39,28 +42,38 @@ struct ReviewSubcommand: ParsableCommand {
                 return
             }
         }
-        let list = Review.list(folder: folder)
+        let filter = try filters.filter()
+        let source = Review.source(locations: data.locations, folder: folder)
+        let list = Review.list(source, filter: filter.line)
         let terminal = try Session.openTerminal()
-        Review.listRunner(locations: data.locations, settings: export.settings).run(list: list, terminal: terminal)
+        Review.listRunner(locations: data.locations, settings: export.settings, source: source).run(list: list, terminal: terminal)
         try terminal.closeAfterScreen()
     }
 }
 
 /// The review screens' glue: listing walks, opening one, exporting reports.
 enum Review {
-    static func list(folder: String) -> ReviewListState {
-        let (files, errors) = WalkLibrary(folder: folder).load()
-        return ReviewListState(items: files.map(listing), notes: errors.map(\.description))
+    /// The walks of a folder: through the walk index for the data folder's walks, else from the files.
+    static func source(locations: DataLocations, folder: String) -> WalkSource {
+        let indexed = PosixFile.isSameFolder(folder, locations.walks) || folder == locations.walks
+        return WalkSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil)
     }
 
-    static func listing(_ file: WalkFile) -> WalkListing {
-        let walk = file.walk
-        let details = walk.header.details
-        return WalkListing(
-            path: file.path, walkID: walk.header.walkID, journeyID: walk.journey.id, journeyTitle: walk.journey.title,
-            started: walk.header.started, startedText: Session.localMinute(walk.header.started),
-            operator: details.operator, role: details.role?.rawValue ?? "", location: details.location,
-            summary: walk.summary, finished: walk.isFinished, problems: file.warnings.count)
+    /// The list of walks, read from the source (the index answers without opening the walk files).
+    static func list(_ source: WalkSource, filter: String = "") -> ReviewListState {
+        var items: [WalkListing] = []
+        var notes: [String] = []
+        source.forEach(filter: WalkFilter(), steps: false, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
+        if let notice = source.notice { notes.insert(notice, at: 0) }
+        return ReviewListState(items: items, notes: notes, filter: filter)
+    }
+
+    static func listing(_ walk: WalkDigest) -> WalkListing {
+        WalkListing(
+            path: walk.path, walkID: walk.walkID, journeyID: walk.journeyID, journeyTitle: walk.journeyTitle,
+            started: walk.started, startedText: Session.localMinute(walk.started), operator: walk.operator, role: walk.role,
+            location: walk.location, summary: walk.summary, finished: walk.isFinished, problems: walk.problems.count,
+            status: walk.status, visitStart: walk.visitStart)
     }
 
     static func state(for file: WalkFile) -> ReviewWalkState {

@@ -38,13 +38,17 @@ enum Session {
     }
 
     /// The unfinished walks as home-screen items, most recent first.
+    /// Read from the walk index (the walk files when it cannot be used), not by opening every walk.
     static func unfinishedItems(in locations: DataLocations) -> [HomeState.Item] {
-        WalkLibrary(folder: locations.walks).unfinished().map { file in
-            let walk = file.walk
+        var drafts: [WalkDigest] = []
+        Review.source(locations: locations, folder: locations.walks)
+            .forEach(filter: WalkFilter(status: .draft), steps: false, walk: { drafts.append($0) }, problem: { _ in })
+        return drafts.sorted { $0.lastChange > $1.lastChange }.map { walk in
             let summary = walk.summary
+            let total = summary.magic + summary.neutral + summary.misery + summary.skipped + summary.unrecorded
             return .unfinished(
-                path: file.path, title: walk.journey.title, started: localMinute(walk.header.started),
-                recorded: walk.steps.count - summary.unrecorded, total: walk.steps.count)
+                path: walk.path, title: walk.journeyTitle, started: localMinute(walk.started),
+                recorded: total - summary.unrecorded, total: total)
         }
     }
 

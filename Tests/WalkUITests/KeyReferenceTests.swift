@@ -30,6 +30,7 @@ import Testing
         check(ReviewListState.deleteKeys)
         check(ReviewWalkState.keys)
         check(ReviewWalkState.exportKeys)
+        check(CompareState.keys)
     }
 
     @Test func specDefaultKeysAreBound() {

@@ -1,0 +1,64 @@
+import JourneyKit
+import JourneyStore
+
+extension WalkSource {
+    /// Every walk of a journey that passes the filter, compared. Walk files that could not be read,
+    /// and walks with lines that could not be read (a cut-off last record), are left out and named
+    /// in `problems` (`FILE:LINE: message`), never counted.
+    public func comparison(journey: String, grouping: CompareGrouping?, filter: WalkFilter) -> Comparison {
+        var builder = ComparisonBuilder(journeyID: journey, grouping: grouping)
+        var wanted = filter
+        wanted.journey = journey
+        forEach(filter: wanted, steps: true, walk: { walk in
+            guard walk.problems.isEmpty else {
+                for problem in walk.problems { builder.note(problem + " (left out of the comparison)") }
+                return
+            }
+            guard let outline = outline(walk.outlineKey) else {
+                builder.note("\(walk.path): the journey of this walk is missing from the index (left out of the comparison)")
+                return
+            }
+            builder.add(walk, outline: outline)
+        }, problem: { builder.note($0 + " (left out of the comparison)") })
+        return builder.build()
+    }
+}
+
+/// Comparisons of walks named one by one (`compare WALK…`, marked walks in review).
+public enum WalkComparison {
+    /// Walks of different journeys cannot be compared.
+    public struct MixedJourneys: Error, Equatable, Sendable, CustomStringConvertible {
+        public var journeys: [String]
+        public var description: String {
+            "these walks are of different journeys (\(journeys.joined(separator: ", "))); compare walks of one journey"
+        }
+    }
+
+    /// Compares walk files; those that cannot be read in full are left out and named.
+    public static func of(paths: [String], grouping: CompareGrouping?, filter: WalkFilter = WalkFilter()) throws(MixedJourneys) -> Comparison {
+        var outcomes: [DigestReader.Outcome] = []
+        DigestReader.read(paths) { _, batch in
+            outcomes += batch.filter { outcome in
+                guard case .walk(let walk, _, _) = outcome else { return true }
+                return filter.matches(walk)
+            }
+        }
+        var journeys: [String] = []
+        for case .walk(let walk, _, _) in outcomes where !journeys.contains(walk.journeyID) { journeys.append(walk.journeyID) }
+        guard journeys.count <= 1 else { throw MixedJourneys(journeys: journeys) }
+        var builder = ComparisonBuilder(journeyID: journeys.first ?? "", grouping: grouping)
+        for outcome in outcomes {
+            switch outcome {
+            case .walk(let walk, let outline, _):
+                if walk.problems.isEmpty {
+                    builder.add(walk, outline: outline)
+                } else {
+                    for problem in walk.problems { builder.note(problem + " (left out of the comparison)") }
+                }
+            case .unreadable(let message):
+                builder.note(message + " (left out of the comparison)")
+            }
+        }
+        return builder.build()
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+import JourneyKit
+import JourneyStore
+@testable import JourneyIndex
+
+func temporaryFolder() -> String {
+    var template = Array((NSTemporaryDirectory() + "journeywalk-index-test-XXXXXX").utf8CString)
+    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+}
+
+let shop = Journey(id: "shop", title: "Shop", version: 1, stages: [
+    Stage(name: "Arrive", touchpoints: [Touchpoint(id: "door", title: "Door", target: 30), Touchpoint(id: "greet", title: "Greeting")]),
+])
+
+/// Writes a walk file the way journeywalk does, one encoded record a line.
+@discardableResult
+func writeWalk(_ folder: String, _ id: String, journey: Journey = shop, location: String = "North", day: Int = 1, _ verdicts: [(String, Verdict?)], finished: Bool = true) throws -> String {
+    let started = Date(timeIntervalSince1970: 1_790_000_000 + Double(day) * 86_400)
+    let header = WalkHeader(walkID: id, journey: journey, journeyPath: nil, journeyFingerprint: "fnv1a64:0", details: WalkDetails(operator: "Ann", location: location), started: started)
+    var lines = [WalkCodec.encode(.started(header))]
+    for (touchpoint, verdict) in verdicts {
+        lines.append(WalkCodec.encode(.rated(RatingChange(touchpoint: touchpoint, rating: verdict.map { Rating($0) }, at: started))))
+    }
+    if finished { lines.append(WalkCodec.encode(.finished(at: started))) }
+    let path = folder + "/" + id + ".jsonl"
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+    return path
+}
+
+/// Moves a file's modification time, as a sync tool might leave it.
+func touch(_ path: String, secondsAgo: Int) {
+    var times = [timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0), timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)]
+    utimensat(AT_FDCWD, path, &times, 0)
+}
+
+@Suite struct WalkIndexTests {
+    func home() throws -> (home: String, walks: String, index: String) {
+        let home = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: home + "/walks", withIntermediateDirectories: true)
+        return (home, home + "/walks", home + "/index.sqlite")
+    }
+
+    func glyphs(_ source: WalkSource, _ touchpoint: String = "door") -> [String] {
+        source.comparison(journey: "shop", grouping: nil, filter: WalkFilter()).rows.first { $0.touchpoint == touchpoint }?.cells.map(\.glyph) ?? []
+    }
+
+    @Test func isBuiltFromTheFilesAndRebuiltAfterDeletion() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", day: 1, [("door", .magic), ("greet", .neutral)])
+        try writeWalk(walks, "b", day: 2, [("door", .misery), ("greet", .neutral)])
+        try writeWalk(walks, "c", day: 3, [("door", .magic)], finished: false)
+        let first = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(first.usesIndex)
+        #expect(first.notice == nil)
+        #expect(glyphs(first) == ["★", "✖", "★"])
+        var mode = stat()
+        stat(index, &mode)
+        #expect(mode.st_mode & 0o777 == 0o600, "the index is private, like the walks")
+
+        let opened = try WalkIndex.open(path: index, walksFolder: walks)
+        #expect(try opened.refresh() == WalkIndex.Refresh(read: 0, dropped: 0, files: 3), "nothing changed: no file is read again")
+
+        for suffix in ["", "-wal", "-shm"] { unlink(index + suffix) }
+        let again = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(again.usesIndex)
+        #expect(glyphs(again) == ["★", "✖", "★"], "deleting the index loses nothing")
+        #expect(FileManager.default.fileExists(atPath: index))
+    }
+
+    @Test func aFileChangedBehindItsBackIsReadAgain() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = try writeWalk(walks, "a", day: 1, [("door", .magic)], finished: false)
+        try writeWalk(walks, "b", day: 2, [("door", .misery)])
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★", "✖"])
+
+        // Another verdict appended by hand: a new size.
+        let more = WalkCodec.encode(.rated(RatingChange(touchpoint: "door", rating: Rating(.neutral), at: Date(timeIntervalSince1970: 1_790_100_000))))
+        let handle = try #require(FileHandle(forWritingAtPath: a))
+        handle.seekToEndOfFile()
+        handle.write(Data((more + "\n").utf8))
+        handle.closeFile()
+        let opened = try WalkIndex.open(path: index, walksFolder: walks)
+        #expect(try opened.refresh().read == 1)
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["●", "✖"])
+
+        // The same size, other bytes, an older time (a sync tool restoring a copy): read again by its time.
+        let text = try String(contentsOfFile: a, encoding: .utf8).replacingOccurrences(of: "\"verdict\":\"neutral\",\"intensity\":0", with: "\"verdict\":\"skipped\",\"intensity\":0")
+        try text.write(toFile: a, atomically: false, encoding: .utf8)
+        touch(a, secondsAgo: 3600)
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["○", "✖"])
+
+        // A walk file removed: its row goes.
+        unlink(walks + "/b.jsonl")
+        #expect(try opened.refresh().dropped == 1)
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["○"])
+    }
+
+    @Test func aDamagedIndexIsRebuilt() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", [("door", .magic)])
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★"])
+        for suffix in ["-wal", "-shm"] { unlink(index + suffix) }
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: index))
+        let source = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(source.usesIndex, "\(source.notice ?? "")")
+        #expect(glyphs(source) == ["★"])
+    }
+
+    @Test func twoWritersAtOnceLeaveOneGoodIndex() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        for number in 0..<300 {
+            try writeWalk(walks, String(format: "w%03d", number), day: number, [("door", number % 3 == 0 ? .misery : .magic), ("greet", .neutral)])
+        }
+        // Two connections refresh the same new index at the same moment (as two journeywalk processes
+        // would); SQLite's locks and WAL serialise their writes.
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            do {
+                let opened = try WalkIndex.open(path: index, walksFolder: walks)
+                try opened.refresh()
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let source = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(source.usesIndex)
+        let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+        #expect(comparison.walks == 300)
+        #expect(comparison.rows[0].total.misery == 100)
+        let check = try WalkIndex.open(path: index, walksFolder: walks)
+        #expect(try check.refresh().read == 0)
+    }
+
+    @Test func unreadableAndCutOffWalksAreNamedAndLeftOut() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", [("door", .magic)])
+        let cut = try writeWalk(walks, "b", [("door", .misery)])
+        let whole = try String(contentsOfFile: cut, encoding: .utf8)
+        try (whole + "{\"type\":\"verdict\",\"at\":\"2026").write(toFile: cut, atomically: false, encoding: .utf8)
+        try "not a walk\n".write(toFile: walks + "/c.jsonl", atomically: false, encoding: .utf8)
+        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+            let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+            #expect(comparison.walks == 1)
+            #expect(comparison.columns.map(\.key) == ["a"])
+            #expect(comparison.problems.contains { $0.hasPrefix(walks + "/b.jsonl:4: the last record was cut off") })
+            #expect(comparison.problems.contains { $0.hasPrefix(walks + "/c.jsonl: not a readable walk file") })
+        }
+    }
+
+    @Test func aReadOnlyOrMissingPlaceFallsBackToTheFilesWithANotice() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", [("door", .magic)])
+        // A folder where the index should be: it cannot be opened or replaced.
+        try FileManager.default.createDirectory(atPath: index, withIntermediateDirectories: true)
+        let source = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(!source.usesIndex)
+        let notice = try #require(source.notice)
+        #expect(notice.hasPrefix("the walk index cannot be used (\(index): "))
+        #expect(notice.hasSuffix("reading the walk files instead"))
+        #expect(!notice.contains("\n"))
+        #expect(glyphs(source) == ["★"])
+    }
+
+    @Test func theReviewListIsAnsweredWithoutReadingTheWalkFiles() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let path = try writeWalk(walks, "a", location: "Harbour", [("door", .magic)])
+        _ = WalkSource(walksFolder: walks, indexPath: index)
+        // Unreadable to journeywalk now (but the same size and time): the index answers alone.
+        var info = stat()
+        stat(path, &info)
+        try String(repeating: "x", count: Int(info.st_size)).write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, path, &times, 0)
+        var seen: [WalkDigest] = []
+        WalkSource(walksFolder: walks, indexPath: index).forEach(filter: WalkFilter(location: "harb"), steps: false, walk: { seen.append($0) }, problem: { Issue.record("\($0)") })
+        #expect(seen.map(\.walkID) == ["a"])
+        #expect(seen.first?.summary.magic == 1)
+    }
+}
