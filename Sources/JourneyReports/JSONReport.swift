@@ -59,7 +59,7 @@ enum JSONReport {
             ("summary", .object([
                 ("magic", .int(summary.magic)), ("neutral", .int(summary.neutral)), ("misery", .int(summary.misery)),
                 ("skipped", .int(summary.skipped)), ("unrecorded", .int(summary.unrecorded)),
-            ])),
+            ] + (summary.split > 0 ? [("split", .int(summary.split))] : []))),
             ("peak", .object([("best", reference(analysis.best)), ("worst", reference(analysis.worst))])),
             ("end", .array(analysis.end.map { .string($0.touchpoint.id) })),
         ])

@@ -51,7 +51,7 @@ enum MarkdownReport {
         }
         out += ["", "## Emotion curve", "", "```text"]
         out += ReportText.curve(analysis.entries)
-        out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth", ""]
+        out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth" + (analysis.summary.split > 0 ? "; ◐ split (the room tied)" : "") + "", ""]
         out += ["## Peak and end", ""]
         out.append("- **Best:** " + (analysis.best.map { cell(ReportText.named($0)) } ?? "no magic moment"))
         out.append("- **Worst:** " + (analysis.worst.map { cell(ReportText.named($0)) } ?? "no moment of misery"))

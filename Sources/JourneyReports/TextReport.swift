@@ -41,7 +41,7 @@ enum TextReport {
             if !entry.moment.note.isEmpty { out.append("         Note: " + entry.moment.note) }
         }
         out.append("")
-        out.append("Emotion curve (★ magic, ● neutral, ✖ misery, ○ skipped, · not recorded)")
+        out.append("Emotion curve (★ magic, ● neutral, ✖ misery, " + (analysis.summary.split > 0 ? "◐ split, " : "") + "○ skipped, · not recorded)")
         out += ReportText.curve(analysis.entries)
         out.append("")
         out.append("Peak")
