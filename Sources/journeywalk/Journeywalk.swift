@@ -16,7 +16,7 @@ struct Journeywalk: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, JourneysSubcommand.self,
-            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
+            WorkshopSubcommand.self, DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
         ]
     )
 

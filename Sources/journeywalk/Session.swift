@@ -19,9 +19,9 @@ enum Session {
         FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
-    static func openTerminal() throws -> CursesTerminal {
+    static func openTerminal(theme: Theme = .dark) throws -> CursesTerminal {
         do {
-            return try CursesTerminal.open(environment: environment)
+            return try CursesTerminal.open(environment: environment, theme: theme)
         } catch {
             throw fail(error.description)
         }

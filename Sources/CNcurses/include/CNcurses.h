@@ -35,6 +35,12 @@ int jw_cols(void);
 void jw_define_pair(int pair, int fg, int bg);
 void jw_set_style(int pair, int attributes);
 void jw_erase(void);
+/* Sets the background every cleared cell gets: colour pair n (0 for the terminal's own). */
+void jw_set_background(int pair);
+/* Clears one row from its first column, for a row drawn again. */
+void jw_clear_row(int row);
+/* The row the cursor is on (after a jw_put: where the text ended). */
+int jw_cursor_row(void);
 /* Writes UTF-8 text at a position (no wrapping: the caller clips). */
 void jw_put(int row, int column, const char *utf8);
 void jw_refresh(void);
