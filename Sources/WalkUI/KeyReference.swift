@@ -20,6 +20,8 @@ public enum KeyReference {
         table(ReviewListState.deleteKeys)
         table(ReviewWalkState.keys)
         table(ReviewWalkState.exportKeys)
+        table(WorkshopKeys.room)
+        table(WorkshopKeys.summary)
         return text
     }
 }

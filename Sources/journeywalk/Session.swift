@@ -91,8 +91,14 @@ enum Session {
         }
         let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
-        let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
-        let outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
+        let outcome: WalkOutcome
+        if WorkshopState.isWorkshop(file.walk) {
+            let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
+            outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
+        } else {
+            let state = WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
+            outcome = WalkRunner().run(state, terminal: terminal, recorder: recorder)
+        }
         journal.close()
         terminal.close()
         for warning in file.warnings { printError("warning: \(warning)") }

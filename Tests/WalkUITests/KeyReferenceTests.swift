@@ -25,6 +25,8 @@ import Testing
         check(ReviewListState.deleteKeys)
         check(ReviewWalkState.keys)
         check(ReviewWalkState.exportKeys)
+        check(WorkshopKeys.room)
+        check(WorkshopKeys.summary)
     }
 
     @Test func specDefaultKeysAreBound() {

@@ -15,17 +15,19 @@ extension WorkshopScreen {
         row = title("Summary", big: big, row: row, column: left, width: width, budget: big ? 9 : 1, &canvas)
         row += big ? 0 : 1
 
-        // The curve takes what the lists leave: five levels on a small screen, up to nine.
+        // The curve takes what the lists leave: five levels on a small screen, up to seventeen.
         let bottom = canvas.height - 3
-        let listRows = min(8, max(4, (bottom - row) / 3))
-        let levels = bottom - row - listRows - 4 >= 9 ? 9 : 5
+        let divided = summary.mostDivided
+        let notes = summary.notes
+        let listRows = 4 + min(5, max(1, divided.count)) + min(8, max(1, notes.count))
+        var levels = 5
+        while levels + 2 <= 17, row + 1 + levels + 2 + 2 + listRows <= bottom { levels += 2 }
         canvas.put("The room's emotion curve", row: row, column: left, role: .heading)
         canvas.put("  (★ magic ● neutral ✖ misery ◐ split · no votes; height: magic minus misery votes)", row: row, column: left + 24, role: .dim, limit: width - 24, ellipsis: true)
         row += 1
         row = curve(summary, levels: levels, row: row, column: left, width: width, &canvas)
         row += 1
 
-        let divided = summary.mostDivided
         canvas.put("Most divided", row: row, column: left, role: .heading)
         row += 1
         let half = max(1, (bottom - row) / 2)
@@ -33,10 +35,12 @@ extension WorkshopScreen {
             canvas.put(summary.totalVotes == 0 ? "No votes yet." : "None: the room agreed on every touchpoint it voted on.", row: row, column: left + 2, role: .dim, limit: width - 2)
             row += 1
         }
-        for point in divided.prefix(min(5, half)) {
+        let shown = Array(divided.prefix(min(5, half)))
+        let titleWidth = min(max(10, width / 2), shown.map { TerminalText.width(of: "\($0.index + 1). \($0.title)") }.max() ?? 0)
+        for point in shown {
             var x = canvas.put((point.rating?.glyph ?? "·").padding(toWidth: 3), row: row, column: left + 2, role: Role.of(point.rating?.verdict))
-            x = canvas.put("\(point.index + 1). \(point.title)", row: row, column: x, role: .normal, limit: max(10, width / 2), ellipsis: true)
-            x = canvas.put("  " + point.votes.glyphs, row: row, column: x, role: .heading)
+            canvas.put("\(point.index + 1). \(point.title)", row: row, column: x, role: .normal, limit: titleWidth, ellipsis: true)
+            x = canvas.put("  " + point.votes.glyphs, row: row, column: x + titleWidth, role: .heading)
             canvas.put("  " + WorkshopSummary.split(point.votes), row: row, column: x, role: .dim, limit: left + width - x, ellipsis: true)
             row += 1
         }
@@ -44,7 +48,6 @@ extension WorkshopScreen {
         guard row < bottom else { return }
         canvas.put("Notes", row: row, column: left, role: .heading)
         row += 1
-        let notes = summary.notes
         if notes.isEmpty {
             canvas.put("No discussion notes.", row: row, column: left + 2, role: .dim)
             return
@@ -65,7 +68,7 @@ extension WorkshopScreen {
         let labels = ["magic", "", "neutral", "", "misery"]
         let labelWidth = 9
         let count = max(1, summary.points.count)
-        let cell = max(2, min(6, (width - labelWidth - 1) / count))
+        let cell = max(2, min(12, (width - labelWidth - 1) / count))
         let middle = levels / 2
         for level in 0..<levels {
             let y = row + level

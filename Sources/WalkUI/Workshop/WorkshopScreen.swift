@@ -265,7 +265,7 @@ public enum WorkshopScreen {
         switch phase {
         case .running: (line, role) = ("⏱ running · p pause · + a minute", .normal)
         case .paused: (line, role) = ("‖ PAUSED · p starts it again", .warning)
-        case .up: (line, role) = ("▲ TIME UP · → moves on when the room is ready", .error)
+        case .up: (line, role) = ("▲ TIME UP · → when the room is ready", .error)
         }
         canvas.put(line, row: row, column: column, role: role, limit: width, ellipsis: true)
         row += 2

@@ -2,9 +2,10 @@ import Foundation
 import JourneyKit
 
 extension WorkshopState {
-    /// The work to begin with: create the walk file, so every vote has somewhere to go.
+    /// The work to begin with: create the walk file, so every vote has somewhere to go (nothing
+    /// when the workshop is resumed).
     public func begin() -> [WorkshopEffect] {
-        [.start(walk.details)]
+        walk.walk == nil ? [.start(walk.details)] : []
     }
 
     /// Applies one action at the given time and returns the work the runner must do.
@@ -97,10 +98,7 @@ extension WorkshopState {
         case .editNote:
             return forward(.key(.char("e")))
         case .next:
-            guard current + 1 < walk.steps.count else {
-                screen = .summary
-                return []
-            }
+            guard current + 1 < walk.steps.count else { return showSummary() }
             return move(to: current + 1)
         case .previous:
             guard current > 0 else {
@@ -113,8 +111,7 @@ extension WorkshopState {
         case .last:
             return move(to: walk.steps.count - 1)
         case .summary:
-            screen = .summary
-            return []
+            return showSummary()
         case .help:
             help = HelpOverlay()
             return []
@@ -126,6 +123,12 @@ extension WorkshopState {
             screen = .touchpoint
             return []
         }
+    }
+
+    private mutating func showSummary() -> [WorkshopEffect] {
+        screen = .summary
+        message("The summary: q finishes the workshop, Esc goes back to the touchpoints")
+        return []
     }
 
     private mutating func castVote(_ command: RoomVotes.Command) -> [WorkshopEffect] {

@@ -30,11 +30,31 @@ public struct WorkshopState: Equatable, Sendable {
     var shown: String?
     public internal(set) var now: Date
 
+    /// The channel a workshop's walk records: the journey was walked in a workshop.
+    public static let channel = "workshop"
+
     /// A workshop of a journey for a room, not yet started (the runner creates its walk file first).
     public init(journey: Journey, room: String, trainer: String = "", timebox: Int? = nil, now: Date) {
-        self.walk = WalkState(journey: journey, details: WalkDetails(operator: trainer, role: .trainer, location: room), now: now)
+        self.walk = WalkState(journey: journey, details: WalkDetails(operator: trainer, role: .trainer, location: room, channel: Self.channel), now: now)
         self.timebox = timebox
         self.now = now
+    }
+
+    /// A workshop continued from its walk file, on the touchpoint where it stopped. The votes of
+    /// earlier sessions stay counted; `u` takes back only votes of this session. Countdowns start
+    /// afresh (they are not recorded).
+    public init(resuming walk: Walk, warnings: [String], timebox: Int? = nil, now: Date) {
+        self.walk = WalkState(resuming: walk, warnings: warnings, now: now)
+        self.timebox = timebox
+        self.now = now
+        self.shown = nil
+    }
+
+    /// Whether a walk file is a workshop's: a trainer's walk on the workshop channel, or with votes.
+    public static func isWorkshop(_ walk: Walk) -> Bool {
+        let details = walk.header.details
+        guard details.role == .trainer else { return false }
+        return details.channel == channel || walk.moments.values.contains { $0.votes != nil }
     }
 
     // MARK: - Derived

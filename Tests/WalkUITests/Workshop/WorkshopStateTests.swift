@@ -6,7 +6,8 @@ import Testing
 @Suite struct WorkshopStateTests {
     @Test func aWorkshopIsAWalkOfTheTrainerInTheRoom() {
         let state = WorkshopState.started()
-        #expect(state.walk.walk?.header.details == WalkDetails(operator: "Ana", role: .trainer, location: "Room 4"))
+        #expect(state.walk.walk?.header.details == WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: "workshop"))
+        #expect(state.walk.walk.map(WorkshopState.isWorkshop) == true)
         #expect(state.current == 0 && state.screen == .touchpoint)
         #expect(state.walk.message?.text == "Workshop started in Room 4: 3 touchpoints. m n x: the room's votes, u takes one back")
     }
@@ -159,6 +160,26 @@ import Testing
         let finish = state.press(.char("f"), at: at(90))
         #expect(finish == [[.finished(at: at(90))]])
         #expect(state.walk.mode == .done(finished: true))
+    }
+
+    @Test func aResumedWorkshopKeepsItsVotesAndTakesBackOnlyNewOnes() throws {
+        var first = WorkshopState.started()
+        first.press(.char("m"), .char("x"), .right, .char("n"))
+        let walk = try #require(first.walk.walk)
+        var state = WorkshopState(resuming: walk, warnings: [], now: at(100))
+        #expect(state.begin().isEmpty, "the walk file is there already")
+        _ = state.apply(.resized(width: 80, height: 24), now: at(100))
+        #expect(state.current == 1 && state.tally == Votes(neutral: 1))
+        #expect(state.press(.char("u"), at: at(101)).isEmpty)
+        state.press(.left, .char("m"), at: at(102))
+        #expect(state.tally == Votes(magic: 2, misery: 1) && state.currentMoment.rating == Rating(.magic))
+        state.press(.char("u"), .char("u"), at: at(103))
+        #expect(state.tally == Votes(magic: 1, misery: 1), "the earlier session's votes stay")
+        #expect(state.countdown.remaining(at: at(103)) == 59, "a fresh countdown")
+        var trainerWalk = Walk(header: roomHeader(WalkDetails(role: .trainer)))
+        #expect(!WorkshopState.isWorkshop(trainerWalk), "a trainer's plain walk stays a walk")
+        trainerWalk.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 1), at: at(1))))
+        #expect(WorkshopState.isWorkshop(trainerWalk))
     }
 
     @Test func unknownKeysSaySoAndHelpListsTheKeys() {
