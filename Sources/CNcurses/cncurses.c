@@ -116,7 +116,11 @@ void jw_clear_row(int row) {
     clrtoeol();
 }
 
-int jw_cursor_row(void) { return jw_screen ? getcury(stdscr) : 0; }
+int jw_row_overflowed(int row) {
+    if (!jw_screen) return 0;
+    int y = getcury(stdscr), x = getcurx(stdscr);
+    return y > row + 1 || (y == row + 1 && x > 0);
+}
 
 void jw_put(int row, int column, const char *utf8) { mvaddstr(row, column, utf8); }
 

@@ -126,18 +126,17 @@ public final class CursesTerminal: Terminal {
         guard isOpen else { return }
         let rows = min(canvas.height, size.height)
         let columns = min(canvas.width, size.width)
-        let previous = onScreen.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
-        if previous == nil { jw_erase() }
-        var redrawNext = false
-        for row in 0..<rows {
-            let start = row * canvas.width
-            if let previous, !redrawNext, previous.cells[start..<(start + canvas.width)] == canvas.cells[start..<(start + canvas.width)] {
-                continue
-            }
-            if previous != nil { jw_clear_row(Int32(row)) }
+        let changed = canvas.rowsChanged(since: onScreen)
+        if changed == nil { jw_erase() }
+        var toDraw = changed.map(Set.init) ?? Set(0..<rows)
+        var row = 0
+        while row < rows {
+            defer { row += 1 }
+            guard toDraw.contains(row) else { continue }
+            if changed != nil { jw_clear_row(Int32(row)) }
             drawRow(canvas, row: row, columns: columns, last: row == rows - 1)
             // Text curses measured wider than the canvas wrapped onto the next row: draw that one too.
-            redrawNext = jw_cursor_row() != Int32(row)
+            if jw_row_overflowed(Int32(row)) != 0 { toDraw.insert(row + 1) }
         }
         jw_set_style(0, 0)
         jw_refresh()
