@@ -96,6 +96,25 @@ public enum BigText {
         return pixels * size.columns
     }
 
+    /// The pixel rows a line of text spans: from the top of a capital (or the accent over one) to the
+    /// baseline (or the bottom of a descender); nil when a character has no glyph.
+    static func pixelRows(of glyphs: [Glyph]) -> ClosedRange<Int> {
+        let top = min(0, glyphs.map(\.top).min() ?? 0)
+        let bottom = max(6, glyphs.map { $0.rows.isEmpty ? 0 : $0.bottom }.max() ?? 6)
+        return top...bottom
+    }
+
+    /// Terminal rows a line of text takes at a size; nil when a character has no glyph.
+    public static func height(of text: String, size: Size) -> Int? {
+        var glyphs: [Glyph] = []
+        for character in text {
+            guard let glyph = glyph(character) else { return nil }
+            glyphs.append(glyph)
+        }
+        let count = pixelRows(of: glyphs).count
+        return size == .large ? count : (count + 1) / 2
+    }
+
     /// One line of text as terminal rows of block characters (every row the same width); nil when a
     /// character has no glyph. The rows run from the top of a capital to the baseline, plus the
     /// accent rows and descender rows only when a letter of this line uses them.
@@ -105,20 +124,26 @@ public enum BigText {
             guard let glyph = glyph(character) else { return nil }
             glyphs.append(glyph)
         }
-        let top = min(0, glyphs.map(\.top).min() ?? 0)
-        let bottom = max(6, glyphs.map { $0.rows.isEmpty ? 0 : $0.bottom }.max() ?? 6)
         var pixelRows: [[Bool]] = []
-        for row in top...bottom {
+        for row in Self.pixelRows(of: glyphs) {
             var line: [Bool] = []
             for (index, glyph) in glyphs.enumerated() {
-                if index > 0 { line += Array(repeating: false, count: letterGap) }
-                line += (0..<glyph.width).map { glyph.pixel(row: row, column: $0) }
+                if index > 0 { line.append(contentsOf: repeatElement(false, count: letterGap)) }
+                for column in 0..<glyph.width { line.append(glyph.pixel(row: row, column: column)) }
             }
             pixelRows.append(line)
         }
         switch size {
         case .large:
-            return pixelRows.map { row in String(row.map { $0 ? "██" : "  " }.joined()) }
+            return pixelRows.map { row in
+                var characters: [Character] = []
+                characters.reserveCapacity(row.count * 2)
+                for pixel in row {
+                    characters.append(pixel ? "█" : " ")
+                    characters.append(pixel ? "█" : " ")
+                }
+                return String(characters)
+            }
         case .small:
             if pixelRows.count % 2 == 1 { pixelRows.append(Array(repeating: false, count: pixelRows.first?.count ?? 0)) }
             return stride(from: 0, to: pixelRows.count, by: 2).map { index in
@@ -135,9 +160,9 @@ public enum BigText {
     }
 
     /// A title broken between words into lines that each fit `width` columns at a size, at most
-    /// `maxLines` of them; each line as its rows. Nil when the font cannot draw a character, a
-    /// word is wider than the width, or the title needs more lines.
-    public static func layout(_ title: String, width: Int, size: Size, maxLines: Int) -> [[String]]? {
+    /// `maxLines` of them. Nil when the font cannot draw a character, a word is wider than the
+    /// width, or the title needs more lines. Measures only; `render` draws the lines chosen.
+    public static func lines(_ title: String, width: Int, size: Size, maxLines: Int) -> [String]? {
         guard covers(title) else { return nil }
         var lines: [String] = []
         var line = ""
@@ -154,6 +179,11 @@ public enum BigText {
         if !line.isEmpty { lines.append(line) }
         lines.removeAll { $0.isEmpty }
         guard !lines.isEmpty, lines.count <= maxLines else { return nil }
-        return lines.compactMap { render($0, size: size) }
+        return lines
+    }
+
+    /// `lines`, each drawn as its rows.
+    public static func layout(_ title: String, width: Int, size: Size, maxLines: Int) -> [[String]]? {
+        lines(title, width: width, size: size, maxLines: maxLines)?.compactMap { render($0, size: size) }
     }
 }

@@ -130,21 +130,21 @@ public enum WorkshopScreen {
     /// text on at most two lines; returns the row after it.
     static func title(_ text: String, big: Bool, row: Int, column: Int, width: Int, budget: Int, _ canvas: inout Canvas) -> Int {
         if big {
+            // The largest size whose lines fit the width and, together, the budget of rows; measured
+            // first, drawn once.
             for size in BigText.Size.allCases {
-                for lines in 1...3 {
-                    guard let layout = BigText.layout(text, width: width, size: size, maxLines: lines) else { continue }
-                    let height = layout.reduce(0) { $0 + $1.count } + (layout.count - 1)
-                    guard height <= budget else { break }
-                    var y = row
-                    for block in layout {
-                        for line in block {
-                            canvas.put(line, row: y, column: column, role: .heading)
-                            y += 1
-                        }
+                guard let lines = BigText.lines(text, width: width, size: size, maxLines: 3) else { continue }
+                let height = lines.reduce(0) { $0 + (BigText.height(of: $1, size: size) ?? budget) } + (lines.count - 1)
+                guard height <= budget else { continue }
+                var y = row
+                for line in lines {
+                    for blockRow in BigText.render(line, size: size) ?? [] {
+                        canvas.put(blockRow, row: y, column: column, role: .heading)
                         y += 1
                     }
-                    return y
+                    y += 1
                 }
+                return y
             }
         }
         let lines = TerminalText.wrap(text, to: width)
