@@ -75,6 +75,21 @@ import Testing
         #expect(handout.output.contains("Role: trainer · Location: Room 4"))
     }
 
+    @Test func badOptionsAndJourneysAreRefusedBeforeTheScreen() {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["JOURNEYWALK_HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"]
+        let timebox = spawnAndWait([journeywalkBinary, "workshop", "gym-membership", "--timebox", "soon"], environment: environment)
+        #expect(timebox.status != 0)
+        #expect(timebox.output.contains("--timebox 'soon' is not a duration: write it like 45s, 3m or 1m30s"), "\(timebox.output)")
+        let theme = spawnAndWait([journeywalkBinary, "workshop", "gym-membership", "--theme", "sepia"], environment: environment)
+        #expect(theme.status != 0 && theme.output.contains("sepia"), "\(theme.output)")
+        let missing = spawnAndWait([journeywalkBinary, "workshop", "no-such-journey"], environment: environment)
+        #expect(missing.status == 1 && missing.output.contains("no-such-journey"), "\(missing.output)")
+        #expect(!missing.output.contains("\u{1B}["), "no screen was opened")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: home + "/walks"))?.isEmpty ?? true, "nothing saved")
+    }
+
     @Test func aLightThemePaintsTheScreenWhite() {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
