@@ -13,7 +13,9 @@ Figures:
   - `journeywalk actions --status all` over 10,000 walk files, a fifth of them with actions, warm (--only actions)
   - a checklist answer key to the frame that acknowledges it, on a touchpoint of 20 items in a journey
     of 5,000 touchpoints (the score of the whole walk is recomputed for every frame) (--only answers)
-Use --only paste (or walk, verdicts, resume, big, review, tags, actions, answers) to run one part.
+  - workshop at 200x60: a vote key to the end of the frame that shows it (the tally, and the verdict
+    when it changes, appended and fsynced before), median and p99
+Use --only paste (or walk, verdicts, resume, big, review, tags, actions, answers, workshop) to run one part.
 """
 import argparse
 import fcntl
@@ -113,7 +115,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/journeywalk"))
     parser.add_argument("--runs", type=int, default=25)
-    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste", "tags", "actions", "answers"])
+    parser.add_argument("--only", choices=["walk", "verdicts", "resume", "big", "review", "paste", "tags", "actions", "answers", "workshop"])
     options = parser.parse_args()
     binary = options.binary
     work = tempfile.mkdtemp(prefix="journeywalk-bench-")
@@ -128,6 +130,10 @@ def main():
         return
     if options.only == "answers":
         answers(binary, env, work)
+        shutil.rmtree(work, ignore_errors=True)
+        return
+    if options.only == "workshop":
+        workshop(binary, env, journey)
         shutil.rmtree(work, ignore_errors=True)
         return
 
@@ -246,6 +252,7 @@ def main():
         assert result.returncode == 0, result.stderr[-500:]
     print(f"report --all --format json of 10,000 walks: median {statistics.median(alls):.0f} ms "
           f"({len(result.stdout) / 1e6:.0f} MB of JSON, 3 runs)")
+    workshop(binary, env, journey)
     shutil.rmtree(work, ignore_errors=True)
 
 
@@ -398,6 +405,30 @@ def answers(binary, env, work, count=5000, items=20, keys=200):
         recorded = sum(1 for line in journal if '"type":"answer"' in line)
     print(f"checklist answer key to acknowledging frame (incl. append + fsync, score of {count:,} touchpoints): "
           f"median {statistics.median(acks):.2f} ms, p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} answers, {recorded} on disk)")
+
+
+def workshop(binary, env, journey, votes=200):
+    """A room voting on a 200x60 projector: each vote key to the end of the frame that shows it."""
+    app = PtyApp([binary, "workshop", journey, "--room", "Bench", "--timebox", "1h"], env, rows=60, cols=200)
+    app.read_until(b"no votes yet")
+    app.burst_end()
+    acks = []
+    # m m x u n … : every key writes a tally (and a verdict when the majority changes) before its frame.
+    keys = [b"m", b"m", b"x", b"u", b"n", b"x", b"x", b"u"]
+    for i in range(votes):
+        sent = time.perf_counter()
+        app.send(keys[i % len(keys)])
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError("no frame after a vote")
+        acks.append((app.burst_end(quiet=0.008) - sent) * 1000)
+    app.close()
+    walks = os.path.join(env["JOURNEYWALK_HOME"], "walks")
+    newest = max((os.path.join(walks, f) for f in os.listdir(walks) if f.endswith(".jsonl")), key=os.path.getmtime)
+    with open(newest) as journal:
+        recorded = sum(1 for line in journal if '"type":"votes"' in line)
+    print(f"workshop at 200x60: vote key to its acknowledging frame (incl. append + fsync): median {statistics.median(acks):.2f} ms, "
+          f"p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} votes, {recorded} tallies on disk)")
 
 
 def generated_walks(source, folder, count):

@@ -105,6 +105,23 @@ void jw_set_style(int pair, int attributes) {
 
 void jw_erase(void) { erase(); }
 
+void jw_set_background(int pair) {
+    if (!jw_screen) return;
+    bkgdset(pair > 0 && has_colors() ? COLOR_PAIR(pair) : A_NORMAL);
+    bkgd(pair > 0 && has_colors() ? COLOR_PAIR(pair) : A_NORMAL);
+}
+
+void jw_clear_row(int row) {
+    move(row, 0);
+    clrtoeol();
+}
+
+int jw_row_overflowed(int row) {
+    if (!jw_screen) return 0;
+    int y = getcury(stdscr), x = getcurx(stdscr);
+    return y > row + 1 || (y == row + 1 && x > 0);
+}
+
 void jw_put(int row, int column, const char *utf8) { mvaddstr(row, column, utf8); }
 
 void jw_refresh(void) { refresh(); }

@@ -26,6 +26,7 @@ enum DigestCoding {
             case .neutral?: verdict = 2
             case .misery?: verdict = 3
             case .skipped?: verdict = 4
+            case .split?: verdict = 5
             }
             out.append(UInt8(verdict * 4 + (step.rating?.intensity ?? 0)))
             if let timer = step.timer { put(Int((max(0, timer) * 10).rounded()), &out) }
@@ -54,6 +55,7 @@ enum DigestCoding {
             case 2: rating = Rating(.neutral)
             case 3: rating = Rating(.misery, intensity: verdictByte % 4)
             case 4: rating = Rating(.skipped)
+            case 5: rating = Rating(.split)
             default: throw Damaged()
             }
             let timer = flags & 2 != 0 ? Double(try reader.int()) / 10 : nil

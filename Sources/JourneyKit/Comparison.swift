@@ -117,7 +117,8 @@ public struct Comparison: Equatable, Sendable {
             case .magic?:
                 magic += 1
                 if step.rating?.intensity == 2 { strongMagic += 1 }
-            case .neutral?: neutral += 1
+            // A workshop room that tied sits in the middle of the curve: it counts with neutral here.
+            case .neutral?, .split?: neutral += 1
             case .misery?:
                 misery += 1
                 if step.rating?.intensity == 2 { strongMisery += 1 }

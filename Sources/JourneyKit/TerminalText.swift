@@ -56,6 +56,10 @@ public enum TerminalText {
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        // Latin-1 and Latin Extended letters, box drawing, block elements and most geometric shapes
+        // (the big letters and bars of the workshop screen) are one column: no table look-up.
+        if (0xA0...0x2FF).contains(value) && value != 0xAD { return 1 }
+        if (0x2500...0x25FC).contains(value) { return 1 }
         if value == 0x200B || value == 0x200D || value == 0xFE0F || (0xFE00...0xFE0E).contains(value) { return 0 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

@@ -1,9 +1,12 @@
-/// How a touchpoint felt: the four verdicts an operator can record.
+/// How a touchpoint felt: the four verdicts an operator can record, and `split` for a workshop room
+/// whose votes tied (SPEC 7.5).
 public enum Verdict: String, Sendable, CaseIterable, Codable {
     case magic
     case neutral
     case misery
     case skipped
+    /// A room's votes tied between the most voted verdicts: there is no majority.
+    case split
 }
 
 /// A verdict with its strength: 1 for a magic or misery moment, 2 for a strong one, 0 otherwise.
@@ -15,7 +18,7 @@ public struct Rating: Equatable, Sendable {
         self.verdict = verdict
         switch verdict {
         case .magic, .misery: self.intensity = min(max(intensity, 1), 2)
-        case .neutral, .skipped: self.intensity = 0
+        case .neutral, .skipped, .split: self.intensity = 0
         }
     }
 
@@ -28,6 +31,7 @@ public struct Rating: Equatable, Sendable {
         case (.misery, 2): return "✖✖"
         case (.misery, _): return "✖"
         case (.skipped, _): return "○"
+        case (.split, _): return "◐"
         }
     }
 
@@ -40,15 +44,17 @@ public struct Rating: Equatable, Sendable {
         case (.misery, 2): return "strong misery"
         case (.misery, _): return "misery"
         case (.skipped, _): return "skipped"
+        case (.split, _): return "split"
         }
     }
 
     /// Position on the emotion curve, from -2 (strong misery) to +2 (strong magic); nil when skipped.
+    /// A split room sits on the middle line, like neutral, with its own glyph.
     public var score: Int? {
         switch verdict {
         case .magic: return intensity
         case .misery: return -intensity
-        case .neutral: return 0
+        case .neutral, .split: return 0
         case .skipped: return nil
         }
     }

@@ -190,6 +190,7 @@ extension Walk {
             case .neutral?: summary.neutral += 1
             case .misery?: summary.misery += 1
             case .skipped?: summary.skipped += 1
+            case .split?: summary.split += 1
             case nil: summary.unrecorded += 1
             }
         }
@@ -252,18 +253,23 @@ public struct WalkSummary: Equatable, Sendable {
     public var misery = 0
     public var skipped = 0
     public var unrecorded = 0
+    /// Workshop moments whose room votes tied (only workshops have them).
+    public var split = 0
 
-    public init(magic: Int = 0, neutral: Int = 0, misery: Int = 0, skipped: Int = 0, unrecorded: Int = 0) {
+    public init(magic: Int = 0, neutral: Int = 0, misery: Int = 0, skipped: Int = 0, unrecorded: Int = 0, split: Int = 0) {
         self.magic = magic
         self.neutral = neutral
         self.misery = misery
         self.skipped = skipped
         self.unrecorded = unrecorded
+        self.split = split
     }
 
-    /// One line for the end of a walk: `3 magic · 5 neutral · 2 misery · 1 skipped · 0 unrecorded`.
+    /// One line for the end of a walk: `3 magic · 5 neutral · 2 misery · 1 skipped · 0 unrecorded`
+    /// (with `· 1 split` after misery when a workshop room tied somewhere).
     public var line: String {
-        "\(magic) magic · \(neutral) neutral · \(misery) misery · \(skipped) skipped · \(unrecorded) unrecorded"
+        "\(magic) magic · \(neutral) neutral · \(misery) misery" + (split > 0 ? " · \(split) split" : "")
+            + " · \(skipped) skipped · \(unrecorded) unrecorded"
     }
 }
 

@@ -64,6 +64,7 @@ enum HTMLReport {
         html += "<section class=\"debrief\">\n<h2>Debrief</h2>\n<ul class=\"counts\">"
         html += "<li class=\"magic\">★ \(summary.magic) magic</li><li class=\"neutral\">● \(summary.neutral) neutral</li>"
         html += "<li class=\"misery\">✖ \(summary.misery) misery</li><li class=\"skipped\">○ \(summary.skipped) skipped</li>"
+        if summary.split > 0 { html += "<li class=\"split\">◐ \(summary.split) split</li>" }
         html += "<li class=\"unrecorded\">· \(summary.unrecorded) not recorded</li></ul>\n<dl class=\"debrief\">\n"
         for line in debrief.lines where line.label != "Verdicts" {
             html += "<dt>\(escape(line.label))</dt>"
@@ -189,13 +190,23 @@ enum HTMLReport {
             let label = escape("\(entry.index + 1). \(entry.touchpoint.title): \(entry.label)")
             if let score = entry.score {
                 svg += "<g class=\"\(entry.verdictName)\"><title>\(label)</title><circle cx=\"\(x)\" cy=\"\(y(score))\" r=\"\(entry.moment.rating?.intensity == 2 ? 9 : 7)\"/>"
-                svg += "<text x=\"\(x)\" y=\"\(y(score) + 4)\" text-anchor=\"middle\" class=\"glyph\">\(escape(entry.moment.rating?.verdict == .magic ? "★" : entry.moment.rating?.verdict == .misery ? "✖" : "●"))</text></g>\n"
+                svg += "<text x=\"\(x)\" y=\"\(y(score) + 4)\" text-anchor=\"middle\" class=\"glyph\">\(escape(curveGlyph(entry.moment.rating?.verdict)))</text></g>\n"
             } else {
                 svg += "<g class=\"\(entry.verdictName)\"><title>\(label)</title><circle cx=\"\(x)\" cy=\"\(y(0))\" r=\"4\" class=\"open\"/></g>\n"
             }
             svg += "<text x=\"\(x)\" y=\"222\" text-anchor=\"middle\" class=\"index\">\(entry.index + 1)</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The single glyph drawn on a curve point (strong verdicts are shown by a larger circle).
+    private static func curveGlyph(_ verdict: Verdict?) -> String {
+        switch verdict {
+        case .magic?: return "★"
+        case .misery?: return "✖"
+        case .split?: return "◐"
+        case .neutral?, .skipped?, nil: return "●"
+        }
     }
 
     static let style = """
@@ -210,6 +221,7 @@ enum HTMLReport {
         li.magic, span.magic { color: var(--magic); } li.misery, span.misery { color: var(--misery); }
         li.neutral, span.neutral { color: var(--neutral); } li.skipped, li.unrecorded, span.skipped, span.unrecorded { color: var(--skipped); }
         tr.skipped td.verdict, tr.unrecorded td.verdict { color: var(--skipped); }
+        li.split, span.split, tr.split td.verdict { color: #8250df; } svg .split circle { fill: #8250df; }
         svg.curve { max-width: 100%; height: auto; font-size: 12px; }
         svg .grid { stroke: var(--rule); stroke-dasharray: 3 3; } svg .axis { stroke: var(--neutral); }
         svg .level { fill: var(--neutral); } svg .index { fill: var(--neutral); font-size: 11px; }

@@ -58,6 +58,7 @@ enum JSONReport {
         let summaryValue: JSONWriter.Value = .object([
             ("magic", .int(summary.magic)), ("neutral", .int(summary.neutral)), ("misery", .int(summary.misery)),
             ("skipped", .int(summary.skipped)), ("unrecorded", .int(summary.unrecorded)),
+        ] + (summary.split > 0 ? [("split", .int(summary.split))] : []) + [
             ("score", scoreValue),
             ("recoveries", .object([
                 ("complete", .int(debrief.completeRecoveries)), ("incomplete", .int(debrief.missingRecoveries.count)),

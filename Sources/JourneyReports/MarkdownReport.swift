@@ -84,7 +84,7 @@ enum MarkdownReport {
         }
         out += ["", "## Emotion curve", "", "```text"]
         out += ReportText.curve(analysis.timeline)
-        out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth", ""]
+        out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth" + (analysis.summary.split > 0 ? "; ◐ split (the room tied)" : ""), ""]
         out += ["## End", ""]
         out.append(analysis.end.isEmpty ? "Nothing recorded." : analysis.end.map { "- " + cell(ReportText.named($0)) }.joined(separator: "\n"))
         out += ["", "## Misery moments", ""]

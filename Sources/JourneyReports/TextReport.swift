@@ -61,7 +61,7 @@ enum TextReport {
             }
         }
         out.append("")
-        out.append("Emotion curve (★ magic, ● neutral, ✖ misery, ○ skipped, · not recorded)")
+        out.append("Emotion curve (★ magic, ● neutral, ✖ misery, " + (analysis.summary.split > 0 ? "◐ split, " : "") + "○ skipped, · not recorded)")
         out += ReportText.curve(analysis.timeline)
         out.append("")
         out.append("End")

@@ -94,6 +94,13 @@ public final class WalkJournal {
         try write(Array((WalkCodec.encode(event) + "\n").utf8))
     }
 
+    /// Appends several events in one write and one flush: they land together or not at all (a
+    /// workshop's tally and the verdict it changes).
+    public func append(contentsOf events: [WalkEvent]) throws(FileError) {
+        guard !events.isEmpty else { return }
+        try write(Array(events.map { WalkCodec.encode($0) + "\n" }.joined().utf8))
+    }
+
     private func write(_ bytes: [UInt8]) throws(FileError) {
         guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
         let before = lseek(fd, 0, SEEK_END)

@@ -28,6 +28,8 @@ public enum KeyReference {
         table(ReviewWalkState.keys)
         table(ReviewWalkState.exportKeys)
         table(CompareState.keys)
+        table(WorkshopKeys.room)
+        table(WorkshopKeys.summary)
         return text
     }
 }

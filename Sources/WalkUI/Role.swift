@@ -24,6 +24,7 @@ public enum Role: String, Sendable, CaseIterable {
         case .neutral?: return .neutral
         case .misery?: return .misery
         case .skipped?: return .skipped
+        case .split?: return .warning
         case nil: return .dim
         }
     }

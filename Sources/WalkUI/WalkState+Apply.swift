@@ -370,6 +370,8 @@ extension WalkState {
             }
             arrive(at: walk.position)
         case .finished:
+            // A mode with its own ending (the workshop's summary slide) leaves at once.
+            guard debriefWhenFinished else { return leave(finished: true, forced: false) }
             // The debrief comes up before leaving; closing it leaves the finished walk.
             debrief = DebriefState(walk)
             editor = nil

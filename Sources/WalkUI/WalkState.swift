@@ -111,6 +111,8 @@ public struct WalkState: Equatable, Sendable {
     /// The debrief shown when the walk has been finished, before leaving.
     public internal(set) var debrief: DebriefState?
     /// Text typed into a field other than a note whose draft could not be written.
+    /// Whether finishing shows the debrief before leaving (a walk does; a workshop has its summary slide).
+    public var debriefWhenFinished = true
     public internal(set) var unsavedFields: [Walk.DraftKey: String] = [:]
     /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
     public var actionIDs = ActionIDs()

@@ -16,7 +16,7 @@ struct Journeywalk: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, CompareSubcommand.self,
-            DiffSubcommand.self, JourneysSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
+            DiffSubcommand.self, JourneysSubcommand.self, WorkshopSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
             DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self,
         ]
     )

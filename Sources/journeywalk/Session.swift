@@ -19,9 +19,9 @@ enum Session {
         FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
-    static func openTerminal() throws -> CursesTerminal {
+    static func openTerminal(theme: Theme = .dark) throws -> CursesTerminal {
         do {
-            return try CursesTerminal.open(environment: environment)
+            return try CursesTerminal.open(environment: environment, theme: theme)
         } catch {
             throw fail(error.description)
         }
@@ -106,8 +106,14 @@ enum Session {
         }
         let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
-        let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
-        let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
+        let outcome: WalkOutcome
+        if WorkshopState.isWorkshop(file.walk) {
+            let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
+            outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
+        } else {
+            let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
+            outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
+        }
         journal.close()
         terminal.close()
         for warning in file.warnings { printError("warning: \(warning)") }

@@ -31,6 +31,8 @@ import Testing
         check(ReviewWalkState.keys)
         check(ReviewWalkState.exportKeys)
         check(CompareState.keys)
+        check(WorkshopKeys.room)
+        check(WorkshopKeys.summary)
     }
 
     @Test func specDefaultKeysAreBound() {

@@ -35,6 +35,14 @@ int jw_cols(void);
 void jw_define_pair(int pair, int fg, int bg);
 void jw_set_style(int pair, int attributes);
 void jw_erase(void);
+/* Sets the background every cleared cell gets: colour pair n (0 for the terminal's own). */
+void jw_set_background(int pair);
+/* Clears one row from its first column, for a row drawn again. */
+void jw_clear_row(int row);
+/* 1 when the text written on a row ran on into the next one (curses measured a character wider
+   than the caller did); ending exactly at the right margin, which moves the cursor to the start of
+   the next row, does not count. */
+int jw_row_overflowed(int row);
 /* Writes UTF-8 text at a position (no wrapping: the caller clips). */
 void jw_put(int row, int column, const char *utf8);
 void jw_refresh(void);

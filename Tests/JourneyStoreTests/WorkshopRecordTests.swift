@@ -1,0 +1,54 @@
+import Foundation
+import Glibc
+import JourneyKit
+@testable import JourneyStore
+import Testing
+
+/// A workshop's walk file: votes, the majority as a verdict (split on a tie), and notes.
+@Suite struct WorkshopRecordTests {
+    @Test func aSplitVerdictSurvivesTheRoundTrip() throws {
+        let event = WalkEvent.rated(RatingChange(touchpoint: "door", rating: Rating(.split), at: Date(timeIntervalSince1970: 1_795_342_512), timerSeconds: 9))
+        let line = WalkCodec.encode(event)
+        #expect(line == #"{"type":"verdict","at":"2026-11-22T10:15:12.000Z","touchpoint":"door","verdict":"split","intensity":0,"timer_seconds":9}"#)
+        #expect(try WalkCodec.decode(line[...]) == event)
+    }
+
+    @Test func aWorkshopFileLoadsWithItsVotesVerdictsAndNotes() throws {
+        let file = try WalkFile.load(path: fixtures + "/walks/v2-workshop.jsonl")
+        #expect(file.warnings.isEmpty)
+        let walk = file.walk
+        #expect(walk.header.details == WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: ""))
+        #expect(walk.journey.timebox == 120 && walk.journey.stages[0].touchpoints[0].timebox == 60)
+        let door = walk.moment(for: "door")
+        #expect(door.rating == Rating(.split))
+        #expect(door.votes == Votes(magic: 2, neutral: 0, misery: 2))
+        #expect(door.note == "Half the room never saw the sign")
+        let greet = walk.moment(for: "greet")
+        #expect(greet.rating == nil && greet.votes == Votes())
+        #expect(walk.summary == WalkSummary(unrecorded: 2, split: 1))
+        #expect(walk.position == 1, "a verdict written with its tally does not move the workshop on")
+        // Every line is exactly what the codec writes.
+        let lines = try String(contentsOfFile: fixtures + "/walks/v2-workshop.jsonl", encoding: .utf8).split(separator: "\n")
+        for line in lines {
+            #expect(WalkCodec.encode(try WalkCodec.decode(line)) == String(line))
+        }
+    }
+
+    @Test func aTallyAndItsVerdictAreWrittenTogetherOrNotAtAll() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let lines = try String(contentsOfFile: fixtures + "/walks/v2-workshop.jsonl", encoding: .utf8).split(separator: "\n")
+        let events = try lines.map { try WalkCodec.decode($0) }
+        guard case .started(let header) = events[0] else { Issue.record("the fixture starts with its header"); return }
+        let journal = try WalkJournal.create(folder: root, header: header)
+        try journal.append(contentsOf: [events[4], events[5]])
+        journal.close()
+        let text = try String(contentsOfFile: journal.path, encoding: .utf8)
+        #expect(text == [lines[0], lines[4], lines[5]].joined(separator: "\n") + "\n")
+
+        let full = root + "/full.jsonl"
+        #expect(symlink("/dev/full", full) == 0)
+        let failing = try WalkJournal.reopen(path: full)
+        #expect(throws: FileError(path: full, reason: "No space left on device")) { try failing.append(contentsOf: [events[4], events[5]]) }
+    }
+}
