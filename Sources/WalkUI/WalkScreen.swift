@@ -331,7 +331,7 @@ public enum WalkScreen {
     }
 
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.
-    private static func unsavedText(_ state: WalkState, reason: String, _ canvas: inout Canvas) {
+    static func unsavedText(_ state: WalkState, reason: String, _ canvas: inout Canvas) {
         var lines: [(String, Role)] = [("The text below could not be written to the walk file:", .normal), (reason, .warning), ("", .normal)]
         for (key, text) in state.unsavedTexts.sorted(by: { $0.key.order < $1.key.order }).prefix(3) {
             let title = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint

@@ -28,7 +28,7 @@ public enum WorkshopScreen {
         } else {
             ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
         }
-        if case .unsavedText(let reason, _) = walk.mode { unsavedText(walk, reason: reason, &canvas) }
+        if case .unsavedText(let reason, _) = walk.mode { WalkScreen.unsavedText(walk, reason: reason, &canvas) }
         if let help = state.help {
             ScreenParts.help(&canvas, map: state.keyMap, extra: LineEditor.keys.helpLines, overlay: help)
         }
@@ -291,21 +291,6 @@ public enum WorkshopScreen {
         if let last = state.votes.lastVote(on: state.currentStep?.touchpoint.id ?? ""), row < bottom {
             canvas.put("u takes back the last vote (\(last.glyph) \(last.rawValue))", row: row, column: column, role: .dim, limit: width, ellipsis: true)
         }
-    }
-
-    /// Leaving stopped because typed text could not be written: what, why, and the three ways on.
-    private static func unsavedText(_ walk: WalkState, reason: String, _ canvas: inout Canvas) {
-        var lines: [(String, Role)] = [("The text below could not be written to the walk file:", .normal), (reason, .warning), ("", .normal)]
-        for (key, text) in walk.unsavedTexts.sorted(by: { $0.key.order < $1.key.order }).prefix(3) {
-            let title = walk.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
-            let field = key.field == .note ? "" : " (\(key.field.label))"
-            lines.append((title + field + ": " + TerminalText.clip(text, to: 200), .heading))
-        }
-        lines.append(("", .normal))
-        for binding in WalkKeys.unsavedText.bindings {
-            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
-        }
-        ScreenParts.box(&canvas, title: "Text not saved", lines: lines, width: 74)
     }
 }
 
