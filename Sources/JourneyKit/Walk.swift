@@ -113,6 +113,8 @@ public struct Walk: Equatable, Sendable {
         case .noted(let change):
             update(id) { $0.note = change.text }
             drafts[id] = nil
+            // A note can be for the touchpoint just judged, behind the one the walk is on: it does not move.
+            return
         case .drafted(let change):
             if change.field == .note {
                 drafts[id] = change.text.isEmpty ? nil : change.text

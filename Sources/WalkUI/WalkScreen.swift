@@ -195,10 +195,18 @@ public enum WalkScreen {
             x = canvas.put("  " + text, row: row, column: x, role: role, limit: contentWidth + 2 - x, ellipsis: true)
         }
         row += 1
-        x = canvas.put("Note     ", row: row, column: 2, role: .heading)
-        if let editor = state.editor, case .note = editor.target {
+        if let editor = state.editor, case .note(let id) = editor.target {
+            if id == tp.id {
+                x = canvas.put("Note     ", row: row, column: 2, role: .heading)
+            } else {
+                // The note of the touchpoint just judged, typed on the screen of the next one: named.
+                x = canvas.put("Note for ", row: row, column: 2, role: .heading)
+                x = canvas.put(state.title(of: id) + ": ", row: row, column: x, role: .heading,
+                               limit: max(8, (contentWidth + 2 - x) / 2), ellipsis: true)
+            }
             editorLine(editor.line, row: row, column: x, width: contentWidth + 2 - x, &canvas)
         } else {
+            x = canvas.put("Note     ", row: row, column: 2, role: .heading)
             let draft = state.drafts[tp.id]
             let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write one") : moment.note
             let lines = TerminalText.wrap(text, to: contentWidth + 2 - x)

@@ -134,6 +134,8 @@ extension WalkState {
     }
 
     private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
+        let judged = justJudged
+        justJudged = nil
         switch command {
         case .help:
             help = HelpOverlay()
@@ -204,8 +206,12 @@ extension WalkState {
             return [.record(.rated(change))]
         case .editNote:
             guard let step = currentStep else { return [] }
-            let id = step.touchpoint.id
-            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? currentMoment.note))
+            // Right after a verdict, the note is for the moment just judged (the verdict moved on).
+            let id = judged ?? step.touchpoint.id
+            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? walk?.moment(for: id).note ?? ""))
+            if id != step.touchpoint.id {
+                message = Message(text: "Note for \(title(of: id)), just judged: Enter saves, Esc keeps a draft", kind: .info)
+            }
             return []
         case .next:
             guard current + 1 < steps.count else {
@@ -350,6 +356,9 @@ extension WalkState {
                 let label = change.rating.map { "\($0.glyph) \($0.label)" } ?? "cleared"
                 message = Message(text: "Saved \(label): \(title(of: change.touchpoint))", kind: .info)
             }
+            if !change.undo, change.rating != nil, walk.position != walk.index(of: change.touchpoint) {
+                justJudged = change.touchpoint
+            }
             if let seconds = change.timerSeconds { timeSpent[change.touchpoint] = seconds; enteredAt = now }
             let wasLast = isLast
             arrive(at: walk.position)
@@ -366,7 +375,8 @@ extension WalkState {
                 message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
             } else {
                 undoStack.append(.note(touchpoint: change.touchpoint, previous: before.note))
-                message = Message(text: change.text.isEmpty ? "Note removed" : "Note saved", kind: .info)
+                let name = change.touchpoint == currentStep?.touchpoint.id ? "" : ": " + title(of: change.touchpoint)
+                message = Message(text: (change.text.isEmpty ? "Note removed" : "Note saved") + name, kind: .info)
             }
             arrive(at: walk.position)
         case .finished:

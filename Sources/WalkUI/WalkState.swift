@@ -100,6 +100,9 @@ public struct WalkState: Equatable, Sendable {
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
     public internal(set) var undoStack: [UndoEntry] = []
+    /// The touchpoint whose verdict was the last thing done: `e` right after a verdict writes its
+    /// note, not the note of the touchpoint the verdict moved on to. Any other command forgets it.
+    public internal(set) var justJudged: String?
     public internal(set) var message: Message?
     public internal(set) var tooSmall = false
     /// Seconds spent on each touchpoint before the current visit to it.
