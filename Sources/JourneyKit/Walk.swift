@@ -13,6 +13,8 @@ public struct Walk: Equatable, Sendable {
     /// Unsaved text of the other fields (comments, praise, actions, the tag filter…).
     public private(set) var fieldDrafts: [DraftKey: String] = [:]
     public private(set) var lastChange: Date
+    /// When the walk came to the touchpoint it is on (the record that moved it there).
+    public private(set) var arrivedAt: Date
     /// The touchpoints in walking order: the journey's, flattened once (journeys can have
     /// thousands), with the ad-hoc touchpoints inserted where they were added.
     public private(set) var steps: [Step]
@@ -37,6 +39,7 @@ public struct Walk: Equatable, Sendable {
     public init(header: WalkHeader) {
         self.header = header
         self.lastChange = header.started
+        self.arrivedAt = header.started
         self.steps = header.journey.steps
         self.indexByID = Self.index(of: steps)
     }
@@ -74,6 +77,13 @@ public struct Walk: Equatable, Sendable {
 
     /// Applies one journal event. Events naming a touchpoint the journey lacks are ignored.
     public mutating func apply(_ event: WalkEvent) {
+        let before = steps.indices.contains(position) ? steps[position].touchpoint.id : nil
+        fold(event)
+        let after = steps.indices.contains(position) ? steps[position].touchpoint.id : nil
+        if after != before { arrivedAt = event.at }
+    }
+
+    private mutating func fold(_ event: WalkEvent) {
         lastChange = max(lastChange, event.at)
         switch event {
         case .started:
@@ -104,8 +114,11 @@ public struct Walk: Equatable, Sendable {
         switch event {
         case .rated(let change):
             update(id) { moment in
+                // A correction (a verdict on a moment that has one) changes the verdict only: the
+                // moment keeps the time of the verdict that first gave it one.
+                let first = moment.rating == nil ? change.at : moment.ratedAt ?? change.at
                 moment.rating = change.rating
-                moment.ratedAt = change.rating == nil ? nil : change.at
+                moment.ratedAt = change.rating == nil ? nil : first
                 if let seconds = change.timerSeconds { moment.timerSeconds = seconds }
             }
             position = change.undo || change.rating == nil ? index : min(index + 1, max(steps.count - 1, 0))

@@ -201,8 +201,12 @@ extension WalkState {
             return open(command)
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
+            // A correction keeps the stopwatch reading kept with the first verdict; only a first
+            // verdict (or one after the verdict was taken back) reads the stopwatch.
+            let kept = currentMoment
+            let seconds = kept.rating == nil ? timerSeconds : kept.timerSeconds
             let change = RatingChange(
-                touchpoint: step.touchpoint.id, rating: Rating(verdict, intensity: intensity), at: now, timerSeconds: timerSeconds)
+                touchpoint: step.touchpoint.id, rating: Rating(verdict, intensity: intensity), at: now, timerSeconds: seconds)
             return [.record(.rated(change))]
         case .editNote:
             guard let step = currentStep else { return [] }

@@ -147,6 +147,11 @@ public struct WalkState: Equatable, Sendable {
         for (id, moment) in walk.moments {
             if let seconds = moment.timerSeconds { timeSpent[id] = seconds }
         }
+        // The touchpoint it stopped on, not judged yet: its stopwatch goes on from the time the file
+        // shows was spent there (from arriving to the last record), not from 0:00.
+        if let id = currentStep?.touchpoint.id, walk.moment(for: id).rating == nil {
+            timeSpent[id] = max(timeSpent[id] ?? 0, Int(walk.lastChange.timeIntervalSince(walk.arrivedAt)))
+        }
         self.drafts = walk.drafts
         self.fieldDrafts = walk.fieldDrafts
         let recorded = walk.steps.count - walk.summary.unrecorded

@@ -64,3 +64,68 @@ import Testing
         #expect(script.output.contains("Note saved: Greeting"))
     }
 }
+
+/// A correction changes only what the operator changed.
+@Suite struct CorrectionTests {
+    /// The verdict records the state wrote, in order.
+    static func verdicts(_ events: [WalkEvent]) -> [RatingChange] {
+        events.compactMap { if case .rated(let change) = $0 { return change } else { return nil } }
+    }
+
+    @Test func changingAVerdictKeepsItsTimeAndStopwatchReading() {
+        var state = WalkState.walking(shopJourney)
+        var written: [WalkEvent] = []
+        func press(_ key: Key, _ seconds: Double) {
+            var queue = state.apply(.key(key), now: at(seconds))
+            while let effect = queue.first {
+                queue.removeFirst()
+                if case .record(let event) = effect {
+                    written.append(event)
+                    queue += state.apply(.recorded(event), now: at(seconds))
+                }
+            }
+        }
+        press(.char("m"), 10)
+        press(.left, 20)
+        press(.char("x"), 24)
+        press(.left, 40)
+        press(.char("n"), 100)
+        let moment = state.walk?.moment(for: "greeting")
+        #expect(moment?.rating == Rating(.neutral))
+        #expect(moment?.ratedAt == at(10), "the time of the first verdict stays")
+        #expect(moment?.timerSeconds == 10, "the reading kept with the first verdict stays (it was 14, then 74 s before)")
+        #expect(Self.verdicts(written).map(\.timerSeconds) == [10, 10, 10], "each correction writes the kept reading again")
+        #expect(Self.verdicts(written).map(\.at) == [at(10), at(24), at(100)], "each record says when it was typed")
+        // Taken back to nothing, the next verdict is a first one again: it reads the stopwatch.
+        press(.char("u"), 110)
+        press(.char("u"), 111)
+        press(.char("u"), 112)
+        #expect(state.walk?.moment(for: "greeting").rating == nil)
+        press(.char("s"), 120)
+        #expect(state.walk?.moment(for: "greeting").ratedAt == at(120))
+    }
+
+    @Test func theFoldKeepsTheFirstTimeForCorrectionsInTheFile() {
+        var walk = Walk(header: storeHeader(journey: shopJourney))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(10), timerSeconds: 10)))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.misery), at: at(30), timerSeconds: 10)))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(40), undo: true)))
+        #expect(walk.moment(for: "greeting").ratedAt == at(10))
+        #expect(walk.moment(for: "greeting").rating == Rating(.magic))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: nil, at: at(50), undo: true)))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.neutral), at: at(60), timerSeconds: 3)))
+        #expect(walk.moment(for: "greeting").ratedAt == at(60), "after being taken back it is a first verdict")
+        #expect(walk.moment(for: "greeting").timerSeconds == 3)
+    }
+
+    @Test func resumingGoesOnFromTheTimeTheFileShowsOnTheTouchpoint() {
+        var walk = Walk(header: storeHeader(journey: shopJourney))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(10), timerSeconds: 10)))
+        walk.apply(.answered(AnswerChange(touchpoint: "browse", item: 0, answer: .yes, at: at(40))))
+        #expect(walk.arrivedAt == at(10))
+        var state = WalkState(resuming: walk, warnings: [], now: at(5000))
+        #expect(state.currentStep?.touchpoint.id == "browse")
+        state.run([.key(.char("n"))], at: at(5005))
+        #expect(state.walk?.moment(for: "browse").timerSeconds == 35, "30 s before leaving and 5 s after resuming, not 5")
+    }
+}
