@@ -157,6 +157,8 @@ public struct WalkState: Equatable, Sendable {
         let recorded = walk.steps.count - walk.summary.unrecorded
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
+        } else if walk.isFinished {
+            message = Message(text: "Reopened a complete walk to correct it: each change is saved; q f finishes it again", kind: .info)
         } else {
             message = Message(text: "Resumed: \(recorded) of \(Counted.text(walk.steps.count, "touchpoint")) recorded", kind: .info)
         }

@@ -129,3 +129,39 @@ import Testing
         #expect(state.walk?.moment(for: "browse").timerSeconds == 35, "30 s before leaving and 5 s after resuming, not 5")
     }
 }
+
+/// A complete walk reopened, and `u` reaching back across resumes.
+@Suite struct ReopenTests {
+    @Test func theUndoStackIsRebuiltFromTheRecords() {
+        var first = WalkState.walking(shopJourney)
+        var written: [WalkEvent] = []
+        for (key, seconds) in [(Key.char("m"), 10.0), (.char("e"), 11), (.char("c"), 12), (.char("y"), 13), (.char("u"), 14), (.char("n"), 15)] {
+            var queue = first.apply(.key(key), now: at(seconds))
+            while let effect = queue.first {
+                queue.removeFirst()
+                if case .record(let event) = effect {
+                    written.append(event)
+                    queue += first.apply(.recorded(event), now: at(seconds))
+                }
+            }
+            if key == .char("e") { first.type("Warm", at: at(11)) ; written.append(.noted(NoteChange(touchpoint: "greeting", text: "Warm", at: at(11)))) }
+        }
+        written.append(.finished(at: at(20)))
+        var walk = Walk(header: storeHeader(journey: shopJourney))
+        for event in written { walk.apply(event) }
+        let rebuilt = WalkState.undoStack(replaying: written, header: walk.header)
+        #expect(rebuilt == first.undoStack, "the same stack the screen built while writing them")
+        #expect(rebuilt.count == 3)
+
+        var state = WalkState(resuming: walk, events: written, warnings: [], now: at(100))
+        #expect(state.message?.text == "Reopened a complete walk to correct it: each change is saved; q f finishes it again")
+        state.run([.key(.char("u"))], at: at(101))
+        state.run([.key(.char("u"))], at: at(102))
+        #expect(state.walk?.moment(for: "greeting").note == "", "the note written before the resume is taken back")
+        state.run([.key(.char("u"))], at: at(103))
+        #expect(state.walk?.moment(for: "greeting").rating == nil, "so is the first verdict")
+        state.run([.key(.char("u"))], at: at(104))
+        #expect(state.message?.text == "Nothing to undo")
+        #expect(state.walk?.isFinished == true, "corrections keep the walk complete until it is finished again")
+    }
+}
