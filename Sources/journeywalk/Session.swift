@@ -211,6 +211,10 @@ final class JournalRecorder: WalkRecorder {
         var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date, statedStart: statedStart)
+        // The zone the walk starts in, so its reports show the visit's local time wherever they are made.
+        let zone = TimeZone.current
+        header.timeZoneID = zone.identifier
+        header.utcOffset = zone.secondsFromGMT(for: date)
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)

@@ -165,3 +165,20 @@ import Testing
         #expect(state.walk?.isFinished == true, "corrections keep the walk complete until it is finished again")
     }
 }
+
+/// The review shows the visit's local time, the zone named, from the zone the walk started in.
+@Suite struct LocalTimeReviewTests {
+    @Test func reviewShowsTheZoneTheWalkStartedIn() throws {
+        var header = storeHeader(journey: shopJourney)
+        header.timeZoneID = "Europe/Paris"
+        header.utcOffset = 3600
+        var walk = Walk(header: header)
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(95), timerSeconds: 95)))
+        let review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w/shop.jsonl", evidence: [:])
+        let text = ReviewRecordsTests.render(review, 120, 30).text
+        // at(0) is 10:15:03 UTC, 11:15 in Paris; the verdict came at 11:16:38.
+        #expect(text.contains("started 2026-11-22 11:15 UTC+01:00"), "\(text)")
+        #expect(text.contains("11:16:38"))
+        #expect(!text.contains("10:16"), "no UTC clock left to misread")
+    }
+}
