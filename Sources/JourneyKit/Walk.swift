@@ -15,6 +15,8 @@ public struct Walk: Equatable, Sendable {
     public private(set) var lastChange: Date
     /// When the walk came to the touchpoint it is on (the record that moved it there).
     public private(set) var arrivedAt: Date
+    /// Whether any record has stated a time (until then the timeline is in walking order).
+    public private(set) var hasStatedTimes = false
     /// The touchpoints in walking order: the journey's, flattened once (journeys can have
     /// thousands), with the ad-hoc touchpoints inserted where they were added.
     public private(set) var steps: [Step]
@@ -146,6 +148,7 @@ public struct Walk: Equatable, Sendable {
             update(id) { $0.splitTimer = SplitTimer(seconds: change.seconds, running: change.running, since: change.at) }
         case .stated(let change):
             update(id) { $0.statedAt = change.stated }
+            if change.stated != nil { hasStatedTimes = true }
             fieldDrafts[DraftKey(touchpoint: id, field: .statedTime)] = nil
         case .attached(let change):
             update(id) { moment in
@@ -199,8 +202,8 @@ extension Walk {
     /// Counts of each verdict across the walk's touchpoints.
     public var summary: WalkSummary {
         var summary = WalkSummary()
-        for step in steps {
-            switch moment(for: step.touchpoint.id).rating?.verdict {
+        for index in steps.indices {
+            switch moments[steps[index].touchpoint.id]?.rating?.verdict {
             case .magic?: summary.magic += 1
             case .neutral?: summary.neutral += 1
             case .misery?: summary.misery += 1
@@ -278,6 +281,18 @@ public struct WalkSummary: Equatable, Sendable {
         self.skipped = skipped
         self.unrecorded = unrecorded
         self.split = split
+    }
+
+    /// Counts one more (`by: 1`) or one fewer (`by: -1`) touchpoint with this verdict (nil: unrecorded).
+    public mutating func count(_ verdict: Verdict?, by delta: Int) {
+        switch verdict {
+        case .magic?: magic += delta
+        case .neutral?: neutral += delta
+        case .misery?: misery += delta
+        case .skipped?: skipped += delta
+        case .split?: split += delta
+        case nil: unrecorded += delta
+        }
     }
 
     /// One line for the end of a walk: `3 magic · 5 neutral · 2 misery · 1 skipped · 0 unrecorded`

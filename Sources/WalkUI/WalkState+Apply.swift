@@ -19,6 +19,7 @@ extension WalkState {
             walk = started
             journey = header.journey
             steps = started.steps
+            recount(score: true, summary: true)
             mode = .walking
             current = 0
             enteredAt = now
@@ -322,10 +323,30 @@ extension WalkState {
 
     private mutating func recorded(_ event: WalkEvent) -> [WalkEffect] {
         guard var walk else { return [] }
+        // Taken out while it changes, so the fold mutates the only copy (no copy of every moment per record).
+        self.walk = nil
         let before = walk.moment(for: event.touchpointID ?? "")
         let currentID = currentStep?.touchpoint.id
         walk.apply(event)
         self.walk = walk
+        // The score and the counts change by the one record, not by counting the walk again.
+        switch event {
+        case .answered(let change):
+            if var tally {
+                tally.answered(change, previous: before.answers[change.item], in: walk)
+                self.tally = tally
+                score = tally.score(walk)
+            }
+        case .rated(let change):
+            if walk.index(of: change.touchpoint) != nil {
+                summary.count(before.rating?.verdict, by: -1)
+                summary.count(change.rating?.verdict, by: 1)
+            }
+        case .insertedTouchpoint:
+            recount(score: true, summary: true)
+        default:
+            break
+        }
         if walk.steps.count != steps.count {
             // An ad-hoc touchpoint came or went: stay on the same touchpoint wherever it now is.
             steps = walk.steps
