@@ -128,7 +128,9 @@ public struct Walk: Equatable, Sendable {
         case .noted(let change):
             update(id) { $0.note = change.text }
             drafts[id] = nil
-            // A note can be for the touchpoint just judged, behind the one the walk is on: it does not move.
+            // A note can be for the touchpoint just judged, behind the one the walk is on: it does not
+            // move. An undo does, as an undone verdict does: the walk goes back to what it changed.
+            if change.undo { position = index }
             return
         case .drafted(let change):
             if change.field == .note {

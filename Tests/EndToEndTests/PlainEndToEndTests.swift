@@ -39,7 +39,7 @@ import Testing
         #expect(walked.output.contains("Operator: Café ★ naïve\n"))
         #expect(walked.output.contains("\nSaved ★ magic: Find opening hours online\n"))
         #expect(walked.output.contains("\nSaved ✖✖ strong misery: Check whether the store has gift ideas in stock\n"))
-        #expect(walked.output.contains("\nNote saved\n"))
+        #expect(walked.output.contains("\nNote saved: Check whether the store has gift ideas in stock\n"), "right after its verdict, the note is for it")
         #expect(walked.output.contains("\nStage 2/3 · Touchpoint 4/9 · In the store\nGreeting · moment of truth\nchannel: store · target: 30s\n"))
         #expect(walked.output.contains("End of input: leaving the walk for later; everything recorded is saved and it can be resumed.\n"))
 

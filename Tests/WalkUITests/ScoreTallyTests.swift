@@ -8,9 +8,10 @@ import Testing
 @Suite struct ScoreTallyTests {
     @Test func theKeptScoreAndCountsEqualACountOfTheWholeWalk() {
         var state = WalkState.walking(shopJourney)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 7)
         let keys: [Key] = [.char("y"), .char("n"), .char("a"), .char("x"), .down, .up, .escape]
         var checked = 0
+        var answered = 0
         for step in 0..<600 {
             let roll = Int.random(in: 0..<10, using: &generator)
             var pressed: [Key]
@@ -30,10 +31,10 @@ import Testing
             #expect(state.score == VisitScore(walk), "after step \(step): \(pressed)")
             #expect(state.summary == walk.summary, "after step \(step): \(pressed)")
             checked += 1
+            if walk.moments.values.contains(where: { !$0.answers.isEmpty }) { answered += 1 }
         }
         #expect(checked == 600)
-        #expect(state.walk.map { !$0.moment(for: "greeting").answers.isEmpty || !$0.moment(for: "browse").answers.isEmpty } == true,
-                "the keys did answer items")
+        #expect(answered > 100, "the keys did answer items (\(answered) steps with answers)")
     }
 
     @Test func aCriticalNoFailsAndTakingItBackPassesAgain() {
@@ -45,5 +46,20 @@ import Testing
         #expect(state.score?.criticalFailed == [])
         #expect(state.score?.percent == 100)
         #expect(state.score == state.walk.map(VisitScore.init))
+    }
+}
+
+/// A small repeatable generator (SplitMix64), so a failing sequence can be run again.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
