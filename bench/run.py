@@ -12,7 +12,8 @@ Figures:
   - the tag picker over the catalogue plus 500 journey tags: a key in its filter to the end of its frame (--only tags)
   - `journeywalk actions --status all` over 10,000 walk files, a fifth of them with actions, warm (--only actions)
   - a checklist answer key to the frame that acknowledges it, on a touchpoint of 20 items in a journey
-    of 5,000 touchpoints (the score of the whole walk is recomputed for every frame) (--only answers)
+    of 5,000 touchpoints (the score of the whole walk is recomputed for every frame), then the same
+    journey resumed with 10,000 answers on file: answer keys and verdict keys (--only answers)
   - workshop at 200x60: a vote key to the end of the frame that shows it (the tally, and the verdict
     when it changes, appended and fsynced before), median and p99
 Use --only paste (or walk, verdicts, resume, big, review, tags, actions, answers, workshop) to run one part.
@@ -87,6 +88,12 @@ class PtyApp:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1])
         return 0
+
+    def cpu_ms(self):
+        """Processor time the program has used so far (user + system), from /proc/PID/stat."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
     def close(self):
         try:
@@ -365,6 +372,70 @@ def actions_list(binary, env, journey, count=10000):
           f"median {statistics.median(times):.0f} ms (5 runs)")
 
 
+def timed_keys(app, keys, what):
+    """Sends each key and returns the times (ms) from the key to the end of the frame it brings."""
+    acks = []
+    for key in keys:
+        sent = time.perf_counter()
+        app.send(key)
+        ready, _, _ = select.select([app.master], [], [], 5)
+        if not ready:
+            raise TimeoutError(f"no frame after {what}")
+        acks.append((app.burst_end(quiet=0.008) - sent) * 1000)
+    return acks
+
+
+def answers_in_a_full_walk(binary, env, work, path, count=5000, keys=200):
+    """A walk of 5,000 touchpoints already holding 10,000 answers, resumed: answer keys on the first
+    touchpoint (20 items), then verdict keys, each frame showing the score of the whole walk."""
+    app = PtyApp([binary, "walk", path], env)
+    app.read_until(b"quit")
+    app.burst_end()
+    app.send(b"\r")
+    app.read_until(b"Touchpoint 1/")
+    app.burst_end()
+    app.send(b"\x03")  # Ctrl-C: leave for later, everything on disk
+    app.close()
+    walks = os.path.join(work, "walks")
+    name = sorted(f for f in os.listdir(walks) if f.endswith(".jsonl"))[-1]
+    answers_written = 0
+    with open(os.path.join(walks, name), "a") as journal:
+        # Two answers on every other touchpoint, then two on the first (the walk resumes there).
+        for i in list(range(1, count)) + [0]:
+            for item in ((0, 1) if i else (10, 11)):
+                answer = ("yes", "no", "na")[(i + item) % 3]
+                journal.write(f'{{"type":"answer","at":"2026-11-25T10:00:00.000Z","touchpoint":"tp-{i}","item":{item},"answer":"{answer}"}}\n')
+                answers_written += 1
+    app = PtyApp([binary, "resume", name[:-len(".jsonl")]], env)
+    app.read_until(b"Touchpoint 1/")
+    app.burst_end()
+    app.send(b"c")
+    app.read_until(b"Esc done")
+    app.burst_end()
+    answer_keys = [b"y" if n % 2 == 0 else b"a" for n in range(keys)]
+    cpu = app.cpu_ms()
+    answer_acks = timed_keys(app, answer_keys, "an answer")
+    answer_cpu = (app.cpu_ms() - cpu) / keys
+    app.send(b"\x1b")
+    app.burst_end()
+    cpu = app.cpu_ms()
+    verdict_acks = timed_keys(app, [(b"m", b"x", b"n", b"s")[n % 4] for n in range(keys)], "a verdict")
+    verdict_cpu = (app.cpu_ms() - cpu) / keys
+    app.close()
+    with open(os.path.join(walks, name)) as journal:
+        lines = journal.read().splitlines()
+    recorded = sum(1 for line in lines if '"type":"answer"' in line)
+    verdicts = sum(1 for line in lines if '"type":"verdict"' in line)
+    load = os.getloadavg()[0]
+    print(f"resumed walk of {count:,} touchpoints with {answers_written:,} answers, score recomputed for every frame:")
+    print(f"  answer key to acknowledging frame: median {statistics.median(answer_acks):.2f} ms, "
+          f"p99 {percentile(answer_acks, 0.99):.2f} ms ({keys} keys; {recorded:,} answers on disk); "
+          f"processor time {answer_cpu:.2f} ms a key  [load average {load:.2f}]")
+    print(f"  verdict key to acknowledging frame: median {statistics.median(verdict_acks):.2f} ms, "
+          f"p99 {percentile(verdict_acks, 0.99):.2f} ms ({verdicts} verdicts on disk); "
+          f"processor time {verdict_cpu:.2f} ms a key  [load average {os.getloadavg()[0]:.2f}]")
+
+
 def answers(binary, env, work, count=5000, items=20, keys=200):
     """Checklist answers: `c`, then y / a keys on a touchpoint of 20 items, each timed to its frame."""
     path = os.path.join(work, "checklist-5000.yaml")
@@ -404,7 +475,10 @@ def answers(binary, env, work, count=5000, items=20, keys=200):
     with open(os.path.join(work, "walks", walk_files[-1])) as journal:
         recorded = sum(1 for line in journal if '"type":"answer"' in line)
     print(f"checklist answer key to acknowledging frame (incl. append + fsync, score of {count:,} touchpoints): "
-          f"median {statistics.median(acks):.2f} ms, p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} answers, {recorded} on disk)")
+          f"median {statistics.median(acks):.2f} ms, p99 {percentile(acks, 0.99):.2f} ms ({len(acks)} answers, {recorded} on disk)"
+          f"  [load average {os.getloadavg()[0]:.2f}]")
+    shutil.rmtree(os.path.join(work, "walks"), ignore_errors=True)
+    answers_in_a_full_walk(binary, env, work, path, count=count, keys=keys)
 
 
 def workshop(binary, env, journey, votes=200):

@@ -82,12 +82,13 @@ extension Walk {
     /// is stated (entry after the visit); a touchpoint without one keeps its place after the
     /// touchpoint before it in walking order. Walking order when nothing is stated.
     public var timelineOrder: [Int] {
+        guard hasStatedTimes else { return Array(steps.indices) }
         var anyStated = false
         var keys: [(time: Date?, index: Int)] = []
         keys.reserveCapacity(steps.count)
         var carried = header.statedStart
-        for (index, step) in steps.enumerated() {
-            if let stated = moments[step.touchpoint.id]?.statedAt {
+        for index in steps.indices {
+            if let stated = moments[steps[index].touchpoint.id]?.statedAt {
                 carried = stated
                 anyStated = true
             }

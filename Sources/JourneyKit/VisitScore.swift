@@ -29,11 +29,17 @@ public struct VisitScore: Equatable, Sendable {
         var yes = 0, asked = 0
         var stageSums: [Int: (yes: Int, asked: Int)] = [:]
         var failed: [String] = []
-        for step in walk.steps {
-            let moment = walk.moment(for: step.touchpoint.id)
-            var sums = stageSums[step.stageIndex] ?? (0, 0)
-            for (index, item) in step.touchpoint.checklist.enumerated() {
-                switch moment.answers[index] {
+        // By index, reading only the fields needed: copying each step (thousands) cost more than the sums.
+        let steps = walk.steps
+        for position in steps.indices {
+            let checklist = steps[position].touchpoint.checklist
+            if checklist.isEmpty { continue }
+            let stageIndex = steps[position].stageIndex
+            let id = steps[position].touchpoint.id
+            let answers = walk.moments[id]?.answers ?? [:]
+            var sums = stageSums[stageIndex] ?? (0, 0)
+            for (index, item) in checklist.enumerated() {
+                switch answers[index] {
                 case .yes?:
                     yes += item.weight
                     asked += item.weight
@@ -42,12 +48,12 @@ public struct VisitScore: Equatable, Sendable {
                 case .no?:
                     asked += item.weight
                     sums.asked += item.weight
-                    if item.critical, failed.last != step.touchpoint.id { failed.append(step.touchpoint.id) }
+                    if item.critical, failed.last != id { failed.append(id) }
                 case .na?, nil:
                     break
                 }
             }
-            if !step.touchpoint.checklist.isEmpty { stageSums[step.stageIndex] = sums }
+            stageSums[stageIndex] = sums
         }
         percent = Self.percent(yes, of: asked)
         criticalFailed = failed

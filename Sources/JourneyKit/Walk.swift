@@ -13,6 +13,10 @@ public struct Walk: Equatable, Sendable {
     /// Unsaved text of the other fields (comments, praise, actions, the tag filter…).
     public private(set) var fieldDrafts: [DraftKey: String] = [:]
     public private(set) var lastChange: Date
+    /// When the walk came to the touchpoint it is on (the record that moved it there).
+    public private(set) var arrivedAt: Date
+    /// Whether any record has stated a time (until then the timeline is in walking order).
+    public private(set) var hasStatedTimes = false
     /// The touchpoints in walking order: the journey's, flattened once (journeys can have
     /// thousands), with the ad-hoc touchpoints inserted where they were added.
     public private(set) var steps: [Step]
@@ -37,6 +41,7 @@ public struct Walk: Equatable, Sendable {
     public init(header: WalkHeader) {
         self.header = header
         self.lastChange = header.started
+        self.arrivedAt = header.started
         self.steps = header.journey.steps
         self.indexByID = Self.index(of: steps)
     }
@@ -74,6 +79,13 @@ public struct Walk: Equatable, Sendable {
 
     /// Applies one journal event. Events naming a touchpoint the journey lacks are ignored.
     public mutating func apply(_ event: WalkEvent) {
+        let before = steps.indices.contains(position) ? steps[position].touchpoint.id : nil
+        fold(event)
+        let after = steps.indices.contains(position) ? steps[position].touchpoint.id : nil
+        if after != before { arrivedAt = event.at }
+    }
+
+    private mutating func fold(_ event: WalkEvent) {
         lastChange = max(lastChange, event.at)
         switch event {
         case .started:
@@ -104,8 +116,11 @@ public struct Walk: Equatable, Sendable {
         switch event {
         case .rated(let change):
             update(id) { moment in
+                // A correction (a verdict on a moment that has one) changes the verdict only: the
+                // moment keeps the time of the verdict that first gave it one.
+                let first = moment.rating == nil ? change.at : moment.ratedAt ?? change.at
                 moment.rating = change.rating
-                moment.ratedAt = change.rating == nil ? nil : change.at
+                moment.ratedAt = change.rating == nil ? nil : first
                 if let seconds = change.timerSeconds { moment.timerSeconds = seconds }
             }
             position = change.undo || change.rating == nil ? index : min(index + 1, max(steps.count - 1, 0))
@@ -113,6 +128,10 @@ public struct Walk: Equatable, Sendable {
         case .noted(let change):
             update(id) { $0.note = change.text }
             drafts[id] = nil
+            // A note can be for the touchpoint just judged, behind the one the walk is on: it does not
+            // move. An undo does, as an undone verdict does: the walk goes back to what it changed.
+            if change.undo { position = index }
+            return
         case .drafted(let change):
             if change.field == .note {
                 drafts[id] = change.text.isEmpty ? nil : change.text
@@ -131,6 +150,7 @@ public struct Walk: Equatable, Sendable {
             update(id) { $0.splitTimer = SplitTimer(seconds: change.seconds, running: change.running, since: change.at) }
         case .stated(let change):
             update(id) { $0.statedAt = change.stated }
+            if change.stated != nil { hasStatedTimes = true }
             fieldDrafts[DraftKey(touchpoint: id, field: .statedTime)] = nil
         case .attached(let change):
             update(id) { moment in
@@ -184,8 +204,8 @@ extension Walk {
     /// Counts of each verdict across the walk's touchpoints.
     public var summary: WalkSummary {
         var summary = WalkSummary()
-        for step in steps {
-            switch moment(for: step.touchpoint.id).rating?.verdict {
+        for index in steps.indices {
+            switch moments[steps[index].touchpoint.id]?.rating?.verdict {
             case .magic?: summary.magic += 1
             case .neutral?: summary.neutral += 1
             case .misery?: summary.misery += 1
@@ -263,6 +283,18 @@ public struct WalkSummary: Equatable, Sendable {
         self.skipped = skipped
         self.unrecorded = unrecorded
         self.split = split
+    }
+
+    /// Counts one more (`by: 1`) or one fewer (`by: -1`) touchpoint with this verdict (nil: unrecorded).
+    public mutating func count(_ verdict: Verdict?, by delta: Int) {
+        switch verdict {
+        case .magic?: magic += delta
+        case .neutral?: neutral += delta
+        case .misery?: misery += delta
+        case .skipped?: skipped += delta
+        case .split?: split += delta
+        case nil: unrecorded += delta
+        }
     }
 
     /// One line for the end of a walk: `3 magic · 5 neutral · 2 misery · 1 skipped · 0 unrecorded`

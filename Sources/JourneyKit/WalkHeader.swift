@@ -14,6 +14,10 @@ public struct WalkHeader: Equatable, Sendable {
     public var journeyCopy: String?
     /// The start of the visit as the operator states it (`walk --at`, entry after the visit).
     public var statedStart: Date?
+    /// The zone the walk started in (`TZ`): its identifier (`Europe/Paris`) and its offset from UTC
+    /// then, in seconds, so reports made elsewhere show the visit's local time. Nil in older walks.
+    public var timeZoneID: String?
+    public var utcOffset: Int?
 
     public init(
         walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,

@@ -25,6 +25,9 @@ enum CSVReport {
         for input in inputs {
             let walk = input.walk
             let header = walk.header
+            let zone = LocalTime.zone(of: header)
+            // Times in the walk's local time, ISO-8601 with the offset: `2026-11-22T11:15:03+01:00`.
+            func time(_ date: Date?) -> String { date.map { LocalTime.iso($0, zone) } ?? "" }
             let analysis = WalkAnalysis(walk)
             let score = VisitScore(walk)
             let walkCells: [String] = [
@@ -41,7 +44,7 @@ enum CSVReport {
                 let cells: [String] = [
                     header.walkID, walk.journey.id, walk.journey.title, walk.journey.version.map(String.init) ?? "",
                     header.details.operator, header.details.role?.rawValue ?? "", header.details.location, header.details.channel,
-                    Timestamp.format(header.started), time(walk.finished),
+                    time(header.started), time(walk.finished),
                     entry.stage, entry.touchpoint.id, entry.touchpoint.title, entry.touchpoint.momentOfTruth ? "true" : "false",
                     entry.verdictName, String(moment.rating?.intensity ?? 0),
                     time(moment.ratedAt),
@@ -81,7 +84,6 @@ enum CSVReport {
         String(lines.filter { $0.answer == answer }.count)
     }
 
-    private static func time(_ date: Date?) -> String { date.map { Timestamp.format($0) } ?? "" }
 
     private static func flag(_ value: Bool?) -> String { value.map { $0 ? "true" : "false" } ?? "" }
 

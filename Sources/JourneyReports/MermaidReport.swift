@@ -42,7 +42,7 @@ enum MermaidReport {
         let debrief = Debrief(analysis)
         let score = debrief.score
         let actor = safe(walk.header.details.operator.isEmpty ? "Customer" : walk.header.details.operator).replacingCommas
-        var title = "\(safe(walk.journey.title)) (\(ReportText.minute(walk.header.statedStart ?? walk.header.started)))"
+        var title = "\(safe(walk.journey.title)) (\(ReportText.minute(walk.header.statedStart ?? walk.header.started, LocalTime.zone(of: walk.header))))"
         if score.percent != nil || score.passed != nil {
             title += " · score " + VisitScore.text(score.percent) + " " + ReportText.passWord(score)
         }

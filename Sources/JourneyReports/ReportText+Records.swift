@@ -4,17 +4,18 @@ import JourneyKit
 /// The second wave's records in words, shared by the text, Markdown and HTML reports (each escapes
 /// the result for its own format).
 extension ReportText {
-    /// `Walked 2026-11-22 10:15 UTC · visit stated to start 2026-11-21 10:15 UTC`.
+    /// `Started 2026-11-22 11:15 UTC+01:00 · visit stated to start 2026-11-21 11:15 UTC+01:00`, in the walk's zone.
     static func started(_ walk: Walk) -> String {
-        var text = "Started " + minute(walk.header.started)
-        if let stated = walk.header.statedStart { text += " · visit stated to start " + minute(stated) }
+        let zone = LocalTime.zone(of: walk.header)
+        var text = "Started " + minute(walk.header.started, zone)
+        if let stated = walk.header.statedStart { text += " · visit stated to start " + minute(stated, zone) }
         return text
     }
 
     /// When a moment happened: `10:21:43 stated (+6:40)`, `10:16:38 (+1:35)`, `entered 10:15:50`.
     static func when(_ entry: WalkAnalysis.Entry, _ analysis: WalkAnalysis) -> String? {
         guard let time = analysis.when(entry) else { return nil }
-        let clock = timeOfDay(time.date)
+        let clock = timeOfDay(time.date, LocalTime.zone(of: analysis.walk.header))
         let offset = time.offsetText.map { " (\($0))" } ?? ""
         if time.stated { return clock + " stated" + offset }
         return analysis.walk.header.statedStart == nil ? clock + offset : "entered " + clock

@@ -3,14 +3,11 @@ import JourneyKit
 
 /// Small formatting pieces the text-like reports share.
 enum ReportText {
-    /// `2026-11-22 10:15 UTC`.
-    static func minute(_ date: Date) -> String {
-        let stamp = Timestamp.format(date)
-        return "\(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC"
-    }
+    /// `2026-11-22 11:15 UTC+01:00`: in the walk's zone, named.
+    static func minute(_ date: Date, _ zone: TimeZone) -> String { LocalTime.minute(date, zone) }
 
-    /// `10:15:03`, UTC.
-    static func timeOfDay(_ date: Date) -> String { String(Timestamp.format(date).dropFirst(11).prefix(8)) }
+    /// `11:15:03`, in the walk's zone (named once where the walk's start is given).
+    static func timeOfDay(_ date: Date, _ zone: TimeZone) -> String { LocalTime.clock(date, zone) }
 
     /// `+12:05` from the start of the walk.
     static func offset(_ seconds: TimeInterval) -> String { "+" + TimeStandard.clock(seconds: Int(seconds.rounded())) }
@@ -18,10 +15,11 @@ enum ReportText {
     /// The status of a walk in words: `draft, not finished`, `complete, finished 2026-11-22 10:31 UTC`,
     /// `submitted 2026-11-22 10:40 UTC (read-only)`.
     static func status(_ walk: Walk) -> String {
+        let zone = LocalTime.zone(of: walk.header)
         switch walk.status {
         case .draft: return "draft, not finished"
-        case .complete: return "complete, finished " + (walk.finished.map(minute) ?? "")
-        case .submitted: return "submitted " + (walk.submitted.map(minute) ?? "") + " (read-only)"
+        case .complete: return "complete, finished " + (walk.finished.map { minute($0, zone) } ?? "")
+        case .submitted: return "submitted " + (walk.submitted.map { minute($0, zone) } ?? "") + " (read-only)"
         }
     }
 

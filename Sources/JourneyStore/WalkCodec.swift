@@ -34,6 +34,8 @@ public enum WalkCodec {
                 ("channel", .string(header.details.channel)),
             ]
             if let stated = header.statedStart { pairs.append(("stated_start", .string(Timestamp.format(stated, fractional: true)))) }
+            if let zone = header.timeZoneID { pairs.append(("time_zone", .string(zone))) }
+            if let offset = header.utcOffset { pairs.append(("utc_offset", .string(LocalTime.offsetText(offset)))) }
             pairs.append(("journey", journeyValue(header)))
             return .object(pairs)
         case .rated(let change):
@@ -253,10 +255,17 @@ public enum WalkCodec {
                 location: text("location") ?? "", channel: text("channel") ?? "")
             var statedStart: Date?
             if text("stated_start") != nil { statedStart = try time("stated_start") }
-            return .started(WalkHeader(
+            var header = WalkHeader(
                 walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
                 journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started"),
-                journeyCopy: copy, statedStart: statedStart))
+                journeyCopy: copy, statedStart: statedStart)
+            // The zone the walk started in (optional): an unknown identifier is kept as written.
+            header.timeZoneID = text("time_zone")
+            if let offset = text("utc_offset") {
+                guard let seconds = LocalTime.offset(from: offset) else { throw .missing("utc_offset") }
+                header.utcOffset = seconds
+            }
+            return .started(header)
         case "verdict":
             let id = try touchpoint()
             var rating: Rating?

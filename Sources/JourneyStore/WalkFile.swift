@@ -6,6 +6,9 @@ public struct WalkFile: Sendable {
     public var walk: Walk
     /// Problems that did not stop the load (a cut-off last line, a damaged record), each naming its line.
     public var warnings: [Warning]
+    /// The records after the header, in order, when asked for (`keepingEvents`): resuming rebuilds
+    /// what `u` can take back from them.
+    public var events: [WalkEvent] = []
 
     /// A line of the file that was not loaded, and why.
     public struct Warning: Equatable, Sendable, CustomStringConvertible {
@@ -39,10 +42,11 @@ public struct WalkFile: Sendable {
     }
 
     /// Folds journal bytes; `path` names the file in messages.
-    public static func parse(_ bytes: [UInt8], path: String) throws(WalkFileError) -> WalkFile {
+    public static func parse(_ bytes: [UInt8], path: String, keepingEvents: Bool = false) throws(WalkFileError) -> WalkFile {
         guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         var walk: Walk?
         var warnings: [Warning] = []
+        var events: [WalkEvent] = []
         let copies = JourneyCopies.near(walkFile: path)
         var lineNumber = 0
         var start = 0
@@ -60,6 +64,7 @@ public struct WalkFile: Sendable {
                     }
                 } else if walk != nil {
                     walk?.apply(event)
+                    if keepingEvents { events.append(event) }
                 } else {
                     throw WalkFileError.damaged(path: path, reason: "line \(lineNumber) comes before the walk header")
                 }
@@ -78,7 +83,7 @@ public struct WalkFile: Sendable {
             }
         }
         guard let walk else { throw .damaged(path: path, reason: "no walk header") }
-        return WalkFile(path: path, walk: walk, warnings: warnings)
+        return WalkFile(path: path, walk: walk, warnings: warnings, events: events)
     }
 }
 

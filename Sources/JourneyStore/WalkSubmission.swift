@@ -41,7 +41,7 @@ public enum WalkSubmission {
         do {
             // Read as its writer: a last line without its end is damage, not a record being written.
             let bytes = try PosixFile.read(path)
-            file = try WalkFile.parse(bytes, path: path)
+            file = try WalkFile.parse(bytes, path: path, keepingEvents: true)
         } catch let error as FileError {
             journal.close()
             throw .unreadable(WalkFileError.unreadable(error).description)

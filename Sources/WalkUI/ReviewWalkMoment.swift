@@ -18,10 +18,11 @@ public struct ReviewWalkMoment {
 
     private var moment: Moment { entry.moment }
 
-    /// `10:21:43 stated (+6:40)`, `10:16:38 (+1:35)` or `entered 10:15:50` (after the visit), UTC.
+    /// `10:21:43 stated (+6:40)`, `10:16:38 (+1:35)` or `entered 10:15:50` (after the visit), in the
+    /// visit's local time (the zone is named on the review's second line).
     var when: String? {
         guard let time = analysis.when(entry) else { return nil }
-        let clock = String(Timestamp.format(time.date).dropFirst(11).prefix(8))
+        let clock = LocalTime.clock(time.date, LocalTime.zone(of: analysis.walk.header))
         let offset = time.offsetText.map { " (\($0))" } ?? ""
         if time.stated { return clock + " stated" + offset }
         return analysis.walk.header.statedStart == nil ? clock + offset : "entered " + clock
@@ -58,7 +59,8 @@ public struct ReviewWalkMoment {
         if let when { verdict += " · " + when }
         add(verdict, Role.of(moment.rating?.verdict))
         if moment.statedAt != nil, let at = moment.ratedAt {
-            add("entered " + Timestamp.format(at).dropFirst(11).prefix(8) + " UTC", .dim)
+            let zone = LocalTime.zone(of: analysis.walk.header)
+            add("entered " + LocalTime.clock(at, zone) + " " + LocalTime.label(zone, at: at), .dim)
         }
         let timer = analysis.timer(entry)
         if let text = timer.text {

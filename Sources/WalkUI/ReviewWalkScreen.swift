@@ -17,10 +17,12 @@ public enum ReviewWalkScreen {
         let analysis = state.analysis
         let walk = analysis.walk
         let status: String
+        // Times in the visit's local time (the zone recorded when the walk started, or TZ), named once below.
+        let zone = LocalTime.zone(of: walk.header)
         switch walk.status {
         case .draft: status = "DRAFT"
-        case .complete: status = "complete " + (walk.finished.map { String(Timestamp.format($0).prefix(10)) } ?? "")
-        case .submitted: status = "submitted " + (walk.submitted.map { String(Timestamp.format($0).prefix(10)) } ?? "")
+        case .complete: status = "complete " + (walk.finished.map { LocalTime.day($0, zone) } ?? "")
+        case .submitted: status = "submitted " + (walk.submitted.map { LocalTime.day($0, zone) } ?? "")
         }
         ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: status)
         let summary = analysis.summary
@@ -34,9 +36,9 @@ public enum ReviewWalkScreen {
         if let role = walk.header.details.role { details += (details.isEmpty ? "" : " · ") + role.rawValue }
         if !walk.header.details.location.isEmpty { details += (details.isEmpty ? "" : " · ") + walk.header.details.location }
         if let stated = walk.header.statedStart {
-            details += (details.isEmpty ? "" : " · ") + "visit " + Timestamp.format(stated).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+            details += (details.isEmpty ? "" : " · ") + "visit " + LocalTime.minute(stated, zone)
         } else {
-            details += (details.isEmpty ? "" : " · ") + "started " + Timestamp.format(walk.header.started).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
+            details += (details.isEmpty ? "" : " · ") + "started " + LocalTime.minute(walk.header.started, zone)
         }
         canvas.put(" " + details, row: 1, column: 0, role: .dim, limit: countsStart - 1, ellipsis: true)
 
@@ -159,7 +161,7 @@ public enum ReviewWalkScreen {
             var facts = ""
             if let time = analysis.when(entry) {
                 // A stated time is marked with @, the key that states one.
-                facts = (time.stated ? "@" : "") + String(Timestamp.format(time.date).dropFirst(11).prefix(5))
+                facts = (time.stated ? "@" : "") + String(LocalTime.clock(time.date, LocalTime.zone(of: analysis.walk.header)).prefix(5))
                 if let offset = time.offsetText { facts += " " + offset }
             }
             let timer = analysis.timer(entry)

@@ -45,7 +45,7 @@ public enum WalkKeys {
         KeyBinding([.char("x")], .rate(.misery, intensity: 1), name: "misery", help: "moment of misery", group: "Verdicts", footerKey: "x/X", footerPriority: 1),
         KeyBinding([.char("X")], .rate(.misery, intensity: 2), name: "strong", help: "strong moment of misery", group: "Verdicts", inFooter: false),
         KeyBinding([.char("s")], .rate(.skipped, intensity: 0), name: "skip", help: "skip: not observed", group: "Verdicts", footerPriority: 4),
-        KeyBinding([.char("e")], .editNote, name: "note", help: "write or edit the note of this touchpoint", group: "Notes", footerPriority: 2),
+        KeyBinding([.char("e")], .editNote, name: "note", help: "write the note (right after a verdict: of the one judged)", group: "Notes", footerPriority: 2),
         KeyBinding([.right, .char("l"), .enter], .next, name: "move", help: "next touchpoint", group: "Moving", footerKey: "←→", footerPriority: 2),
         KeyBinding([.left, .char("h")], .previous, name: "back", help: "previous touchpoint (walk back to change a verdict)", group: "Moving", inFooter: false),
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first touchpoint", group: "Moving", inFooter: false),

@@ -195,10 +195,18 @@ public enum WalkScreen {
             x = canvas.put("  " + text, row: row, column: x, role: role, limit: contentWidth + 2 - x, ellipsis: true)
         }
         row += 1
-        x = canvas.put("Note     ", row: row, column: 2, role: .heading)
-        if let editor = state.editor, case .note = editor.target {
+        if let editor = state.editor, case .note(let id) = editor.target {
+            if id == tp.id {
+                x = canvas.put("Note     ", row: row, column: 2, role: .heading)
+            } else {
+                // The note of the touchpoint just judged, typed on the screen of the next one: named.
+                x = canvas.put("Note for ", row: row, column: 2, role: .heading)
+                x = canvas.put(state.title(of: id) + ": ", row: row, column: x, role: .heading,
+                               limit: max(8, (contentWidth + 2 - x) / 2), ellipsis: true)
+            }
             editorLine(editor.line, row: row, column: x, width: contentWidth + 2 - x, &canvas)
         } else {
+            x = canvas.put("Note     ", row: row, column: 2, role: .heading)
             let draft = state.drafts[tp.id]
             let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write one") : moment.note
             let lines = TerminalText.wrap(text, to: contentWidth + 2 - x)
@@ -223,19 +231,22 @@ public enum WalkScreen {
         // In the order things happened: stated times first where given (entry after the visit).
         let order = walk.timelineOrder
         let inWalkingOrder = order.elementsEqual(state.steps.indices)
-        let steps = inWalkingOrder ? state.steps : order.map { state.steps[$0] }
+        // Positions in the strip, mapped to steps: only the cells near the current one are read.
+        func step(_ position: Int) -> Int { inWalkingOrder ? position : order[position] }
+        let count = state.steps.count
         let currentPosition = inWalkingOrder ? state.current : order.firstIndex(of: state.current) ?? state.current
-        let summary = walk.summary
+        let summary = state.summary
         let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
         canvas.put(counts, row: row + 1, column: max(0, countsStart), role: .dim)
         // Each touchpoint takes its glyph and a space: strong verdicts keep their double glyph (★★, ✖✖),
         // as in the side panel, so they never look like normal ones; a stage boundary adds "│ ".
-        let ratings = steps.map { walk.moment(for: $0.touchpoint.id).rating }
-        let glyphs = ratings.map { $0?.glyph ?? Rating.unrecordedGlyph }
+        func rating(_ position: Int) -> Rating? { walk.moments[state.steps[step(position)].touchpoint.id]?.rating }
+        func glyph(_ position: Int) -> String { rating(position)?.glyph ?? Rating.unrecordedGlyph }
+        func stageIndex(_ position: Int) -> Int { state.steps[step(position)].stageIndex }
         func cell(_ index: Int) -> Int {
-            let boundary = index > 0 && steps[index].stageIndex != steps[index - 1].stageIndex
-            return TerminalText.width(of: glyphs[index]) + 1 + (boundary ? 2 : 0)
+            let boundary = index > 0 && stageIndex(index) != stageIndex(index - 1)
+            return TerminalText.width(of: glyph(index)) + 1 + (boundary ? 2 : 0)
         }
         // The current touchpoint sits near the middle, and the strip is full when the end is near.
         let room = max(4, canvas.width - x - 5)
@@ -246,7 +257,11 @@ public enum WalkScreen {
             used += cell(first)
         }
         var tail = 0
-        for index in first..<steps.count where tail <= room { tail += cell(index) }
+        var end = first
+        while end < count, tail <= room {
+            tail += cell(end)
+            end += 1
+        }
         while first > 0, tail + cell(first - 1) <= room {
             first -= 1
             tail += cell(first)
@@ -254,17 +269,17 @@ public enum WalkScreen {
         var index = first
         var here = x
         if first > 0 { x = canvas.put("‹ ", row: row, column: x, role: .dim) }
-        while index < steps.count, x + TerminalText.width(of: glyphs[index]) <= canvas.width - 3 {
-            if index > first, steps[index].stageIndex != steps[index - 1].stageIndex {
+        while index < count, x + TerminalText.width(of: glyph(index)) <= canvas.width - 3 {
+            if index > first, stageIndex(index) != stageIndex(index - 1) {
                 x = canvas.put("│ ", row: row, column: x, role: .border)
                 if x >= canvas.width - 3 { break }
             }
-            let role: Role = index == currentPosition ? .selected : Role.of(ratings[index]?.verdict)
+            let role: Role = index == currentPosition ? .selected : Role.of(rating(index)?.verdict)
             if index == currentPosition { here = x }
-            x = canvas.put(glyphs[index], row: row, column: x, role: role) + 1
+            x = canvas.put(glyph(index), row: row, column: x, role: role) + 1
             index += 1
         }
-        if index < steps.count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
+        if index < count { canvas.put("›", row: row, column: min(x, canvas.width - 2), role: .dim) }
         let stageName = state.journey.stages[state.steps[state.current].stageIndex].name
         let marker = "▲ " + stageName
         let markerStart = max(0, min(here, countsStart - 2 - TerminalText.width(of: marker)))
@@ -277,7 +292,7 @@ public enum WalkScreen {
     private static func sidePanel(_ state: WalkState, column: Int, width: Int, top: Int, bottom: Int, _ canvas: inout Canvas) {
         for row in top..<bottom { canvas.put("│", row: row, column: column - 2, role: .border) }
         guard let walk = state.walk else { return }
-        let summary = walk.summary
+        let summary = state.summary
         canvas.put("Timeline", row: top, column: column, role: .heading)
         canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
         var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []

@@ -19,6 +19,7 @@ extension WalkState {
             walk = started
             journey = header.journey
             steps = started.steps
+            recount(score: true, summary: true)
             mode = .walking
             current = 0
             enteredAt = now
@@ -134,6 +135,8 @@ extension WalkState {
     }
 
     private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
+        let judged = justJudged
+        justJudged = nil
         switch command {
         case .help:
             help = HelpOverlay()
@@ -199,13 +202,21 @@ extension WalkState {
             return open(command)
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
+            // A correction keeps the stopwatch reading kept with the first verdict; only a first
+            // verdict (or one after the verdict was taken back) reads the stopwatch.
+            let kept = currentMoment
+            let seconds = kept.rating == nil ? timerSeconds : kept.timerSeconds
             let change = RatingChange(
-                touchpoint: step.touchpoint.id, rating: Rating(verdict, intensity: intensity), at: now, timerSeconds: timerSeconds)
+                touchpoint: step.touchpoint.id, rating: Rating(verdict, intensity: intensity), at: now, timerSeconds: seconds)
             return [.record(.rated(change))]
         case .editNote:
             guard let step = currentStep else { return [] }
-            let id = step.touchpoint.id
-            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? currentMoment.note))
+            // Right after a verdict, the note is for the moment just judged (the verdict moved on).
+            let id = judged ?? step.touchpoint.id
+            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? walk?.moment(for: id).note ?? ""))
+            if id != step.touchpoint.id {
+                message = Message(text: "Note for \(title(of: id)), just judged: Enter saves, Esc keeps a draft", kind: .info)
+            }
             return []
         case .next:
             guard current + 1 < steps.count else {
@@ -312,10 +323,30 @@ extension WalkState {
 
     private mutating func recorded(_ event: WalkEvent) -> [WalkEffect] {
         guard var walk else { return [] }
+        // Taken out while it changes, so the fold mutates the only copy (no copy of every moment per record).
+        self.walk = nil
         let before = walk.moment(for: event.touchpointID ?? "")
         let currentID = currentStep?.touchpoint.id
         walk.apply(event)
         self.walk = walk
+        // The score and the counts change by the one record, not by counting the walk again.
+        switch event {
+        case .answered(let change):
+            if var tally {
+                tally.answered(change, previous: before.answers[change.item], in: walk)
+                self.tally = tally
+                score = tally.score(walk)
+            }
+        case .rated(let change):
+            if walk.index(of: change.touchpoint) != nil {
+                summary.count(before.rating?.verdict, by: -1)
+                summary.count(change.rating?.verdict, by: 1)
+            }
+        case .insertedTouchpoint:
+            recount(score: true, summary: true)
+        default:
+            break
+        }
         if walk.steps.count != steps.count {
             // An ad-hoc touchpoint came or went: stay on the same touchpoint wherever it now is.
             steps = walk.steps
@@ -350,6 +381,9 @@ extension WalkState {
                 let label = change.rating.map { "\($0.glyph) \($0.label)" } ?? "cleared"
                 message = Message(text: "Saved \(label): \(title(of: change.touchpoint))", kind: .info)
             }
+            if !change.undo, change.rating != nil, walk.position != walk.index(of: change.touchpoint) {
+                justJudged = change.touchpoint
+            }
             if let seconds = change.timerSeconds { timeSpent[change.touchpoint] = seconds; enteredAt = now }
             let wasLast = isLast
             arrive(at: walk.position)
@@ -366,7 +400,8 @@ extension WalkState {
                 message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
             } else {
                 undoStack.append(.note(touchpoint: change.touchpoint, previous: before.note))
-                message = Message(text: change.text.isEmpty ? "Note removed" : "Note saved", kind: .info)
+                let name = change.touchpoint == currentStep?.touchpoint.id ? "" : ": " + title(of: change.touchpoint)
+                message = Message(text: (change.text.isEmpty ? "Note removed" : "Note saved") + name, kind: .info)
             }
             arrive(at: walk.position)
         case .finished:

@@ -100,6 +100,15 @@ public struct WalkState: Equatable, Sendable {
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
     public internal(set) var undoStack: [UndoEntry] = []
+    /// The walk's score and verdict counts, recounted when a record changes them (not per frame:
+    /// a walk can have thousands of touchpoints). The score is nil when no touchpoint has a checklist.
+    public internal(set) var score: VisitScore?
+    public internal(set) var summary = WalkSummary()
+    /// The sums behind `score`, changed one answer at a time.
+    var tally: VisitScore.Tally?
+    /// The touchpoint whose verdict was the last thing done: `e` right after a verdict writes its
+    /// note, not the note of the touchpoint the verdict moved on to. Any other command forgets it.
+    public internal(set) var justJudged: String?
     public internal(set) var message: Message?
     public internal(set) var tooSmall = false
     /// Seconds spent on each touchpoint before the current visit to it.
@@ -144,14 +153,32 @@ public struct WalkState: Equatable, Sendable {
         for (id, moment) in walk.moments {
             if let seconds = moment.timerSeconds { timeSpent[id] = seconds }
         }
+        // The touchpoint it stopped on, not judged yet: its stopwatch goes on from the time the file
+        // shows was spent there (from arriving to the last record), not from 0:00.
+        if let id = currentStep?.touchpoint.id, walk.moment(for: id).rating == nil {
+            timeSpent[id] = max(timeSpent[id] ?? 0, Int(walk.lastChange.timeIntervalSince(walk.arrivedAt)))
+        }
         self.drafts = walk.drafts
         self.fieldDrafts = walk.fieldDrafts
+        recount(score: true, summary: true)
         let recorded = walk.steps.count - walk.summary.unrecorded
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
+        } else if walk.isFinished {
+            message = Message(text: "Reopened a complete walk to correct it: each change is saved; q f finishes it again", kind: .info)
         } else {
             message = Message(text: "Resumed: \(recorded) of \(Counted.text(walk.steps.count, "touchpoint")) recorded", kind: .info)
         }
+    }
+
+    /// Counts the score and the verdicts again from the walk.
+    mutating func recount(score countScore: Bool, summary countSummary: Bool) {
+        guard let walk else { return }
+        if countScore {
+            tally = walk.steps.contains { !$0.touchpoint.checklist.isEmpty } ? VisitScore.Tally(walk) : nil
+            score = tally?.score(walk)
+        }
+        if countSummary { summary = walk.summary }
     }
 
     // MARK: - Derived

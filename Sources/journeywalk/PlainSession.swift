@@ -42,11 +42,11 @@ extension Session {
         try failOnProblems(outcome)
     }
 
-    /// Continues an unfinished walk line by line.
+    /// Continues an unfinished walk line by line (or reopens a complete one to correct it).
     static func resumePlain(path: String) throws {
         let (journal, file) = try openToContinue(path: path)
         let recorder = JournalRecorder(resuming: journal)
-        let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
+        let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
         for warning in file.warnings { printError("warning: \(warning)") }
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: path, plain: true)

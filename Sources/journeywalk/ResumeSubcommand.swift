@@ -5,8 +5,8 @@ import WalkUI
 struct ResumeSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Continue an unfinished walk exactly where it stopped.",
-        discussion: "WALK is a walk file, a walk id or the start of one. Without it, the unfinished walk is resumed (or, when there are several, chosen from a list)."
+        abstract: "Continue an unfinished walk exactly where it stopped, or reopen a complete one to correct it.",
+        discussion: "WALK is a walk file, a walk id or the start of one. Without it, the unfinished walk is resumed (or, when there are several, chosen from a list). A complete walk (finished, not submitted) named by WALK opens to be corrected: every change is saved, u takes back changes made before it was left, and q f finishes it again. A submitted walk is refused."
     )
 
     @Argument(help: "A walk file, walk id or unique id prefix.")

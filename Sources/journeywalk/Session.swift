@@ -76,20 +76,15 @@ enum Session {
         try EvidenceFile.inspect(path, home: environment["HOME"])
     }
 
-    /// Opens a walk to continue it: locked first, then read; a finished walk and a submitted one
-    /// (read-only) are refused with a message naming the walk. Prints nothing; throws the exit.
+    /// Opens a walk to continue it: locked first, then read; a submitted walk (read-only) is
+    /// refused with a message naming the walk. A complete walk opens to be corrected. Prints
+    /// nothing; throws the exit.
     static func openToContinue(path: String) throws -> (journal: WalkJournal, file: WalkFile) {
-        let opened: (journal: WalkJournal, file: WalkFile)
         do {
-            opened = try WalkSubmission.openForWriting(path: path)
+            return try WalkSubmission.openForWriting(path: path)
         } catch {
             throw fail(error.description)
         }
-        guard !opened.file.walk.isFinished else {
-            opened.journal.close()
-            throw fail("\(path): walk \(opened.file.walkID) is already finished")
-        }
-        return opened
     }
 
     /// Continues an unfinished walk from its file. The walk is opened for writing (and locked)
@@ -104,6 +99,11 @@ enum Session {
             openTerminal?.close()
             throw error
         }
+        if WorkshopState.isWorkshop(file.walk), file.walk.isFinished {
+            journal.close()
+            openTerminal?.close()
+            throw fail("\(path): workshop \(file.walkID) is complete; its summary is in `journeywalk review`")
+        }
         let terminal = try openTerminal ?? Session.openTerminal()
         let recorder = JournalRecorder(resuming: journal)
         let outcome: WalkOutcome
@@ -111,7 +111,7 @@ enum Session {
             let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
             outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
         } else {
-            let state = Session.leaderReady(WalkState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date()))
+            let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
             outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         }
         journal.close()
@@ -131,6 +131,8 @@ enum Session {
         }
         if outcome.finished {
             print("Walk saved: \(path)")
+        } else if walk.isFinished {
+            print("Walk saved, still complete (reopened and corrected): \(path)")
         } else {
             print("Walk paused (not finished): \(path)")
             print("Resume it with: " + CommandHint.resume(walkPath: path, walkID: walk.header.walkID, environment: environment) + (plain ? " --plain" : ""))
@@ -209,6 +211,10 @@ final class JournalRecorder: WalkRecorder {
         var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date, statedStart: statedStart)
+        // The zone the walk starts in, so its reports show the visit's local time wherever they are made.
+        let zone = TimeZone.current
+        header.timeZoneID = zone.identifier
+        header.utcOffset = zone.secondsFromGMT(for: date)
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)

@@ -39,7 +39,7 @@ import Testing
         #expect(walked.output.contains("Operator: Café ★ naïve\n"))
         #expect(walked.output.contains("\nSaved ★ magic: Find opening hours online\n"))
         #expect(walked.output.contains("\nSaved ✖✖ strong misery: Check whether the store has gift ideas in stock\n"))
-        #expect(walked.output.contains("\nNote saved\n"))
+        #expect(walked.output.contains("\nNote saved: Check whether the store has gift ideas in stock\n"), "right after its verdict, the note is for it")
         #expect(walked.output.contains("\nStage 2/3 · Touchpoint 4/9 · In the store\nGreeting · moment of truth\nchannel: store · target: 30s\n"))
         #expect(walked.output.contains("End of input: leaving the walk for later; everything recorded is saved and it can be resumed.\n"))
 
@@ -68,6 +68,38 @@ import Testing
         #expect(resumed.output.contains("1 magic · 1 neutral · 2 misery · 0 skipped · 5 unrecorded"))
         let finished = try String(contentsOfFile: path, encoding: .utf8)
         #expect(finished.split(separator: "\n").last?.hasPrefix("{\"type\":\"finish\"") == true)
+    }
+
+    @Test func aCompleteWalkReopensToBeCorrectedAndUndoReachesBackAcrossResumes() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let walked = spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home),
+                                  stdin: try answers(["start", "m", "x", "finish", "finish anyway"], in: home))
+        #expect(walked.status == 0, "output:\n\(walked.output)")
+        let path = try #require(walkFiles(home).first)
+        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+
+        let first = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home),
+                                 stdin: try answers(["undo", "leave"], in: home, name: "first.txt"))
+        #expect(first.status == 0, "output:\n\(first.output)")
+        #expect(first.output.hasPrefix("Reopened a complete walk to correct it: each change is saved; q f finishes it again\n"))
+        #expect(first.output.contains("Undone: Check whether the store has gift ideas in stock is not recorded again"), "output:\n\(first.output)")
+        #expect(first.output.contains("Walk saved, still complete (reopened and corrected): \(path)\n"))
+
+        let second = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home),
+                                  stdin: try answers(["undo", "finish", "finish anyway"], in: home, name: "second.txt"))
+        #expect(second.status == 0, "output:\n\(second.output)")
+        #expect(second.output.contains("Undone: Find opening hours online is not recorded again"), "output:\n\(second.output)")
+        #expect(second.output.contains("Walk saved: \(path)\n"))
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.components(separatedBy: "{\"type\":\"finish\"").count == 3, "finished twice:\n\(journal)")
+
+        let submitted = spawnAndWait([journeywalkBinary, "submit", id], environment: environment(home))
+        #expect(submitted.status == 0, "output:\n\(submitted.output)")
+        let refused = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home),
+                                   stdin: try answers(["m"], in: home, name: "third.txt"))
+        #expect(refused.status != 0)
+        #expect(refused.output.contains(id), "the refusal names the walk:\n\(refused.output)")
     }
 
     @Test func linesNotUnderstoodAreNamedAndTheExitStatusSaysSo() throws {

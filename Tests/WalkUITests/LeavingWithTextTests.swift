@@ -34,6 +34,7 @@ extension WalkEvent {
 @Suite struct LeavingWithTextTests {
     let runner = WalkRunner(clock: { at(10) })
 
+    /// Starts the walk, judges the first touchpoint and types its note (`e` right after a verdict).
     func typing(_ text: String) -> [TerminalEvent] { [.key(.enter), .key(.char("m")), .key(.char("e"))] + text.map { .key(.char($0)) } }
 
     @Test func controlCOnAFullDiskAsksInsteadOfDroppingTheText() {
@@ -57,14 +58,14 @@ extension WalkEvent {
     @Test func goingBackToTheTextReopensItWhereItWasTyped() {
         var state = WalkState.walkingStore()
         state.press(.char("m"), .char("e"), .char("H"), .char("i"))
-        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Hi", at: at(20)))
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "find-opening-hours", text: "Hi", at: at(20)))
         _ = state.apply(.key(.control("c")), now: at(20))
         _ = state.apply(.recordFailed(draft, reason: "Read-only file system"), now: at(20))
         _ = state.apply(.key(.char("g")), now: at(21))
         #expect(state.mode == .unsavedText(reason: "Read-only file system", finished: false), "other keys do nothing here")
         _ = state.apply(.key(.char("e")), now: at(21))
         #expect(state.mode == .walking)
-        #expect(state.currentStep?.touchpoint.id == "greeting")
+        #expect(state.currentStep?.touchpoint.id == "find-opening-hours", "the note was for the touchpoint just judged")
         #expect(state.editor?.line.text == "Hi")
     }
 
@@ -72,7 +73,7 @@ extension WalkEvent {
         let recorder = RefusingRecorder { $0.isDraft }
         let terminal = ScriptedTerminal(typing("Queue of 12") + [.key(.control("c")), .key(.char("l"))])
         let outcome = runner.run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
-        #expect(outcome.unsaved == [.note("greeting"): "Queue of 12"])
+        #expect(outcome.unsaved == [.note("find-opening-hours"): "Queue of 12"])
         #expect(!outcome.finished)
         #expect(terminal.frames.last?.text.contains("Text not saved") == true, "the dialog was shown before leaving")
     }
@@ -83,7 +84,7 @@ extension WalkEvent {
         let outcome = runner.run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
         #expect(outcome.signal == SIGTERM)
         #expect(recorder.drafts == ["Door was locked"])
-        #expect(outcome.walk?.drafts["greeting"] == "Door was locked")
+        #expect(outcome.walk?.drafts["find-opening-hours"] == "Door was locked")
         #expect(outcome.unsaved.isEmpty)
         #expect(terminal.events == [.key(.char("m"))], "left at once, before the next key")
     }
@@ -93,7 +94,7 @@ extension WalkEvent {
         let terminal = ScriptedTerminal(typing("Staff were kind") + [.interrupted(signal: SIGHUP)])
         let outcome = runner.run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
         #expect(outcome.signal == SIGHUP)
-        #expect(outcome.unsaved == [.note("greeting"): "Staff were kind"])
+        #expect(outcome.unsaved == [.note("find-opening-hours"): "Staff were kind"])
     }
 
     @Test func aClosedTerminalKeepsTheNoteBeingTyped() {

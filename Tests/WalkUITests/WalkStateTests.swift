@@ -142,7 +142,8 @@ import Testing
     @Test func controlCLeavesAtOnceKeepingTheNoteBeingTyped() {
         var state = WalkState.walkingStore()
         state.press(.char("m"), .char("e"), .char("O"), .char("k"))
-        let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Ok", at: at(20)))
+        // `e` right after the verdict is for the touchpoint just judged.
+        let draft = WalkEvent.drafted(NoteChange(touchpoint: "find-opening-hours", text: "Ok", at: at(20)))
         #expect(state.apply(.key(.control("c")), now: at(20)) == [.record(draft)])
         #expect(state.editor == nil)
         #expect(state.apply(.recorded(draft), now: at(20)) == [.leave], "leaves once the draft is on disk")

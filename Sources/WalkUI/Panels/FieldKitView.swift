@@ -7,8 +7,7 @@ enum FieldKitView {
     /// `Score 72.7 % ✖ below 85 · stage 66.7 %`, right-aligned on the row under the title bar;
     /// nothing when the journey has no checklist.
     static func score(_ state: WalkState, stageIndex: Int, row: Int, endColumn: Int, _ canvas: inout Canvas) {
-        guard let walk = state.walk, walk.steps.contains(where: { !$0.touchpoint.checklist.isEmpty }) else { return }
-        let score = VisitScore(walk)
+        guard let walk = state.walk, let score = state.score else { return }
         guard let percent = score.percent else {
             canvas.putRight("Score —  pass mark \(score.passMark)", row: row, endColumn: endColumn, role: .dim)
             return

@@ -1,0 +1,65 @@
+import Foundation
+import JourneyKit
+
+/// What `u` can take back after a resume: the file holds every change, so the undo stack is the one
+/// the walk screen would have built writing them, rebuilt by replaying the records in order.
+extension WalkState {
+    /// The undo stack of a walk whose records after the header are `events`.
+    public static func undoStack(replaying events: [WalkEvent], header: WalkHeader) -> [UndoEntry] {
+        var walk = Walk(header: header)
+        var stack: [UndoEntry] = []
+        for event in events {
+            let before = walk.moment(for: event.touchpointID ?? "")
+            walk.apply(event)
+            if event.isUndo {
+                if !stack.isEmpty { stack.removeLast() }
+                continue
+            }
+            switch event {
+            case .rated(let change):
+                stack.append(.rating(touchpoint: change.touchpoint, previous: before.rating))
+            case .noted(let change):
+                stack.append(.note(touchpoint: change.touchpoint, previous: before.note))
+            case .answered(let change):
+                stack.append(.answer(touchpoint: change.touchpoint, item: change.item, previous: before.answers[change.item]))
+            case .commented(let change):
+                stack.append(.comment(touchpoint: change.touchpoint, item: change.item, previous: before.comments[change.item] ?? ""))
+            case .timed(let change):
+                stack.append(.timer(touchpoint: change.touchpoint, previous: before.splitTimer))
+            case .stated(let change):
+                stack.append(.stated(touchpoint: change.touchpoint, previous: before.statedAt))
+            case .insertedTouchpoint(let adhoc):
+                stack.append(.inserted(adhoc))
+            case .attached(let change):
+                stack.append(.evidence(touchpoint: change.touchpoint, change.evidence))
+            default:
+                break
+            }
+        }
+        return stack
+    }
+
+    /// A walk continued from its journal with what `u` can take back rebuilt from its records.
+    public init(resuming walk: Walk, events: [WalkEvent], warnings: [String], now: Date) {
+        self.init(resuming: walk, warnings: warnings, now: now)
+        undoStack = Self.undoStack(replaying: events, header: walk.header)
+    }
+}
+
+extension WalkEvent {
+    /// Whether the record takes an earlier one back (`u`): an undo flag, or the removal of an
+    /// inserted touchpoint or of evidence, which is how `u` takes those back.
+    var isUndo: Bool {
+        switch self {
+        case .rated(let change): return change.undo
+        case .noted(let change): return change.undo
+        case .answered(let change): return change.undo
+        case .commented(let change): return change.undo
+        case .timed(let change): return change.undo
+        case .stated(let change): return change.undo
+        case .insertedTouchpoint(let adhoc): return adhoc.removed
+        case .attached(let change): return change.removed
+        default: return false
+        }
+    }
+}
