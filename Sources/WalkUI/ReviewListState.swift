@@ -231,7 +231,8 @@ public struct ReviewListState: Equatable, Sendable {
         if shown == marked {
             return .compare(CompareRequest(journey: journey, paths: nil, filter: filter))
         }
-        return .compare(CompareRequest(journey: journey, paths: chosen.map(\.path), filter: filter))
+        // In file-name order (the order walks were started), whatever order the list was read in.
+        return .compare(CompareRequest(journey: journey, paths: chosen.map(\.path).sorted(), filter: filter))
     }
 
     /// Reads the filter line; a line that does not make sense keeps the last one that did.
@@ -277,8 +278,9 @@ public struct ReviewListState: Equatable, Sendable {
         switch sort {
         case .newest: shown.sort { (items[$0].started, items[$0].walkID) > (items[$1].started, items[$1].walkID) }
         case .oldest: shown.sort { (items[$0].started, items[$0].walkID) < (items[$1].started, items[$1].walkID) }
-        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].started) < (items[$1].journeyTitle, items[$0].started) }
-        case .misery: shown.sort { (items[$0].summary.misery, items[$0].started) > (items[$1].summary.misery, items[$1].started) }
+        // Every order ends on the walk id, so that it does not depend on the order the walks were read in.
+        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].started, items[$1].walkID) < (items[$1].journeyTitle, items[$0].started, items[$0].walkID) }
+        case .misery: shown.sort { (items[$0].summary.misery, items[$0].started, items[$0].walkID) > (items[$1].summary.misery, items[$1].started, items[$1].walkID) }
         }
         visible = shown
         selection = keptPath.flatMap { path in shown.firstIndex { items[$0].path == path } } ?? 0

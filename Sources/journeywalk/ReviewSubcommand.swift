@@ -59,11 +59,12 @@ enum Review {
         return WalkSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil)
     }
 
-    /// The list of walks, read from the source (the index answers without opening the walk files).
+    /// The list of walks, read from the source (the index answers without opening the walk files,
+    /// in its own order: the list sorts them).
     static func list(_ source: WalkSource, filter: String = "") -> ReviewListState {
         var items: [WalkListing] = []
         var notes: [String] = []
-        source.forEach(filter: WalkFilter(), steps: false, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
+        source.forEach(filter: WalkFilter(), steps: false, ordered: false, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
         if let notice = source.notice { notes.insert(notice, at: 0) }
         return ReviewListState(items: items, notes: notes, filter: filter)
     }
