@@ -232,6 +232,15 @@ public final class WalkIndex {
         return outcome
     }
 
+    /// Whether the index holds any walk (false for one just made, which a refresh must fill first).
+    public func hasWalks() throws(Unavailable) -> Bool {
+        do {
+            return try database.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM walk)") ?? false }
+        } catch {
+            throw Unavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
     /// Calls `body` with every readable walk that passes the filter (with its steps when asked),
     /// in file-name order (the start time) unless `ordered` is false (the table's own order, which
     /// spares a lookup per row for a caller that sorts them itself), and `problem` with each file

@@ -79,6 +79,8 @@ public struct ReviewListState: Equatable, Sendable {
     public private(set) var pendingDelete: WalkListing?
     /// Problems met while listing (unreadable files), shown under the list.
     public private(set) var notes: [String]
+    /// Walks taken off the list (moved to the trash), by path.
+    private var removed: Set<String> = []
 
     public init(items: [WalkListing], notes: [String] = [], filter line: String = "") {
         self.items = items
@@ -246,11 +248,24 @@ public struct ReviewListState: Equatable, Sendable {
         }
     }
 
+    /// Puts a fresher reading of the walks in place (the walk files changed since the index was
+    /// last brought up to date), keeping the filter, sort, marks and the walk selected. Walks taken
+    /// off the list in the meantime stay off.
+    public mutating func replaceItems(_ fresh: [WalkListing], notes: [String]) {
+        let paths = Set(fresh.map(\.path))
+        items = fresh.filter { !removed.contains($0.path) }
+        self.notes = notes
+        searchTexts = nil
+        marked = marked.filter(paths.contains)
+        refresh()
+    }
+
     /// Takes a walk off the list (it was moved to the trash); the selection stays at the same line.
     public mutating func removeWalk(path: String) {
         guard let index = items.firstIndex(where: { $0.path == path }) else { return }
         let line = selection
         items.remove(at: index)
+        removed.insert(path)
         searchTexts?.remove(at: index)
         marked.remove(path)
         visible = []
