@@ -4,7 +4,7 @@ import JourneyKit
 import JourneyStore
 
 /// The walk files of a folder with their size and modification time, read with one `stat` each
-/// and no file opened: what tells the index which files changed since it read them.
+/// and no file opened, in the folder's own order: what tells the index which files changed since it read them.
 struct WalkFolderScan {
     struct Entry: Equatable {
         var name: String
@@ -21,29 +21,26 @@ struct WalkFolderScan {
         guard let directory = opendir(folder) else { return WalkFolderScan(entries: [], copiesModified: 0) }
         defer { closedir(directory) }
         let fd = dirfd(directory)
-        var names: [String] = []
+        var listed: [String] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
-            names.append(name)
+            listed.append(name)
         }
-        // In name order, so that the index's rows (`ORDER BY name`) can be walked beside them. For the
-        // ASCII names journeywalk writes the two orders agree; where they do not, a file is only read again.
-        names.sort()
         // One stat per file, on every core.
-        let sorted = names
+        let names = listed
         var found = [Entry?](repeating: nil, count: names.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 1024))
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var index = worker
-                while index < sorted.count {
+                while index < names.count {
                     var info = stat()
-                    if fstatat(fd, sorted[index], &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG {
-                        slots[index] = Entry(name: sorted[index], size: Int64(info.st_size), modified: nanoseconds(info.st_mtim))
+                    if fstatat(fd, names[index], &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG {
+                        slots[index] = Entry(name: names[index], size: Int64(info.st_size), modified: nanoseconds(info.st_mtim))
                     }
                     index += workers
                 }
@@ -70,12 +67,36 @@ enum DigestReader {
     static let batchSize = 2048
 
     /// Reads the files in batches and hands each batch's outcomes over in the order of `paths`.
+    /// The next batch is read on the other cores while `batch` handles this one (writes it to the
+    /// index), so at most two batches of whole walks are in memory.
     static func read(_ paths: [String], batch: ([String], [Outcome]) throws -> Void) rethrows {
-        var start = 0
-        while start < paths.count {
-            let slice = Array(paths[start..<min(paths.count, start + batchSize)])
-            try batch(slice, readBatch(slice))
-            start += batchSize
+        let slices = stride(from: 0, to: paths.count, by: batchSize).map { Array(paths[$0..<min(paths.count, $0 + batchSize)]) }
+        guard let first = slices.first else { return }
+        var current = readBatch(first)
+        for number in slices.indices {
+            let next = number + 1 < slices.count ? Pending(slices[number + 1]) : nil
+            // Never leave a batch being read behind, also when `batch` throws.
+            defer { if let next { current = next.wait() } }
+            try batch(slices[number], current)
+        }
+    }
+
+    /// A batch being read in the background.
+    private final class Pending: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once by the reading thread before `done` is signalled, read after waiting on it.
+        private var outcomes: [Outcome] = []
+
+        init(_ paths: [String]) {
+            DispatchQueue.global().async { [self] in
+                outcomes = DigestReader.readBatch(paths)
+                done.signal()
+            }
+        }
+
+        func wait() -> [Outcome] {
+            done.wait()
+            return outcomes
         }
     }
 

@@ -148,26 +148,27 @@ public final class WalkIndex {
         try database.read { db in
             copiesSeen = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'copies_modified'") ?? 0
             let copiesChanged = copiesSeen != scan.copiesModified
-            // The rows and the files, both in name order, walked side by side.
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, copy IS NOT NULL FROM walk ORDER BY name")
-            var next = 0
+            // The files by name, then the rows in table order (no sort on either side): a row whose
+            // file is gone is dropped, a file without a row or with another size or time is read.
+            var position = [String: Int](minimumCapacity: scan.entries.count)
+            for (index, entry) in scan.entries.enumerated() { position[entry.name] = index }
+            var indexed = [Bool](repeating: false, count: scan.entries.count)
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, copy IS NOT NULL FROM walk")
             while let row = try rows.next() {
                 let name: String = row[0]
-                while next < scan.entries.count, scan.entries[next].name < name {
-                    stale.append(scan.entries[next])
-                    next += 1
-                }
-                guard next < scan.entries.count, scan.entries[next].name == name else {
+                guard let index = position[name] else {
                     gone.append(name)
                     continue
                 }
-                let entry = scan.entries[next]
-                next += 1
+                indexed[index] = true
+                let entry = scan.entries[index]
                 let size: Int64 = row[1], modified: Int64 = row[2], usesCopy: Bool = row[3]
                 if size != entry.size || modified != entry.modified || (copiesChanged && usesCopy) { stale.append(entry) }
             }
-            stale += scan.entries[next...]
+            for (index, entry) in scan.entries.enumerated() where !indexed[index] { stale.append(entry) }
         }
+        // Read in name order (the order walks were started).
+        stale.sort { $0.name < $1.name }
         let copiesChanged = copiesSeen != scan.copiesModified
         var outcome = Refresh(read: stale.count, dropped: gone.count, files: scan.entries.count)
         if stale.isEmpty, gone.isEmpty, !copiesChanged { return outcome }
@@ -231,9 +232,20 @@ public final class WalkIndex {
         return outcome
     }
 
+    /// Whether the index holds any walk (false for one just made, which a refresh must fill first).
+    public func hasWalks() throws(Unavailable) -> Bool {
+        do {
+            return try database.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM walk)") ?? false }
+        } catch {
+            throw Unavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
     /// Calls `body` with every readable walk that passes the filter (with its steps when asked),
-    /// in file-name order (the start time), and `problem` with each file that could not be read.
-    public func forEach(filter: WalkFilter, steps: Bool, walk body: (WalkDigest) throws -> Void, problem: (String) -> Void) throws(Unavailable) {
+    /// in file-name order (the start time) unless `ordered` is false (the table's own order, which
+    /// spares a lookup per row for a caller that sorts them itself), and `problem` with each file
+    /// that could not be read.
+    public func forEach(filter: WalkFilter, steps: Bool, ordered: Bool = true, walk body: (WalkDigest) throws -> Void, problem: (String) -> Void) throws(Unavailable) {
         do {
             try database.read { db in
                 // Every outline first (there are few): `body` may ask for them while the rows are read.
@@ -251,7 +263,7 @@ public final class WalkIndex {
                     sql += " WHERE journey_id = ? OR error IS NOT NULL"
                     arguments += [journey]
                 }
-                sql += " ORDER BY name"
+                if ordered { sql += " ORDER BY name" }
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
                     let name: String = row[0]

@@ -1,3 +1,4 @@
+import Dispatch
 import JourneyKit
 import JourneyStore
 
@@ -13,17 +14,86 @@ public final class WalkSource {
     private var fileOutlines: [String: JourneyOutline] = [:]
 
     /// The source for a walks folder; `indexPath` is nil for a folder that has no index (one given
-    /// to `review FOLDER`).
-    public init(walksFolder: String, indexPath: String?) {
+    /// to `review FOLDER`). With `refreshLater`, an index that already holds walks is not brought up
+    /// to date here but by `startRefresh` (a screen is drawn from it meanwhile); one that holds none
+    /// is refreshed at once.
+    public init(walksFolder: String, indexPath: String?, refreshLater: Bool = false) {
         self.walksFolder = walksFolder
         guard let indexPath, PosixFile.isFolder(walksFolder) else { return }
         do {
             let opened = try WalkIndex.open(path: indexPath, walksFolder: walksFolder)
-            try opened.refresh()
+            if refreshLater, try opened.hasWalks() {
+                refreshPending = true
+            } else {
+                try opened.refresh()
+            }
             index = opened
         } catch {
             notice = Self.fallback(error)
         }
+    }
+
+    /// Whether the index was opened without being brought up to date and no refresh has started.
+    public private(set) var refreshPending = false
+    /// Signalled when the refresh started by `startRefresh` has ended.
+    private var refreshing: DispatchSemaphore?
+    /// Whether that refresh read or dropped any walk (or gave up the index), until `refreshOutcome` says so.
+    private var refreshChanged = false
+
+    /// How the refresh started by `startRefresh` stands.
+    public enum RefreshOutcome: Equatable, Sendable {
+        /// Still reading.
+        case running
+        /// The index was up to date: what was read from it before still holds.
+        case unchanged
+        /// Walks were read again or dropped (or the files are read instead): read the walks again.
+        case changed
+    }
+
+    /// Brings an index opened with `refreshLater` up to date on another thread; `forEach` and
+    /// `outline` wait for it to end. Does nothing when there is nothing to refresh.
+    public func startRefresh() {
+        guard refreshPending, let index else { return }
+        refreshPending = false
+        let done = DispatchSemaphore(value: 0)
+        refreshing = done
+        // This source is not touched until `done` is signalled: `forEach`, `outline` and
+        // `refreshOutcome` wait for it first.
+        nonisolated(unsafe) let source = self, indexToRefresh = index
+        DispatchQueue.global().async {
+            do throws(WalkIndex.Unavailable) {
+                let refresh = try indexToRefresh.refresh()
+                source.refreshChanged = refresh.read > 0 || refresh.dropped > 0
+            } catch {
+                source.notice = Self.fallback(error)
+                source.index = nil
+                source.refreshChanged = true
+            }
+            done.signal()
+        }
+    }
+
+    /// Whether the refresh has ended and what it changed; each change is reported once.
+    public func refreshOutcome(wait: Bool = false) -> RefreshOutcome {
+        if let done = refreshing {
+            if wait {
+                done.wait()
+            } else if done.wait(timeout: .now()) == .timedOut {
+                return .running
+            }
+            refreshing = nil
+        }
+        defer { refreshChanged = false }
+        return refreshChanged ? .changed : .unchanged
+    }
+
+    /// Waits for a refresh in progress (starting the one put off, if any), keeping what it changed
+    /// for `refreshOutcome`.
+    private func waitForRefresh() {
+        startRefresh()
+        guard let done = refreshing else { return }
+        done.wait()
+        refreshing = nil
     }
 
     /// Whether the index answers (false: the files are read).
@@ -35,12 +105,15 @@ public final class WalkSource {
 
     /// Calls `walk` with every readable walk that passes the filter, in file-name order (the order
     /// walks were started), with its steps when `steps` is set; `problem` with each file that could
-    /// not be read at all (`FILE: message`).
-    public func forEach(filter: WalkFilter, steps: Bool, walk body: (WalkDigest) -> Void, problem: (String) -> Void) {
+    /// not be read at all (`FILE: message`). With `ordered` false the index gives its rows in its own
+    /// order (faster, for a caller that sorts them itself). With `upToDate` false, an index opened with
+    /// `refreshLater` answers as it is, before its refresh (a first frame, read again after it).
+    public func forEach(filter: WalkFilter, steps: Bool, ordered: Bool = true, upToDate: Bool = true, walk body: (WalkDigest) -> Void, problem: (String) -> Void) {
+        if upToDate { waitForRefresh() }
         var delivered = 0
         if let index {
             do {
-                try index.forEach(filter: filter, steps: steps, walk: { body($0); delivered += 1 }, problem: problem)
+                try index.forEach(filter: filter, steps: steps, ordered: ordered, walk: { body($0); delivered += 1 }, problem: problem)
                 return
             } catch {
                 notice = Self.fallback(error)
@@ -69,6 +142,7 @@ public final class WalkSource {
 
     /// The outline of a journey version that a walk given by `forEach` refers to.
     public func outline(_ key: String) -> JourneyOutline? {
+        waitForRefresh()
         if let known = fileOutlines[key] { return known }
         return try? index?.outline(key)
     }

@@ -79,6 +79,8 @@ public struct ReviewListState: Equatable, Sendable {
     public private(set) var pendingDelete: WalkListing?
     /// Problems met while listing (unreadable files), shown under the list.
     public private(set) var notes: [String]
+    /// Walks taken off the list (moved to the trash), by path.
+    private var removed: Set<String> = []
 
     public init(items: [WalkListing], notes: [String] = [], filter line: String = "") {
         self.items = items
@@ -231,7 +233,8 @@ public struct ReviewListState: Equatable, Sendable {
         if shown == marked {
             return .compare(CompareRequest(journey: journey, paths: nil, filter: filter))
         }
-        return .compare(CompareRequest(journey: journey, paths: chosen.map(\.path), filter: filter))
+        // In file-name order (the order walks were started), whatever order the list was read in.
+        return .compare(CompareRequest(journey: journey, paths: chosen.map(\.path).sorted(), filter: filter))
     }
 
     /// Reads the filter line; a line that does not make sense keeps the last one that did.
@@ -245,11 +248,24 @@ public struct ReviewListState: Equatable, Sendable {
         }
     }
 
+    /// Puts a fresher reading of the walks in place (the walk files changed since the index was
+    /// last brought up to date), keeping the filter, sort, marks and the walk selected. Walks taken
+    /// off the list in the meantime stay off.
+    public mutating func replaceItems(_ fresh: [WalkListing], notes: [String]) {
+        let paths = Set(fresh.map(\.path))
+        items = fresh.filter { !removed.contains($0.path) }
+        self.notes = notes
+        searchTexts = nil
+        marked = marked.filter(paths.contains)
+        refresh()
+    }
+
     /// Takes a walk off the list (it was moved to the trash); the selection stays at the same line.
     public mutating func removeWalk(path: String) {
         guard let index = items.firstIndex(where: { $0.path == path }) else { return }
         let line = selection
         items.remove(at: index)
+        removed.insert(path)
         searchTexts?.remove(at: index)
         marked.remove(path)
         visible = []
@@ -277,8 +293,9 @@ public struct ReviewListState: Equatable, Sendable {
         switch sort {
         case .newest: shown.sort { (items[$0].started, items[$0].walkID) > (items[$1].started, items[$1].walkID) }
         case .oldest: shown.sort { (items[$0].started, items[$0].walkID) < (items[$1].started, items[$1].walkID) }
-        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].started) < (items[$1].journeyTitle, items[$0].started) }
-        case .misery: shown.sort { (items[$0].summary.misery, items[$0].started) > (items[$1].summary.misery, items[$1].started) }
+        // Every order ends on the walk id, so that it does not depend on the order the walks were read in.
+        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].started, items[$1].walkID) < (items[$1].journeyTitle, items[$0].started, items[$0].walkID) }
+        case .misery: shown.sort { (items[$0].summary.misery, items[$0].started, items[$0].walkID) > (items[$1].summary.misery, items[$1].started, items[$1].walkID) }
         }
         visible = shown
         selection = keptPath.flatMap { path in shown.firstIndex { items[$0].path == path } } ?? 0

@@ -18,6 +18,20 @@ public struct ReviewRunner {
     /// Compares walks with the given columns (`C` on the list, `b` on the compare screen). Nil where walks cannot be compared.
     public var compare: ((ReviewListState.CompareRequest, CompareGrouping?) -> Result<Comparison, ReviewFailure>)?
 
+    /// A fresher list of walks, asked for after each frame while it is being made (the walk index is
+    /// brought up to date after the first frame). Nil when there is none to wait for.
+    public var freshList: (() -> FreshList)?
+
+    /// Where the fresher list stands.
+    public enum FreshList: Equatable, Sendable {
+        /// Still being made: ask again shortly.
+        case waiting
+        /// The list shown holds.
+        case unchanged
+        /// Walks changed: these replace the list's.
+        case walks([WalkListing], notes: [String])
+    }
+
     public init(
         open: @escaping (WalkListing) -> Result<ReviewWalkState, ReviewFailure>,
         export: @escaping (ReviewWalkState, ReportFormat) -> Result<String, ReviewFailure>
@@ -30,10 +44,21 @@ public struct ReviewRunner {
     public func run(list initial: ReviewListState, terminal: Terminal) {
         var list = initial
         var message: WalkState.Message?
+        var fresh = freshList
         while true {
             terminal.present { ReviewListScreen.render(list, message: message, into: &$0) }
+            if let poll = fresh {
+                switch poll() {
+                case .waiting: break
+                case .unchanged: fresh = nil
+                case .walks(let items, let notes):
+                    fresh = nil
+                    list.replaceItems(items, notes: notes)
+                    continue
+                }
+            }
             message = nil
-            switch terminal.nextEvent(timeout: 60_000) {
+            switch terminal.nextEvent(timeout: fresh == nil ? 60_000 : 20) {
             case .closed, .interrupted: return
             case .tick, .resized: continue
             case .key(let key):

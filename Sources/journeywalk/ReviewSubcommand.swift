@@ -43,10 +43,14 @@ struct ReviewSubcommand: ParsableCommand {
             }
         }
         let filter = try filters.filter()
-        let source = Review.source(locations: data.locations, folder: folder)
-        let list = Review.list(source, filter: filter.line)
+        // The first frame is drawn from the index as it is; the walk files are checked against it
+        // right after (one stat each), and the list is read again if any changed.
+        let source = Review.source(locations: data.locations, folder: folder, refreshLater: true)
+        let list = Review.list(source, filter: filter.line, upToDate: false)
         let terminal = try Session.openTerminal()
-        Review.listRunner(locations: data.locations, settings: export.settings, source: source).run(list: list, terminal: terminal)
+        var runner = Review.listRunner(locations: data.locations, settings: export.settings, source: source)
+        if source.refreshPending { runner.freshList = { Review.freshList(source) } }
+        runner.run(list: list, terminal: terminal)
         try terminal.closeAfterScreen()
     }
 }
@@ -54,16 +58,31 @@ struct ReviewSubcommand: ParsableCommand {
 /// The review screens' glue: listing walks, opening one, exporting reports.
 enum Review {
     /// The walks of a folder: through the walk index for the data folder's walks, else from the files.
-    static func source(locations: DataLocations, folder: String) -> WalkSource {
+    static func source(locations: DataLocations, folder: String, refreshLater: Bool = false) -> WalkSource {
         let indexed = PosixFile.isSameFolder(folder, locations.walks) || folder == locations.walks
-        return WalkSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil)
+        return WalkSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil, refreshLater: refreshLater)
     }
 
-    /// The list of walks, read from the source (the index answers without opening the walk files).
-    static func list(_ source: WalkSource, filter: String = "") -> ReviewListState {
+    /// The list read again once the index put off by `refreshLater` is up to date (the refresh starts
+    /// on the first call, after the first frame).
+    static func freshList(_ source: WalkSource) -> ReviewRunner.FreshList {
+        source.startRefresh()
+        switch source.refreshOutcome() {
+        case .running: return .waiting
+        case .unchanged: return .unchanged
+        case .changed:
+            let fresh = list(source)
+            return .walks(fresh.items, notes: fresh.notes)
+        }
+    }
+
+    /// The list of walks, read from the source (the index answers without opening the walk files,
+    /// in its own order: the list sorts them).
+    /// With `upToDate` false, an index whose refresh was put off answers as it is (the first frame).
+    static func list(_ source: WalkSource, filter: String = "", upToDate: Bool = true) -> ReviewListState {
         var items: [WalkListing] = []
         var notes: [String] = []
-        source.forEach(filter: WalkFilter(), steps: false, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
+        source.forEach(filter: WalkFilter(), steps: false, ordered: false, upToDate: upToDate, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
         if let notice = source.notice { notes.insert(notice, at: 0) }
         return ReviewListState(items: items, notes: notes, filter: filter)
     }

@@ -100,6 +100,45 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["○"])
     }
 
+    @Test func aRefreshPutOffUntilAfterTheFirstFrameSaysWhatChanged() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // An index that holds no walk yet is filled at once, whatever the caller asks.
+        try writeWalk(walks, "a", day: 1, [("door", .magic)])
+        try writeWalk(walks, "b", day: 2, [("door", .misery)])
+        let empty = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        #expect(!empty.refreshPending)
+        #expect(glyphs(empty) == ["★", "✖"])
+
+        // Up to date: the refresh finds nothing to read again.
+        let unchanged = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        #expect(unchanged.refreshPending)
+        unchanged.startRefresh()
+        #expect(!unchanged.refreshPending)
+        #expect(unchanged.refreshOutcome(wait: true) == .unchanged)
+
+        // A walk removed and one added behind its back: the index answers as it was until the
+        // refresh, which reports the change once.
+        unlink(walks + "/b.jsonl")
+        try writeWalk(walks, "c", day: 3, [("door", .neutral)])
+        let later = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        #expect(later.refreshPending)
+        var asIndexed: [String] = []
+        later.forEach(filter: WalkFilter(), steps: false, upToDate: false, walk: { asIndexed.append($0.walkID) }, problem: { Issue.record("\($0)") })
+        #expect(asIndexed == ["a", "b"])
+        #expect(later.refreshPending, "reading the index as it is does not start the refresh")
+        later.startRefresh()
+        #expect(later.refreshOutcome(wait: true) == .changed)
+        #expect(later.refreshOutcome(wait: true) == .unchanged)
+        #expect(glyphs(later) == ["★", "●"])
+
+        // A reader that never starts the refresh still gets the walks as the files are.
+        try writeWalk(walks, "d", day: 4, [("door", .skipped)])
+        let reader = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        #expect(glyphs(reader) == ["★", "●", "○"])
+        #expect(reader.refreshOutcome() == .changed)
+    }
+
     @Test func aDamagedIndexIsRebuilt() throws {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -222,6 +222,25 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         #expect(texts.last?.contains("1 of 1") == true, "the walk that could not be moved stays on the list")
     }
 
+    @Test func aFresherListReplacesTheFirstOneKeepingWhatWasTakenOff() {
+        var runner = ReviewRunner(open: { _ in .failure(ReviewFailure("not opened")) }, export: { _, _ in .success("") })
+        runner.delete = { listing in .success("Moved to the trash: \(listing.walkID)") }
+        var polls = 0
+        runner.freshList = {
+            polls += 1
+            // Still being made while the walk is deleted; then the walks as the files are, the deleted one still among them.
+            return polls < 4 ? .waiting : .walks([listing(1), listing(2), listing(3), listing(4)], notes: ["/w/5.jsonl: not a walk file"])
+        }
+        let terminal = ScriptedTerminal([.tick, .key(.char("d")), .key(.char("y")), .tick, .tick, .tick, .key(.char("q"))])
+        runner.run(list: ReviewListState(items: [listing(1), listing(2), listing(3)]), terminal: terminal)
+        let texts = terminal.frames.map(\.text)
+        #expect(texts.first?.contains("3 of 3") == true)
+        #expect(texts.contains { $0.contains("2 of 2") })
+        #expect(texts.last?.contains("3 of 3") == true, "the fresh list has four walks, less the one moved to the trash")
+        #expect(texts.last?.contains("/w/5.jsonl: not a walk file") == true)
+        #expect(polls == 4, "asked after each frame until the fresh list came, then no more")
+    }
+
     @Test func withoutATrashTheKeySaysSo() {
         let runner = ReviewRunner(open: { _ in .failure(ReviewFailure("not opened")) }, export: { _, _ in .success("") })
         let terminal = ScriptedTerminal([.key(.char("d")), .key(.char("y"))])
