@@ -34,7 +34,7 @@ public final class WalkIndex {
     /// or a damaged one, is deleted and made anew.
     public static func open(path: String, walksFolder: String) throws(Unavailable) -> WalkIndex {
         do {
-            return try WalkIndex(path: path, walksFolder: walksFolder)
+            return try retryingWhileBusy { try WalkIndex(path: path, walksFolder: walksFolder) }
         } catch let error as DatabaseError where isDamage(error) {
             removeFiles(path)
             do {
@@ -110,7 +110,7 @@ public final class WalkIndex {
     @discardableResult
     public func refresh() throws(Unavailable) -> Refresh {
         do {
-            return try refreshOnce()
+            return try Self.retryingWhileBusy { try refreshOnce() }
         } catch let error as DatabaseError where Self.isDamage(error) {
             do {
                 try rebuild()
@@ -128,6 +128,21 @@ public final class WalkIndex {
             }
         } catch {
             throw Unavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Runs a piece of index work again while another journeywalk holds the database in a way
+    /// SQLite reports at once instead of waiting (two processes making a new index both switch it to
+    /// WAL, or a read snapshot that another writer moved on): up to five seconds, then the error.
+    static func retryingWhileBusy<T>(_ work: () throws -> T) throws -> T {
+        var attempts = 0
+        while true {
+            do {
+                return try work()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 50 {
+                attempts += 1
+                usleep(useconds_t(50_000 + Int.random(in: 0..<50_000)))
+            }
         }
     }
 
