@@ -119,7 +119,7 @@ enum DigestReader {
 
     static func outcome(_ path: String) -> Outcome {
         do {
-            let file = try WalkFile.load(path: path)
+            let file = try WalkFile.load(path: path, quickly: true)
             let digest = WalkDigest(file.walk, path: path, problems: file.warnings.map(\.description))
             return .walk(digest, JourneyOutline(file.walk.journey), copy: file.walk.header.journeyCopy)
         } catch {

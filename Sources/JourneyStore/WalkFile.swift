@@ -26,7 +26,10 @@ public struct WalkFile: Sendable {
     public var walkID: String { walk.header.walkID }
 
     /// Reads and folds a walk file. Damaged lines are skipped and reported; the file itself is never changed.
-    public static func load(path: String) throws(WalkFileError) -> WalkFile {
+    /// `quickly`: the common records, written as journeywalk writes them, are read without a JSON
+    /// tree (`WalkCodec.quickDecode`); every other line is read as before, so the walk, the warnings
+    /// and the errors are the same either way (the walk index reads its files so).
+    public static func load(path: String, quickly: Bool = false) throws(WalkFileError) -> WalkFile {
         var bytes: [UInt8]
         do {
             bytes = try PosixFile.read(path)
@@ -38,11 +41,11 @@ public struct WalkFile: Sendable {
         if let last = bytes.last, last != 0x0A, WalkJournal.isBeingWritten(path) {
             bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
         }
-        return try parse(bytes, path: path)
+        return try parse(bytes, path: path, quickly: quickly)
     }
 
     /// Folds journal bytes; `path` names the file in messages.
-    public static func parse(_ bytes: [UInt8], path: String, keepingEvents: Bool = false) throws(WalkFileError) -> WalkFile {
+    public static func parse(_ bytes: [UInt8], path: String, keepingEvents: Bool = false, quickly: Bool = false) throws(WalkFileError) -> WalkFile {
         guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         var walk: Walk?
         var warnings: [Warning] = []
@@ -57,7 +60,7 @@ public struct WalkFile: Sendable {
             start = (end ?? bytes.count) + 1
             if lineBytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             do {
-                let event = try WalkCodec.decode(bytes: lineBytes, copies: copies)
+                let event = try (quickly ? WalkCodec.quickDecode(lineBytes) : nil) ?? WalkCodec.decode(bytes: lineBytes, copies: copies)
                 if case .started = event {
                     if walk == nil { walk = Walk(events: [event]) } else {
                         warnings.append(Warning(path: path, line: lineNumber, message: "a second walk header was ignored"))
