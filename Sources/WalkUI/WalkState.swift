@@ -94,8 +94,13 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var checklist: ChecklistPanel?
     /// What finishing found missing, while the final check is up.
     public internal(set) var finalCheck: FinalCheckPanel?
-    /// The zone stated times are typed and shown in (TZ).
-    public var timeZone: TimeZone = .current
+    /// The zone stated times are typed and shown in (TZ). Looked up only when a time is typed or
+    /// shown: the system zone comes from ICU's data, which is large to touch before the first frame.
+    public var timeZone: TimeZone {
+        get { chosenTimeZone ?? .current }
+        set { chosenTimeZone = newValue }
+    }
+    var chosenTimeZone: TimeZone?
     /// Set while leaving and waiting for the unsaved text to be written.
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
