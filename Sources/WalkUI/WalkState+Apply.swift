@@ -199,7 +199,8 @@ extension WalkState {
         case .finish:
             return finish()
         case .tags, .recovery, .praise, .action:
-            return open(command)
+            // Like a note: right after a verdict, these are about the moment just judged.
+            return open(command, judged: judged)
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
             // A correction keeps the stopwatch reading kept with the first verdict; only a first

@@ -8,9 +8,9 @@ extension WalkState {
     public var today: CalendarDay { CalendarDay(now, secondsFromGMT: secondsFromGMT) }
 
     /// Opens a panel on the current touchpoint (recovery only on a misery moment).
-    mutating func open(_ command: WalkCommand) -> [WalkEffect] {
+    mutating func open(_ command: WalkCommand, judged: String? = nil) -> [WalkEffect] {
         guard let step = currentStep, let walk else { return [] }
-        let id = step.touchpoint.id
+        let id = judged ?? step.touchpoint.id
         let moment = walk.moment(for: id)
         var drafts: [TextField: String] = [:]
         for (key, text) in walk.fieldDrafts where key.touchpoint == id { drafts[key.field] = text }

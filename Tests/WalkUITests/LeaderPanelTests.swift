@@ -455,3 +455,21 @@ extension WalkState {
         assertSnapshot(render(state, width: 120, height: 40), named: "leader-walk-marks-120x40")
     }
 }
+
+/// A verdict moves on; the leader's keys typed right after it are about the moment just judged.
+@Suite struct PanelsAfterAVerdictTests {
+    @Test func tagsAndRecoveryRightAfterAMiseryAreForThatMoment() {
+        var state = WalkState(journey: storeJourneyWithTags, details: WalkDetails(operator: "Lee", role: .leader), now: at(0))
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        state.press(.char("m"), .char("X"))
+        #expect(state.currentStep?.touchpoint.id != "greeting", "the verdict moved on")
+        state.press(.char("T"))
+        #expect(state.panel?.touchpoint == "greeting")
+        #expect(state.picker?.options.first?.kind == .misery, "misery tags first on the misery moment")
+        state.press(.escape, .char("x"))
+        state.press(.char("r"))
+        #expect(state.panel?.touchpoint == state.steps[2].touchpoint.id, "recovery of the moment just judged")
+        state.press(.escape, .char("p"))
+        #expect(state.panel?.touchpoint == state.currentStep?.touchpoint.id, "another key in between: the one on screen")
+    }
+}
