@@ -30,41 +30,30 @@ public struct ActionForm: Equatable, Sendable {
     /// Applies one key; a new action takes the next id from `ids`.
     public mutating func apply(_ key: Key, today: CalendarDay, ids: inout ActionIDs, now: Date) -> [PanelEffect] {
         if saving { return [] }
-        guard let command = FormKeys.action.command(for: key) else {
-            return form.type(key) ? [] : [.say("A field holds at most \(LineEditor.maximumLengthText) characters", .warning)]
+        switch form.handle(key, keys: FormKeys.action, touchpoint: touchpoint, now: now) {
+        case .done(let effects): return effects
+        case .save: break
         }
-        switch command {
-        case .next: form.move(by: 1)
-        case .previous: form.move(by: -1)
-        case .close:
-            return form.draftRecords(touchpoint: touchpoint, now: now) + [.close]
-        case .submit:
-            guard form.isOnLast else {
-                form.move(by: 1)
-                return []
-            }
-            let text = form.text(.action).trimmingSpaces
-            let owner = form.text(.actionOwner).trimmingSpaces
-            guard !text.isEmpty else {
-                form.focus(on: .action)
-                return [.say("Write what the action is", .warning)]
-            }
-            guard !owner.isEmpty else {
-                form.focus(on: .actionOwner)
-                return [.say("Who owns the action? Write a name or a team", .warning)]
-            }
-            let due: CalendarDay?
-            switch self.due(today: today) {
-            case .success(let day): due = day
-            case .failure(let invalid):
-                form.focus(on: .actionDue)
-                return [.say(invalid.description, .error)]
-            }
-            saving = true
-            let action = Action(id: ids.next(), text: text, owner: owner, due: due?.iso, status: .open)
-            return [.record(.actionChanged(ActionChange(touchpoint: touchpoint, action: action, at: now)))]
+        let text = form.text(.action).trimmingSpaces
+        let owner = form.text(.actionOwner).trimmingSpaces
+        guard !text.isEmpty else {
+            form.focus(on: .action)
+            return [.say("Write what the action is", .warning)]
         }
-        return []
+        guard !owner.isEmpty else {
+            form.focus(on: .actionOwner)
+            return [.say("Who owns the action? Write a name or a team", .warning)]
+        }
+        let due: CalendarDay?
+        switch self.due(today: today) {
+        case .success(let day): due = day
+        case .failure(let invalid):
+            form.focus(on: .actionDue)
+            return [.say(invalid.description, .error)]
+        }
+        saving = true
+        let action = Action(id: ids.next(), text: text, owner: owner, due: due?.iso, status: .open)
+        return [.record(.actionChanged(ActionChange(touchpoint: touchpoint, action: action, at: now)))]
     }
 
     mutating func saveFailed() { saving = false }

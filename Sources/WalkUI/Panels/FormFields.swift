@@ -49,6 +49,36 @@ public struct FormFields: Equatable, Sendable {
 }
 
 /// The keys of the praise and action forms (typed characters go into the field with the cursor).
+extension FormFields {
+    /// What a key did to a form.
+    enum Step {
+        /// Typed, moved or closed (leaving its drafts); these are the effects.
+        case done([PanelEffect])
+        /// Enter on the last field: the form's owner saves it.
+        case save
+    }
+
+    /// The keys every form shares: typing, moving between fields, closing with drafts, and Enter,
+    /// which moves to the next field until the last, where it asks the owner to save.
+    mutating func handle(_ key: Key, keys: KeyMap<FormKeys.Command>, touchpoint: String, now: Date) -> Step {
+        guard let command = keys.command(for: key) else {
+            return .done(type(key) ? [] : [.say("A field holds at most \(LineEditor.maximumLengthText) characters", .warning)])
+        }
+        switch command {
+        case .next: move(by: 1)
+        case .previous: move(by: -1)
+        case .close: return .done(draftRecords(touchpoint: touchpoint, now: now) + [.close])
+        case .submit:
+            guard isOnLast else {
+                move(by: 1)
+                return .done([])
+            }
+            return .save
+        }
+        return .done([])
+    }
+}
+
 public enum FormKeys {
     public enum Command: Equatable, Sendable { case next, previous, submit, close }
 

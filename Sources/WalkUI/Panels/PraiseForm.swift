@@ -24,39 +24,28 @@ public struct PraiseForm: Equatable, Sendable {
 
     public mutating func apply(_ key: Key, now: Date) -> [PanelEffect] {
         if saving { return [] }
-        guard let command = FormKeys.praise.command(for: key) else {
-            return form.type(key) ? [] : [.say("A field holds at most \(LineEditor.maximumLengthText) characters", .warning)]
+        switch form.handle(key, keys: FormKeys.praise, touchpoint: touchpoint, now: now) {
+        case .done(let effects): return effects
+        case .save: break
         }
-        switch command {
-        case .next: form.move(by: 1)
-        case .previous: form.move(by: -1)
-        case .close:
-            return form.draftRecords(touchpoint: touchpoint, now: now) + [.close]
-        case .submit:
-            guard form.isOnLast else {
-                form.move(by: 1)
-                return []
-            }
-            let to = form.text(.praiseTo).trimmingSpaces
-            let text = form.text(.praise).trimmingSpaces
-            if to.isEmpty && text.isEmpty {
-                guard saved != nil else { return [.say("Nothing to save: write who the praise is for and what they did", .info)] }
-                saving = true
-                return [.record(.praised(PraiseChange(touchpoint: touchpoint, praise: nil, at: now)))]
-            }
-            guard !to.isEmpty else {
-                form.focus(on: .praiseTo)
-                return [.say("Who is the praise for? Write a person or a team", .warning)]
-            }
-            guard !text.isEmpty else {
-                return [.say("Write a line of praise to pass on", .warning)]
-            }
-            let praise = Praise(to: to, text: text)
-            guard praise != saved else { return [.say("Praise unchanged", .info), .close] }
+        let to = form.text(.praiseTo).trimmingSpaces
+        let text = form.text(.praise).trimmingSpaces
+        if to.isEmpty && text.isEmpty {
+            guard saved != nil else { return [.say("Nothing to save: write who the praise is for and what they did", .info)] }
             saving = true
-            return [.record(.praised(PraiseChange(touchpoint: touchpoint, praise: praise, at: now)))]
+            return [.record(.praised(PraiseChange(touchpoint: touchpoint, praise: nil, at: now)))]
         }
-        return []
+        guard !to.isEmpty else {
+            form.focus(on: .praiseTo)
+            return [.say("Who is the praise for? Write a person or a team", .warning)]
+        }
+        guard !text.isEmpty else {
+            return [.say("Write a line of praise to pass on", .warning)]
+        }
+        let praise = Praise(to: to, text: text)
+        guard praise != saved else { return [.say("Praise unchanged", .info), .close] }
+        saving = true
+        return [.record(.praised(PraiseChange(touchpoint: touchpoint, praise: praise, at: now)))]
     }
 
     mutating func saveFailed() { saving = false }
