@@ -31,22 +31,11 @@ struct WalkFolderScan {
         }
         // One stat per file, on every core.
         let names = listed
-        var found = [Entry?](repeating: nil, count: names.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, names.count / 1024))
-        found.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < names.count {
-                    var info = stat()
-                    if fstatat(fd, names[index], &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG {
-                        slots[index] = Entry(name: names[index], size: Int64(info.st_size), modified: nanoseconds(info.st_mtim))
-                    }
-                    index += workers
-                }
-            }
-        }
-        let entries = found.compactMap { $0 }
+        let entries = Parallel.map(names, perWorker: 1024) { name -> Entry? in
+            var info = stat()
+            guard fstatat(fd, name, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            return Entry(name: name, size: Int64(info.st_size), modified: nanoseconds(info.st_mtim))
+        }.compactMap { $0 }
         var copies = stat()
         let copiesModified = stat(JourneyCopies.folder(forWalks: folder), &copies) == 0 ? nanoseconds(copies.st_mtim) : 0
         return WalkFolderScan(entries: entries, copiesModified: copiesModified)
@@ -101,20 +90,7 @@ enum DigestReader {
     }
 
     static func readBatch(_ paths: [String]) -> [Outcome] {
-        var results = [Outcome?](repeating: nil, count: paths.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 16))
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < paths.count {
-                    slots[index] = outcome(paths[index])
-                    index += workers
-                }
-            }
-        }
-        return results.map { $0 ?? .unreadable("\(paths.first ?? ""): not read") }
+        Parallel.map(paths, perWorker: 16) { outcome($0) }
     }
 
     static func outcome(_ path: String) -> Outcome {

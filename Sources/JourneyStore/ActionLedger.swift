@@ -12,26 +12,13 @@ public struct ActionLedger: Sendable {
     /// that mention an action are read in full, so thousands of walks without actions cost little.
     public func load() -> (actions: [ActionListing], errors: [WalkFileError]) {
         let paths = WalkLibrary(folder: folder).paths
-        var results = [Result<[ActionListing], WalkFileError>?](repeating: nil, count: paths.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 64))
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots, so the buffer is shared without a lock.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < paths.count {
-                    slots[index] = Self.actions(in: paths[index])
-                    index += workers
-                }
-            }
-        }
+        let results = Parallel.map(paths, perWorker: 64) { Self.actions(in: $0) }
         var actions: [ActionListing] = []
         var errors: [WalkFileError] = []
         for result in results {
             switch result {
-            case .success(let found)?: actions += found
-            case .failure(let error)?: errors.append(error)
-            case nil: break
+            case .success(let found): actions += found
+            case .failure(let error): errors.append(error)
             }
         }
         return (actions, errors)

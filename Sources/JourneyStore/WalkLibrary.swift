@@ -18,26 +18,15 @@ public struct WalkLibrary: Sendable {
 
     /// Loads walk files on every core; results keep the order of `paths`.
     public static func load(paths: [String]) -> (walks: [WalkFile], errors: [WalkFileError]) {
-        var results = [Result<WalkFile, WalkFileError>?](repeating: nil, count: paths.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 64))
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots, so the buffer is shared without a lock.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < paths.count {
-                    slots[index] = Result { () throws(WalkFileError) in try WalkFile.load(path: paths[index]) }
-                    index += workers
-                }
-            }
+        let results = Parallel.map(paths, perWorker: 64) { path in
+            Result { () throws(WalkFileError) in try WalkFile.load(path: path) }
         }
         var walks: [WalkFile] = []
         var errors: [WalkFileError] = []
         for result in results {
             switch result {
-            case .success(let file)?: walks.append(file)
-            case .failure(let error)?: errors.append(error)
-            case nil: break
+            case .success(let file): walks.append(file)
+            case .failure(let error): errors.append(error)
             }
         }
         return (walks, errors)

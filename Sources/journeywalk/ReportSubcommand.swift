@@ -89,7 +89,7 @@ struct ReportSubcommand: ParsableCommand {
         while start < paths.count {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
             start += batch.count
-            let loaded = Self.parallelMap(batch) { path -> Result<(warnings: [WalkFile.Warning], piece: String?, input: ReportInput), WalkFileError> in
+            let loaded = Parallel.map(batch, perWorker: 8) { path -> Result<(warnings: [WalkFile.Warning], piece: String?, input: ReportInput), WalkFileError> in
                 Result { () throws(WalkFileError) in try WalkFile.load(path: path) }.map { file in
                     let input = ReportInput(
                         walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
@@ -144,26 +144,6 @@ struct ReportSubcommand: ParsableCommand {
             output.flush()
         }
         if failed { throw ExitCode(1) }
-    }
-}
-
-extension ReportSubcommand {
-    /// `transform` of every element on every core, results in order.
-    static func parallelMap<T>(_ items: [String], _ transform: @escaping @Sendable (String) -> T) -> [T] {
-        var results = [T?](repeating: nil, count: items.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 8))
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each worker writes only its own slots.
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < items.count {
-                    slots[index] = transform(items[index])
-                    index += workers
-                }
-            }
-        }
-        return results.compactMap { $0 }
     }
 }
 
