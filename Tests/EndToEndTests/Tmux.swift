@@ -48,10 +48,25 @@ final class Tmux {
         var screen = ""
         while Date() < deadline {
             screen = capture()
-            if screen.contains(text) { return (true, screen) }
+            if screen.contains(text) { return (true, settled(screen) { $0.contains(text) }) }
             usleep(30_000)
         }
         return (false, screen)
+    }
+
+    /// A frame can be caught half-sent (rows above the one waited for drawn, rows below not yet):
+    /// capture again until two captures 40 ms apart agree (at most half a second, for screens with a
+    /// running clock), keeping the last one that still meets the condition.
+    private func settled(_ first: String, _ condition: (String) -> Bool) -> String {
+        var last = first
+        for _ in 0..<12 {
+            usleep(40_000)
+            let next = capture()
+            guard condition(next) else { return last }
+            if next == last { return next }
+            last = next
+        }
+        return last
     }
 
     /// Polls the screen until a condition holds (a whole frame, not a half-drawn one); returns the screen.
@@ -61,7 +76,7 @@ final class Tmux {
         var screen = ""
         while Date() < deadline {
             screen = capture()
-            if condition(screen) { return (true, screen) }
+            if condition(screen) { return (true, settled(screen, condition)) }
             usleep(30_000)
         }
         return (false, screen)

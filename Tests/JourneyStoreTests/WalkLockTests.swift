@@ -80,6 +80,9 @@ private let header = WalkHeader(
         let whileOpen = try WalkFile.load(path: journal.path)
         #expect(whileOpen.warnings.isEmpty, "a line being written is not damage: \(whileOpen.warnings)")
         journal.close()
+        // A process another test is starting at this moment holds a copy of every descriptor until
+        // its exec closes it (O_CLOEXEC acts only at exec): wait for the lock to go with it.
+        for _ in 0..<200 where WalkJournal.isBeingWritten(journal.path) { usleep(10_000) }
         let afterwards = try WalkFile.load(path: journal.path)
         #expect(afterwards.warnings.map(\.line) == [2])
     }
