@@ -4,14 +4,15 @@ import Foundation
 public enum CompareGrouping: String, CaseIterable, Sendable {
     case location, channel, `operator`, role, month
 
-    /// The column a walk belongs to; `month` is the UTC month of the visit's start, `2026-11`.
+    /// The column a walk belongs to; `month` is the month of the visit's start in the reader's time
+    /// zone, `2026-11`.
     public func key(of walk: WalkDigest) -> String {
         switch self {
         case .location: return walk.location
         case .channel: return walk.channel
         case .operator: return walk.operator
         case .role: return walk.role
-        case .month: return String(Timestamp.format(walk.visitStart).prefix(7))
+        case .month: return ReaderTime.month(walk.visitStart)
         }
     }
 }

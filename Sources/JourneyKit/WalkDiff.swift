@@ -21,6 +21,8 @@ public struct WalkDiff: Equatable, Sendable {
         public var `operator`: String
         public var location: String
         public var started: Date
+        /// The zone the walk was walked in, as its own times are shown.
+        public var zone: TimeZone
         public var status: Walk.Status
         public var score: Double?
         public var summary: WalkSummary
@@ -118,7 +120,7 @@ public struct WalkDiff: Equatable, Sendable {
         return Side(
             walkID: walk.header.walkID, journeyID: walk.journey.id, journeyTitle: walk.journey.title, version: walk.journey.version,
             operator: details.operator, location: details.location, started: walk.header.statedStart ?? walk.header.started,
-            status: walk.status, score: VisitScore(walk).percent, summary: walk.summary)
+            zone: LocalTime.zone(of: walk.header), status: walk.status, score: VisitScore(walk).percent, summary: walk.summary)
     }
 
     private static func score(_ touchpoint: Touchpoint, _ moment: Moment?) -> Double? {

@@ -87,10 +87,10 @@ public struct WalkFilter: Equatable, Sendable {
     public mutating func set(_ field: String, to value: String) throws(Problem) {
         switch field {
         case "since":
-            guard let date = Self.date(value, endOfDay: false) else { throw Problem("since: '\(value)' is not a date (YYYY-MM-DD or 2026-11-22T10:15:03Z)") }
+            guard let date = Self.date(value, endOfDay: false) else { throw Problem("since: '\(value)' is not a date (YYYY-MM-DD, a day in your time zone, or 2026-11-22T10:15:03Z)") }
             since = date
         case "until":
-            guard let date = Self.date(value, endOfDay: true) else { throw Problem("until: '\(value)' is not a date (YYYY-MM-DD or 2026-11-22T10:15:03Z)") }
+            guard let date = Self.date(value, endOfDay: true) else { throw Problem("until: '\(value)' is not a date (YYYY-MM-DD, a day in your time zone, or 2026-11-22T10:15:03Z)") }
             until = date
         case "operator": `operator` = value.isEmpty ? nil : value
         case "location": location = value.isEmpty ? nil : value
@@ -113,11 +113,11 @@ public struct WalkFilter: Equatable, Sendable {
         }
     }
 
-    /// `YYYY-MM-DD` (UTC; with `endOfDay` the start of the next day, so the day is included) or an ISO-8601 time.
+    /// `YYYY-MM-DD`, a day in the reader's time zone (with `endOfDay` the start of the next day, so
+    /// the day is included), or an ISO-8601 time.
     public static func date(_ text: String, endOfDay: Bool) -> Date? {
         if let time = Timestamp.parse(text) { return time }
-        guard text.count == 10, let day = Timestamp.parse(text + "T00:00:00Z") else { return nil }
-        return endOfDay ? day.addingTimeInterval(86_400) : day
+        return ReaderTime.midnight(of: text, next: endOfDay)
     }
 
     /// The filter as the line would write it (fields first, then the free words).
@@ -128,10 +128,17 @@ public struct WalkFilter: Equatable, Sendable {
         if let name = `operator` { parts.append("operator:" + quoted(name)) }
         if let location { parts.append("location:" + quoted(location)) }
         if let status { parts.append("status:" + status.rawValue) }
-        if let since { parts.append("since:" + Timestamp.format(since)) }
-        if let until { parts.append("until:" + Timestamp.format(until)) }
+        if let since { parts.append("since:" + Self.text(since, endOfDay: false)) }
+        if let until { parts.append("until:" + Self.text(until, endOfDay: true)) }
         if !text.isEmpty { parts.append(text) }
         return parts.joined(separator: " ")
+    }
+
+    /// A bound as the filter line writes it: the day when it is one of the reader's midnights (for
+    /// `until`, the day that ends there), else the time; `date` reads it back the same.
+    static func text(_ date: Date, endOfDay: Bool) -> String {
+        let day = ReaderTime.day(endOfDay ? date.addingTimeInterval(-1) : date)
+        return ReaderTime.midnight(of: day, next: endOfDay) == date ? day : Timestamp.format(date)
     }
 
     /// Splits at spaces, keeping `"quoted words"` (also after `field:`) together.

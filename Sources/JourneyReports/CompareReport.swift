@@ -74,7 +74,7 @@ public enum CompareReport {
             guard let walk = column.walk else { return "#\(index + 1) \(column.key)" }
             let version = walk.version.map { " · v\($0)" } ?? ""
             let who = [walk.operator, walk.location].filter { !$0.isEmpty }.joined(separator: " · ")
-            return "#\(index + 1) \(walk.walkID) · \(Timestamp.format(walk.visitStart).prefix(10))\(who.isEmpty ? "" : " · " + who)\(version) · \(walk.status.rawValue)"
+            return "#\(index + 1) \(walk.walkID) · \(ReaderTime.day(walk.visitStart))\(who.isEmpty ? "" : " · " + who)\(version) · \(walk.status.rawValue)"
         }
     }
 

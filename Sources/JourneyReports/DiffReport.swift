@@ -26,7 +26,7 @@ public enum DiffReport {
     static func side(_ side: WalkDiff.Side) -> String {
         let version = side.version.map { " · journey v\($0)" } ?? ""
         let who = [side.operator, side.location].filter { !$0.isEmpty }.joined(separator: " · ")
-        return "\(side.walkID)\(version) · \(Timestamp.format(side.started).prefix(16).replacingOccurrences(of: "T", with: " ")) UTC"
+        return "\(side.walkID)\(version) · \(LocalTime.minute(side.started, side.zone))"
             + (who.isEmpty ? "" : " · " + who) + " · \(side.status.rawValue)"
     }
 

@@ -47,8 +47,8 @@ struct ReportSubcommand: ParsableCommand {
         let library = WalkLibrary(folder: data.locations.walks)
         var sinceDate: Date?
         if let since {
-            guard let date = Timestamp.parse(since) ?? Timestamp.parse(since + "T00:00:00Z") else {
-                throw ValidationError("--since '\(since)' is not a date: use YYYY-MM-DD or 2026-11-22T10:15:03Z")
+            guard let date = WalkFilter.date(since, endOfDay: false) else {
+                throw ValidationError("--since '\(since)' is not a date: use YYYY-MM-DD (a day in your time zone) or 2026-11-22T10:15:03Z")
             }
             sinceDate = date
         }

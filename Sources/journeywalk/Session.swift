@@ -53,13 +53,7 @@ enum Session {
     }
 
     /// A time as the user reads it: local time (honouring TZ) to the minute, `2026-11-22 11:15`.
-    static func localMinute(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970)
-        var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else { return Timestamp.format(date) }
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
-    }
+    static func localMinute(_ date: Date) -> String { ReaderTime.minute(date) }
 
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
     static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {

@@ -71,6 +71,47 @@ func compareWalk(_ id: String, location: String, day: Int, _ verdicts: [String?]
         #expect(FileManager.default.fileExists(atPath: home + "/index.sqlite"))
     }
 
+    @Test func daysAndMonthsAreTheReadersAndDiffShowsEachWalksOwnZone() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let walks = home + "/walks"
+        try FileManager.default.createDirectory(atPath: walks, withIntermediateDirectories: true)
+        chmod(walks, 0o700)
+        // 09:00 and 12:00 UTC on 30 November: 22:00 that day and 01:00 on 1 December at UTC+13.
+        try compareWalk("20261130-090000-shop", location: "North", day: 30, ["magic", "neutral", "misery"])
+            .replacingOccurrences(of: "T10:00:00.000Z", with: "T09:00:00.000Z")
+            .write(toFile: walks + "/20261130-090000-shop.jsonl", atomically: true, encoding: .utf8)
+        try compareWalk("20261130-120000-shop", location: "South", day: 30, ["misery", "neutral", "magic"])
+            .replacingOccurrences(of: "T10:00:00.000Z", with: "T12:00:00.000Z")
+            .replacingOccurrences(of: #""channel":"store","#, with: #""channel":"store","utc_offset":"+13:00","#)
+            .write(toFile: walks + "/20261130-120000-shop.jsonl", atomically: true, encoding: .utf8)
+        func run(_ zone: String, _ arguments: [String]) -> (status: Int32, output: String) {
+            var environment = ProcessInfo.processInfo.environment
+            environment["TZ"] = zone
+            return spawnAndWait([journeywalkBinary] + arguments + ["--data-dir", home], environment: environment)
+        }
+        func monthKeys(_ zone: String) throws -> [String?] {
+            let result = run(zone, ["compare", "--journey", "shop", "--by", "month", "--format", "json"])
+            #expect(result.status == 0, "\(result.output)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            return (object["columns"] as? [[String: Any]])?.map { $0["key"] as? String } ?? []
+        }
+        // A POSIX zone string (13 hours ahead of UTC): no time zone database needed.
+        let ahead = "JWT-13"
+        #expect(try monthKeys(ahead) == ["2026-11", "2026-12"])
+        #expect(try monthKeys("UTC0") == ["2026-11"])
+        let since = run(ahead, ["compare", "--journey", "shop", "--since", "2026-12-01", "--format", "json"])
+        #expect(since.output.contains(#""key":"20261130-120000-shop""#) && !since.output.contains(#""key":"20261130-090000-shop""#), "\(since.output)")
+        let until = run(ahead, ["compare", "--journey", "shop", "--until", "2026-11-30", "--format", "json"])
+        #expect(until.output.contains(#""key":"20261130-090000-shop""#) && !until.output.contains(#""key":"20261130-120000-shop""#), "\(until.output)")
+        let text = run(ahead, ["compare", "--journey", "shop"])
+        #expect(text.output.contains("20261130-120000-shop · 2026-12-01"), "\(text.output)")
+        #expect(text.output.contains("20261130-090000-shop · 2026-11-30"), "\(text.output)")
+        let diff = run("UTC0", ["diff", "20261130-09", "20261130-12"])
+        #expect(diff.output.contains("2026-11-30 09:00 UTC"), "\(diff.output)")
+        #expect(diff.output.contains("2026-12-01 01:00 UTC+13:00"), "the zone the walk recorded: \(diff.output)")
+    }
+
     @Test func compareAndDiffFromTheRealBinary() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }

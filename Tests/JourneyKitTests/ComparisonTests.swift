@@ -138,6 +138,9 @@ let shopV1 = JourneyOutline(journeyID: "shop", title: "Shop", version: 1, touchp
         #expect(filter.until == Timestamp.parse("2026-12-01T00:00:00Z"), "the day given is included")
         #expect(filter.text == "greeting")
         #expect(throws: WalkFilter.Problem.self) { try WalkFilter.parse(line: "since:yesterday") }
+        #expect(try WalkFilter.parse(line: "since:2026-11-01 until:2026-11-30").line == "since:2026-11-01 until:2026-11-30", "days read back as typed")
+        #expect(try WalkFilter.parse(line: "until:2026-11-30T10:00:00Z").line == "until:2026-11-30T10:00:00Z")
+        #expect(ReaderTime.midnight(of: "2026-02-30") == nil)
         let walk = digest("w", outline: shopV1, location: "Main Street", operator: "Annabel", day: 1, [])
         #expect(WalkFilter(operator: "ANN").matches(walk))
         #expect(!WalkFilter(location: "north").matches(walk))

@@ -98,7 +98,7 @@ public enum CompareScreen {
     /// group's value and size.
     static func headings(_ column: Comparison.Column, at index: Int, grouping: CompareGrouping?) -> (String, String) {
         if let walk = column.walk {
-            let date = String(Timestamp.format(walk.visitStart).dropFirst(5).prefix(5))
+            let date = String(ReaderTime.day(walk.visitStart).dropFirst(5))
             return ("#\(index + 1) " + walk.operator, date + " " + walk.location)
         }
         return (CompareReport.label(column, at: index, grouping: grouping), Counted.text(column.walks, "walk"))
@@ -129,7 +129,7 @@ public enum CompareScreen {
     static func columnName(_ column: Comparison.Column, at index: Int, grouping: CompareGrouping?) -> String {
         if let walk = column.walk {
             let who = [walk.operator, walk.location].filter { !$0.isEmpty }.joined(separator: ", ")
-            return "#\(index + 1) \(Timestamp.format(walk.visitStart).prefix(10))" + (who.isEmpty ? "" : " " + who)
+            return "#\(index + 1) \(ReaderTime.day(walk.visitStart))" + (who.isEmpty ? "" : " " + who)
         }
         return CompareReport.label(column, at: index, grouping: grouping) + " (\(Counted.text(column.walks, "walk")))"
     }
@@ -163,7 +163,7 @@ public enum CompareScreen {
         var lines = [row.title + " (" + row.touchpoint + ")" + (row.stage.isEmpty ? "" : " · " + row.stage)]
         if let walk = column.walk {
             lines.append("Walk \(walk.walkID)")
-            lines.append([walk.operator, walk.location, String(Timestamp.format(walk.visitStart).prefix(10)), walk.version.map { "journey v\($0)" } ?? "", walk.status.rawValue]
+            lines.append([walk.operator, walk.location, ReaderTime.day(walk.visitStart), walk.version.map { "journey v\($0)" } ?? "", walk.status.rawValue]
                 .filter { !$0.isEmpty }.joined(separator: " · "))
         } else {
             lines.append(columnName(column, at: state.column, grouping: comparison.grouping))
