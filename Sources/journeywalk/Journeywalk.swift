@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import JourneyKit
 import JourneyStore
 import WalkUI
@@ -22,6 +23,14 @@ struct Journeywalk: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+
+    static func main() {
+        // Past the file-size limit (`ulimit -f`) a write fails with EFBIG and is handled like a full
+        // disk (nothing acknowledged, the text kept, the terminal restored) instead of the signal
+        // killing the process mid-screen.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 
     func run() throws {
         let locations = data.locations

@@ -171,6 +171,41 @@ func onlyWalkFile(in walks: String) throws -> String {
         #expect(journal.contains("\"verdict\":\"magic\""))
         #expect(journal.hasSuffix("\n"), "no half line left behind")
     }
+
+    @Test func theFileSizeLimitIsAFullDiskNotAKill() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let scratch = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        // 8 KiB: the walk's header (about 4 KB) fits, a 5,000-character note after it does not.
+        let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TMPDIR=\(shellQuoted(scratch))"
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && (ulimit -f 8; env \(env) \(binary) walk retail-store-visit); echo EXIT=$?; sleep 600", width: 100, height: 40)
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+        let note = "Limit " + String(repeating: "and waiting ", count: 420) + "END"
+        tmux.send("e")
+        #expect(tmux.waitFor("Enter save").found)
+        tmux.type(note)
+        #expect(tmux.waitFor("waiting END").found)
+        tmux.send("Enter")
+        let refused = tmux.waitFor("NOT SAVED")
+        #expect(refused.found, "the write is refused, the process lives on:\n\(refused.screen)")
+        #expect(refused.screen.contains("File too large"), "\(refused.screen)")
+        tmux.send("C-c")
+        #expect(tmux.waitFor("Text not saved").found)
+        tmux.send("l")
+        let after = tmux.waitFor("EXIT=1")
+        #expect(after.found, "after leaving:\n\(after.screen)")
+        #expect(!after.screen.contains("Touchpoint 2/9"), "the terminal is back to the shell:\n\(after.screen)")
+        let journal = try String(contentsOfFile: try onlyWalkFile(in: home + "/walks"), encoding: .utf8)
+        #expect(journal.contains("\"verdict\":\"magic\""))
+        #expect(journal.hasSuffix("\n"), "no half line left behind")
+    }
 }
 
 enum PosixPath {
