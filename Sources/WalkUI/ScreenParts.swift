@@ -86,9 +86,10 @@ public enum ScreenParts {
     }
 
     /// The lines of the help overlay for a key table (and the editor's keys when they apply).
-    public static func helpLines<C>(map: KeyMap<C>, extra: [HelpLine] = []) -> [(String, Role)] {
+    /// The help overlay's lines: `leading` (the keys of a panel that is open), the table's, then `extra`.
+    public static func helpLines<C>(map: KeyMap<C>, leading: [HelpLine] = [], extra: [HelpLine] = []) -> [(String, Role)] {
         var lines: [(String, Role)] = []
-        let all = map.helpLines + extra
+        let all = leading + map.helpLines + extra
         let keyWidth = min(16, all.compactMap { line -> Int? in
             if case .binding(let keys, _) = line { return TerminalText.width(of: keys) }
             return nil
@@ -107,15 +108,15 @@ public enum ScreenParts {
     }
 
     /// The help overlay, scrolled by the overlay's offset when it is taller than the screen.
-    public static func help<C>(_ canvas: inout Canvas, map: KeyMap<C>, extra: [HelpLine] = [], overlay: HelpOverlay) {
-        let lines = helpLines(map: map, extra: extra)
+    public static func help<C>(_ canvas: inout Canvas, map: KeyMap<C>, leading: [HelpLine] = [], extra: [HelpLine] = [], title: String? = nil, overlay: HelpOverlay) {
+        let lines = helpLines(map: map, leading: leading, extra: extra)
         let room = max(1, canvas.height - 5)
         let offset = min(overlay.offset, max(0, lines.count - room))
         var shown = Array(lines[offset..<min(lines.count, offset + room)])
         let more = offset + room < lines.count
         let hint = more ? "↓ j/k scroll · any other key closes" : (offset > 0 ? "↑ k scrolls back · any other key closes" : "Any key closes this help.")
         shown.append((hint, .dim))
-        box(&canvas, title: "Keys · " + map.title, lines: shown, width: 76)
+        box(&canvas, title: "Keys · " + (title ?? map.title), lines: shown, width: 76)
     }
 
     /// Drawn instead of a screen when the terminal is smaller than the screen needs.

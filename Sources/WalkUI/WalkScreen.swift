@@ -38,7 +38,7 @@ public enum WalkScreen {
         if state.mode == .finalCheck { FieldKitView.finalCheck(state, &canvas) }
         if case .unsavedText(let reason, _) = state.mode { unsavedText(state, reason: reason, &canvas) }
         if let help = state.help {
-            ScreenParts.help(&canvas, map: state.keyMap, extra: state.helpExtra, overlay: help)
+            ScreenParts.help(&canvas, map: state.keyMap, leading: state.helpLeading, extra: state.helpExtra, title: state.panel?.keyTitle, overlay: help)
         }
     }
 

@@ -112,7 +112,7 @@ extension WalkState {
             return interrupt()
         }
         if var overlay = help {
-            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: keyMap, extra: helpExtra).count) ? overlay : nil
+            help = overlay.handle(key, lineCount: helpLineCount) ? overlay : nil
             return []
         }
         if let editor {

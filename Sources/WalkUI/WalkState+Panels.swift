@@ -64,6 +64,7 @@ extension WalkState {
             case .record(let event): out.append(.record(event))
             case .close: panel = nil
             case .say(let text, let kind): message = Message(text: text, kind: kind)
+            case .help: help = HelpOverlay()
             }
         }
         return out

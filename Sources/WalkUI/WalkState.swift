@@ -201,11 +201,17 @@ public struct WalkState: Equatable, Sendable {
         return (timeSpent[id] ?? 0) + max(0, Int(now.timeIntervalSince(enteredAt)))
     }
 
+    /// Help lines shown before the key table's own: those of the panel that has the keys.
+    public var helpLeading: [HelpLine] { panel?.helpLines ?? [] }
+
     /// Help lines shown after the key table's own: the editor's keys while walking.
     public var helpExtra: [HelpLine] {
         if mode == .briefing { return [] }
-        return (panel?.helpLines ?? []) + LineEditor.keys.helpLines
+        return LineEditor.keys.helpLines
     }
+
+    /// Every line of the help overlay, as it is drawn and scrolled.
+    var helpLineCount: Int { ScreenParts.helpLines(map: keyMap, leading: helpLeading, extra: helpExtra).count }
 
     /// The key table in force, for dispatch, footer and help.
     public var keyMap: KeyMap<WalkCommand> {

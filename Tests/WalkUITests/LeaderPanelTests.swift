@@ -431,6 +431,23 @@ extension WalkState {
         assertSnapshot(render(state, width: 120, height: 40), named: "leader-recovery-120x40")
     }
 
+    @Test func questionMarkShowsEveryKeyOverTheStripAndThePicker() {
+        var state = leaderWalk()
+        state.press(.char("r"), .char("?"))
+        #expect(state.help != nil, "? opens the help from the recovery strip")
+        let lines = ScreenParts.helpLines(map: state.keyMap, leading: state.helpLeading, extra: state.helpExtra).map(\.0).joined(separator: "\n")
+        #expect(lines.contains("the highlighted step was done"), "the strip's own keys are in it")
+        #expect(render(state, width: 120, height: 40).text.contains("the highlighted step was done"), "the help is on the screen")
+        state.press(.escape)
+        #expect(state.help == nil)
+        if case .recovery? = state.panel {} else { Issue.record("the strip is still open under the help") }
+        state.press(.escape, .char("T"))
+        state.typeKeys("wait?")
+        #expect(state.help != nil, "? opens the help from the tag picker")
+        state.press(.escape)
+        #expect(state.picker?.filter.text == "wait", "? is not typed into the filter")
+    }
+
     @Test func actionForm() {
         var state = leaderWalk()
         state.press(.char("A"))

@@ -26,7 +26,7 @@ public struct RecoveryStrip: Equatable, Sendable {
         }
     }
 
-    public enum Command: Equatable, Sendable { case previous, next, done, notDone, toggle, clear, close }
+    public enum Command: Equatable, Sendable { case previous, next, done, notDone, toggle, clear, help, close }
 
     public static let keys = KeyMap<Command>(title: "Recovery strip", [
         KeyBinding([.char("y")], .done, name: "done", help: "the highlighted step was done", group: "Recovery", footerPriority: 1),
@@ -35,6 +35,7 @@ public struct RecoveryStrip: Equatable, Sendable {
         KeyBinding([.char("-"), .backspace], .clear, name: "unmark", help: "take the mark off the step", group: "Recovery", footerPriority: 4),
         KeyBinding([.right, .char("l"), .tab], .next, name: "step", help: "next step", group: "Recovery", footerKey: "←→", footerPriority: 2),
         KeyBinding([.left, .char("h")], .previous, name: "previous step", help: "previous step", group: "Recovery", inFooter: false),
+        KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Recovery", footerPriority: 5),
         KeyBinding([.escape, .enter, .char("q"), .char("r")], .close, name: "close", help: "close the strip (every mark is already saved)", group: "Recovery", footerKey: "Esc", footerPriority: 0),
     ])
 
@@ -67,6 +68,8 @@ public struct RecoveryStrip: Equatable, Sendable {
             return []
         case .close:
             return [.close]
+        case .help:
+            return [.help]
         case .done: marks[step.rawValue] = true
         case .notDone: marks[step.rawValue] = false
         case .toggle: marks[step.rawValue] = mark == nil ? true : mark == true ? false : nil

@@ -23,7 +23,7 @@ public struct TagPicker: Equatable, Sendable {
     }
 
     /// What the picker's keys do (other keys edit the filter).
-    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, toggle, save, clearChosen, close }
+    public enum Command: Equatable, Sendable { case up, down, pageUp, pageDown, toggle, save, clearChosen, help, close }
 
     public static let keys = KeyMap<Command>(title: "Tag picker", [
         KeyBinding([.char(" "), .enter], .toggle, name: "choose", help: "choose the highlighted tag, or unchoose it", group: "Tags", footerKey: "Space", footerPriority: 1),
@@ -33,6 +33,7 @@ public struct TagPicker: Equatable, Sendable {
         KeyBinding([.pageDown], .pageDown, name: "page down", help: "a page of tags down", group: "Tags", inFooter: false),
         KeyBinding([.tab], .save, name: "save", help: "save the chosen tags and close", group: "Tags", footerPriority: 0),
         KeyBinding([.control("x")], .clearChosen, name: "none", help: "unchoose every tag", group: "Tags", footerPriority: 4),
+        KeyBinding([.char("?")], .help, name: "help", help: "show all keys (tags have no ?, so it is never part of the filter)", group: "Tags", footerPriority: 5),
         KeyBinding([.escape], .close, name: "close", help: "close without changing the tags (the filter text is kept)", group: "Tags", footerPriority: 0),
     ])
 
@@ -124,6 +125,8 @@ public struct TagPicker: Equatable, Sendable {
                 if let index = chosen.firstIndex(of: option.id) { chosen.remove(at: index) } else { chosen.append(option.id) }
             case .clearChosen:
                 chosen = []
+            case .help:
+                return [.help]
             case .save:
                 guard chosen != saved else {
                     return closing(saying: "Tags unchanged", now: now)

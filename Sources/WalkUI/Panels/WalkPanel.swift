@@ -38,6 +38,16 @@ public enum WalkPanel: Equatable, Sendable {
         }
     }
 
+    /// The panel's name in the help overlay's title.
+    public var keyTitle: String {
+        switch self {
+        case .tags: return TagPicker.keys.title
+        case .recovery: return RecoveryStrip.keys.title
+        case .praise: return FormKeys.praise.title
+        case .action: return FormKeys.action.title
+        }
+    }
+
     public var footerItems: [FooterItem] {
         switch self {
         case .tags: return TagPicker.keys.footerItems
@@ -56,6 +66,8 @@ public enum PanelEffect: Equatable, Sendable {
     case close
     /// Say something on the status line.
     case say(String, WalkState.Message.Kind)
+    /// Show every key (the panel stays open under the help).
+    case help
 }
 
 /// Drafts of typed fields that differ from what the walk file keeps.
