@@ -53,8 +53,12 @@ struct Journeywalk: ParsableCommand {
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
             case .review:
-                let source = Review.source(locations: locations, folder: locations.walks)
-                Review.listRunner(locations: locations, settings: ExportSettings(), source: source).run(list: Review.list(source), terminal: terminal)
+                // As `journeywalk review`: the first frame from the index as it is, the files checked right after.
+                let source = Review.source(locations: locations, folder: locations.walks, refreshLater: true)
+                let list = Review.list(source, upToDate: false)
+                var runner = Review.listRunner(locations: locations, settings: ExportSettings(), source: source)
+                if source.refreshPending { runner.freshList = { Review.freshList(source) } }
+                runner.run(list: list, terminal: terminal)
                 try terminal.closeAfterScreen()
             case .installSamples(let folder, _):
                 let installed = Result { () throws(FileError) in try SampleInstaller.install(into: folder) }

@@ -62,6 +62,27 @@ let sampleJournal = """
         #expect(none.output.contains("name the walks to report"))
     }
 
+    @Test func theHomeScreensReviewIsTheSameListFromTheIndex() throws {
+        let (home, _) = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) \(shellQuoted(journeywalkBinary)); echo EXIT=$?; sleep 600", width: 100, height: 30)
+        #expect(tmux.waitFor("Review saved walks").found)
+        tmux.send("G", "Enter")
+        let list = tmux.waitUntil { $0.contains("1 of 1 · newest first") && $0.contains("unfinished") }
+        #expect(list.found, "list:\n\(list.screen)")
+        // The files are checked against the index right after the first frame, which builds it.
+        var indexed = false
+        for _ in 0..<100 where !indexed {
+            indexed = FileManager.default.fileExists(atPath: home + "/index.sqlite")
+            if !indexed { usleep(50_000) }
+        }
+        #expect(indexed, "the index is built behind the list")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXIT=0").found)
+    }
+
     @Test func reviewListOpenAndExportInARealTerminal() throws {
         let (home, _) = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
