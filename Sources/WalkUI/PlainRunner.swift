@@ -262,31 +262,7 @@ struct PlainWalk {
 
     /// Applies an action and performs the work it asks for, as the full-screen runner does.
     mutating func perform(_ action: WalkAction) {
-        var queue = state.apply(action, now: clock())
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
-            case .leave:
-                break
-            case .findActionIDs:
-                queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
-            case .start(let details):
-                do {
-                    let header = try recorder.start(details, at: clock())
-                    queue += state.apply(.started(header), now: clock())
-                } catch {
-                    queue += state.apply(.recordFailed(nil, reason: String(describing: error)), now: clock())
-                }
-            case .record(let event):
-                do {
-                    try recorder.record(event)
-                    queue += state.apply(.recorded(event), now: clock())
-                } catch {
-                    queue += state.apply(.recordFailed(event, reason: String(describing: error)), now: clock())
-                }
-            case .inspectEvidence(let touchpoint, let path):
-                queue += state.apply(WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
-            }
-        }
+        _ = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock).perform(action, on: &state)
     }
 
     mutating func sendWalk(_ command: WalkCommand) {

@@ -32,4 +32,27 @@ extension Terminal {
         render(&canvas)
         draw(canvas)
     }
+
+    /// The next input as a screen that records reacts to it: a key, a tick, the new size, or the
+    /// end (a closed input or a signal, which is kept in `signal` unless one came before).
+    func nextInput(timeout: Int, signal: inout Int32?) -> ScreenInput {
+        switch nextEvent(timeout: timeout) {
+        case .key(let key): return .key(key)
+        case .tick: return .tick
+        case .resized: return .resized(width: size.width, height: size.height)
+        case .closed: return .interrupted
+        case .interrupted(let number):
+            signal = signal ?? number
+            return .interrupted
+        }
+    }
+}
+
+/// Terminal input as the walk and the workshop take it.
+enum ScreenInput {
+    case key(Key)
+    case tick
+    case resized(width: Int, height: Int)
+    /// Save what is typed and leave, whatever happens.
+    case interrupted
 }

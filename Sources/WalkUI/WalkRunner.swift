@@ -74,6 +74,7 @@ public struct WalkRunner {
 
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
         var state = initial
+        let work = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock)
         let size = terminal.size
         _ = state.apply(.resized(width: size.width, height: size.height), now: clock())
         terminal.present { WalkScreen.render(state, into: &$0) }
@@ -81,45 +82,13 @@ public struct WalkRunner {
         var signal: Int32?
         while true {
             let action: WalkAction
-            switch terminal.nextEvent(timeout: tick) {
+            switch terminal.nextInput(timeout: tick, signal: &signal) {
             case .key(let key): action = .key(key)
             case .tick: action = .tick
-            case .resized:
-                let size = terminal.size
-                action = .resized(width: size.width, height: size.height)
-            case .closed:
-                action = .interrupted
-            case .interrupted(let number):
-                signal = signal ?? number
-                action = .interrupted
+            case .resized(let width, let height): action = .resized(width: width, height: height)
+            case .interrupted: action = .interrupted
             }
-            var queue = state.apply(action, now: clock())
-            var leaving = false
-            while !queue.isEmpty {
-                let effect = queue.removeFirst()
-                switch effect {
-                case .leave:
-                    leaving = true
-                case .findActionIDs:
-                    queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
-                case .start(let details):
-                    do {
-                        let header = try recorder.start(details, at: clock())
-                        queue += state.apply(.started(header), now: clock())
-                    } catch {
-                        queue += state.apply(.recordFailed(nil, reason: Self.reason(error)), now: clock())
-                    }
-                case .record(let event):
-                    do {
-                        try recorder.record(event)
-                        queue += state.apply(.recorded(event), now: clock())
-                    } catch {
-                        queue += state.apply(.recordFailed(event, reason: Self.reason(error)), now: clock())
-                    }
-                case .inspectEvidence(let touchpoint, let path):
-                    queue += state.apply(Self.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
-                }
-            }
+            let leaving = work.perform(action, on: &state)
             if leaving {
                 return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsavedTexts, signal: signal)
             }
@@ -131,5 +100,45 @@ public struct WalkRunner {
                 lastFrame = now
             }
         }
+    }
+}
+
+/// The work a walk's state asks for, done and fed back to it until none is left: the walk file
+/// created, records appended and flushed, action ids looked up, evidence read. The full-screen and
+/// the plain runner share it, so a record is acknowledged the same way in both.
+struct WalkWork {
+    let recorder: WalkRecorder
+    let readEvidence: EvidenceReader
+    let clock: () -> Date
+
+    /// Applies an action and does the work it leads to; true when the walk asked to be left.
+    func perform(_ action: WalkAction, on state: inout WalkState) -> Bool {
+        var queue = state.apply(action, now: clock())
+        var leaving = false
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .leave:
+                leaving = true
+            case .findActionIDs:
+                queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
+            case .start(let details):
+                do {
+                    let header = try recorder.start(details, at: clock())
+                    queue += state.apply(.started(header), now: clock())
+                } catch {
+                    queue += state.apply(.recordFailed(nil, reason: WalkRunner.reason(error)), now: clock())
+                }
+            case .record(let event):
+                do {
+                    try recorder.record(event)
+                    queue += state.apply(.recorded(event), now: clock())
+                } catch {
+                    queue += state.apply(.recordFailed(event, reason: WalkRunner.reason(error)), now: clock())
+                }
+            case .inspectEvidence(let touchpoint, let path):
+                queue += state.apply(WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
+            }
+        }
+        return leaving
     }
 }

@@ -59,17 +59,11 @@ public struct WorkshopRunner {
                 lastFrame = now
             }
             let action: WorkshopAction
-            switch terminal.nextEvent(timeout: state.tickInterval) {
+            switch terminal.nextInput(timeout: state.tickInterval, signal: &signal) {
             case .key(let key): action = .key(key)
             case .tick: action = .tick
-            case .resized:
-                let size = terminal.size
-                action = .resized(width: size.width, height: size.height)
-            case .closed:
-                action = .interrupted
-            case .interrupted(let number):
-                signal = signal ?? number
-                action = .interrupted
+            case .resized(let width, let height): action = .resized(width: width, height: height)
+            case .interrupted: action = .interrupted
             }
             queue = state.apply(action, now: clock())
         }
