@@ -103,7 +103,7 @@ public struct WalkDiff: Equatable, Sendable {
                 touchpoint: id, title: tpB?.title ?? tpA?.title ?? id, inBefore: tpA != nil, inAfter: tpB != nil,
                 verdictBefore: momentA?.rating, verdictAfter: momentB?.rating, answers: answers,
                 scoreBefore: tpA.flatMap { Self.score($0, momentA) }, scoreAfter: tpB.flatMap { Self.score($0, momentB) },
-                timerBefore: momentA.flatMap { Self.timer($0, walk: a) }, timerAfter: momentB.flatMap { Self.timer($0, walk: b) },
+                timerBefore: momentA?.timerReading(at: a.lastChange), timerAfter: momentB?.timerReading(at: b.lastChange),
                 target: tpB?.target ?? tpA?.target)
             if change.inBefore && change.inAfter && !change.verdictChanged && answers.isEmpty && !change.scoreChanged && !change.timerChanged {
                 same += 1
@@ -124,19 +124,7 @@ public struct WalkDiff: Equatable, Sendable {
     }
 
     private static func score(_ touchpoint: Touchpoint, _ moment: Moment?) -> Double? {
-        guard let moment else { return nil }
-        var yes = 0, asked = 0
-        for (index, item) in touchpoint.checklist.enumerated() {
-            switch moment.answers[index] {
-            case .yes?: yes += item.weight; asked += item.weight
-            case .no?: asked += item.weight
-            case .na?, nil: break
-            }
-        }
+        guard let (yes, asked) = moment?.checklistSums(of: touchpoint) else { return nil }
         return asked > 0 ? (1000 * Double(yes) / Double(asked)).rounded() / 10 : nil
-    }
-
-    private static func timer(_ moment: Moment, walk: Walk) -> Double? {
-        moment.splitTimer.map { $0.running ? $0.reading(at: walk.lastChange) : $0.seconds } ?? moment.timerSeconds.map(Double.init)
     }
 }

@@ -87,15 +87,8 @@ public struct WalkDigest: Equatable, Sendable {
         for step in walk.steps {
             let touchpoint = step.touchpoint
             let moment = walk.moment(for: touchpoint.id)
-            var yes = 0, asked = 0
-            for (index, item) in touchpoint.checklist.enumerated() {
-                switch moment.answers[index] {
-                case .yes?: yes += item.weight; asked += item.weight
-                case .no?: asked += item.weight
-                case .na?, nil: break
-                }
-            }
-            let timer = moment.splitTimer.map { $0.running ? $0.reading(at: walk.lastChange) : $0.seconds } ?? moment.timerSeconds.map(Double.init)
+            let (yes, asked) = moment.checklistSums(of: touchpoint)
+            let timer = moment.timerReading(at: walk.lastChange)
             steps.append(Step(
                 touchpoint: touchpoint.id, adhocTitle: touchpoint.adhoc ? touchpoint.title : nil, rating: moment.rating,
                 timer: timer, target: touchpoint.target, yes: yes, asked: asked))

@@ -53,17 +53,8 @@ struct CompareSubcommand: ParsableCommand {
             build = { .success(source.comparison(journey: journey, grouping: $0, filter: filter)) }
         } else {
             let library = WalkLibrary(folder: locations.walks)
-            var paths: [String] = []
-            var failed = false
-            for reference in walks {
-                do {
-                    paths.append(try library.path(of: reference))
-                } catch {
-                    failed = true
-                    Session.printError("journeywalk: \(error)")
-                }
-            }
-            if failed { throw ExitCode(1) }
+            let (paths, unknown) = Session.walkPaths(walks, in: library)
+            if unknown > 0 { throw ExitCode(1) }
             build = { grouping in
                 do throws(WalkComparison.MixedJourneys) {
                     return .success(try WalkComparison.of(paths: paths, grouping: grouping, filter: filter))

@@ -29,18 +29,7 @@ struct DeleteSubcommand: ParsableCommand {
     func run() throws {
         let locations = data.locations
         let library = WalkLibrary(folder: locations.walks)
-        var paths: [String] = []
-        var seen = Set<String>()
-        var unknown = 0
-        for reference in walks {
-            do {
-                let path = try library.path(of: reference)
-                if seen.insert(PosixFile.absolute(path)).inserted { paths.append(path) }
-            } catch {
-                unknown += 1
-                Session.printError("journeywalk: " + error.description)
-            }
-        }
+        let (paths, unknown) = Session.walkPaths(walks, in: library)
         guard unknown == 0 else { throw Session.fail("nothing was moved to the trash") }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {

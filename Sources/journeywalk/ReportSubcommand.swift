@@ -55,22 +55,15 @@ struct ReportSubcommand: ParsableCommand {
         guard !walks.isEmpty || journey != nil || sinceDate != nil || all else {
             throw ValidationError("name the walks to report, or choose them with --journey, --since or --all")
         }
-        var paths: [String] = []
-        var failed = false
-        for reference in walks {
-            do {
-                paths.append(try library.path(of: reference))
-            } catch {
-                failed = true
-                Session.printError(error.description)
-            }
-        }
+        var (paths, unknown) = Session.walkPaths(walks, in: library)
+        var failed = unknown > 0
         if journey != nil || sinceDate != nil || all {
             // The walk index chooses the files without opening them; a file that cannot be read is named.
             let source = Review.source(locations: data.locations, folder: library.folder)
             if let notice = source.notice { Session.printError("journeywalk: " + notice) }
-            source.forEach(filter: WalkFilter(journey: journey), steps: false, walk: { walk in
-                if sinceDate.map({ walk.started >= $0 }) ?? true { paths.append(walk.path) }
+            // The visit's start, as stated with `walk --at`, as compare and review filter it.
+            source.forEach(filter: WalkFilter(since: sinceDate, journey: journey), steps: false, walk: { walk in
+                paths.append(walk.path)
             }, problem: { problem in
                 failed = true
                 Session.printError(problem)

@@ -19,6 +19,24 @@ enum Session {
         FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
+    /// The walk files that references name (paths, ids or unique id prefixes), each once, in the
+    /// order given; a reference that names none is said on stderr and counted.
+    static func walkPaths(_ references: [String], in library: WalkLibrary) -> (paths: [String], unknown: Int) {
+        var paths: [String] = []
+        var seen = Set<String>()
+        var unknown = 0
+        for reference in references {
+            do {
+                let path = try library.path(of: reference)
+                if seen.insert(PosixFile.absolute(path)).inserted { paths.append(path) }
+            } catch {
+                unknown += 1
+                printError("journeywalk: " + error.description)
+            }
+        }
+        return (paths, unknown)
+    }
+
     static func openTerminal(theme: Theme = .dark) throws -> CursesTerminal {
         do {
             return try CursesTerminal.open(environment: environment, theme: theme)

@@ -1,0 +1,23 @@
+import Foundation
+
+extension Moment {
+    /// The checklist weights this moment answered Yes, and answered Yes or No, of the touchpoint's
+    /// items (N/A and unanswered items count in neither: SPEC 7.2).
+    public func checklistSums(of touchpoint: Touchpoint) -> (yes: Int, asked: Int) {
+        var yes = 0, asked = 0
+        for (index, item) in touchpoint.checklist.enumerated() {
+            switch answers[index] {
+            case .yes?: yes += item.weight; asked += item.weight
+            case .no?: asked += item.weight
+            case .na?, nil: break
+            }
+        }
+        return (yes, asked)
+    }
+
+    /// The timer in seconds: the split timer's reading (one still running is read at `time`),
+    /// else the stopwatch kept with the verdict.
+    public func timerReading(at time: Date) -> Double? {
+        splitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? timerSeconds.map(Double.init)
+    }
+}
