@@ -239,15 +239,7 @@ public enum CompareReport {
     private static func html(_ comparison: Comparison, _ output: (String) -> Void) {
         let single = comparison.grouping == nil
         let e = HTMLReport.escape
-        output("""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="journeywalk">
-            <title>\(e(heading(comparison)))</title>
-            <style>
+        output(HTMLReport.documentStart(title: heading(comparison), style: """
             body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
             table{border-collapse:collapse;font-size:.9rem}
             th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;white-space:nowrap}
@@ -256,9 +248,8 @@ public enum CompareReport {
             td.absent,td.skipped{color:#888}tr.flip th{color:#a00}
             p.legend{color:#555;font-size:.85rem}
             @media print{body{margin:0}}
-            </style>
-            </head>
-            <body>
+            """))
+        output("""
             <h1>\(e(comparison.journeyTitle))</h1>
             <p>\(e(heading(comparison)))</p>
             <table>

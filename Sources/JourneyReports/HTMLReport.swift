@@ -3,23 +3,28 @@ import JourneyKit
 /// One self-contained HTML file: inline styles, an SVG emotion curve, the timeline with verdict
 /// colours and glyphs, peak and end, notes; no scripts, no network, print-friendly. All text is escaped.
 enum HTMLReport {
+    /// The start of a self-contained page up to its opened `<body>`: the title escaped, the style inline.
+    static func documentStart(title: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="journeywalk">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
     static func render(_ inputs: [ReportInput]) -> String {
         let title = inputs.count == 1 ? inputs[0].walk.journey.title + " — journey walk" : "\(inputs.count) journey walks"
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="journeywalk">
-            <title>\(escape(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-
-            """
+        var out = documentStart(title: title, style: style)
         for input in inputs { out += walk(input) }
         out += "</body>\n</html>\n"
         return out
