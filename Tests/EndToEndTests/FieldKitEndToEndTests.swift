@@ -14,10 +14,7 @@ import Testing
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=Europe/Paris NO_COLOR="
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
 
         // The checklist: Yes with one key, then a No that asks for its comment right there.
         tmux.send("c")

@@ -158,10 +158,7 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         defer { tmux.stop() }
 
         // Walked once by path…
-        tmux.start(install.shell("walk \(shellQuoted(journey))"), width: 160, height: 30)
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/2").found)
+        tmux.startWalk(install.shell("walk \(shellQuoted(journey))"), width: 160, height: 30, touchpoints: 2)
         tmux.send("m", "q")
         #expect(tmux.waitFor("Finish the walk?").found)
         tmux.send("f")

@@ -29,10 +29,7 @@ func onlyWalkFile(in walks: String) throws -> String {
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home))"
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && exec env \(env) \(binary) walk retail-store-visit")
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && exec env \(env) \(binary) walk retail-store-visit")
         tmux.send("m")
         #expect(tmux.waitFor("Touchpoint 2/9").found)
         let path = try onlyWalkFile(in: home + "/walks")
@@ -69,10 +66,7 @@ func onlyWalkFile(in walks: String) throws -> String {
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home))"
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600")
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600")
         tmux.send("e")
         #expect(tmux.waitFor("Enter save").found)
         tmux.type("Half a thought ★")
@@ -132,33 +126,14 @@ func onlyWalkFile(in walks: String) throws -> String {
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TMPDIR=\(shellQuoted(scratch))"
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600", width: 100, height: 40)
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
-        tmux.send("m")
-        #expect(tmux.waitFor("Touchpoint 2/9").found)
-
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit; echo EXIT=$?; sleep 600", width: 100, height: 40)
         // Fill the disk, then type a note longer than a page so it needs a block the disk does not have.
-        let filler = open(home + "/filler", O_WRONLY | O_CREAT, 0o600)
-        let block = [UInt8](repeating: 0x2E, count: 4096)
-        while write(filler, block, block.count) > 0 {}
-        close(filler)
-        let note = "Queue " + String(repeating: "and waiting ", count: 420) + "END"
-        tmux.send("e")
-        #expect(tmux.waitFor("Enter save").found)
-        tmux.type(note)
-        #expect(tmux.waitFor("waiting END").found)
-        tmux.send("Enter")
-        let refused = tmux.waitFor("NOT SAVED")
-        #expect(refused.found, "screen:\n\(refused.screen)")
-        #expect(refused.screen.contains("NOT SAVED (try again): No space left on device"), "the cause comes before the path")
-        tmux.send("C-c")
-        let dialog = tmux.waitFor("Text not saved")
-        #expect(dialog.found, "screen:\n\(dialog.screen)")
-        tmux.send("l")
-        let after = tmux.waitFor("EXIT=1")
-        #expect(after.found, "after leaving:\n\(after.screen)")
+        let (after, note) = typeANoteTheDiskRefuses(tmux, cause: "NOT SAVED (try again): No space left on device") {
+            let filler = open(home + "/filler", O_WRONLY | O_CREAT, 0o600)
+            let block = [UInt8](repeating: 0x2E, count: 4096)
+            while write(filler, block, block.count) > 0 {}
+            close(filler)
+        }
         #expect(after.screen.replacingOccurrences(of: "\n", with: "").contains("the text above could not be written to the walk file; a copy is in \(scratch)/journeywalk-unsaved-"))
         let copies = try FileManager.default.contentsOfDirectory(atPath: scratch).filter { $0.hasPrefix("journeywalk-unsaved-") }
         let copy = try #require(copies.first)
@@ -172,6 +147,31 @@ func onlyWalkFile(in walks: String) throws -> String {
         #expect(journal.hasSuffix("\n"), "no half line left behind")
     }
 
+    /// Judges the first touchpoint, then types a 5,000-character note that the disk refuses (after
+    /// `prepare`), checks the refusal names `cause`, and leaves with Ctrl-C and "leave anyway".
+    /// Returns the screen after journeywalk exited 1, and the note.
+    func typeANoteTheDiskRefuses(_ tmux: Tmux, cause: String, prepare: () -> Void = {}) -> (after: (found: Bool, screen: String), note: String) {
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+        prepare()
+        let note = "Queue " + String(repeating: "and waiting ", count: 420) + "END"
+        tmux.send("e")
+        #expect(tmux.waitFor("Enter save").found)
+        tmux.type(note)
+        #expect(tmux.waitFor("waiting END").found)
+        tmux.send("Enter")
+        let refused = tmux.waitFor("NOT SAVED")
+        #expect(refused.found, "the write is refused, the walk goes on:\n\(refused.screen)")
+        #expect(refused.screen.contains(cause), "the cause comes first:\n\(refused.screen)")
+        tmux.send("C-c")
+        let dialog = tmux.waitFor("Text not saved")
+        #expect(dialog.found, "screen:\n\(dialog.screen)")
+        tmux.send("l")
+        let after = tmux.waitFor("EXIT=1")
+        #expect(after.found, "after leaving:\n\(after.screen)")
+        return (after, note)
+    }
+
     @Test func theFileSizeLimitIsAFullDiskNotAKill() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -181,26 +181,8 @@ func onlyWalkFile(in walks: String) throws -> String {
         defer { tmux.stop() }
         // 8 KiB: the walk's header (about 4 KB) fits, a 5,000-character note after it does not.
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TMPDIR=\(shellQuoted(scratch))"
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && (ulimit -f 8; env \(env) \(binary) walk retail-store-visit); echo EXIT=$?; sleep 600", width: 100, height: 40)
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
-        tmux.send("m")
-        #expect(tmux.waitFor("Touchpoint 2/9").found)
-        let note = "Limit " + String(repeating: "and waiting ", count: 420) + "END"
-        tmux.send("e")
-        #expect(tmux.waitFor("Enter save").found)
-        tmux.type(note)
-        #expect(tmux.waitFor("waiting END").found)
-        tmux.send("Enter")
-        let refused = tmux.waitFor("NOT SAVED")
-        #expect(refused.found, "the write is refused, the process lives on:\n\(refused.screen)")
-        #expect(refused.screen.contains("File too large"), "\(refused.screen)")
-        tmux.send("C-c")
-        #expect(tmux.waitFor("Text not saved").found)
-        tmux.send("l")
-        let after = tmux.waitFor("EXIT=1")
-        #expect(after.found, "after leaving:\n\(after.screen)")
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && (ulimit -f 8; env \(env) \(binary) walk retail-store-visit); echo EXIT=$?; sleep 600", width: 100, height: 40)
+        let (after, _) = typeANoteTheDiskRefuses(tmux, cause: "File too large")
         #expect(!after.screen.contains("Touchpoint 2/9"), "the terminal is back to the shell:\n\(after.screen)")
         let journal = try String(contentsOfFile: try onlyWalkFile(in: home + "/walks"), encoding: .utf8)
         #expect(journal.contains("\"verdict\":\"magic\""))

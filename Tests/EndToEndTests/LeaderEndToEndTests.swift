@@ -14,10 +14,7 @@ import Testing
         let binary = shellQuoted(journeywalkBinary)
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR= TZ=UTC"
 
-        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit --operator Lee --role leader; echo EXIT=$?; sleep 600", width: 80, height: 24)
-        #expect(tmux.waitFor("Enter start").found)
-        tmux.send("Enter")
-        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(binary) walk retail-store-visit --operator Lee --role leader; echo EXIT=$?; sleep 600", width: 80, height: 24)
         tmux.send("x")
         #expect(tmux.waitFor("Touchpoint 2/9").found)
         tmux.send("Left")

@@ -29,6 +29,17 @@ final class Tmux {
         Issue.record("tmux new-session failed: \(result.output)")
     }
 
+    /// Starts a walk's shell command and goes past its briefing to the first touchpoint
+    /// (`Touchpoint 1/N`), recording an issue if either screen does not come.
+    func startWalk(_ command: String, width: Int = 100, height: Int = 30, touchpoints: Int = 9) {
+        start(command, width: width, height: height)
+        let briefing = waitFor("Enter start")
+        #expect(briefing.found, "briefing:\n\(briefing.screen)")
+        send("Enter")
+        let first = waitFor("Touchpoint 1/\(touchpoints)")
+        #expect(first.found, "first touchpoint:\n\(first.screen)")
+    }
+
     func capture(escapes: Bool = false) -> String {
         escapes ? tmux("capture-pane", "-p", "-e", "-t", "jw").output : tmux("capture-pane", "-p", "-t", "jw").output
     }
