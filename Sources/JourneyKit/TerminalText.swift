@@ -23,6 +23,21 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Text as the screen's cells hold it. Terminals disagree on joined emoji (a family joined with
+    /// U+200D, a hand with a skin tone): one draws one glyph, another each part, and the columns
+    /// after it move. Without the joiners and the skin-tone modifiers every terminal draws the same
+    /// parts in the same columns. Only what is drawn changes; files keep the text as typed.
+    public static func cells(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0xE2 }), text.unicodeScalars.contains(where: isDroppedFromCells) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isDroppedFromCells(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    private static func isDroppedFromCells(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200D || (0x1F3FB...0x1F3FF).contains(scalar.value)
+    }
+
     /// Text in capitals for a heading, made safe for the terminal. Text with control characters is shown
     /// escaped but not in capitals: capitals would change what the escape shows (`^[[31m` read as `^[[31M`).
     public static func capitals(_ text: String) -> String {
@@ -41,6 +56,10 @@ public enum TerminalText {
         // A flag is two regional indicators: terminals (and curses) give each a column.
         if character.unicodeScalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) {
             return character.unicodeScalars.count
+        }
+        // Drawn as `cells` leaves it: the parts of a joined emoji side by side, no skin tone.
+        if character.unicodeScalars.contains(where: isDroppedFromCells) {
+            return cells(String(character)).reduce(0) { $0 + width(of: $1) }
         }
         var widest = 0
         for scalar in character.unicodeScalars {

@@ -61,7 +61,7 @@ public enum ScreenParts {
         case .warning: role = .warning; prefix = "! "
         case .error: role = .error; prefix = "✖ "
         }
-        canvas.put(" " + prefix + message.text, row: canvas.height - 2, column: 0, role: role, limit: canvas.width - 1)
+        canvas.put(" " + prefix + message.text, row: canvas.height - 2, column: 0, role: role, limit: canvas.width - 1, ellipsis: true)
     }
 
     /// A bordered box centred on the canvas with a title and lines; returns the inner area.

@@ -191,7 +191,7 @@ public enum WalkScreen {
         } else {
             x = canvas.put(Rating.unrecordedGlyph + " not recorded yet", row: row, column: x, role: .dim)
         }
-        for (text, role) in PanelScreen.marks(moment, journey: journey) where x < contentWidth + 1 {
+        for (text, role) in PanelScreen.marks(moment, journey: journey, width: contentWidth + 2 - x) {
             x = canvas.put("  " + text, row: row, column: x, role: role, limit: contentWidth + 2 - x, ellipsis: true)
         }
         row += 1

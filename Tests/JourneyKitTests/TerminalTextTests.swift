@@ -16,6 +16,17 @@ import Testing
         #expect(TerminalText.width(of: "✖ ● ○ ·") == 7)
     }
 
+    @Test func joinedEmojiAreDrawnAsTheirPartsEverywhere() {
+        // Terminals disagree on joined emoji; drawn without the joiner and skin tone, every
+        // terminal puts the same parts in the same columns.
+        #expect(TerminalText.cells("skin 👋🏽 x") == "skin 👋 x")
+        #expect(TerminalText.cells("👨\u{200D}👩\u{200D}👧") == "👨👩👧")
+        #expect(TerminalText.width(of: "skin 👋🏽 x") == 9)
+        #expect(TerminalText.width(of: "👨\u{200D}👩\u{200D}👧!") == 7, "the width of the parts drawn")
+        let plain = "Greeting · café"
+        #expect(TerminalText.cells(plain) == plain)
+    }
+
     @Test func clipsToWidthWithEllipsis() {
         #expect(TerminalText.clip("Find opening hours", to: 8) == "Find op…")
         #expect(TerminalText.clip("日本語", to: 4, ellipsis: false) == "日本")

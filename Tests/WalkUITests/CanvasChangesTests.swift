@@ -23,4 +23,11 @@ import Testing
         let rows = after.rowsChanged(since: before) ?? []
         #expect(!rows.isEmpty && rows.count <= 12, "\(rows)")
     }
+
+    @Test func aJoinedEmojiTakesTheColumnsItsPartsAreDrawnIn() {
+        var canvas = Canvas(width: 12, height: 1)
+        let end = canvas.put("a👨\u{200D}👧b", row: 0, column: 0)
+        #expect(end == 6)
+        #expect(canvas.text(row: 0) == "a👨👧b      ")
+    }
 }

@@ -147,20 +147,32 @@ enum PanelScreen {
 
     // MARK: - Marks on the walk screen
 
-    /// What a moment carries besides its verdict, for the verdict line: tags (labels, unknown ids as
-    /// they are), the recovery, praise and actions.
-    static func marks(_ moment: Moment, journey: Journey) -> [(String, Role)] {
-        var parts: [(String, Role)] = []
-        for id in moment.tags {
-            let tag = TagCatalog.tag(id, in: journey)
-            parts.append(("[" + (tag?.label ?? id) + "]", tag?.kind == .magic ? .magic : tag?.kind == .misery ? .misery : .warning))
-        }
+    /// What a moment carries besides its verdict, for a verdict line `width` columns wide: tags
+    /// (labels, unknown ids as they are; those that do not fit counted as `+2 more`), then the
+    /// recovery, praise and actions, which always keep their place.
+    static func marks(_ moment: Moment, journey: Journey, width: Int) -> [(String, Role)] {
+        var summary: [(String, Role)] = []
         if let recovery = moment.recovery, moment.rating?.verdict == .misery {
             let done = RecoveryStrip.marks(recovery).filter { $0 == true }.count
-            parts.append(("recovery \(done)/3", recovery.isComplete ? .magic : .warning))
+            summary.append(("recovery \(done)/3", recovery.isComplete ? .magic : .warning))
         }
-        if let praise = moment.praise { parts.append(("♥ " + praise.to, .magic)) }
-        if !moment.actions.isEmpty { parts.append((moment.actions.count == 1 ? "1 action" : "\(moment.actions.count) actions", .key)) }
-        return parts
+        if let praise = moment.praise { summary.append(("♥ " + praise.to, .magic)) }
+        if !moment.actions.isEmpty { summary.append((moment.actions.count == 1 ? "1 action" : "\(moment.actions.count) actions", .key)) }
+        func room(_ parts: [(String, Role)]) -> Int { parts.reduce(0) { $0 + 2 + TerminalText.width(of: $1.0) } }
+        // Tags as long as they fit beside the rest; those that do not are counted, never dropped unsaid.
+        var tags: [(String, Role)] = []
+        for (index, id) in moment.tags.enumerated() {
+            let tag = TagCatalog.tag(id, in: journey)
+            let part = ("[" + (tag?.label ?? id) + "]", tag?.kind == .magic ? Role.magic : tag?.kind == .misery ? .misery : .warning)
+            let left = moment.tags.count - index - 1
+            let counter = left > 0 ? [("+\(left) more", Role.dim)] : []
+            guard room(tags + [part] + counter + summary) <= width else {
+                let rest = moment.tags.count - index
+                tags.append((index > 0 ? "+\(rest) more" : rest == 1 ? "+1 tag" : "+\(rest) tags", .dim))
+                break
+            }
+            tags.append(part)
+        }
+        return tags + summary
     }
 }
