@@ -223,7 +223,7 @@ struct PlainWalk {
         }
         if let debrief = state.debrief {
             // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
-            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today).map(\.text))
+            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today, plain: true).map(\.text))
             perform(.key(.enter))
         }
         report(since: before)
@@ -239,7 +239,10 @@ struct PlainWalk {
         }
         if let message = state.message {
             say(PlainScreen.message(message))
-            if message.kind == .error { problems.append(numbered ? "line \(lineNumber): \(message.text)" : message.text) }
+            if message.kind == .error {
+                let text = message.plain ?? message.text
+                problems.append(numbered ? "line \(lineNumber): \(text)" : text)
+            }
         }
         say(afterMessage)
         afterMessage = []

@@ -82,7 +82,7 @@ import Testing
         let first = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home),
                                  stdin: try answers(["undo", "leave"], in: home, name: "first.txt"))
         #expect(first.status == 0, "output:\n\(first.output)")
-        #expect(first.output.hasPrefix("Reopened a complete walk to correct it: each change is saved; q f finishes it again\n"))
+        #expect(first.output.hasPrefix("Reopened a complete walk to correct it: each change is saved; finish completes it again\n"))
         #expect(first.output.contains("Undone: Check whether the store has gift ideas in stock is not recorded again"), "output:\n\(first.output)")
         #expect(first.output.contains("Walk saved, still complete (reopened and corrected): \(path)\n"))
 
