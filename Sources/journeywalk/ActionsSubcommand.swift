@@ -49,7 +49,7 @@ struct ActionsList: ParsableCommand {
     )
 
     // Said here and in `actions --help`, which lists them too.
-    static let ownerHelp = "Only actions of this owner (case ignored)."
+    static let ownerHelp = "Only actions of this owner (any case and spacing)."
     static let statusHelp = "open, done, dropped or all."
     static let formatHelp = "text, csv or json."
 
@@ -69,10 +69,9 @@ struct ActionsList: ParsableCommand {
         Session.openWalks(locations)
         let (listings, errors) = ActionLedger(folder: locations.walks).load()
         for error in errors { Session.printError("journeywalk: " + error.description) }
-        let wantedOwner = owner?.trimmingCharacters(in: .whitespaces).lowercased()
         let chosen = listings.filter { listing in
             (status == .all || listing.action.status.rawValue == status.rawValue)
-                && (wantedOwner.map { listing.action.owner.lowercased() == $0 } ?? true)
+                && (owner.map { listing.isOwned(by: $0) } ?? true)
         }
         let today = ActionsSubcommand.today
         let ordered = ActionListing.ordered(chosen, today: today)
