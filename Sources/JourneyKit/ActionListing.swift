@@ -26,6 +26,9 @@ public struct ActionListing: Equatable, Sendable {
         self.touchpointTitle = touchpointTitle
     }
 
+    /// Whether the action's owner is this person: any case, any spacing (`actions --owner`).
+    public func isOwned(by name: String) -> Bool { PersonName.same(action.owner, name) }
+
     /// Every action of a walk, in walking order.
     public static func all(in walk: Walk, path: String) -> [ActionListing] {
         let stages = walk.journey.stages

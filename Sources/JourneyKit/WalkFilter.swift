@@ -67,15 +67,21 @@ public struct WalkFilter: Equatable, Sendable {
     public static let fieldNames = ["since", "until", "operator", "location", "status", "journey"]
 
     /// Parses a filter line: `field:value` pairs (a value with spaces in double quotes) and free words.
+    /// A word that looks like a field (`loaction:main`) but names none is refused, naming the fields,
+    /// rather than searched for as a word; a quoted word (`"note:late"`) is always a word.
     public static func parse(line: String) throws(Problem) -> WalkFilter {
         var filter = WalkFilter()
         var words: [String] = []
-        for token in tokens(of: line) {
-            guard let colon = token.firstIndex(of: ":"), fieldNames.contains(token[..<colon].lowercased()) else {
+        for (token, quoted) in tokens(of: line) {
+            guard !quoted, let colon = token.firstIndex(of: ":"), colon > token.startIndex,
+                  token[..<colon].allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 words.append(token)
                 continue
             }
             let field = token[..<colon].lowercased()
+            guard fieldNames.contains(field) else {
+                throw Problem("unknown filter field '\(token[..<colon])' (fields: \(fieldNames.joined(separator: ", ")))")
+            }
             let value = String(token[token.index(after: colon)...])
             try filter.set(field, to: value)
         }
@@ -130,7 +136,8 @@ public struct WalkFilter: Equatable, Sendable {
         if let status { parts.append("status:" + status.rawValue) }
         if let since { parts.append("since:" + Self.text(since, endOfDay: false)) }
         if let until { parts.append("until:" + Self.text(until, endOfDay: true)) }
-        if !text.isEmpty { parts.append(text) }
+        // A word with a colon is quoted, so that it reads back as a word, not a field.
+        if !text.isEmpty { parts.append(text.split(separator: " ").map { $0.contains(":") ? "\"\($0)\"" : String($0) }.joined(separator: " ")) }
         return parts.joined(separator: " ")
     }
 
@@ -141,26 +148,30 @@ public struct WalkFilter: Equatable, Sendable {
         return ReaderTime.midnight(of: day, next: endOfDay) == date ? day : Timestamp.format(date)
     }
 
-    /// Splits at spaces, keeping `"quoted words"` (also after `field:`) together.
-    static func tokens(of line: String) -> [String] {
-        var tokens: [String] = []
+    /// Splits at spaces, keeping `"quoted words"` (also after `field:`) together; `quoted` when the
+    /// token opens with a quote (a word, never a field).
+    static func tokens(of line: String) -> [(text: String, quoted: Bool)] {
+        var tokens: [(text: String, quoted: Bool)] = []
         var current = ""
         var quoted = false
         var started = false
+        var opensQuoted = false
         for character in line {
             if character == "\"" {
+                if !started { opensQuoted = true }
                 quoted.toggle()
                 started = true
             } else if character == " ", !quoted {
-                if started { tokens.append(current) }
+                if started { tokens.append((current, opensQuoted)) }
                 current = ""
                 started = false
+                opensQuoted = false
             } else {
                 current.append(character)
                 started = true
             }
         }
-        if started { tokens.append(current) }
+        if started { tokens.append((current, opensQuoted)) }
         return tokens
     }
 }

@@ -21,7 +21,8 @@ public struct PeopleRedaction: Sendable {
 
     /// The placeholder of a name; an empty name stays empty.
     public func placeholder(for name: String) -> String {
-        placeholders[Self.key(name)] ?? (Self.key(name).isEmpty ? name : "Person ?")
+        let key = PersonName.key(name)
+        return placeholders[key] ?? (key.isEmpty ? name : "Person ?")
     }
 
     /// The inputs with every name replaced.
@@ -35,12 +36,8 @@ public struct PeopleRedaction: Sendable {
     }
 
     private mutating func add(_ name: String) {
-        let key = Self.key(name)
+        let key = PersonName.key(name)
         guard !key.isEmpty, placeholders[key] == nil else { return }
         placeholders[key] = "Person \(placeholders.count + 1)"
-    }
-
-    private static func key(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
     }
 }

@@ -1,3 +1,5 @@
+import JourneyKit
+
 /// A one-line text editor: insert at the cursor, move, delete. Works in characters, so
 /// "Café ★ naïve" edits as a person sees it.
 public struct LineEditor: Equatable, Sendable {
@@ -5,12 +7,7 @@ public struct LineEditor: Equatable, Sendable {
     /// keeps what fits and says so, instead of growing a walk file line without bound.
     public static let maximumLength = 10_000
     /// `maximumLength` as people write it: "10,000".
-    public static var maximumLengthText: String {
-        let digits = Array(String(maximumLength))
-        return String(digits.enumerated().flatMap { index, digit in
-            index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
-        })
-    }
+    public static var maximumLengthText: String { Counted.grouped(maximumLength) }
 
     public private(set) var characters: [Character]
     /// The cursor position, 0...count.

@@ -4,11 +4,13 @@ import JourneyKit
 /// panel the full-screen walk opens, with its own keys, so the records are the same.
 extension PlainWalk {
     /// Types text into the field or filter that has the keys, replacing what is there.
-    private mutating func replaceText(_ text: String) {
+    /// `holder` names what takes the text (`Praise`), for saying so when it is longer than that holds.
+    private mutating func replaceText(_ text: String, into holder: String? = nil) {
         send(.control("u"))
-        for character in text where !(character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) {
+        for character in text where !Self.isControl(character) {
             send(.char(character == "\t" ? " " : character))
         }
+        if let holder { sayIfCut(text, holder) }
     }
 
     /// `tags`: list; `tags ID…`: set the whole set; `tags none`: remove them. False when refused.
@@ -99,9 +101,9 @@ extension PlainWalk {
         sendWalk(.praise)
         guard case .praise? = state.panel else { return true }
         send(.up)
-        replaceText(to)
+        replaceText(to, into: "Whom praise is for")
         send(.tab)
-        replaceText(line)
+        replaceText(line, into: "Praise")
         send(.enter)
         closeLeftPanel()
         return true
@@ -133,8 +135,8 @@ extension PlainWalk {
         guard case .action? = state.panel else { return true }
         send(.up)
         send(.up)
-        for (index, part) in [parts[0], parts[1], due].enumerated() {
-            replaceText(part)
+        for (index, (part, holder)) in [(parts[0], "An action's text"), (parts[1], "An action's owner"), (due, "A due date")].enumerated() {
+            replaceText(part, into: holder)
             send(index == 2 ? .enter : .tab)
         }
         closeLeftPanel()

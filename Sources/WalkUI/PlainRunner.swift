@@ -186,7 +186,7 @@ struct PlainWalk {
                 say(stated + " Accepted: " + StatedTime.forms(timeZone: state.timeZone, at: clock()) + "; at none takes it back.")
                 return
             }
-            fillField(.stateTime, [text.lowercased() == "none" ? "" : text], refused: "The time was not stated.")
+            fillField(.stateTime, [(text.lowercased() == "none" ? "" : text, "A stated time")], refused: "The time was not stated.")
         case .insert:
             let parts = text.components(separatedBy: " / ")
             let title = parts[0].trimmingSpaces
@@ -194,13 +194,13 @@ struct PlainWalk {
                 refuse("insert needs a title: insert TITLE or insert TITLE / CHANNEL")
                 return
             }
-            fillField(.insertTouchpoint, [title, parts.dropFirst().joined(separator: " / ").trimmingSpaces], refused: "Nothing was inserted.")
+            fillField(.insertTouchpoint, [(title, "A title"), (parts.dropFirst().joined(separator: " / ").trimmingSpaces, "A channel")], refused: "Nothing was inserted.")
         case .attach:
             guard !text.isEmpty else {
                 refuse("attach needs the path of a file: attach PATH")
                 return
             }
-            fillField(.attachEvidence, [text], refused: "Nothing was attached.")
+            fillField(.attachEvidence, [(text, "A path")], refused: "Nothing was attached.")
         case .goTo:
             goToProblem(text)
         case .show:
@@ -223,7 +223,7 @@ struct PlainWalk {
         }
         if let debrief = state.debrief {
             // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
-            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today).map(\.text))
+            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today, plain: true).map(\.text))
             perform(.key(.enter))
         }
         report(since: before)
@@ -239,7 +239,10 @@ struct PlainWalk {
         }
         if let message = state.message {
             say(PlainScreen.message(message))
-            if message.kind == .error { problems.append(numbered ? "line \(lineNumber): \(message.text)" : message.text) }
+            if message.kind == .error {
+                let text = message.plain ?? message.text
+                problems.append(numbered ? "line \(lineNumber): \(text)" : text)
+            }
         }
         say(afterMessage)
         afterMessage = []
@@ -273,18 +276,36 @@ struct PlainWalk {
         if let key = LineEditor.keys.bindings.first(where: { $0.command == command })?.keys.first { send(key) }
     }
 
-    /// Types a line into the open editor, replacing its text, and saves it.
-    private mutating func type(_ text: String) {
+    /// Types a line into the open editor, replacing its text, and saves it. `holder` names what
+    /// takes the text (`A note`), for saying so when the text is longer than it holds.
+    private mutating func type(_ text: String, into holder: String) {
         sendEditor(.end)
         sendEditor(.clearToStart)
         for character in text {
             if character == "\t" {
                 send(.char(" "))
-            } else if !(character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) {
+            } else if !Self.isControl(character) {
                 send(.char(character))
             }
         }
         sendEditor(.save)
+        sayIfCut(text, holder)
+    }
+
+    /// Control characters are not typed (a tab is typed as a space).
+    static func isControl(_ character: Character) -> Bool {
+        character != "\t" && (character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false)
+    }
+
+    /// A text longer than a field holds keeps its first `LineEditor.maximumLength` characters (as
+    /// typing or pasting it on the full screen does); the line says so and is counted as a problem.
+    mutating func sayIfCut(_ text: String, _ holder: String) {
+        let typed = text.reduce(0) { $0 + (Self.isControl($1) ? 0 : 1) }
+        guard typed > LineEditor.maximumLength else { return }
+        let rest = typed - LineEditor.maximumLength
+        let said = "\(holder) holds at most \(LineEditor.maximumLengthText) characters; the rest (\(Counted.grouped(rest)) \(rest == 1 ? "character" : "characters")) was not taken"
+        afterMessage.append("Warning: " + said)
+        problems.append(numbered ? "line \(lineNumber): \(said)" : said)
     }
 
     /// Saves the note of the current touchpoint through the walk's note editor.
@@ -294,7 +315,7 @@ struct PlainWalk {
             refuse("the note cannot be written here")
             return
         }
-        type(text)
+        type(text, into: "A note")
         if state.editor != nil {
             // The disk refused it: close the editor so the next line is a command again.
             let failure = state.message
@@ -349,7 +370,7 @@ struct PlainWalk {
                 state.message = said
                 afterMessage.append("A No needs a comment: comment \(item + 1) TEXT")
             } else {
-                type(comment)
+                type(comment, into: "A comment")
                 if state.editor != nil { dropEditor() }
             }
         } else if !comment.isEmpty {
@@ -365,7 +386,7 @@ struct PlainWalk {
         select(item)
         sendWalk(.checklist(.comment))
         if state.editor != nil {
-            type(comment)
+            type(comment, into: "A comment")
             if state.editor != nil {
                 dropEditor()
             } else if state.message == nil {
@@ -377,7 +398,7 @@ struct PlainWalk {
 
     /// Opens a field with its key and types one line per step (an ad-hoc touchpoint: title, then
     /// channel); a refused line (a malformed time, a missing file) closes the field with nothing kept.
-    private mutating func fillField(_ command: WalkCommand, _ lines: [String], refused: String) {
+    private mutating func fillField(_ command: WalkCommand, _ lines: [(text: String, holder: String)], refused: String) {
         sendWalk(command)
         guard state.editor != nil else {
             if state.message == nil { refuse("'\(command)' cannot be done here") }
@@ -385,7 +406,7 @@ struct PlainWalk {
         }
         for line in lines {
             guard state.editor != nil else { break }
-            type(line)
+            type(line.text, into: line.holder)
         }
         if state.editor != nil {
             let failure = state.message
@@ -441,7 +462,7 @@ struct PlainWalk {
         } else {
             sendWalk(.editField)
             guard state.editor != nil else { return }
-            type(text)
+            type(text, into: "The " + field.label.lowercased())
         }
         let value = state.fieldValue(field)
         say("\(field.label): " + (value.isEmpty ? "not given" : value))

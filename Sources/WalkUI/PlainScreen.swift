@@ -162,12 +162,13 @@ public enum PlainScreen {
         return lines
     }
 
-    /// A status message as a line: warnings and errors say so in words.
+    /// A status message as a line in the plain walk's words: warnings and errors say so in words.
     public static func message(_ message: WalkState.Message) -> String {
+        let text = message.plain ?? message.text
         switch message.kind {
-        case .info: return message.text
-        case .warning: return "Warning: " + message.text
-        case .error: return "Error: " + message.text
+        case .info: return text
+        case .warning: return "Warning: " + text
+        case .error: return "Error: " + text
         }
     }
 

@@ -46,7 +46,12 @@ public enum ReviewListScreen {
         canvas.put("★   ●   ✖", row: 2, column: columns.counts, role: .dim)
         canvas.put("STATUS", row: 2, column: statusColumn, role: .dim)
 
-        let page = pageSize(height: canvas.height)
+        // A filter line not understood is said in full: over two rows when it needs them, the list
+        // giving up its last row meanwhile.
+        let filterProblem = state.pendingDelete == nil && message == nil
+            ? state.filterProblem.map { WalkState.Message(text: "Filter: " + $0, kind: .warning) } : nil
+        let problemRows = filterProblem.map { ScreenParts.statusRows($0, width: canvas.width) } ?? 1
+        let page = max(1, pageSize(height: canvas.height) - (problemRows - 1))
         let first = max(0, min(state.selection - page / 2, shown - page))
         if shown == 0 {
             let text = state.items.isEmpty ? "No saved walks yet. Walk a journey with: journeywalk walk JOURNEY" : "No walk matches the filters (c clears them)."
@@ -75,8 +80,9 @@ public enum ReviewListScreen {
             count(item.summary.magic, 0, .magic)
             count(item.summary.neutral, 4, .neutral)
             count(item.summary.misery, 8, .misery)
-            let state = item.finished ? "finished" : "unfinished"
-            canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.finished ? .dim : .warning), limit: status)
+            // The words of SPEC 7.2, of `--status` and of the `status:` filter: draft, complete, submitted.
+            let state = item.status.rawValue
+            canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.status == .draft ? .warning : .dim), limit: status)
         }
         if let walk = state.pendingDelete {
             // The question first: a narrow screen cuts the end of the line, never the question.
@@ -84,8 +90,8 @@ public enum ReviewListScreen {
             ScreenParts.status(&canvas, WalkState.Message(text: "Move to the trash? \(what)", kind: .warning))
         } else if let message {
             ScreenParts.status(&canvas, message)
-        } else if let problem = state.filterProblem {
-            ScreenParts.status(&canvas, WalkState.Message(text: "Filter: " + problem, kind: .warning))
+        } else if let filterProblem {
+            ScreenParts.status(&canvas, filterProblem, rows: problemRows)
         } else if let note = state.notes.first {
             ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
         }

@@ -51,8 +51,9 @@ public enum ScreenParts {
         }
     }
 
-    /// The status line above the footer.
-    public static func status(_ canvas: inout Canvas, _ message: WalkState.Message?) {
+    /// The status line above the footer; with `rows` 2, a message too long for one row goes on
+    /// in the row above it (the caller keeps that row free: see `statusRows`).
+    public static func status(_ canvas: inout Canvas, _ message: WalkState.Message?, rows: Int = 1) {
         guard let message, canvas.height >= 2 else { return }
         let role: Role
         let prefix: String
@@ -61,7 +62,24 @@ public enum ScreenParts {
         case .warning: role = .warning; prefix = "! "
         case .error: role = .error; prefix = "✖ "
         }
-        canvas.put(" " + prefix + message.text, row: canvas.height - 2, column: 0, role: role, limit: canvas.width - 1, ellipsis: true)
+        let wrapped = TerminalText.wrap(message.text, to: max(1, canvas.width - 2 - prefix.count))
+        var lines = Array(wrapped.prefix(max(1, rows)))
+        guard lines.count > 1, canvas.height >= 3 else {
+            canvas.put(" " + prefix + message.text, row: canvas.height - 2, column: 0, role: role, limit: canvas.width - 1, ellipsis: true)
+            return
+        }
+        // What does not fit in the rows ends the last one with "…".
+        if wrapped.count > lines.count { lines[lines.count - 1] += " " + wrapped[lines.count...].joined(separator: " ") }
+        let indent = String(repeating: " ", count: prefix.count)
+        for (index, line) in lines.enumerated() {
+            canvas.put(" " + (index == 0 ? prefix : indent) + line, row: canvas.height - 1 - lines.count + index, column: 0, role: role, limit: canvas.width - 1, ellipsis: true)
+        }
+    }
+
+    /// How many rows (1 or 2) `status(_:_:rows: 2)` takes for a message on a canvas this wide.
+    public static func statusRows(_ message: WalkState.Message, width: Int) -> Int {
+        let prefix = message.kind == .info ? 0 : 2
+        return TerminalText.wrap(message.text, to: max(1, width - 2 - prefix)).count > 1 ? 2 : 1
     }
 
     /// A bordered box centred on the canvas with a title and lines; returns the inner area.

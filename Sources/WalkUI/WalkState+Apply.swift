@@ -182,14 +182,18 @@ extension WalkState {
                 arrive(at: index)
                 let panelCommand: WalkCommand = key.field == .tags ? .tags : key.field.rawValue.hasPrefix("praise") ? .praise : .action
                 _ = open(panelCommand)
-                message = Message(text: "Back to the text that is not saved yet: Esc keeps it as a draft, Ctrl-C leaves", kind: .warning)
+                message = Message(
+                    text: "Back to the text that is not saved yet: Esc keeps it as a draft, Ctrl-C leaves", kind: .warning,
+                    plain: "Back to the walk; the text is not saved yet (show says it): its command saves it, leave leaves")
                 return []
             }
             guard let (key, text) = unsaved.sorted(by: { $0.key.order < $1.key.order }).first,
                   let index = steps.firstIndex(where: { $0.touchpoint.id == key.touchpoint }) else { return [] }
             arrive(at: index)
             reopen(key, text: text)
-            message = Message(text: "Back to the text that is not saved yet: Enter saves, Ctrl-C leaves", kind: .warning)
+            message = Message(
+                text: "Back to the text that is not saved yet: Enter saves, Ctrl-C leaves", kind: .warning,
+                plain: "Back to the walk; the text is not saved yet (show says it): its command saves it, leave leaves")
             return []
         case .leaveUnsaved:
             var finished = false
@@ -221,7 +225,7 @@ extension WalkState {
             return []
         case .next:
             guard current + 1 < steps.count else {
-                message = Message(text: "This is the last touchpoint: q to finish the walk", kind: .info)
+                message = Message(text: "This is the last touchpoint: q to finish the walk", kind: .info, plain: "This is the last touchpoint: finish ends the walk")
                 return []
             }
             return move(to: current + 1)
@@ -390,7 +394,12 @@ extension WalkState {
             arrive(at: walk.position)
             if wasLast, !change.undo {
                 let open = walk.summary.unrecorded
-                message?.text += open == 0 ? " · all touchpoints recorded: q to finish" : " · last touchpoint: q to finish (\(open) not recorded)"
+                message = message.map { said in
+                    Message(
+                        text: said.text + (open == 0 ? " · all touchpoints recorded: q to finish" : " · last touchpoint: q to finish (\(open) not recorded)"),
+                        kind: said.kind,
+                        plain: said.text + (open == 0 ? " · all touchpoints recorded: finish ends the walk" : " · last touchpoint: finish ends the walk (\(open) not recorded)"))
+                }
             }
         case .noted(let change):
             drafts[change.touchpoint] = nil
@@ -412,7 +421,7 @@ extension WalkState {
             debrief = DebriefState(walk)
             editor = nil
             panel = nil
-            message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info)
+            message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info, plain: "Walk finished and saved.")
             return []
         case .tagged, .recovered, .praised, .actionChanged:
             panelRecorded(event)

@@ -34,7 +34,7 @@ extension WalkState {
             return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
         case .resetTimer:
             guard let timer = currentMoment.splitTimer, !timer.isCleared else {
-                message = Message(text: "The split timer is at 0:00 already; t starts it", kind: .info)
+                message = Message(text: "The split timer is at 0:00 already; t starts it", kind: .info, plain: "The split timer is at 0:00 already; timer starts it")
                 return []
             }
             return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
@@ -78,7 +78,9 @@ extension WalkState {
                 guard let panel = checklist else { continue }
                 open(Walk.DraftKey(touchpoint: panel.touchpoint, field: .comment(item)))
                 let answer = walk?.moment(for: panel.touchpoint).answers[item]
-                message = Message(text: (answer == .no ? "A No needs a comment: " : "Comment: ") + "Enter saves, Esc keeps a draft", kind: .info)
+                message = Message(
+                    text: (answer == .no ? "A No needs a comment: " : "Comment: ") + "Enter saves, Esc keeps a draft", kind: .info,
+                    plain: answer == .no ? "A No needs a comment" : "Comment")
             case .close:
                 checklist = nil
                 message = nil
@@ -99,7 +101,10 @@ extension WalkState {
         if check.isEmpty { return [.record(.finished(at: now))] }
         finalCheck = FinalCheckPanel(problems: check.problems)
         mode = .finalCheck
-        message = Message(text: "\(Counted.text(check.problems.count, "thing")) to check: Enter goes there, f completes anyway", kind: .warning)
+        let things = Counted.text(check.problems.count, "thing")
+        message = Message(
+            text: "\(things) to check: Enter goes there, f completes anyway", kind: .warning,
+            plain: "\(things) to check: go N goes to item N, finish anyway completes the walk")
         return []
     }
 
@@ -112,14 +117,18 @@ extension WalkState {
         let touchpoint = steps[index].touchpoint
         switch problem {
         case .unrecorded:
-            message = Message(text: "Not recorded yet: m n x s record it, then q f finishes", kind: .info)
+            message = Message(
+                text: "Not recorded yet: m n x s record it, then q f finishes", kind: .info,
+                plain: "Not recorded yet: magic, neutral, misery or skip records it, then finish")
         case .noWithoutComment(_, let item):
             checklist = ChecklistPanel(touchpoint: touchpoint.id, count: touchpoint.checklist.count, selected: item)
             open(Walk.DraftKey(touchpoint: touchpoint.id, field: .comment(item)))
-            message = Message(text: "A No needs a comment: Enter saves, Esc keeps a draft", kind: .info)
+            message = Message(text: "A No needs a comment: Enter saves, Esc keeps a draft", kind: .info, plain: "A No needs a comment")
         case .missedTargetWithoutNote:
             editor = Editing(target: .note(touchpoint: touchpoint.id), line: LineEditor(drafts[touchpoint.id] ?? walk.moment(for: touchpoint.id).note))
-            message = Message(text: "The split timer missed its target: a note says why (Enter saves)", kind: .info)
+            message = Message(
+                text: "The split timer missed its target: a note says why (Enter saves)", kind: .info,
+                plain: "The split timer missed its target: a note says why")
         }
         return effects
     }
@@ -313,7 +322,7 @@ extension WalkState {
                 message = Message(text: "Undone: split timer of \(title(of: change.touchpoint)) put back", kind: .info)
             } else {
                 undoStack.append(.timer(touchpoint: change.touchpoint, previous: before.splitTimer))
-                message = Message(text: timerMessage(change, walk: walk), kind: .info)
+                message = timerMessage(change, before: before.splitTimer, walk: walk)
             }
             arrive(at: walk.position)
         case .stated(let change):
@@ -367,10 +376,13 @@ extension WalkState {
         if !undoStack.isEmpty { undoStack.removeLast() }
     }
 
-    private func timerMessage(_ change: TimerChange, walk: Walk) -> String {
+    /// What a timer record did: started, stopped (the reading it keeps) or reset. A stop and a reset
+    /// of a timer can both keep 0.0 s: a stop keeps the running timer's reading, a reset 0 whatever it read.
+    private func timerMessage(_ change: TimerChange, before: SplitTimer?, walk: Walk) -> Message {
         let name = title(of: change.touchpoint)
-        if change.running { return "Split timer started: \(name) (t stops it)" }
-        if change.seconds == 0 { return "Split timer reset: \(name)" }
+        if change.running { return Message(text: "Split timer started: \(name) (t stops it)", kind: .info, plain: "Split timer started: \(name) (timer stops it)") }
+        let stopped = before.map { $0.running && Self.tenths($0.reading(at: change.at)) == change.seconds } ?? false
+        if change.seconds == 0, !stopped { return Message(text: "Split timer reset: \(name)", kind: .info) }
         let timer = SplitTimer(seconds: change.seconds, running: false, since: change.at)
         var text = "Split timer stopped at \(TimeStandard.clock(seconds: timer.wholeSeconds(at: now)))"
         if let target = walk.index(of: change.touchpoint).flatMap({ walk.steps[$0].touchpoint.target }) {
@@ -379,7 +391,7 @@ extension WalkState {
             case .missed(let over): text += " · target \(TimeStandard.clock(seconds: target)) missed by \(TimeStandard.clock(seconds: over))"
             }
         }
-        return text + ": " + name
+        return Message(text: text + ": " + name, kind: .info)
     }
 
     private func itemText(_ touchpoint: String, _ item: Int) -> String {

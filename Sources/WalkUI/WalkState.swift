@@ -74,6 +74,15 @@ public struct WalkState: Equatable, Sendable {
         public enum Kind: Equatable, Sendable { case info, warning, error }
         public var text: String
         public var kind: Kind
+        /// The same message in the plain walk's words (`PlainWords`), where `text` names the keys
+        /// of the full screen; nil when `text` serves both.
+        public var plain: String?
+
+        public init(text: String, kind: Kind, plain: String? = nil) {
+            self.text = text
+            self.kind = kind
+            self.plain = plain
+        }
     }
 
     public internal(set) var mode: Mode
@@ -170,7 +179,9 @@ public struct WalkState: Equatable, Sendable {
         if let warning = warnings.first {
             message = Message(text: warnings.count > 1 ? "\(warning) (+\(warnings.count - 1) more)" : warning, kind: .warning)
         } else if walk.isFinished {
-            message = Message(text: "Reopened a complete walk to correct it: each change is saved; q f finishes it again", kind: .info)
+            message = Message(
+                text: "Reopened a complete walk to correct it: each change is saved; q f finishes it again", kind: .info,
+                plain: "Reopened a complete walk to correct it: each change is saved; finish completes it again")
         } else {
             message = Message(text: "Resumed: \(recorded) of \(Counted.text(walk.steps.count, "touchpoint")) recorded", kind: .info)
         }

@@ -10,10 +10,19 @@ struct ActionsSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actions",
         abstract: "List the actions of every walk (open ones by default, overdue first), or close one.",
+        usage: """
+            journeywalk actions [--owner <name>] [--status <status>] [--format <format>] [--data-dir <folder>]
+            journeywalk actions done|drop <id> [--data-dir <folder>]
+            """,
         discussion: """
             Actions are added on the walk screen (A). `journeywalk actions done ID` and `drop ID` close one: a record is \
             appended to the walk file it came from (also for a finished or submitted walk), with the walk locked as a \
             resume would; a walk open in another journeywalk is refused. ID is an action id or a unique start of one.
+
+            Listing (`actions` is `actions list`):
+              --owner <name>          \(ActionsList.ownerHelp)
+              --status <status>       \(ActionsList.statusHelp) (default: open)
+              -f, --format <format>   \(ActionsList.formatHelp) (default: text)
             """,
         subcommands: [ActionsList.self, ActionsDone.self, ActionsDrop.self],
         defaultSubcommand: ActionsList.self
@@ -39,13 +48,18 @@ struct ActionsList: ParsableCommand {
         abstract: "List actions across all walks: open ones by default, overdue first, with the walk and touchpoint each came from."
     )
 
-    @Option(help: ArgumentHelp("Only actions of this owner (case ignored).", valueName: "name"))
+    // Said here and in `actions --help`, which lists them too.
+    static let ownerHelp = "Only actions of this owner (any case and spacing)."
+    static let statusHelp = "open, done, dropped or all."
+    static let formatHelp = "text, csv or json."
+
+    @Option(help: ArgumentHelp(ownerHelp, valueName: "name"))
     var owner: String?
 
-    @Option(help: "open, done, dropped or all.")
+    @Option(help: ArgumentHelp(statusHelp))
     var status: ActionStatusFilter = .open
 
-    @Option(name: .shortAndLong, help: "text, csv or json.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(formatHelp))
     var format: ActionsReport.Format = .text
 
     @OptionGroup var data: DataOptions
@@ -55,10 +69,9 @@ struct ActionsList: ParsableCommand {
         Session.openWalks(locations)
         let (listings, errors) = ActionLedger(folder: locations.walks).load()
         for error in errors { Session.printError("journeywalk: " + error.description) }
-        let wantedOwner = owner?.trimmingCharacters(in: .whitespaces).lowercased()
         let chosen = listings.filter { listing in
             (status == .all || listing.action.status.rawValue == status.rawValue)
-                && (wantedOwner.map { listing.action.owner.lowercased() == $0 } ?? true)
+                && (owner.map { listing.isOwned(by: $0) } ?? true)
         }
         let today = ActionsSubcommand.today
         let ordered = ActionListing.ordered(chosen, today: today)

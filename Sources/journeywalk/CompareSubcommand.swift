@@ -26,7 +26,7 @@ struct CompareSubcommand: ParsableCommand {
     @Option(help: "Every walk of this journey id (read from the walk index).")
     var journey: String?
 
-    @Option(help: "One column per location, channel, operator, role or month (UTC) instead of one per walk.")
+    @Option(help: "One column per location, channel, operator, role or month (the month the visit began, in your time zone, TZ) instead of one per walk.")
     var by: CompareGrouping?
 
     @Option(name: .shortAndLong, help: "text, md, csv, json or html, printed to standard output.")

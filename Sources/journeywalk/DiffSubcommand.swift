@@ -17,13 +17,9 @@ struct DiffSubcommand: ParsableCommand {
     var second: String
 
     @Option(name: .shortAndLong, help: "text, md or json.")
-    var format: CompareFormat = .text
+    var format: DiffFormat = .text
 
     @OptionGroup var data: DataOptions
-
-    func validate() throws {
-        if format == .csv || format == .html { throw ValidationError("diff prints text, md or json") }
-    }
 
     func run() throws {
         Session.openWalks(data.locations)
@@ -42,6 +38,19 @@ struct DiffSubcommand: ParsableCommand {
         if files[0].walk.journey.id != files[1].walk.journey.id {
             Session.printError("journeywalk: note: the walks are of different journeys (\(files[0].walk.journey.id), \(files[1].walk.journey.id)); touchpoints are matched by id")
         }
-        print(DiffReport.render(WalkDiff(before: files[0].walk, after: files[1].walk), as: format), terminator: "")
+        print(DiffReport.render(WalkDiff(before: files[0].walk, after: files[1].walk), as: format.report), terminator: "")
+    }
+}
+
+/// The formats `diff` prints: only these are offered, so help and behaviour agree.
+enum DiffFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, md, json
+
+    var report: CompareFormat {
+        switch self {
+        case .text: return .text
+        case .md: return .md
+        case .json: return .json
+        }
     }
 }

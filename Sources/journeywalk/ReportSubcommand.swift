@@ -32,7 +32,7 @@ struct ReportSubcommand: ParsableCommand {
     @Option(help: "Every walk of this journey id.")
     var journey: String?
 
-    @Option(help: ArgumentHelp("Only walks started on or after this date (YYYY-MM-DD, UTC) or time (ISO-8601).", valueName: "date"))
+    @Option(help: ArgumentHelp("Only walks whose visit began on or after this date (YYYY-MM-DD, a day in your time zone, TZ) or time (ISO-8601).", valueName: "date"))
     var since: String?
 
     @Flag(help: "Every walk in the data folder.")
@@ -42,19 +42,27 @@ struct ReportSubcommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    /// Checked while parsing, so a refusal comes with the report's own usage line.
+    func validate() throws {
+        _ = try parsedSince()
+        guard !walks.isEmpty || journey != nil || since != nil || all else {
+            throw ValidationError("name the walks to report, or choose them with --journey, --since or --all")
+        }
+    }
+
+    /// `--since` as a time, or a usage error when it is not a date.
+    private func parsedSince() throws -> Date? {
+        guard let since else { return nil }
+        guard let date = WalkFilter.date(since, endOfDay: false) else {
+            throw ValidationError("--since '\(since)' is not a date: use YYYY-MM-DD (a day in your time zone) or 2026-11-22T10:15:03Z")
+        }
+        return date
+    }
+
     func run() throws {
         Session.openWalks(data.locations)
         let library = WalkLibrary(folder: data.locations.walks)
-        var sinceDate: Date?
-        if let since {
-            guard let date = WalkFilter.date(since, endOfDay: false) else {
-                throw ValidationError("--since '\(since)' is not a date: use YYYY-MM-DD (a day in your time zone) or 2026-11-22T10:15:03Z")
-            }
-            sinceDate = date
-        }
-        guard !walks.isEmpty || journey != nil || sinceDate != nil || all else {
-            throw ValidationError("name the walks to report, or choose them with --journey, --since or --all")
-        }
+        let sinceDate = try parsedSince()
         var (paths, unknown) = Session.walkPaths(walks, in: library)
         var failed = unknown > 0
         if journey != nil || sinceDate != nil || all {

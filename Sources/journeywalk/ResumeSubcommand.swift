@@ -32,6 +32,10 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
+            // Refused as it is before the display is chosen: a submitted walk is not resumed in either.
+            if let submitted = file.walk.submitted {
+                throw Session.fail(WalkSubmission.Refusal.submitted(walkID: file.walkID, path: file.path, at: submitted).description)
+            }
             if try display() == .plain {
                 try Session.resumePlain(path: file.path)
                 return

@@ -93,6 +93,8 @@ import Testing
         #expect(listed.output.contains("Find opening hours online · Retail store visit ·"))
         let csv = spawnAndWait(cli + ["actions", "--format", "csv", "--owner", "store MANAGER"])
         #expect(csv.output.contains("\(id),open,true,2020-01-31,Store manager,Put the opening hours on the door,"), "\(csv.output)")
+        let spaced = spawnAndWait(cli + ["actions", "--owner", " store   manager "])
+        #expect(spaced.output.contains("\(id)  2020-01-31 overdue  open"), "runs of spaces are one space: \(spaced.output)")
         let unknown = spawnAndWait(cli + ["actions", "done", "zzzz"])
         #expect(unknown.status == 1)
         #expect(unknown.output.contains("no action has the id 'zzzz'") && unknown.output.contains("nothing was changed"), "\(unknown.output)")

@@ -82,7 +82,7 @@ import Testing
         let first = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: environment(home),
                                  stdin: try answers(["undo", "leave"], in: home, name: "first.txt"))
         #expect(first.status == 0, "output:\n\(first.output)")
-        #expect(first.output.hasPrefix("Reopened a complete walk to correct it: each change is saved; q f finishes it again\n"))
+        #expect(first.output.hasPrefix("Reopened a complete walk to correct it: each change is saved; finish completes it again\n"))
         #expect(first.output.contains("Undone: Check whether the store has gift ideas in stock is not recorded again"), "output:\n\(first.output)")
         #expect(first.output.contains("Walk saved, still complete (reopened and corrected): \(path)\n"))
 
@@ -113,6 +113,39 @@ import Testing
         #expect(result.output.contains("Walk saved: "))
         #expect(result.output.contains("1 magic · 0 neutral · 1 misery · 0 skipped · 7 unrecorded"))
         #expect(walkFiles(home).count == 1)
+    }
+
+    @Test func aTextLongerThanItsFieldKeepsItsStartSaysSoAndCountsAsAProblemOfItsLine() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let long = String(repeating: "A", count: 12_000)
+        let input = try answers([
+            "start", "note " + long, "answer no 1 " + String(repeating: "C", count: 10_500), "comment 2 " + String(repeating: "D", count: 10_000),
+            "praise Sam: " + String(repeating: "P", count: 10_001), "action " + String(repeating: "T", count: 10_003) + " | Sam", "leave",
+        ], in: home)
+        let result = spawnAndWait([journeywalkBinary, "walk", journey, "--plain"], environment: environment(home), stdin: input)
+        #expect(result.status == 1, "output:\n\(result.output)")
+        #expect(result.output.contains("\nNote saved\nWarning: A note holds at most 10,000 characters; the rest (2,000 characters) was not taken\n"))
+        #expect(result.output.contains("\nWarning: A comment holds at most 10,000 characters; the rest (500 characters) was not taken\n"))
+        #expect(result.output.contains("\nWarning: Praise holds at most 10,000 characters; the rest (1 character) was not taken\n"))
+        #expect(result.output.contains("\nWarning: An action's text holds at most 10,000 characters; the rest (3 characters) was not taken\n"))
+        #expect(!result.output.contains("line 4:"), "a text of exactly 10,000 characters is whole:\n\(result.output.suffix(2_000))")
+        #expect(result.output.contains("""
+            journeywalk: standard input line 2: A note holds at most 10,000 characters; the rest (2,000 characters) was not taken
+            journeywalk: standard input line 3: A comment holds at most 10,000 characters; the rest (500 characters) was not taken
+            journeywalk: standard input line 5: Praise holds at most 10,000 characters; the rest (1 character) was not taken
+            journeywalk: standard input line 6: An action's text holds at most 10,000 characters; the rest (3 characters) was not taken
+            Walk paused (not finished): \(home)/walks/
+            """), "output:\n\(result.output.suffix(2_000))")
+
+        let path = try #require(walkFiles(home).first)
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.contains("\"text\":\"" + String(repeating: "A", count: 10_000) + "\""), "the first 10,000 characters are kept")
+        #expect(journal.contains("\"" + String(repeating: "C", count: 10_000) + "\""))
+        #expect(journal.contains("\"" + String(repeating: "D", count: 10_000) + "\""))
+        #expect(journal.contains("\"" + String(repeating: "P", count: 10_000) + "\""))
+        #expect(journal.contains("\"" + String(repeating: "T", count: 10_000) + "\""))
+        #expect(!journal.contains(String(repeating: "A", count: 10_001)) && !journal.contains(String(repeating: "P", count: 10_001)))
     }
 
     @Test func withoutPlainAFileAsInputIsRefusedNamingPlain() throws {

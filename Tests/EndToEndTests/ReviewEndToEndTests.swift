@@ -70,7 +70,7 @@ let sampleJournal = """
         tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) \(shellQuoted(journeywalkBinary)); echo EXIT=$?; sleep 600", width: 100, height: 30)
         #expect(tmux.waitFor("Review saved walks").found)
         tmux.send("G", "Enter")
-        let list = tmux.waitUntil { $0.contains("1 of 1 · newest first") && $0.contains("unfinished") }
+        let list = tmux.waitUntil { $0.contains("1 of 1 · newest first") && $0.contains("! draft") }
         #expect(list.found, "list:\n\(list.screen)")
         // The files are checked against the index right after the first frame, which builds it.
         var indexed = false
@@ -91,7 +91,7 @@ let sampleJournal = """
         tmux.start("cd \(shellQuoted(home)) && \(shellQuoted(journeywalkBinary)) review --data-dir \(shellQuoted(home)); echo EXIT=$?; sleep 600", width: 100, height: 30)
         let list = tmux.waitFor("1 of 1 · newest first")
         #expect(list.found, "list:\n\(list.screen)")
-        #expect(list.screen.contains("unfinished"))
+        #expect(list.screen.contains("! draft"))
         tmux.send("Enter")
         let walk = tmux.waitFor("Peak")
         #expect(walk.found, "walk:\n\(walk.screen)")

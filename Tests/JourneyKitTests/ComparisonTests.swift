@@ -138,6 +138,16 @@ let shopV1 = JourneyOutline(journeyID: "shop", title: "Shop", version: 1, touchp
         #expect(filter.until == Timestamp.parse("2026-12-01T00:00:00Z"), "the day given is included")
         #expect(filter.text == "greeting")
         #expect(throws: WalkFilter.Problem.self) { try WalkFilter.parse(line: "since:yesterday") }
+        #expect(throws: WalkFilter.Problem("unknown filter field 'loaction' (fields: since, until, operator, location, status, journey)")) {
+            try WalkFilter.parse(line: "greeting loaction:main")
+        }
+        #expect(throws: WalkFilter.Problem("unknown filter field 'foo' (fields: since, until, operator, location, status, journey)")) {
+            try WalkFilter.parse(line: "foo:bar")
+        }
+        let words = try WalkFilter.parse(line: "\"note:late\" 10:15 Operator:ann")
+        #expect(words.text == "note:late 10:15", "a quoted word and a time are words")
+        #expect(words.operator == "ann", "a field's name in any case")
+        #expect(try WalkFilter.parse(line: words.line) == words, "reads back as it was")
         #expect(try WalkFilter.parse(line: "since:2026-11-01 until:2026-11-30").line == "since:2026-11-01 until:2026-11-30", "days read back as typed")
         #expect(try WalkFilter.parse(line: "until:2026-11-30T10:00:00Z").line == "until:2026-11-30T10:00:00Z")
         #expect(ReaderTime.midnight(of: "2026-02-30") == nil)

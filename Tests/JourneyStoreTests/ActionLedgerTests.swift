@@ -38,6 +38,19 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         #expect(ActionLedger(folder: folder).ids() == ["a7f3c2", "b00001", "c00002"])
     }
 
+    @Test func anOwnerIsOnePersonInAnyCaseAndSpacing() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        try writeWalk("20261122-101503-shop", in: folder, [
+            action("a00001", "Fix the site", owner: "Web  team"), action("a00002", "Fix the app", owner: "\tweb Team "),
+            action("a00003", "Fix the door", owner: "Webteam"), action("a00004", "Open a till", owner: "Web team lead"),
+        ])
+        let (listings, _) = ActionLedger(folder: folder).load()
+        #expect(listings.filter { $0.isOwned(by: "web team") }.map(\.action.id) == ["a00001", "a00002"])
+        #expect(listings.filter { $0.isOwned(by: " WEB\tTEAM ") }.map(\.action.id) == ["a00001", "a00002"])
+        #expect(PersonName.key("  Web \t team ") == "web team")
+    }
+
     @Test func anActionFromAnAdhocTouchpointIsListedWithItsTitle() throws {
         let folder = temporaryFolder()
         defer { removeFolder(folder) }

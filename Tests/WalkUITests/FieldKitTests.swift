@@ -217,6 +217,22 @@ extension WalkState {
         #expect(state.currentMoment.splitTimer?.isCleared == true)
     }
 
+    @Test func aTimerStoppedAtOnceSaysStoppedAt0And0WhileAResetSaysReset() {
+        var state = WalkState.walking(shopJourney)
+        state.press([.char("t")], at: at(100))
+        state.press([.char("t")], at: at(100.02))
+        #expect(state.currentMoment.splitTimer == SplitTimer(seconds: 0, running: false, since: at(100.02)))
+        #expect(state.message?.text == "Split timer stopped at 0:00 · target 0:30 met: Greeting", "a stop keeps its reading, even 0.0 s")
+        state.press([.char("t")], at: at(200))
+        state.press([.char("0")], at: at(230))
+        #expect(state.currentMoment.splitTimer?.isCleared == true)
+        #expect(state.message?.text == "Split timer reset: Greeting", "a running timer reset is a reset")
+        state.press([.char("t")], at: at(300))
+        state.press([.char("t")], at: at(312))
+        state.press([.char("0")], at: at(400))
+        #expect(state.message?.text == "Split timer reset: Greeting")
+    }
+
     @Test func aStatedTimeIsLocalAndRefusedWhenFutureEarlyOrMalformed() {
         // The walk is entered at 11:15 Paris time for a visit said to have started at 10:15.
         var state = WalkState.walking(shopJourney, statedStart: at(-3600))

@@ -72,6 +72,39 @@ import Testing
         #expect(outcome.walk?.status == .complete)
     }
 
+    @Test func messagesAreSaidInThePlainWordsNeverWithTheFullScreenKeys() {
+        let (outcome, script) = walk(["timer", "timer", "timer reset", "answer no 1", "m", "n", "finish", "go 2", "m", "finish", "go 1", "comment 1 Nobody there", "finish"])
+        let said = script.output
+        #expect(said.contains("Split timer started: Greeting (timer stops it)"))
+        #expect(said.contains("Split timer stopped at 0:00 · target 0:30 met: Greeting"), "a stop at 0.0 s is not a reset")
+        #expect(said.contains("The split timer is at 0:00 already; timer starts it"))
+        #expect(said.contains("Warning: 2 things to check: go N goes to item N, finish anyway completes the walk"))
+        #expect(said.contains("Not recorded yet: magic, neutral, misery or skip records it, then finish"))
+        #expect(said.contains("A No needs a comment"))
+        #expect(said.contains("Saved ★ magic: Paying · all touchpoints recorded: finish ends the walk"))
+        #expect(said.contains("Walk finished and saved."))
+        #expect(said.contains("  no tags (tags ID… while walking)"))
+        #expect(said.contains("  none (praise TO: TEXT while walking)"))
+        #expect(said.contains("  none (action TEXT | OWNER | DUE while walking)"))
+        for line in said {
+            for keys in ["Enter", "Esc", "q f", "q to", "(t stops", "m n x s", " f completes", "walk screen"] {
+                #expect(!line.contains(keys), "a full-screen key in plain mode: \(line)")
+            }
+        }
+        #expect(outcome.finished)
+    }
+
+    @Test func theLastTouchpointAndAReopenedWalkSayTheirWayOutInWords() {
+        let (_, script) = walk(["last", "next"])
+        #expect(script.output.contains("This is the last touchpoint: finish ends the walk"))
+        var finished = Walk(header: storeHeader(journey: shopJourney))
+        finished.apply(.finished(at: at(5)))
+        let reopened = WalkState(resuming: finished, warnings: [], now: at(10))
+        let script2 = PlainScript([])
+        _ = PlainRunner(clock: { at(10) }).run(reopened, recorder: MemoryRecorder(), input: script2.next, output: script2.write)
+        #expect(script2.output.first == "Reopened a complete walk to correct it: each change is saved; finish completes it again")
+    }
+
     @Test func theFinalCheckCanBeCompletedAnyway() {
         let (outcome, _) = walk(["finish", "go 9", "finish anyway"])
         #expect(outcome.problems == ["line 2: go needs an item number from 1 to 3, as in: go 1"])

@@ -130,6 +130,42 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         ReviewListScreen.render(ReviewListState(items: items, notes: ["/w/bad.jsonl: not a readable walk file: no walk header"]), into: &canvas)
         assertSnapshot(canvas, named: "review-list-80x24")
     }
+
+    @Test func theStatusColumnSaysDraftCompleteOrSubmitted() {
+        var submitted = listing(4, operator: "Kim")
+        submitted.status = .submitted
+        submitted.problems = 1
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewListScreen.render(ReviewListState(items: items + [submitted]), into: &canvas)
+        assertSnapshot(canvas, named: "review-list-statuses-80x24")
+        let rows = canvas.text.split(separator: "\n")
+        #expect(rows.contains { $0.contains(" Kim ") && $0.hasSuffix(" ! submitted  ") }, "\(canvas.text)")
+        #expect(rows.contains { $0.contains(" Zoë ") && $0.hasSuffix(" draft        ") })
+        #expect(rows.contains { $0.contains(" Ann ") && $0.hasSuffix(" complete     ") })
+        #expect(!canvas.text.contains("finished"))
+    }
+
+    @Test func anUnknownFilterFieldIsSaidAndNotSearchedFor() {
+        var state = ReviewListState(items: items)
+        _ = state.apply(.char("/"))
+        for character in "operator:ann" { _ = state.apply(.char(character)) }
+        #expect(state.visible == [2])
+        for character in " loaction:main" { _ = state.apply(.char(character)) }
+        #expect(state.filterProblem == "unknown filter field 'loaction' (fields: since, until, operator, location, status, journey)")
+        _ = state.apply(.enter)
+        #expect(state.filter == "operator:ann loaction:main", "the line is kept as typed")
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewListScreen.render(state, into: &canvas)
+        assertSnapshot(canvas, named: "review-filter-unknown-field-80x24")
+        #expect(canvas.text.contains(" ! Filter: unknown filter field 'loaction' (fields: since, until, operator,"), "said in full at 80 columns, over two rows")
+        #expect(canvas.text.contains("\n   location, status, journey) "))
+        var wide = Canvas(width: 120, height: 30)
+        ReviewListScreen.render(state, into: &wide)
+        #expect(wide.text.contains(" ! Filter: unknown filter field 'loaction' (fields: since, until, operator, location, status, journey)"))
+        let typed = ReviewListState(items: items, filter: "foo:bar")
+        #expect(typed.filterProblem == "unknown filter field 'foo' (fields: since, until, operator, location, status, journey)")
+        #expect(typed.visible.count == 3, "not 0 of 3")
+    }
 }
 
 @Suite struct ReviewWalkTests {

@@ -27,6 +27,7 @@ import Testing
         #expect(resumed.message?.text == "Resumed: 0 of 1 touchpoint recorded")
         #expect(Counted.text(0, "stage") == "0 stages")
         #expect(Counted.text(2, "walk") == "2 walks")
+        #expect([0, 999, 1_000, 12_000, 1_234_567, -2_000].map(Counted.grouped) == ["0", "999", "1,000", "12,000", "1,234,567", "-2,000"])
     }
 
     @Test func stageNamesWithEscapesAreShownAsTheyAreNotInCapitals() {

@@ -68,8 +68,9 @@ public struct DebriefSummary: Equatable, Sendable {
             && a.actions.map(\.entry) == b.actions.map(\.entry) && a.actions.map(\.action) == b.actions.map(\.action)
     }
 
-    /// The debrief as lines of text with roles, for the screen (`width` columns) and plain mode.
-    public func lines(width: Int, today: CalendarDay? = nil) -> [(text: String, role: Role)] {
+    /// The debrief as lines of text with roles, for the screen (`width` columns) and plain mode
+    /// (`plain`: what adds tags, praise and actions is said with the plain walk's words).
+    public func lines(width: Int, today: CalendarDay? = nil, plain: Bool = false) -> [(text: String, role: Role)] {
         var lines: [(text: String, role: Role)] = []
         func moment(_ entry: Entry) -> String { "\(entry.glyph) \(entry.touchpoint.title)" }
         func heading(_ text: String) {
@@ -92,7 +93,7 @@ public struct DebriefSummary: Equatable, Sendable {
         if momentsOfTruth.isEmpty { item("none in this journey", .dim) }
         for entry in momentsOfTruth { item("◆ " + moment(entry) + " — " + entry.label, Role.of(entry.moment.rating?.verdict)) }
         heading("Top tags")
-        if topTags.isEmpty { item("no tags (T on the walk screen)", .dim) }
+        if topTags.isEmpty { item(plain ? "no tags (tags ID… while walking)" : "no tags (T on the walk screen)", .dim) }
         for tag in topTags {
             let glyph = tag.kind == .misery ? "✖" : tag.kind == .magic ? "★" : "?"
             item("\(glyph) \(tag.label) ×\(tag.count)", tag.kind == .misery ? .misery : tag.kind == .magic ? .magic : .normal)
@@ -107,10 +108,10 @@ public struct DebriefSummary: Equatable, Sendable {
             item(moment(entry) + ": " + steps, .misery)
         }
         heading("Praise to pass on")
-        if praise.isEmpty { item("none (p on the walk screen)", .dim) }
+        if praise.isEmpty { item(plain ? "none (praise TO: TEXT while walking)" : "none (p on the walk screen)", .dim) }
         for (entry, praise) in praise { item("♥ \(praise.to): \(praise.text) (\(entry.touchpoint.title))") }
         heading("Actions")
-        if actions.isEmpty { item("none (A on the walk screen)", .dim) }
+        if actions.isEmpty { item(plain ? "none (action TEXT | OWNER | DUE while walking)" : "none (A on the walk screen)", .dim) }
         for (entry, action) in actions {
             var overdue = false
             if action.status == .open, let today, let due = action.due.flatMap({ CalendarDay(iso: $0) }) { overdue = due < today }
