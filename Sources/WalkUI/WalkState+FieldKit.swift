@@ -266,7 +266,7 @@ extension WalkState {
                 id: adhoc.id, title: adhoc.title, channel: adhoc.channel, after: adhoc.after, at: now, removed: true)))]
         case .evidence(let id, let evidence):
             return [.record(.attached(EvidenceChange(touchpoint: id, evidence: evidence, removed: true, at: now)))]
-        case .rating, .note:
+        case .rating, .note, .tags, .recovery, .praise, .action:
             return []
         }
     }
