@@ -211,7 +211,8 @@ extension WalkState {
             let index = walk.index(of: key.touchpoint) ?? current
             do {
                 let stated = try StatedTime.parse(
-                    trimmed, now: now, timeZone: timeZone, previous: walk.statedTime(before: index), start: walk.header.statedStart)
+                    trimmed, now: now, timeZone: timeZone, previous: walk.statedTime(before: index), start: walk.header.statedStart,
+                    walkStarted: walk.header.started)
                 if stated == moment.statedAt {
                     editor = nil
                     return []
