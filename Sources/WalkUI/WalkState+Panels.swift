@@ -30,11 +30,14 @@ extension WalkState {
             panel = .praise(PraiseForm(touchpoint: id, praise: moment.praise, drafts: drafts))
         case .action:
             panel = .action(ActionForm(touchpoint: id, existing: moment.actions, drafts: drafts))
+            message = nil
             // Reading every walk for the ids in use costs time: only when an action is about to be made.
             if !actionIDsKnown { return [.findActionIDs] }
         default:
             return []
         }
+        // What the status line said before (a refusal, a saved verdict) is not about the panel.
+        message = nil
         return []
     }
 

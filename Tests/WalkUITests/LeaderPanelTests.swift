@@ -147,6 +147,27 @@ extension WalkState {
         #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
     }
 
+    @Test func openingTheStripClearsAnEarlierRefusal() {
+        var state = leaderWalk()
+        state.press(.right, .char("r"))
+        #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
+        state.press(.char("h"), .char("r"))
+        guard case .recovery? = state.panel else { Issue.record("the strip did not open"); return }
+        #expect(state.message == nil)
+        #expect(!render(state).text.contains("Recovery is checked"), "\(render(state).text)")
+    }
+
+    @Test func everyPanelOpensWithoutAStaleMessage() {
+        for key: Key in ["T", "r", "p", "A"].map({ .char($0) }) {
+            var state = leaderWalk()
+            state.press(.right, .char("r"), .left)
+            #expect(state.message != nil)
+            state.press(key)
+            #expect(state.panel != nil, "\(key) opens its panel")
+            #expect(state.message == nil, "\(key): \(state.message?.text ?? "")")
+        }
+    }
+
     @Test func eachMarkIsOneRecordAndTheStripShowsWhatIsOnDisk() {
         var state = leaderWalk()
         state.press(.char("r"))
