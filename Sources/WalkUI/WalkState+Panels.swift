@@ -99,7 +99,7 @@ extension WalkState {
             if case .tags? = panel { panel = nil }
             undoStack.append(.tags(touchpoint: touchpoint, previous: before.tags))
             let words = change.tags.map { TagCatalog.tag($0, in: journey)?.label ?? $0 }
-            message = Message(text: words.isEmpty ? "Tags removed: \(title)" : "Tags saved: " + words.joined(separator: " · "), kind: .info)
+            message = Message(text: words.isEmpty ? "Tags removed from \(title)" : "Tags saved on \(title): " + words.joined(separator: " · "), kind: .info)
         case .recovered(let change):
             if change.undo {
                 undone("recovery on \(title)" + (change.recovery == nil ? " unmarked" : " put back"))
@@ -108,7 +108,7 @@ extension WalkState {
             undoStack.append(.recovery(touchpoint: touchpoint, previous: before.recovery))
             let marks = RecoveryStrip.marks(moment.recovery)
             let done = marks.filter { $0 == true }.count
-            message = Message(text: "Recovery saved: \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
+            message = Message(text: "Recovery saved on \(title): \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
         case .praised(let change):
             if change.undo {
                 undone("praise on \(title)" + (change.praise == nil ? " removed" : " put back"))
@@ -116,7 +116,7 @@ extension WalkState {
             }
             if case .praise? = panel { panel = nil }
             undoStack.append(.praise(touchpoint: touchpoint, previous: before.praise))
-            message = Message(text: change.praise.map { "Praise saved for \($0.to)" } ?? "Praise removed: \(title)", kind: .info)
+            message = Message(text: change.praise.map { "Praise saved on \(title) for \($0.to)" } ?? "Praise removed from \(title)", kind: .info)
         case .actionChanged(let change):
             if change.removed {
                 undone("action \(change.action.id) on \(title) removed")
@@ -128,8 +128,9 @@ extension WalkState {
             }
             if case .action? = panel { panel = nil }
             undoStack.append(.action(touchpoint: touchpoint, change.action, previous: previousAction))
-            let due = change.action.due.map { ", due \($0)" } ?? ""
-            message = Message(text: "Action \(change.action.id) saved for \(change.action.owner)\(due)", kind: .info)
+            // The weekday too, so `fri` or `+7d` can be checked at a glance.
+            let due = change.action.due.map { due in ", due " + (CalendarDay(iso: due).map { "\($0.weekdayName) " } ?? "") + due } ?? ""
+            message = Message(text: "Action \(change.action.id) saved on \(title) for \(change.action.owner)\(due)", kind: .info)
         case .drafted(let change):
             unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = nil
         default:
