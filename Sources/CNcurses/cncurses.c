@@ -144,19 +144,88 @@ static int jw_function_key(int key) {
     }
 }
 
-static int jw_take_key(unsigned int *code) {
-    wint_t ch = 0;
+/* The next key if it is already there (queued in curses or readable at once), without waiting:
+   ERR when nothing is. */
+static int jw_key_now(wint_t *ch) {
     nodelay(stdscr, TRUE);
-    int kind = wget_wch(stdscr, &ch);
+    int kind = wget_wch(stdscr, ch);
     nodelay(stdscr, FALSE);
-    if (kind == ERR) return JW_KEY_TIMEOUT;
+    return kind;
+}
+
+/* Puts a key read too far back in front of the queue. */
+static void jw_unread(int kind, wint_t ch) {
+    if (kind == KEY_CODE_YES) ungetch((int)ch);
+    else if (kind == OK) unget_wch((wchar_t)ch);
+}
+
+/* What came with an Esc, when something did: curses decodes the sequences it knows (arrows, Home…)
+   and gives any other one as 27 followed by its bytes. An Esc with more input at once is never a
+   press of Esc: a CSI (ESC [ parameters final byte, e.g. a colour pasted as `ESC [31m`, bracketed
+   paste marks) or SS3 sequence, a string (OSC, DCS…) up to BEL or ESC \, or an Alt chord (ESC and
+   one key). All of it is swallowed, and only what is already there: keys typed later are keys.
+   Returns 1 when the Esc stands alone and is a press of Esc. */
+static int jw_swallow_escape(void) {
+    wint_t next = 0;
+    int kind = jw_key_now(&next);
+    if (kind == ERR) return 1;
     if (kind == KEY_CODE_YES) {
-        if (ch == KEY_RESIZE) return JW_KEY_RESIZE;
-        *code = (unsigned int)jw_function_key((int)ch);
-        return JW_KEY_FUNCTION;
+        /* An Alt chord on a function key; a resize is kept for the next read. */
+        if (next == KEY_RESIZE) jw_unread(kind, next);
+        return 0;
     }
-    *code = (unsigned int)ch;
-    return JW_KEY_CHAR;
+    if (next == 27) {
+        /* Esc pressed twice before the first was read: this one is Esc, the next is looked at again. */
+        jw_unread(kind, next);
+        return 1;
+    }
+    wint_t c = 0;
+    if (next == '[') {
+        /* Parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, then a final byte 0x40–0x7E. */
+        while ((kind = jw_key_now(&c)) == OK) {
+            if (c >= 0x40 && c <= 0x7E) return 0;
+            if (c < 0x20 || c > 0x3F) break;
+        }
+        jw_unread(kind, c);
+        return 0;
+    }
+    if (next == 'O') {
+        kind = jw_key_now(&c);
+        if (!(kind == OK && c >= 0x40 && c <= 0x7E)) jw_unread(kind, c);
+        return 0;
+    }
+    if (next == ']' || next == 'P' || next == '_' || next == '^' || next == 'X') {
+        /* A string: up to BEL or the string terminator ESC \. */
+        while ((kind = jw_key_now(&c)) == OK) {
+            if (c == 7) return 0;
+            if (c == 27) {
+                wint_t end = 0;
+                int after = jw_key_now(&end);
+                if (after == OK && end == '\\') return 0;
+                jw_unread(after, end);
+            }
+        }
+        jw_unread(kind, c);
+        return 0;
+    }
+    /* Alt and a key (ESC x): nothing. */
+    return 0;
+}
+
+static int jw_take_key(unsigned int *code) {
+    for (;;) {
+        wint_t ch = 0;
+        int kind = jw_key_now(&ch);
+        if (kind == ERR) return JW_KEY_TIMEOUT;
+        if (kind == KEY_CODE_YES) {
+            if (ch == KEY_RESIZE) return JW_KEY_RESIZE;
+            *code = (unsigned int)jw_function_key((int)ch);
+            return JW_KEY_FUNCTION;
+        }
+        if (ch == 27 && !jw_swallow_escape()) continue;
+        *code = (unsigned int)ch;
+        return JW_KEY_CHAR;
+    }
 }
 
 static int jw_signal_pipe[2] = { -1, -1 };

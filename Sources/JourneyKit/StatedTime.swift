@@ -35,8 +35,11 @@ public enum StatedTime {
 
     /// The time of a touchpoint: `HH:MM[:SS]` on the day of the previous stated time (or of the
     /// stated start, or today), a full date and time, or `+duration` after the previous stated time.
-    /// Refused when malformed, in the future, or before the visit's stated start.
-    public static func parse(_ text: String, now: Date, timeZone: TimeZone, previous: Date?, start: Date?) throws(Refusal) -> Date {
+    /// Refused when malformed, in the future, or before the visit's stated start; without a stated
+    /// start, before the minute the walk was started (`walkStarted`), since that is when the visit began.
+    public static func parse(
+        _ text: String, now: Date, timeZone: TimeZone, previous: Date?, start: Date?, walkStarted: Date? = nil
+    ) throws(Refusal) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // The zone's offset as it was on the day of the visit (summer time or not).
         let accepted = "accepted: " + forms(timeZone: timeZone, at: previous ?? start ?? now)
@@ -60,6 +63,14 @@ public enum StatedTime {
         }
         if let start, date < start {
             throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is before the visit's stated start (\(dateAndClock(start, timeZone: timeZone))); \(accepted)")
+        }
+        if start == nil, let walkStarted {
+            // A time is typed to the minute: the minute the walk started is still in it.
+            let minute = Date(timeIntervalSince1970: (walkStarted.timeIntervalSince1970 / 60).rounded(.down) * 60)
+            if date < minute {
+                throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is before the walk's start (\(dateAndClock(minute, timeZone: timeZone))); "
+                    + "for a visit entered afterwards, start the walk with walk --at TIME; \(accepted)")
+            }
         }
         return date
     }

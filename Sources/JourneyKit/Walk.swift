@@ -77,6 +77,14 @@ public struct Walk: Equatable, Sendable {
         steps.flatMap { step in moment(for: step.touchpoint.id).actions.map { (step.touchpoint.id, $0) } }
     }
 
+    /// The action with an id, wherever it is in the walk.
+    public func action(id: String) -> Action? {
+        for moment in moments.values {
+            if let action = moment.actions.first(where: { $0.id == id }) { return action }
+        }
+        return nil
+    }
+
     /// Applies one journal event. Events naming a touchpoint the journey lacks are ignored.
     public mutating func apply(_ event: WalkEvent) {
         let before = steps.indices.contains(position) ? steps[position].touchpoint.id : nil
@@ -105,10 +113,15 @@ public struct Walk: Equatable, Sendable {
             // An action keeps its place (and its touchpoint) when later records change it.
             if let owner = moments.first(where: { $0.value.actions.contains { $0.id == change.action.id } })?.key {
                 update(owner) { moment in
-                    if let slot = moment.actions.firstIndex(where: { $0.id == change.action.id }) { moment.actions[slot] = change.action }
+                    guard let slot = moment.actions.firstIndex(where: { $0.id == change.action.id }) else { return }
+                    if change.removed { moment.actions.remove(at: slot) } else { moment.actions[slot] = change.action }
                 }
+                // `u` returns to what it changed, as for every other record it takes back.
+                if change.removed || change.undo, let index = indexByID[owner] { position = index }
                 return
             }
+            // Taking out an action the walk does not have changes nothing.
+            if change.removed { return }
         default:
             break
         }

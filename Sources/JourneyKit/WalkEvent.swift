@@ -33,7 +33,7 @@ public enum WalkEvent: Equatable, Sendable {
     case recovered(RecoveryChange)
     /// Praise to pass on was written for a moment (or removed).
     case praised(PraiseChange)
-    /// An action was added or changed (the latest record with an id wins).
+    /// An action was added, changed (the latest record with an id wins) or taken out again.
     case actionChanged(ActionChange)
     /// The room's votes for a touchpoint in a workshop (the whole tally).
     case voted(VoteChange)
@@ -374,16 +374,23 @@ public struct Action: Equatable, Sendable {
     }
 }
 
-/// An action added to a moment, or changed (the latest record with the same id wins).
+/// An action added to a moment, or changed (the latest record with the same id wins), or taken
+/// out again (`removed`: how `u` takes back an action added by mistake).
 public struct ActionChange: Equatable, Sendable {
     public var touchpoint: String
     public var action: Action
     public var at: Date
+    /// True when the action is taken out of the walk.
+    public var removed: Bool
+    /// True when this change puts an earlier state of the action back (`u`).
+    public var undo: Bool
 
-    public init(touchpoint: String, action: Action, at: Date) {
+    public init(touchpoint: String, action: Action, at: Date, removed: Bool = false, undo: Bool = false) {
         self.touchpoint = touchpoint
         self.action = action
         self.at = at
+        self.removed = removed
+        self.undo = undo
     }
 }
 

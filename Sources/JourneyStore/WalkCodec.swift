@@ -91,7 +91,7 @@ public enum WalkCodec {
             return record("action", change.touchpoint, [
                 ("id", .string(action.id)), ("text", .string(action.text)), ("owner", .string(action.owner)),
                 ("due", .optional(action.due)), ("status", .string(action.status.rawValue)),
-            ])
+            ] + (change.removed ? [("removed", .bool(true))] : []), undo: change.undo)
         case .voted(let change):
             return record("votes", change.touchpoint, [
                 ("magic", .int(change.votes.magic)), ("neutral", .int(change.votes.neutral)), ("misery", .int(change.votes.misery)),
@@ -336,7 +336,8 @@ public enum WalkCodec {
             guard let actionID = text("id"), !actionID.isEmpty else { throw .missing("id") }
             guard let status = text("status").flatMap(ActionStatus.init(rawValue:)) else { throw .missing("status") }
             let action = Action(id: actionID, text: text("text") ?? "", owner: text("owner") ?? "", due: text("due"), status: status)
-            return .actionChanged(ActionChange(touchpoint: try touchpoint(), action: action, at: try time("at")))
+            return .actionChanged(ActionChange(
+                touchpoint: try touchpoint(), action: action, at: try time("at"), removed: record["removed"]?.bool ?? false, undo: undo))
         case "votes":
             func count(_ key: String) throws(LineProblem) -> Int {
                 guard let value = record[key]?.int, value >= 0 else { throw .missing(key) }

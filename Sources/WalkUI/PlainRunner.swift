@@ -70,6 +70,9 @@ struct PlainWalk {
     var problems: [String] = []
     /// Lines a command adds after the walk's own message.
     var afterMessage: [String] = []
+    /// How deep the undo stack was before each line of this session that added to it: `undo`
+    /// takes back all that the last such line wrote (`recovery y y y` is three records, one line).
+    var lineUndoMarks: [Int] = []
 
     var isOver: Bool {
         if case .done = state.mode { return true }
@@ -141,8 +144,11 @@ struct PlainWalk {
             return
         }
         let before = (mode: state.mode, current: state.current, started: state.walk != nil)
+        let undoDepth = state.undoStack.count
         state.message = nil
         switch entry.command {
+        case .keys([.undo]):
+            undoLastLine()
         case .keys(let commands):
             for command in commands where !isOver {
                 guard let key = state.keyMap.bindings.first(where: { $0.command == command })?.keys.first else {
@@ -221,6 +227,7 @@ struct PlainWalk {
         case .action:
             if !addAction(text) { return }
         }
+        if entry.command != .keys([.undo]), state.undoStack.count > undoDepth { lineUndoMarks.append(undoDepth) }
         if let debrief = state.debrief {
             // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
             say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today, plain: true).map(\.text))
@@ -254,6 +261,21 @@ struct PlainWalk {
         let line = numbered ? "line \(lineNumber): \(text)" : text
         say(line.prefix(1).uppercased() + line.dropFirst() + (hint.map { "; " + $0 } ?? ""))
         problems.append(line)
+    }
+
+    /// `undo`: `u` as often as it takes to take back every record the last line wrote; once for a
+    /// change made before this session (after a resume, as the walk screen's `u`).
+    private mutating func undoLastLine() {
+        while let mark = lineUndoMarks.last, mark >= state.undoStack.count { lineUndoMarks.removeLast() }
+        let target = lineUndoMarks.popLast() ?? max(0, state.undoStack.count - 1)
+        var left = state.undoStack.count
+        sendWalk(.undo)
+        while state.undoStack.count < left, state.undoStack.count > target {
+            left = state.undoStack.count
+            sendWalk(.undo)
+        }
+        // A write the disk refused stops it: the rest of the line is taken back by the next undo.
+        if state.undoStack.count > target { lineUndoMarks.append(target) }
     }
 
     // MARK: - Driving the walk with its own keys

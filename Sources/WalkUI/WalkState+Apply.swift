@@ -249,6 +249,8 @@ extension WalkState {
                 return [.record(.rated(RatingChange(touchpoint: id, rating: previous, at: now, undo: true)))]
             case .note(let id, let previous):
                 return [.record(.noted(NoteChange(touchpoint: id, text: previous, at: now, undo: true)))]
+            case .tags, .recovery, .praise, .action:
+                return undoPanel(entry)
             default:
                 return undoFieldKit(entry)
             }
@@ -331,6 +333,8 @@ extension WalkState {
         // Taken out while it changes, so the fold mutates the only copy (no copy of every moment per record).
         self.walk = nil
         let before = walk.moment(for: event.touchpointID ?? "")
+        var previousAction: Action?
+        if case .actionChanged(let change) = event { previousAction = walk.action(id: change.action.id) }
         let currentID = currentStep?.touchpoint.id
         walk.apply(event)
         self.walk = walk
@@ -424,7 +428,7 @@ extension WalkState {
             message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info, plain: "Walk finished and saved.")
             return []
         case .tagged, .recovered, .praised, .actionChanged:
-            panelRecorded(event)
+            panelRecorded(event, before: before, previousAction: previousAction)
         case .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached:
             return recordedFieldKit(event, before: before)
         case .submitted, .voted:

@@ -220,7 +220,8 @@ extension WalkState {
             let index = walk.index(of: key.touchpoint) ?? current
             do {
                 let stated = try StatedTime.parse(
-                    trimmed, now: now, timeZone: timeZone, previous: walk.statedTime(before: index), start: walk.header.statedStart)
+                    trimmed, now: now, timeZone: timeZone, previous: walk.statedTime(before: index), start: walk.header.statedStart,
+                    walkStarted: walk.header.started)
                 if stated == moment.statedAt {
                     editor = nil
                     return []
@@ -275,7 +276,7 @@ extension WalkState {
                 id: adhoc.id, title: adhoc.title, channel: adhoc.channel, after: adhoc.after, at: now, removed: true)))]
         case .evidence(let id, let evidence):
             return [.record(.attached(EvidenceChange(touchpoint: id, evidence: evidence, removed: true, at: now)))]
-        case .rating, .note:
+        case .rating, .note, .tags, .recovery, .praise, .action:
             return []
         }
     }

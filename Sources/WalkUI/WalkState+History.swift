@@ -10,6 +10,9 @@ extension WalkState {
         var stack: [UndoEntry] = []
         for event in events {
             let before = walk.moment(for: event.touchpointID ?? "")
+            // An action changed in place may sit on another moment than the record names.
+            var previousAction: Action?
+            if case .actionChanged(let change) = event { previousAction = walk.action(id: change.action.id) }
             walk.apply(event)
             if event.isUndo {
                 if !stack.isEmpty { stack.removeLast() }
@@ -32,6 +35,14 @@ extension WalkState {
                 stack.append(.inserted(adhoc))
             case .attached(let change):
                 stack.append(.evidence(touchpoint: change.touchpoint, change.evidence))
+            case .tagged(let change):
+                stack.append(.tags(touchpoint: change.touchpoint, previous: before.tags))
+            case .recovered(let change):
+                stack.append(.recovery(touchpoint: change.touchpoint, previous: before.recovery))
+            case .praised(let change):
+                stack.append(.praise(touchpoint: change.touchpoint, previous: before.praise))
+            case .actionChanged(let change):
+                stack.append(.action(touchpoint: change.touchpoint, change.action, previous: previousAction))
             default:
                 break
             }
@@ -48,7 +59,7 @@ extension WalkState {
 
 extension WalkEvent {
     /// Whether the record takes an earlier one back (`u`): an undo flag, or the removal of an
-    /// inserted touchpoint or of evidence, which is how `u` takes those back.
+    /// inserted touchpoint, of evidence or of an action, which is how `u` takes those back.
     var isUndo: Bool {
         switch self {
         case .rated(let change): return change.undo
@@ -59,6 +70,10 @@ extension WalkEvent {
         case .stated(let change): return change.undo
         case .insertedTouchpoint(let adhoc): return adhoc.removed
         case .attached(let change): return change.removed
+        case .tagged(let change): return change.undo
+        case .recovered(let change): return change.undo
+        case .praised(let change): return change.undo
+        case .actionChanged(let change): return change.undo || change.removed
         default: return false
         }
     }

@@ -30,11 +30,14 @@ extension WalkState {
             panel = .praise(PraiseForm(touchpoint: id, praise: moment.praise, drafts: drafts))
         case .action:
             panel = .action(ActionForm(touchpoint: id, existing: moment.actions, drafts: drafts))
+            message = nil
             // Reading every walk for the ids in use costs time: only when an action is about to be made.
             if !actionIDsKnown { return [.findActionIDs] }
         default:
             return []
         }
+        // What the status line said before (a refusal, a saved verdict) is not about the panel.
+        message = nil
         return []
     }
 
@@ -70,10 +73,11 @@ extension WalkState {
         return out
     }
 
-    /// A panel's record is on disk: close the panel that asked for it and say what was saved.
-    mutating func panelRecorded(_ event: WalkEvent) {
+    /// A panel's record is on disk: close the panel that asked for it, say what was saved and
+    /// remember how to take it back (or, for a record written by `u`, forget it).
+    mutating func panelRecorded(_ event: WalkEvent, before: Moment = Moment(), previousAction: Action? = nil) {
         guard let touchpoint = event.touchpointID else { return }
-        let title = steps.first { $0.touchpoint.id == touchpoint }?.touchpoint.title ?? touchpoint
+        let title = title(of: touchpoint)
         let moment = walk?.moment(for: touchpoint) ?? Moment()
         // Text saved for good needs no draft any more, also one that could not be written before.
         let saved: [TextField]
@@ -83,27 +87,82 @@ extension WalkState {
         case .actionChanged: saved = [.action, .actionOwner, .actionDue]
         default: saved = []
         }
-        for field in saved { unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: field)] = nil }
+        if !event.isUndo {
+            for field in saved { unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: field)] = nil }
+        }
         switch event {
         case .tagged(let change):
+            if change.undo {
+                undone("tags on \(title)" + (change.tags.isEmpty ? " removed" : " put back"))
+                return
+            }
             if case .tags? = panel { panel = nil }
+            undoStack.append(.tags(touchpoint: touchpoint, previous: before.tags))
             let words = change.tags.map { TagCatalog.tag($0, in: journey)?.label ?? $0 }
-            message = Message(text: words.isEmpty ? "Tags removed: \(title)" : "Tags saved: " + words.joined(separator: " · "), kind: .info)
-        case .recovered:
+            message = Message(text: words.isEmpty ? "Tags removed from \(title)" : "Tags saved on \(title): " + words.joined(separator: " · "), kind: .info)
+        case .recovered(let change):
+            if change.undo {
+                undone("recovery on \(title)" + (change.recovery == nil ? " unmarked" : " put back"))
+                return
+            }
+            undoStack.append(.recovery(touchpoint: touchpoint, previous: before.recovery))
             let marks = RecoveryStrip.marks(moment.recovery)
             let done = marks.filter { $0 == true }.count
-            message = Message(text: "Recovery saved: \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
+            message = Message(text: "Recovery saved on \(title): \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
         case .praised(let change):
+            if change.undo {
+                undone("praise on \(title)" + (change.praise == nil ? " removed" : " put back"))
+                return
+            }
             if case .praise? = panel { panel = nil }
-            message = Message(text: change.praise.map { "Praise saved for \($0.to)" } ?? "Praise removed: \(title)", kind: .info)
+            undoStack.append(.praise(touchpoint: touchpoint, previous: before.praise))
+            message = Message(text: change.praise.map { "Praise saved on \(title) for \($0.to)" } ?? "Praise removed from \(title)", kind: .info)
         case .actionChanged(let change):
+            if change.removed {
+                undone("action \(change.action.id) on \(title) removed")
+                return
+            }
+            if change.undo {
+                undone("action \(change.action.id) on \(title) is \(change.action.status.rawValue) again")
+                return
+            }
             if case .action? = panel { panel = nil }
-            let due = change.action.due.map { ", due \($0)" } ?? ""
-            message = Message(text: "Action \(change.action.id) saved for \(change.action.owner)\(due)", kind: .info)
+            undoStack.append(.action(touchpoint: touchpoint, change.action, previous: previousAction))
+            // The weekday too, so `fri` or `+7d` can be checked at a glance.
+            let due = change.action.due.map { due in ", due " + (CalendarDay(iso: due).map { "\($0.weekdayName) " } ?? "") + due } ?? ""
+            message = Message(text: "Action \(change.action.id) saved on \(title) for \(change.action.owner)\(due)", kind: .info)
         case .drafted(let change):
             unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = nil
         default:
             break
+        }
+    }
+
+    /// A record written by `u` is on disk: the entry it took back is gone, and the walk is where it changed.
+    private mutating func undone(_ what: String) {
+        if !undoStack.isEmpty { undoStack.removeLast() }
+        message = Message(text: "Undone: " + what, kind: .info)
+        if let position = walk?.position { arrive(at: position) }
+    }
+
+    /// `u` on a tag, recovery, praise or action change: the earlier value written again, marked
+    /// as an undo; a new action is taken out.
+    mutating func undoPanel(_ entry: UndoEntry) -> [WalkEffect] {
+        switch entry {
+        case .tags(let id, let previous):
+            return [.record(.tagged(TagChange(touchpoint: id, tags: previous, at: now, undo: true)))]
+        case .recovery(let id, let previous):
+            return [.record(.recovered(RecoveryChange(touchpoint: id, recovery: previous, at: now, undo: true)))]
+        case .praise(let id, let previous):
+            return [.record(.praised(PraiseChange(touchpoint: id, praise: previous, at: now, undo: true)))]
+        case .action(let id, let action, let previous):
+            guard let previous else {
+                let current = walk?.action(id: action.id) ?? action
+                return [.record(.actionChanged(ActionChange(touchpoint: id, action: current, at: now, removed: true)))]
+            }
+            return [.record(.actionChanged(ActionChange(touchpoint: id, action: previous, at: now, undo: true)))]
+        default:
+            return []
         }
     }
 

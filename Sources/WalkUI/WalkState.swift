@@ -58,6 +58,12 @@ public struct WalkState: Equatable, Sendable {
         case stated(touchpoint: String, previous: Date?)
         case inserted(AdhocTouchpoint)
         case evidence(touchpoint: String, Evidence)
+        /// The moment's whole set of tags before the change.
+        case tags(touchpoint: String, previous: [String])
+        case recovery(touchpoint: String, previous: Recovery?)
+        case praise(touchpoint: String, previous: Praise?)
+        /// An action as written, and as it was before (nil: it was new, so `u` takes it out).
+        case action(touchpoint: String, Action, previous: Action?)
     }
 
     /// A leave in progress: how it ends, and how many writes are still to come back.

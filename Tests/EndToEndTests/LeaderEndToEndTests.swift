@@ -28,7 +28,7 @@ import Testing
         tmux.type("apol")
         #expect(tmux.waitFor("2 of 21").found)
         tmux.send("Space", "Tab")
-        let tagged = tmux.waitFor("Tags saved: Kept waiting · No apology")
+        let tagged = tmux.waitFor("Tags saved on Find opening hours online: Kept waiting · No apology")
         #expect(tagged.found, "after saving the tags:\n\(tagged.screen)")
         #expect(tagged.screen.contains("[Kept waiting]  [No apology]"))
 
@@ -48,7 +48,7 @@ import Testing
         tmux.send("Tab")
         tmux.type("Called back within the hour")
         tmux.send("Enter")
-        #expect(tmux.waitFor("Praise saved for Amira").found)
+        #expect(tmux.waitFor("Praise saved on Find opening hours online for Amira").found)
         tmux.send("A")
         #expect(tmux.waitFor("New action").found)
         tmux.type("Put the opening hours on the door")
@@ -57,7 +57,8 @@ import Testing
         tmux.send("Enter")
         tmux.type("2020-01-31")
         tmux.send("Enter")
-        let saved = tmux.waitFor("saved for Store manager, due 2020-01-31")
+        // The status line of 80 columns cuts the message after the weekday of the due date.
+        let saved = tmux.waitFor("saved on Find opening hours online for Store manager, due Fri 20")
         #expect(saved.found, "after the action:\n\(saved.screen)")
         let id = try #require(saved.screen.components(separatedBy: "Action ").last?.prefix(6)).description
 

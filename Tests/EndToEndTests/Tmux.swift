@@ -44,9 +44,14 @@ final class Tmux {
         escapes ? tmux("capture-pane", "-p", "-e", "-t", "jw").output : tmux("capture-pane", "-p", "-t", "jw").output
     }
 
-    /// Sends tmux key names (`Enter`, `Left`, `m`).
+    /// Sends tmux key names (`Enter`, `Left`, `m`). After `Escape` it waits longer than the
+    /// program's escape delay (25 ms), as a person's next key does: an Esc that arrives together
+    /// with the next key is an Alt chord, which journeywalk ignores.
     func send(_ keys: String...) {
-        for key in keys { tmux("send-keys", "-t", "jw", key) }
+        for key in keys {
+            tmux("send-keys", "-t", "jw", key)
+            if key == "Escape" { usleep(100_000) }
+        }
     }
 
     /// Sends text literally, as typed.

@@ -63,6 +63,22 @@ private func zulu(_ text: String) -> Date? { Timestamp.parse(text) }
         #expect(throws: StatedTime.Refusal.self) { try StatedTime.parse("+3m", now: now, timeZone: paris, previous: nil, start: nil) }
     }
 
+    @Test func withoutAStatedStartATimeBeforeTheWalkStartedIsRefused() throws {
+        // The walk was started at 11:12:40 Paris time, with no `--at`: the visit began then.
+        let started = try #require(zulu("2026-11-22T10:12:40Z"))
+        let forms = "accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time Europe/Paris, UTC+01:00"
+        #expect(throws: StatedTime.Refusal(description: "2026-11-22 11:00 is before the walk's start (2026-11-22 11:12); "
+            + "for a visit entered afterwards, start the walk with walk --at TIME; " + forms)) {
+            try StatedTime.parse("11:00", now: now, timeZone: paris, previous: nil, start: nil, walkStarted: started)
+        }
+        #expect(try StatedTime.parse("11:12", now: now, timeZone: paris, previous: nil, start: nil, walkStarted: started) == zulu("2026-11-22T10:12:00Z"),
+                "the minute the walk started is in it")
+        #expect(try StatedTime.parse("11:14", now: now, timeZone: paris, previous: nil, start: nil, walkStarted: started) == zulu("2026-11-22T10:14:00Z"))
+        let stated = try #require(zulu("2026-11-22T08:00:00Z"))
+        #expect(try StatedTime.parse("09:30", now: now, timeZone: paris, previous: nil, start: stated, walkStarted: started) == zulu("2026-11-22T08:30:00Z"),
+                "with `--at` the stated start is the limit, not when the walk was typed in")
+    }
+
     @Test func timesAreShownInTheGivenZone() throws {
         let date = try #require(zulu("2026-11-22T09:42:30Z"))
         #expect(StatedTime.clock(date, timeZone: paris) == "10:42:30")

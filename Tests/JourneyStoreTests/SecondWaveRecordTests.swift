@@ -59,10 +59,49 @@ let secondWaveEvents: [WalkEvent] = [
     .submitted(at: at(61)),
 ]
 
+/// What `u` writes for the leader's records: an earlier value marked `undo`, an action taken out
+/// with `removed`, an action's earlier status put back.
+let leaderUndoEvents: [WalkEvent] = [
+    .started(header),
+    .tagged(TagChange(touchpoint: "greet", tags: ["kept-waiting"], at: at(1))),
+    .tagged(TagChange(touchpoint: "greet", tags: [], at: at(2), undo: true)),
+    .recovered(RecoveryChange(touchpoint: "greet", recovery: Recovery(apology: true), at: at(3))),
+    .recovered(RecoveryChange(touchpoint: "greet", recovery: nil, at: at(4), undo: true)),
+    .praised(PraiseChange(touchpoint: "greet", praise: Praise(to: "Ann", text: "Nice"), at: at(5))),
+    .praised(PraiseChange(touchpoint: "greet", praise: nil, at: at(6), undo: true)),
+    .actionChanged(ActionChange(touchpoint: "greet", action: Action(id: "d4e5f6", text: "Do it", owner: "Bob", due: "2026-11-27"), at: at(7))),
+    .moved(touchpoint: "till", at: at(7.5)),
+    .actionChanged(ActionChange(touchpoint: "greet", action: Action(id: "d4e5f6", text: "Do it", owner: "Bob", due: "2026-11-27"), at: at(8), removed: true)),
+    .actionChanged(ActionChange(touchpoint: "till", action: Action(id: "0a0b0c", text: "Call back", owner: "Ann", due: nil), at: at(9))),
+    .actionChanged(ActionChange(touchpoint: "till", action: Action(id: "0a0b0c", text: "Call back", owner: "Ann", due: nil, status: .dropped), at: at(10))),
+    .actionChanged(ActionChange(touchpoint: "till", action: Action(id: "0a0b0c", text: "Call back", owner: "Ann", due: nil), at: at(11), undo: true)),
+    .actionChanged(ActionChange(touchpoint: "door", action: Action(id: "999999", text: "Never added", owner: "Nobody", due: nil), at: at(12), removed: true)),
+]
+
+/// A file holding `events` cut at every byte loads every complete record and nothing else.
+private func expectEveryCutLoadsTheCompleteRecords(_ events: [WalkEvent]) throws {
+    let lines = events.map { WalkCodec.encode($0) + "\n" }
+    let whole = Array(lines.joined().utf8)
+    var ends: [Int] = []
+    var offset = 0
+    for line in lines {
+        offset += line.utf8.count
+        ends.append(offset)
+    }
+    for cut in ends[0]..<whole.count {
+        let file = try WalkFile.parse(Array(whole[0..<cut]), path: "walk.jsonl")
+        // Records whose line is complete, or complete but for its newline, are loaded; a cut record is not.
+        let loaded = ends.filter { $0 <= cut + 1 }.count
+        let complete = ends.contains(cut) || ends.contains(cut + 1)
+        #expect(file.walk == Walk(events: Array(events.prefix(loaded))), "cut at byte \(cut)")
+        #expect(file.warnings.count == (complete ? 0 : 1), "cut at byte \(cut): \(file.warnings)")
+    }
+}
+
 @Suite struct SecondWaveRecordTests {
     @Test func everyRecordSurvivesTheRoundTrip() throws {
         let copies = JourneyCopies(folders: [])
-        for event in secondWaveEvents {
+        for event in secondWaveEvents + leaderUndoEvents.dropFirst() {
             let line = WalkCodec.encode(event)
             #expect(!line.contains("\n"))
             #expect(try WalkCodec.decode(bytes: Array(line.utf8), copies: copies) == event, "\(line)")
@@ -95,22 +134,30 @@ let secondWaveEvents: [WalkEvent] = [
     }
 
     @Test func aFileCutAtEveryByteLoadsEveryCompleteRecordAndNothingElse() throws {
-        let lines = secondWaveEvents.map { WalkCodec.encode($0) + "\n" }
-        let whole = Array(lines.joined().utf8)
-        var ends: [Int] = []
-        var offset = 0
-        for line in lines {
-            offset += line.utf8.count
-            ends.append(offset)
-        }
-        for cut in ends[0]..<whole.count {
-            let file = try WalkFile.parse(Array(whole[0..<cut]), path: "walk.jsonl")
-            // Records whose line is complete, or complete but for its newline, are loaded; a cut record is not.
-            let loaded = ends.filter { $0 <= cut + 1 }.count
-            let complete = ends.contains(cut) || ends.contains(cut + 1)
-            #expect(file.walk == Walk(events: Array(secondWaveEvents.prefix(loaded))), "cut at byte \(cut)")
-            #expect(file.warnings.count == (complete ? 0 : 1), "cut at byte \(cut): \(file.warnings)")
-        }
+        try expectEveryCutLoadsTheCompleteRecords(secondWaveEvents)
+        try expectEveryCutLoadsTheCompleteRecords(leaderUndoEvents)
+    }
+
+    @Test func undoRecordsOfTheLeaderKeepTheirKeys() throws {
+        let removed = WalkCodec.encode(leaderUndoEvents[9])
+        #expect(removed.hasSuffix(#""status":"open","removed":true}"#), "\(removed)")
+        let restored = WalkCodec.encode(leaderUndoEvents[12])
+        #expect(restored.hasSuffix(#""status":"open","undo":true}"#), "\(restored)")
+        #expect(!WalkCodec.encode(leaderUndoEvents[7]).contains("removed"), "a plain action record is as before")
+        #expect(WalkCodec.encode(leaderUndoEvents[2]).hasSuffix(#""tags":[],"undo":true}"#))
+    }
+
+    @Test func theFoldTakesActionsOutAndPutsTheirStatusBack() throws {
+        let walk = try #require(Walk(events: leaderUndoEvents))
+        let greet = walk.moment(for: "greet")
+        #expect(greet.tags.isEmpty && greet.recovery == nil && greet.praise == nil)
+        #expect(greet.actions.isEmpty, "the action taken out is gone")
+        #expect(walk.moment(for: "till").actions == [Action(id: "0a0b0c", text: "Call back", owner: "Ann", due: nil, status: .open)])
+        #expect(walk.moment(for: "door").actions.isEmpty, "taking out an action the walk lacks changes nothing")
+        #expect(walk.actions.map(\.action.id) == ["0a0b0c"])
+        #expect(walk.action(id: "d4e5f6") == nil)
+        let upToRemoval = try #require(Walk(events: Array(leaderUndoEvents.prefix(10))))
+        #expect(upToRemoval.steps[upToRemoval.position].touchpoint.id == "greet", "u returns to the moment it changed")
     }
 
     @Test func damagedNewRecordsAreSkippedAndNamed() throws {

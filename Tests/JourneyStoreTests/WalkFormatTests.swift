@@ -61,6 +61,14 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         #expect(VisitScore(file.walk).percent == 36.4)
     }
 
+    @Test func aFormatTwoFileWithTheLeadersUndoRecordsLoadsAsWritten() throws {
+        let file = try WalkFile.load(path: fixtures + "/walks/v2-leader-undo.jsonl")
+        #expect(file.warnings.isEmpty)
+        #expect(file.walk == Walk(events: leaderUndoEvents), "the fixture was written by the codec of format 2")
+        let rewritten = leaderUndoEvents.map { WalkCodec.encode($0) + "\n" }.joined()
+        #expect(try String(contentsOfFile: fixtures + "/walks/v2-leader-undo.jsonl", encoding: .utf8) == rewritten)
+    }
+
     @Test func aFileFromANewerFormatIsRefusedByNameAndVersion() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }

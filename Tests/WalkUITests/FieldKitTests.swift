@@ -259,8 +259,22 @@ extension WalkState {
         #expect(state.currentMoment.statedAt == nil)
     }
 
+    @Test func withoutAtATimeBeforeTheWalkStartedIsRefused() {
+        // Started at 11:15:03 Paris time with no `walk --at`: the visit began then.
+        var state = WalkState.walking(shopJourney)
+        state.press([.char("@")], at: at(120))
+        state.type("11:00", at: at(120))
+        #expect(state.message?.text.hasPrefix("Not stated: 2026-11-22 11:00 is before the walk's start (2026-11-22 11:15); for a visit entered afterwards, start the walk with walk --at TIME; accepted: ") == true,
+                "\(state.message?.text ?? "")")
+        #expect(state.message?.kind == .error)
+        #expect(state.currentMoment.statedAt == nil)
+        state.run([.key(.control("u"))], at: at(120))
+        state.type("11:16", at: at(120))
+        #expect(state.message?.text == "Time stated: 2026-11-22 11:16 (Europe/Paris, UTC+01:00): Greeting")
+    }
+
     @Test func theTimelineFollowsStatedTimes() {
-        var state = WalkState.walking(shopJourney, width: 120, height: 40)
+        var state = WalkState.walking(shopJourney, statedStart: at(-3600), width: 120, height: 40)
         state.press(.right, .right, .char("@"))
         state.type("10:40")
         state.press(.left, .char("@"))

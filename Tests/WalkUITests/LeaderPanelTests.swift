@@ -75,7 +75,7 @@ extension WalkState {
         _ = state.apply(.recorded(record), now: at(20))
         #expect(state.panel == nil)
         #expect(state.currentMoment.tags.count == 4)
-        #expect(state.message?.text == "Tags saved: Kept waiting · Had to repeat information · No parking nearby · Unexpected delight")
+        #expect(state.message?.text == "Tags saved on Greeting: Kept waiting · Had to repeat information · No parking nearby · Unexpected delight")
     }
 
     @Test func aFailedSaveKeepsThePickerOpenWithTheChoice() {
@@ -147,6 +147,27 @@ extension WalkState {
         #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
     }
 
+    @Test func openingTheStripClearsAnEarlierRefusal() {
+        var state = leaderWalk()
+        state.press(.right, .char("r"))
+        #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
+        state.press(.char("h"), .char("r"))
+        guard case .recovery? = state.panel else { Issue.record("the strip did not open"); return }
+        #expect(state.message == nil)
+        #expect(!render(state).text.contains("Recovery is checked"), "\(render(state).text)")
+    }
+
+    @Test func everyPanelOpensWithoutAStaleMessage() {
+        for key: Key in ["T", "r", "p", "A"].map({ .char($0) }) {
+            var state = leaderWalk()
+            state.press(.right, .char("r"), .left)
+            #expect(state.message != nil)
+            state.press(key)
+            #expect(state.panel != nil, "\(key) opens its panel")
+            #expect(state.message == nil, "\(key): \(state.message?.text ?? "")")
+        }
+    }
+
     @Test func eachMarkIsOneRecordAndTheStripShowsWhatIsOnDisk() {
         var state = leaderWalk()
         state.press(.char("r"))
@@ -160,14 +181,14 @@ extension WalkState {
         #expect(strip.step == .reassurance, "the next step is the one to mark")
         state.press(.char("n"), .char(" "))
         #expect(state.currentMoment.recovery == Recovery(apology: true, reassurance: false, restitution: true))
-        #expect(state.message?.text == "Recovery saved: 2 of 3 steps done")
+        #expect(state.message?.text == "Recovery saved on Greeting: 2 of 3 steps done")
         state.press(.char(" "), .char(" "))
         #expect(state.currentMoment.recovery == Recovery(apology: true, reassurance: false, restitution: nil), "Space cycles done, not done, not marked")
         effects = state.apply(.key(.char("-")), now: at(41))
         #expect(effects.isEmpty, "no change, no record")
         state.press(.left, .char("y"), .char("y"))
         #expect(state.currentMoment.recovery?.isComplete == true)
-        #expect(state.message?.text == "Recovery saved: 3 of 3 steps done · recovered")
+        #expect(state.message?.text == "Recovery saved on Greeting: 3 of 3 steps done · recovered")
         state.press(.left, .left, .left, .char("-"), .right, .backspace, .right, .char("-"))
         #expect(state.walk?.moment(for: "greeting").recovery == nil, "all marks taken off: no recovery at all")
         state.press(.escape)
@@ -199,7 +220,7 @@ extension WalkState {
         for case .record(let event) in saved { _ = state.apply(.recorded(event), now: at(51)) }
         #expect(state.panel == nil)
         #expect(state.walk?.fieldDrafts.isEmpty == true, "saving clears both drafts")
-        #expect(state.message?.text == "Praise saved for Amira")
+        #expect(state.message?.text == "Praise saved on Greeting for Amira")
     }
 
     @Test func praiseNeedsBothFieldsAndBothEmptyRemovesIt() {
@@ -215,7 +236,7 @@ extension WalkState {
         #expect(state.currentMoment.praise == Praise(to: "The till team", text: "Kind words"))
         state.press(.char("p"), .control("u"), .tab, .control("u"), .enter)
         #expect(state.currentMoment.praise == nil)
-        #expect(state.message?.text == "Praise removed: Greeting")
+        #expect(state.message?.text == "Praise removed from Greeting")
     }
 
     @Test func anActionGetsANewIdAndItsDueDateFromToday() {
@@ -241,7 +262,7 @@ extension WalkState {
         #expect(effects == [.record(.actionChanged(ActionChange(touchpoint: "greeting", action: action, at: at(60))))])
         for case .record(let event) in effects { _ = state.apply(.recorded(event), now: at(60)) }
         #expect(state.currentMoment.actions == [action])
-        #expect(state.message?.text == "Action \(id) saved for Store manager, due 2026-11-27")
+        #expect(state.message?.text == "Action \(id) saved on Greeting for Store manager, due Fri 2026-11-27")
         state.press(.char("A"))
         state.typeKeys("Second")
         state.press(.enter)
@@ -250,6 +271,27 @@ extension WalkState {
         #expect(state.currentMoment.actions.count == 2)
         #expect(state.currentMoment.actions[1].id != id)
         #expect(state.currentMoment.actions[1].due == nil)
+    }
+
+    @Test func theSavedMessageNamesTheMomentTheActionIsOn() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Lee", role: .leader), now: at(0))
+        state.actionIDs = ActionIDs(seed: 1)
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        state.press(.char("x"), .char("A"))
+        state.typeKeys("Fix the hours")
+        state.press(.tab)
+        state.typeKeys("Ann")
+        state.press(.enter, .enter)
+        var ids = ActionIDs(seed: 1)
+        let first = ids.next(), second = ids.next()
+        #expect(state.message?.text == "Action \(first) saved on Find opening hours online for Ann", "right after a verdict: the moment judged")
+        #expect(render(state).text.contains("Action \(first) saved on Find opening hours online for Ann"))
+        state.press(.char("A"))
+        state.typeKeys("Greet at the door")
+        state.press(.tab)
+        state.typeKeys("Bob")
+        state.press(.enter, .enter)
+        #expect(state.message?.text == "Action \(second) saved on Greeting for Bob", "then the touchpoint the walk is on")
     }
 
     @Test func theIdsInUseAreFoundOnceWhenTheFirstActionFormOpens() {

@@ -61,6 +61,14 @@ import Testing
                                      "line 7: Not attached: /shop/nope.png: no such file"])
     }
 
+    @Test func withoutAtATimeBeforeTheWalkStartedIsRefused() {
+        let (outcome, script) = walk(["at 11:00", "at 11:15"])
+        #expect(script.output.contains { $0.hasPrefix("Error: Not stated: 2026-11-22 11:00 is before the walk's start (2026-11-22 11:15); for a visit entered afterwards, start the walk with walk --at TIME") },
+                "\(script.output)")
+        #expect(outcome.problems.count == 1)
+        #expect(outcome.walk?.moment(for: "greeting").statedAt == Date(timeIntervalSince1970: 1_795_342_500), "11:15 Paris, the minute the walk started")
+    }
+
     @Test func finishRunsTheFinalCheckAndGoLeadsToAnItem() {
         let (outcome, script) = walk(["answer no 1", "m", "n", "finish", "go 1", "comment 1 Nobody there", "finish", "go 1", "m", "finish"])
         #expect(script.output.contains("Final check: 2 items to look at before completing the walk:"))

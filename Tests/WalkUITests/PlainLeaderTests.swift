@@ -41,7 +41,7 @@ import Testing
         #expect(events.filter { if case .tagged = $0 { return true } else { return false } }.count == 1, "one tags record")
         #expect(events.filter { if case .recovered = $0 { return true } else { return false } }.count == 2, "one record per mark")
         #expect(!events.contains { if case .drafted = $0 { return true } else { return false } }, "no drafts left behind")
-        #expect(script.output.contains("Tags saved: Kept waiting · No apology"))
+        #expect(script.output.contains("Tags saved on Greeting: Kept waiting · No apology"))
         #expect(script.output.contains("Tags: kept-waiting (Kept waiting), no-apology (No apology)"))
         #expect(script.output.contains("Recovery: apology done, reassurance not done, restitution not marked"))
         #expect(script.output.contains("Praise: Amira at the till: said sorry and meant it"))
@@ -49,6 +49,19 @@ import Testing
         #expect(script.output.contains("Debrief · Retail store visit"))
         #expect(script.output.contains("  ♥ Amira at the till: said sorry and meant it (Greeting)"))
         #expect(outcome.finished)
+    }
+
+    @Test func whatIsSavedNamesTheMomentItIsOn() {
+        let recorder = MemoryRecorder()
+        let (_, script) = walk([
+            "start", "x", "action Fix the hours | Ann | fri", "action Greet at the door | Bob", "praise Ann: kind", "back", "recovery y n -",
+        ], recorder: recorder)
+        var ids = ActionIDs(seed: 3)
+        let first = ids.next(), second = ids.next()
+        #expect(script.output.contains("Action \(first) saved on Find opening hours online for Ann, due Fri 2026-11-27"), "right after a verdict: the moment judged")
+        #expect(script.output.contains("Action \(second) saved on Greeting for Bob"), "then the touchpoint the walk is on")
+        #expect(script.output.contains("Praise saved on Greeting for Ann"))
+        #expect(script.output.contains("Recovery saved on Find opening hours online: 1 of 3 steps done"))
     }
 
     @Test func recoveryOnAMomentThatIsNotMiseryIsRefusedWithTheReason() {
