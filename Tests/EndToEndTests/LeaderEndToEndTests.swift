@@ -57,8 +57,8 @@ import Testing
         tmux.send("Enter")
         tmux.type("2020-01-31")
         tmux.send("Enter")
-        // The status line of 80 columns cuts the message after the weekday of the due date.
-        let saved = tmux.waitFor("saved on Find opening hours online for Store manager, due Fri 20")
+        // The status line of 80 columns cuts the message (with …) in the due date.
+        let saved = tmux.waitFor("saved on Find opening hours online for Store manager, due Fri 2…")
         #expect(saved.found, "after the action:\n\(saved.screen)")
         let id = try #require(saved.screen.components(separatedBy: "Action ").last?.prefix(6)).description
 
