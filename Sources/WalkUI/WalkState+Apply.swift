@@ -269,7 +269,7 @@ extension WalkState {
             return []
         case .full:
             editor = Editing(target: editing.target, line: line)
-            message = Message(text: "A note holds at most \(LineEditor.maximumLengthText) characters; the rest was not taken", kind: .warning)
+            message = Message(text: "\(editing.target.holder) holds at most \(LineEditor.maximumLengthText) characters; the rest was not taken", kind: .warning)
             return []
         case .cancel:
             editor = nil

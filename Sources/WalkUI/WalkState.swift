@@ -26,6 +26,23 @@ public struct WalkState: Equatable, Sendable {
         case text(Walk.DraftKey)
         /// The channel of an ad-hoc touchpoint whose title is typed, inserted after `after`.
         case adhocChannel(after: String, title: String)
+
+        /// What takes the text, for a sentence: `A note`, `A comment`, `The operator`.
+        var holder: String {
+            switch self {
+            case .note: return "A note"
+            case .field(let field): return "The " + field.label.lowercased()
+            case .adhocChannel: return "A channel"
+            case .text(let key):
+                switch key.field {
+                case .note: return "A note"
+                case .adhoc: return "A touchpoint's title"
+                case .evidence: return "A file path"
+                case .statedTime: return "A stated time"
+                default: return key.field.commentItem != nil ? "A comment" : "A field"
+                }
+            }
+        }
     }
 
     /// The text being edited and what it is for.

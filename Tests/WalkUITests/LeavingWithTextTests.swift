@@ -154,6 +154,14 @@ extension WalkEvent {
         #expect(LineEditor(text + "more").characters.count == LineEditor.maximumLength)
     }
 
+    @Test func theMessageNamesTheFieldThatIsFull() {
+        var state = WalkState.walkingStore()
+        state.press(.char("c"), .char("n"))
+        #expect(state.editor != nil, "a No asks for its comment")
+        state.run(String(repeating: "x", count: LineEditor.maximumLength + 1).map { .key(.char($0)) })
+        #expect(state.message?.text == "A comment holds at most 10,000 characters; the rest was not taken")
+    }
+
     @Test func theFieldShowsTheEndOfALongTextWithTheCursor() {
         var state = WalkState.walkingStore()
         state.press(.char("e"))
