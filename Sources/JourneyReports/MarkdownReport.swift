@@ -54,9 +54,8 @@ enum MarkdownReport {
             out += ["", "## Score", "", cell(ReportText.score(score, walk)), "", "| Stage | Score |", "|---|---:|"]
             for stage in score.stages { out.append("| \(cell(stage.stage)) | \(VisitScore.text(stage.percent)) |") }
         }
-        let reordered = analysis.timeline != analysis.entries
         out += ["", "## Timeline", ""]
-        if reordered { out += ["In the order it happened: by stated time where one was given.", ""] }
+        if analysis.timelineParts != nil { out += [ReportText.sentence(WalkAnalysis.timelineOrderText), ""] }
         out.append("| # | Stage | Touchpoint | Verdict | When | Timer | Note |")
         out.append("|---:|---|---|---|---|---|---|")
         for entry in analysis.timeline {
