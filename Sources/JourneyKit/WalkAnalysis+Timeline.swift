@@ -57,7 +57,8 @@ public struct MomentTime: Equatable, Sendable {
 
 /// The reading that is kept for a moment, and how it compares with the target. The reading is the
 /// split timer's when the operator used it (a timer still running is read at the walk's last
-/// record); otherwise the automatic stopwatch's when the verdict was given.
+/// record); otherwise the automatic stopwatch's when the verdict was given, unless it read 0 seconds
+/// (`Moment.stopwatchReading`).
 public struct TimerReading: Equatable, Sendable {
     /// Seconds, one decimal; nil when neither timer has a reading.
     public var seconds: Double?
@@ -78,7 +79,7 @@ public struct TimerReading: Equatable, Sendable {
         if let timer = moment.splitTimer {
             self.init(seconds: (timer.reading(at: readAt) * 10).rounded() / 10, target: target, split: true, running: timer.running)
         } else {
-            self.init(seconds: moment.timerSeconds.map(Double.init), target: target)
+            self.init(seconds: moment.stopwatchReading.map(Double.init), target: target)
         }
     }
 

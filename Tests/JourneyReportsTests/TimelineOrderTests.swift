@@ -100,3 +100,67 @@ import Testing
         #expect(WalkAnalysis(walk).timelineParts == nil)
     }
 }
+
+/// A stopwatch that read 0 seconds (a touchpoint judged at once) timed nothing: no reading, no ✓,
+/// not counted against the target; a split timer stopped at 0:00 is a reading.
+@Suite struct ZeroStopwatchTests {
+    static func walk() -> Walk {
+        var walk = Walk(header: WalkHeader(
+            walkID: "20261122-101503-retail-store-visit", journey: trickyJourney, journeyPath: nil, journeyFingerprint: "fnv1a64:0",
+            details: WalkDetails(), started: at(0)))
+        // Judged at once: the stopwatch kept 0 seconds.
+        walk.apply(.rated(RatingChange(touchpoint: "find-opening-hours", rating: Rating(.magic), at: at(0), timerSeconds: 0)))
+        // The split timer started and stopped at once: 0:00 is what the operator measured.
+        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: false, at: at(1))))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(2), timerSeconds: 0)))
+        // Recorded, then taken back: the moment is unrecorded with its stopwatch at 0.
+        walk.apply(.rated(RatingChange(touchpoint: "payment", rating: Rating(.misery), at: at(3), timerSeconds: 0)))
+        walk.apply(.rated(RatingChange(touchpoint: "payment", rating: nil, at: at(4), timerSeconds: 0, undo: true)))
+        walk.apply(.finished(at: at(5)))
+        return walk
+    }
+
+    @Test func theJSONTimerHasNoReadingAndMetIsNull() throws {
+        let json = Report.render([ReportInput(walk: Self.walk(), file: nil)], as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let moments = try #require(object["moments"] as? [[String: Any]])
+        func timer(_ id: String) -> [String: Any]? { moments.first { $0["touchpoint"] as? String == id }?["timer"] as? [String: Any] }
+        let judgedAtOnce = try #require(timer("find-opening-hours"))
+        #expect(judgedAtOnce["seconds"] is NSNull)
+        #expect(judgedAtOnce["met"] is NSNull)
+        #expect(judgedAtOnce["target_seconds"] as? Int == 120)
+        #expect(moments.first { $0["touchpoint"] as? String == "find-opening-hours" }?["timer_seconds"] as? Double == 0, "the first wave's key keeps what the file says")
+        let split = try #require(timer("greeting"))
+        #expect(split["seconds"] as? Double == 0)
+        #expect(split["met"] as? Bool == true)
+        #expect(timer("payment")?["met"] is NSNull)
+    }
+
+    @Test func theTextReportShowsNoTimerForIt() {
+        let text = Report.render([ReportInput(walk: Self.walk(), file: nil)], as: .text)
+        #expect(text.contains("1. Find opening hours online  [magic, 10:15:03 (+0:00)]\n"), "no timer on its line: \(text)")
+        #expect(text.contains("timer 0:00 — target 0:30, met"), "the split timer at 0:00 is a reading")
+        let analysis = WalkAnalysis(Self.walk())
+        #expect(analysis.timer(analysis.entries[0]).met == nil)
+        #expect(analysis.timer(analysis.entries[0]).clock == nil)
+        #expect(analysis.timer(analysis.entries[4]).clock == nil, "the moment taken back")
+    }
+
+    @Test func compareCountsNoReadingAndShowsNoTick() {
+        let digest = WalkDigest(Self.walk(), path: "/w/a.jsonl")
+        #expect(digest.steps.map(\.timer) == [nil, nil, 0, nil, nil, nil])
+        var builder = ComparisonBuilder(journeyID: trickyJourney.id, grouping: nil)
+        builder.add(digest, outline: JourneyOutline(trickyJourney))
+        let cells = builder.build().rows.map { $0.cells[0] }
+        #expect(cells[0].timerText(single: true) == "", "no 0:00✓ for a touchpoint never timed")
+        #expect(cells[0].targeted == 0)
+        #expect(cells[2].timerText(single: true) == "0:00✓")
+    }
+
+    @Test func diffSeesNoTimerEither() {
+        let moment = Self.walk().moment(for: "find-opening-hours")
+        #expect(moment.timerReading(at: at(10)) == nil)
+        #expect(moment.stopwatchReading == nil)
+        #expect(Self.walk().moment(for: "greeting").timerReading(at: at(10)) == 0)
+    }
+}
