@@ -59,6 +59,19 @@ let secondWaveEvents: [WalkEvent] = [
     .submitted(at: at(61)),
 ]
 
+/// A workshop whose header keeps the room's `--timebox` (`workshop_timebox_seconds`), with votes.
+let workshopEvents: [WalkEvent] = {
+    var workshop = header
+    workshop.details = WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: "workshop")
+    workshop.workshopTimebox = 10
+    return [
+        .started(workshop),
+        .voted(VoteChange(touchpoint: "door", votes: Votes(magic: 2, misery: 2), at: at(5))),
+        .rated(RatingChange(touchpoint: "door", rating: Rating(.split), at: at(5), timerSeconds: 5)),
+        .noted(NoteChange(touchpoint: "door", text: "Half the room never saw the sign", at: at(9))),
+    ]
+}()
+
 @Suite struct SecondWaveRecordTests {
     @Test func everyRecordSurvivesTheRoundTrip() throws {
         let copies = JourneyCopies(folders: [])
@@ -94,7 +107,8 @@ let secondWaveEvents: [WalkEvent] = [
         #expect(walk.status == .submitted)
     }
 
-    @Test func aFileCutAtEveryByteLoadsEveryCompleteRecordAndNothingElse() throws {
+    @Test(arguments: [secondWaveEvents, workshopEvents])
+    func aFileCutAtEveryByteLoadsEveryCompleteRecordAndNothingElse(_ secondWaveEvents: [WalkEvent]) throws {
         let lines = secondWaveEvents.map { WalkCodec.encode($0) + "\n" }
         let whole = Array(lines.joined().utf8)
         var ends: [Int] = []

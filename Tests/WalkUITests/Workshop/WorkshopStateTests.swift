@@ -182,6 +182,27 @@ import Testing
         #expect(WorkshopState.isWorkshop(trainerWalk))
     }
 
+    @Test func aResumedWorkshopCountsDownFromTheTimeboxItWasStartedWith() {
+        // A journey without timeboxes: `--timebox 10s` decides every countdown.
+        var journey = roomJourney
+        journey.timebox = nil
+        journey.stages[0].touchpoints[0].timebox = nil
+        var header = roomHeader(WalkDetails(role: .trainer, channel: WorkshopState.channel), journey: journey)
+        header.workshopTimebox = 10
+        var walk = Walk(header: header)
+        walk.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 1), at: at(1))))
+        var state = WorkshopState(resuming: walk, warnings: [], now: at(100))
+        _ = state.apply(.resized(width: 80, height: 24), now: at(100))
+        #expect(state.timebox == 10)
+        #expect(state.countdown.remaining(at: at(100)) == 10, "not the default 3:00")
+        // A workshop file from before the timebox was kept: the default, as before.
+        var older = Walk(header: roomHeader(WalkDetails(role: .trainer, channel: WorkshopState.channel), journey: journey))
+        older.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 1), at: at(1))))
+        var old = WorkshopState(resuming: older, warnings: [], now: at(100))
+        _ = old.apply(.resized(width: 80, height: 24), now: at(100))
+        #expect(old.countdown.remaining(at: at(100)) == WorkshopState.defaultTimebox)
+    }
+
     @Test func unknownKeysSaySoAndHelpListsTheKeys() {
         var state = WorkshopState.started()
         state.press(.char("z"))
