@@ -92,6 +92,12 @@ enum HTMLReport {
         }
 
         html += "<h2>Emotion curve</h2>\n" + curve(analysis.timeline)
+        if let divided = ReportText.mostDivided(walk) {
+            // A workshop's handout lists what its summary slide lists.
+            html += "<h2>Most divided touchpoints</h2>\n"
+            html += divided.isEmpty ? "<p>\(escape(ReportText.noneDivided))</p>\n"
+                : "<ul class=\"divided\">" + divided.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         html += "<h2>Timeline</h2>\n"
         let parts = analysis.timelineParts
         if parts != nil { html += "<p class=\"order\">\(escape(ReportText.sentence(WalkAnalysis.timelineOrderText)))</p>\n" }
