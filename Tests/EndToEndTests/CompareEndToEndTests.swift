@@ -131,6 +131,23 @@ func compareWalk(_ id: String, location: String, day: Int, _ verdicts: [String?]
         }
     }
 
+    @Test func aCutOffWalkIsNamedOnceWhicheverWayItIsCompared() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let path = home + "/walks/20261102-100000-shop.jsonl"
+        let whole = try String(contentsOfFile: path, encoding: .utf8)
+        try (whole + #"{"type":"note","at":"2026-11-02T10:00:00.000Z","touch"#).write(toFile: path, atomically: false, encoding: .utf8)
+        let warning = "\(path):5: the last record was cut off"
+        for arguments in [
+            ["--journey", "shop"], ["--journey", "shop", "--format", "json"], ["--journey", "shop", "--by", "location"],
+            ["20261101", "20261102", "20261103"], ["--journey", "shop", "--format", "md"],
+        ] {
+            let result = spawnAndWait([journeywalkBinary, "compare"] + arguments + ["--data-dir", home])
+            #expect(result.status == 1, "\(arguments): \(result.output)")
+            #expect(result.output.components(separatedBy: warning).count == 2, "\(arguments) names it once: \(result.output)")
+        }
+    }
+
     @Test func compareAndDiffFromTheRealBinary() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
