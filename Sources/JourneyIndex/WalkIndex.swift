@@ -17,8 +17,9 @@ public final class WalkIndex {
     /// Outlines read so far, by key.
     private var outlines: [String: JourneyOutline] = [:]
 
-    /// The schema's version; a database of another version is emptied and rebuilt.
-    static let schemaVersion = 1
+    /// The schema's version; a database of another version is emptied and rebuilt. 2: a stopwatch
+    /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`).
+    static let schemaVersion = 2
 
     /// Why the index cannot be used; the caller reads the walk files instead.
     public struct Unavailable: Error, Equatable, Sendable, CustomStringConvertible {

@@ -4,12 +4,14 @@ import JourneyStore
 extension WalkSource {
     /// Every walk of a journey that passes the filter, compared. Walk files that could not be read,
     /// and walks with lines that could not be read (a cut-off last record), are left out and named
-    /// in `problems` (`FILE:LINE: message`), never counted.
+    /// in `problems` (`FILE:LINE: message`), never counted; so is each other copy of a walk
+    /// (`WalkCopies`).
     public func comparison(journey: String, grouping: CompareGrouping?, filter: WalkFilter) -> Comparison {
         var builder = ComparisonBuilder(journeyID: journey, grouping: grouping)
         var wanted = filter
         wanted.journey = journey
-        forEach(filter: wanted, steps: true, walk: { walk in
+        var copies = WalkCopies<WalkDigest>()
+        func add(_ walk: WalkDigest) {
             guard walk.problems.isEmpty else {
                 for problem in walk.problems { builder.note(problem + " (left out of the comparison)") }
                 return
@@ -19,7 +21,13 @@ extension WalkSource {
                 return
             }
             builder.add(walk, outline: outline)
+        }
+        // The builder orders the columns itself: walks held back by `copies` can be added last.
+        forEach(filter: wanted, steps: true, walk: { walk in
+            if let counted = copies.offer(walkID: walk.walkID, path: walk.path, walk) { add(counted) }
         }, problem: { builder.note($0 + " (left out of the comparison)") })
+        for walk in copies.finish() { add(walk) }
+        for copy in copies.copies { builder.note(copy.problem) }
         return builder.build()
     }
 }
@@ -47,16 +55,20 @@ public enum WalkComparison {
         for case .walk(let walk, _, _) in outcomes where !journeys.contains(walk.journeyID) { journeys.append(walk.journeyID) }
         guard journeys.count <= 1 else { throw MixedJourneys(journeys: journeys) }
         var builder = ComparisonBuilder(journeyID: journeys.first ?? "", grouping: grouping)
+        var walks: [(walk: WalkDigest, outline: JourneyOutline)] = []
         for outcome in outcomes {
             switch outcome {
-            case .walk(let walk, let outline, _):
-                if walk.problems.isEmpty {
-                    builder.add(walk, outline: outline)
-                } else {
-                    for problem in walk.problems { builder.note(problem + " (left out of the comparison)") }
-                }
-            case .unreadable(let message):
-                builder.note(message + " (left out of the comparison)")
+            case .walk(let walk, let outline, _): walks.append((walk, outline))
+            case .unreadable(let message): builder.note(message + " (left out of the comparison)")
+            }
+        }
+        let (counted, copies) = WalkCopies.choose(walks, walkID: \.walk.walkID, path: \.walk.path)
+        for copy in copies { builder.note(copy.problem) }
+        for (walk, outline) in counted {
+            if walk.problems.isEmpty {
+                builder.add(walk, outline: outline)
+            } else {
+                for problem in walk.problems { builder.note(problem + " (left out of the comparison)") }
             }
         }
         return builder.build()

@@ -78,24 +78,35 @@ extension SplitTimer {
 }
 
 extension Walk {
-    /// The touchpoints (indices into `steps`) in the order they happened: by stated time where one
-    /// is stated (entry after the visit); a touchpoint without one keeps its place after the
-    /// touchpoint before it in walking order. Walking order when nothing is stated.
+    /// The touchpoints (indices into `steps`) in the order they happened (`timelineParts`), or in
+    /// walking order when nothing is stated.
     public var timelineOrder: [Int] {
-        guard hasStatedTimes else { return Array(steps.indices) }
+        guard let parts = timelineParts else { return Array(steps.indices) }
+        return parts.timed + parts.untimed
+    }
+
+    /// The one rule of every timeline (walk screen, review, reports) once a time has been stated:
+    /// the touchpoints with a time (a stated time, or a verdict recorded, skipped included) in the
+    /// order they happened, by stated time, one without a stated time keeping its place after the
+    /// stated time before it in walking order (the visit's stated start, else the beginning); then
+    /// the touchpoints without a time, in walking order. Nil when no time is stated: the timeline
+    /// is in walking order.
+    public var timelineParts: (timed: [Int], untimed: [Int])? {
+        guard hasStatedTimes else { return nil }
         var anyStated = false
-        var keys: [(time: Date?, index: Int)] = []
-        keys.reserveCapacity(steps.count)
+        var timed: [(time: Date?, index: Int)] = []
+        var untimed: [Int] = []
         var carried = header.statedStart
         for index in steps.indices {
-            if let stated = moments[steps[index].touchpoint.id]?.statedAt {
+            let moment = moments[steps[index].touchpoint.id]
+            if let stated = moment?.statedAt {
                 carried = stated
                 anyStated = true
             }
-            keys.append((carried, index))
+            if moment?.rating != nil || moment?.statedAt != nil { timed.append((carried, index)) } else { untimed.append(index) }
         }
-        guard anyStated else { return Array(steps.indices) }
-        return keys.sorted { a, b in
+        guard anyStated else { return nil }
+        let ordered = timed.sorted { a, b in
             switch (a.time, b.time) {
             case let (x?, y?) where x != y: return x < y
             case (nil, _?): return true
@@ -103,6 +114,7 @@ extension Walk {
             default: return a.index < b.index
             }
         }.map(\.index)
+        return (ordered, untimed)
     }
 
     /// The stated time before a touchpoint in walking order (or the visit's stated start): what

@@ -16,8 +16,16 @@ extension Moment {
     }
 
     /// The timer in seconds: the split timer's reading (one still running is read at `time`),
-    /// else the stopwatch kept with the verdict.
+    /// else the stopwatch kept with the verdict (`stopwatchReading`).
     public func timerReading(at time: Date) -> Double? {
-        splitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? timerSeconds.map(Double.init)
+        splitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? stopwatchReading.map(Double.init)
+    }
+
+    /// The automatic stopwatch kept with the verdict, when it timed anything: 0 seconds (a
+    /// touchpoint judged at once, a walk entered afterwards) is no timing, so it is no reading and
+    /// never meets a target. The split timer stopped at 0:00 is a reading: the operator used it.
+    public var stopwatchReading: Int? {
+        guard let timerSeconds, timerSeconds > 0 else { return nil }
+        return timerSeconds
     }
 }

@@ -1,25 +1,24 @@
 import Foundation
 
 extension WalkAnalysis {
-    /// The moments in the order they happened: by stated time where one is given (entry after the
-    /// visit), else in walking order. A moment without a stated time stays right after the moment
-    /// it followed when walked, so a walk with no stated times reads exactly in walking order.
+    /// The moments in the order they happened (`Walk.timelineParts`): walking order when no time
+    /// is stated; else the moments with a time by stated time, then the touchpoints without a time,
+    /// in walking order.
     public var timeline: [Entry] {
-        guard entries.contains(where: { $0.moment.statedAt != nil }) else { return entries }
-        var anchor: Date?
-        let keyed = entries.map { entry -> (key: Date?, entry: Entry) in
-            if let stated = entry.moment.statedAt { anchor = stated }
-            return (anchor, entry)
-        }
-        return keyed.sorted { left, right in
-            switch (left.key, right.key) {
-            case (nil, nil): return left.entry.index < right.entry.index
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (l?, r?): return l != r ? l < r : left.entry.index < right.entry.index
-            }
-        }.map(\.entry)
+        guard let parts = timelineParts else { return entries }
+        return parts.timed + parts.untimed
     }
+
+    /// The timeline in its two parts when it is not in walking order (a time was stated and it
+    /// changes the order): the moments with a time in the order they happened, then the touchpoints
+    /// without a time, in walking order. Nil when the timeline is in walking order.
+    public var timelineParts: (timed: [Entry], untimed: [Entry])? {
+        guard let parts = walk.timelineParts, !(parts.timed + parts.untimed).elementsEqual(entries.indices) else { return nil }
+        return (parts.timed.map { entries[$0] }, parts.untimed.map { entries[$0] })
+    }
+
+    /// How a timeline that is not in walking order is ordered, in the words of every screen and report.
+    public static let timelineOrderText = "in the order it happened, by stated time; touchpoints without a time after them, in walking order"
 
     /// When a moment happened as far as the walk knows: its stated time, else when its verdict was recorded.
     public func when(_ entry: Entry) -> MomentTime? {
@@ -58,7 +57,8 @@ public struct MomentTime: Equatable, Sendable {
 
 /// The reading that is kept for a moment, and how it compares with the target. The reading is the
 /// split timer's when the operator used it (a timer still running is read at the walk's last
-/// record); otherwise the automatic stopwatch's when the verdict was given.
+/// record); otherwise the automatic stopwatch's when the verdict was given, unless it read 0 seconds
+/// (`Moment.stopwatchReading`).
 public struct TimerReading: Equatable, Sendable {
     /// Seconds, one decimal; nil when neither timer has a reading.
     public var seconds: Double?
@@ -79,7 +79,7 @@ public struct TimerReading: Equatable, Sendable {
         if let timer = moment.splitTimer {
             self.init(seconds: (timer.reading(at: readAt) * 10).rounded() / 10, target: target, split: true, running: timer.running)
         } else {
-            self.init(seconds: moment.timerSeconds.map(Double.init), target: target)
+            self.init(seconds: moment.stopwatchReading.map(Double.init), target: target)
         }
     }
 

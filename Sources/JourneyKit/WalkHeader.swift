@@ -18,6 +18,9 @@ public struct WalkHeader: Equatable, Sendable {
     /// then, in seconds, so reports made elsewhere show the visit's local time. Nil in older walks.
     public var timeZoneID: String?
     public var utcOffset: Int?
+    /// A workshop's `--timebox` in seconds (the countdown where the journey sets none), kept so
+    /// that resuming the workshop keeps the room's timebox. Nil for walks and older workshops.
+    public var workshopTimebox: Int?
 
     public init(
         walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,

@@ -92,14 +92,29 @@ enum HTMLReport {
         }
 
         html += "<h2>Emotion curve</h2>\n" + curve(analysis.timeline)
+        if let divided = ReportText.mostDivided(walk) {
+            // A workshop's handout lists what its summary slide lists.
+            html += "<h2>Most divided touchpoints</h2>\n"
+            html += divided.isEmpty ? "<p>\(escape(ReportText.noneDivided))</p>\n"
+                : "<ul class=\"divided\">" + divided.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         html += "<h2>Timeline</h2>\n"
-        if analysis.timeline != analysis.entries { html += "<p class=\"order\">In the order it happened: by stated time where one was given.</p>\n" }
+        let parts = analysis.timelineParts
+        if parts != nil { html += "<p class=\"order\">\(escape(ReportText.sentence(WalkAnalysis.timelineOrderText)))</p>\n" }
         html += "<table class=\"timeline\">\n<colgroup><col class=\"n\"><col class=\"tp\"><col class=\"v\"><col class=\"at\"><col class=\"tm\"><col class=\"note\"></colgroup>\n"
         html += "<thead><tr><th>#</th><th>Touchpoint</th><th>Verdict</th><th>When</th><th>Timer</th><th>Note</th></tr></thead>\n"
+        // In walking order, the stages head their touchpoints; in the order it happened, a stage can
+        // come back, so the two parts are headed and each touchpoint names its stage.
         var stage = -1
+        let firstUntimed = parts?.untimed.first?.index
         for entry in analysis.timeline {
             html += "<tbody>"
-            if entry.stageIndex != stage {
+            if parts != nil {
+                if entry.index == analysis.timeline.first?.index || entry.index == firstUntimed {
+                    let heading = entry.index == firstUntimed ? "Without a time, in walking order" : "In the order it happened"
+                    html += "<tr class=\"stage\"><th colspan=\"6\">\(heading)</th></tr>\n"
+                }
+            } else if entry.stageIndex != stage {
                 stage = entry.stageIndex
                 html += "<tr class=\"stage\"><th colspan=\"6\">\(escape(entry.stage))</th></tr>\n"
             }
@@ -116,7 +131,8 @@ enum HTMLReport {
                     timer += " <small>✓ met \(goal)</small>"
                 }
             }
-            let channel = entry.touchpoint.channel.map { " <small>\(escape($0))</small>" } ?? ""
+            var channel = entry.touchpoint.channel.map { " <small>\(escape($0))</small>" } ?? ""
+            if parts != nil { channel += " <small>· \(escape(entry.stage))</small>" }
             let truth = entry.touchpoint.momentOfTruth ? " <span class=\"mot\" title=\"moment of truth\">◆</span>" : ""
             let adhoc = entry.touchpoint.adhoc ? " <span class=\"adhoc\">ad hoc</span>" : ""
             html += "<tr class=\"\(verdict)\"><td>\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(adhoc)\(channel)</td>"

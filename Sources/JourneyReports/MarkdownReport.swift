@@ -54,9 +54,8 @@ enum MarkdownReport {
             out += ["", "## Score", "", cell(ReportText.score(score, walk)), "", "| Stage | Score |", "|---|---:|"]
             for stage in score.stages { out.append("| \(cell(stage.stage)) | \(VisitScore.text(stage.percent)) |") }
         }
-        let reordered = analysis.timeline != analysis.entries
         out += ["", "## Timeline", ""]
-        if reordered { out += ["In the order it happened: by stated time where one was given.", ""] }
+        if analysis.timelineParts != nil { out += [ReportText.sentence(WalkAnalysis.timelineOrderText), ""] }
         out.append("| # | Stage | Touchpoint | Verdict | When | Timer | Note |")
         out.append("|---:|---|---|---|---|---|---|")
         for entry in analysis.timeline {
@@ -85,6 +84,12 @@ enum MarkdownReport {
         out += ["", "## Emotion curve", "", "```text"]
         out += ReportText.curve(analysis.timeline)
         out += ["```", "", "★ magic · ● neutral · ✖ misery · ○ skipped · · not recorded; ◆ moment of truth" + (analysis.summary.split > 0 ? "; ◐ split (the room tied)" : ""), ""]
+        if let divided = ReportText.mostDivided(walk) {
+            // A workshop's handout lists what its summary slide lists.
+            out += ["## Most divided touchpoints", ""]
+            out += divided.isEmpty ? [ReportText.noneDivided] : divided.map { "- " + cell($0) }
+            out.append("")
+        }
         out += ["## End", ""]
         out.append(analysis.end.isEmpty ? "Nothing recorded." : analysis.end.map { "- " + cell(ReportText.named($0)) }.joined(separator: "\n"))
         out += ["", "## Misery moments", ""]

@@ -110,6 +110,19 @@ extension ReportText {
     }
 
     /// `★ 7 magic · ● 2 neutral · ✖ 11 misery`.
+    /// A workshop's most divided touchpoints, in the summary slide's order, as lines such as
+    /// `◐ 1. Door: ★2 ●0 ✖2, a dead heat`; nil for a walk without votes.
+    static func mostDivided(_ walk: Walk) -> [String]? {
+        let summary = WorkshopSummary(walk)
+        guard summary.totalVotes > 0 else { return nil }
+        return summary.mostDivided.map { point in
+            "\(point.rating?.glyph ?? Rating.unrecordedGlyph) \(point.index + 1). \(point.title): \(point.votes.glyphs), \(WorkshopSummary.split(point.votes))"
+        }
+    }
+
+    /// What a workshop's handout says when the room agreed on every touchpoint it voted on.
+    static let noneDivided = "None: the room agreed on every touchpoint it voted on."
+
     static func votes(_ votes: Votes) -> String {
         "★ \(votes.magic) magic · ● \(votes.neutral) neutral · ✖ \(votes.misery) misery"
     }

@@ -40,6 +40,9 @@ enum ReportText {
 
     /// The emotion curve as lines of text: one row per score from +2 to -2, three columns per
     /// touchpoint, glyphs for the verdicts (`·` not recorded, `○` skipped), numbers underneath.
+    /// A phrase as a sentence: capital first, full stop last.
+    static func sentence(_ phrase: String) -> String { phrase.prefix(1).uppercased() + phrase.dropFirst() + "." }
+
     static func curve(_ entries: [WalkAnalysis.Entry]) -> [String] {
         let labels = ["+2", "+1", " 0", "-1", "-2"]
         var lines: [String] = []

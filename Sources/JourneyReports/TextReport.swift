@@ -33,30 +33,41 @@ enum TextReport {
         }
         if let stages = ReportText.stageScores(score) { out.append("  Score by stage: " + stages) }
         out.append("")
-        out.append("Timeline" + (analysis.timeline != analysis.entries ? " (in the order it happened: stated times first)" : ""))
+        // In walking order, the stages head their touchpoints; in the order it happened (stated
+        // times), a stage can come back, so each line names its stage and the two parts are headed.
+        let parts = analysis.timelineParts
+        out.append("Timeline" + (parts != nil ? " (\(WalkAnalysis.timelineOrderText))" : ""))
+        var sections: [(heading: String?, entries: [WalkAnalysis.Entry])] = [(nil, analysis.entries)]
+        if let parts {
+            sections = [("In the order it happened", parts.timed), ("Without a time, in walking order", parts.untimed)].filter { !$0.entries.isEmpty }
+        }
         var stage = -1
-        for entry in analysis.timeline {
-            if entry.stageIndex != stage {
-                stage = entry.stageIndex
-                out.append("  " + entry.stage)
-            }
-            let glyph = entry.glyph.padding(to: 3)
-            var line = "    \(glyph)\(entry.index + 1). \(entry.touchpoint.title)"
-            if entry.touchpoint.momentOfTruth { line += " ◆" }
-            if entry.touchpoint.adhoc { line += " [ad hoc]" }
-            line += "  [\(entry.label)"
-            if let when = ReportText.when(entry, analysis) { line += ", " + when }
-            if let timer = analysis.timer(entry).text { line += ", timer " + timer }
-            out.append(line + "]")
-            let indent = "         "
-            if !entry.moment.note.isEmpty { out.append(indent + "Note: " + entry.moment.note) }
-            for detail in MomentDetails(entry, input).lines {
-                let mark = detail.flagged ? "! " : ""
-                if !detail.isList, let only = detail.items.first {
-                    out.append(indent + mark + detail.label + ": " + only)
-                } else {
-                    out.append(indent + mark + detail.heading + ":")
-                    for item in detail.items { out.append(indent + "  " + item) }
+        for section in sections {
+            if let heading = section.heading { out.append("  " + heading) }
+            for entry in section.entries {
+                if section.heading == nil, entry.stageIndex != stage {
+                    stage = entry.stageIndex
+                    out.append("  " + entry.stage)
+                }
+                let glyph = entry.glyph.padding(to: 3)
+                var line = "    \(glyph)\(entry.index + 1). \(entry.touchpoint.title)"
+                if entry.touchpoint.momentOfTruth { line += " ◆" }
+                if entry.touchpoint.adhoc { line += " [ad hoc]" }
+                if section.heading != nil { line += " · " + entry.stage }
+                line += "  [\(entry.label)"
+                if let when = ReportText.when(entry, analysis) { line += ", " + when }
+                if let timer = analysis.timer(entry).text { line += ", timer " + timer }
+                out.append(line + "]")
+                let indent = "         "
+                if !entry.moment.note.isEmpty { out.append(indent + "Note: " + entry.moment.note) }
+                for detail in MomentDetails(entry, input).lines {
+                    let mark = detail.flagged ? "! " : ""
+                    if !detail.isList, let only = detail.items.first {
+                        out.append(indent + mark + detail.label + ": " + only)
+                    } else {
+                        out.append(indent + mark + detail.heading + ":")
+                        for item in detail.items { out.append(indent + "  " + item) }
+                    }
                 }
             }
         }

@@ -36,6 +36,7 @@ public enum WalkCodec {
             if let stated = header.statedStart { pairs.append(("stated_start", .string(Timestamp.format(stated, fractional: true)))) }
             if let zone = header.timeZoneID { pairs.append(("time_zone", .string(zone))) }
             if let offset = header.utcOffset { pairs.append(("utc_offset", .string(LocalTime.offsetText(offset)))) }
+            if let timebox = header.workshopTimebox { pairs.append(("workshop_timebox_seconds", .int(timebox))) }
             pairs.append(("journey", journeyValue(header)))
             return .object(pairs)
         case .rated(let change):
@@ -264,6 +265,10 @@ public enum WalkCodec {
             if let offset = text("utc_offset") {
                 guard let seconds = LocalTime.offset(from: offset) else { throw .missing("utc_offset") }
                 header.utcOffset = seconds
+            }
+            if let timebox = record["workshop_timebox_seconds"] {
+                guard let seconds = timebox.int, seconds > 0 else { throw .missing("workshop_timebox_seconds") }
+                header.workshopTimebox = seconds
             }
             return .started(header)
         case "verdict":

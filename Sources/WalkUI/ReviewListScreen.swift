@@ -80,9 +80,14 @@ public enum ReviewListScreen {
             count(item.summary.magic, 0, .magic)
             count(item.summary.neutral, 4, .neutral)
             count(item.summary.misery, 8, .misery)
-            // The words of SPEC 7.2, of `--status` and of the `status:` filter: draft, complete, submitted.
-            let state = item.status.rawValue
-            canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.status == .draft ? .warning : .dim), limit: status)
+            if state.copies[item.path] != nil {
+                // Another file holds the same walk: compare and reports leave this one out.
+                canvas.put("⧉ copy", row: row, column: statusColumn, role: selected ? .selected : .warning, limit: status)
+            } else {
+                // The words of SPEC 7.2, of `--status` and of the `status:` filter: draft, complete, submitted.
+                let state = item.status.rawValue
+                canvas.put(item.problems > 0 ? "! " + state : state, row: row, column: statusColumn, role: selected ? .selected : (item.status == .draft ? .warning : .dim), limit: status)
+            }
         }
         if let walk = state.pendingDelete {
             // The question first: a narrow screen cuts the end of the line, never the question.
@@ -92,6 +97,10 @@ public enum ReviewListScreen {
             ScreenParts.status(&canvas, message)
         } else if let filterProblem {
             ScreenParts.status(&canvas, filterProblem, rows: problemRows)
+        } else if let walk = state.selected, let kept = state.copies[walk.path] {
+            // The file kept first: a narrow screen cuts the end of the line.
+            let name = kept.split(separator: "/").last.map(String.init) ?? kept
+            ScreenParts.status(&canvas, WalkState.Message(text: "Copy of \(name): compare and reports leave this file out", kind: .warning))
         } else if let note = state.notes.first {
             ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
         }

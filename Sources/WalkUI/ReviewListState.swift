@@ -82,11 +82,21 @@ public struct ReviewListState: Equatable, Sendable {
     /// Walks taken off the list (moved to the trash), by path.
     private var removed: Set<String> = []
 
+    /// Walks held by more than one file: each other copy's path, with the path of the file compare
+    /// and reports keep (`WalkCopies`). The list shows both, the other copy marked, so that it can be deleted.
+    public private(set) var copies: [String: String] = [:]
+
     public init(items: [WalkListing], notes: [String] = [], filter line: String = "") {
         self.items = items
         self.notes = notes
         setFilter(line)
+        findCopies()
         refresh()
+    }
+
+    private mutating func findCopies() {
+        let found = WalkCopies.choose(items, walkID: \.walkID, path: \.path).copies
+        copies = Dictionary(found.map { ($0.path, $0.kept) }, uniquingKeysWith: { first, _ in first })
     }
 
     public var selected: WalkListing? { visible.indices.contains(selection) ? items[visible[selection]] : nil }
@@ -257,6 +267,7 @@ public struct ReviewListState: Equatable, Sendable {
         self.notes = notes
         searchTexts = nil
         marked = marked.filter(paths.contains)
+        findCopies()
         refresh()
     }
 
@@ -268,6 +279,7 @@ public struct ReviewListState: Equatable, Sendable {
         removed.insert(path)
         searchTexts?.remove(at: index)
         marked.remove(path)
+        findCopies()
         visible = []
         refresh()
         selection = min(line, max(0, visible.count - 1))

@@ -128,8 +128,12 @@ public enum ReviewWalkScreen {
         let analysis = state.analysis
         var lines: [(entry: WalkAnalysis.Entry?, stage: String)] = []
         var stage = -1
-        for entry in state.timeline {
-            if entry.stageIndex != stage {
+        for (position, entry) in state.timeline.enumerated() {
+            if let untimed = state.untimedFrom {
+                // In the order it happened a stage can come back: the two parts are headed instead.
+                if position == 0, untimed > 0 { lines.append((nil, "In the order it happened")) }
+                if position == untimed { lines.append((nil, "Without a time, in walking order")) }
+            } else if entry.stageIndex != stage {
                 stage = entry.stageIndex
                 lines.append((nil, entry.stage))
             }

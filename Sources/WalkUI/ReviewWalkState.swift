@@ -9,8 +9,11 @@ public struct ReviewWalkState: Sendable {
     public let problems: [String]
     /// What each attached file is now (checked when the walk was opened).
     public let evidence: [Evidence: EvidenceStatus]
-    /// The moments in the order they happened (stated times first), as the screen lists them.
+    /// The moments in the order they happened (`WalkAnalysis.timeline`), as the screen lists them.
     public let timeline: [WalkAnalysis.Entry]
+    /// When the timeline is not in walking order: the position in it of the first touchpoint
+    /// without a time (`timeline.count` when every one has a time); nil in walking order.
+    public let untimedFrom: Int?
     /// Index (in walking order) of the selected touchpoint.
     public private(set) var selection: Int
     /// The overlay with everything the selected moment records, and how far it is scrolled.
@@ -26,7 +29,9 @@ public struct ReviewWalkState: Sendable {
         self.file = file
         self.problems = problems
         self.evidence = evidence
-        timeline = analysis.timeline
+        let parts = analysis.timelineParts
+        timeline = parts.map { $0.timed + $0.untimed } ?? analysis.entries
+        untimedFrom = parts?.timed.count
         selection = timeline.first?.index ?? 0
         if let problem = problems.first {
             message = .init(text: problems.count > 1 ? "\(problem) (+\(problems.count - 1) more)" : problem, kind: .warning)

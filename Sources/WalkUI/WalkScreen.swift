@@ -297,10 +297,16 @@ public enum WalkScreen {
         canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
         var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
         var lastStage = -1
-        // In the order things happened: by stated time where one is given (entry after the visit).
-        for index in walk.timelineOrder {
+        // In the order things happened once a time is stated (`Walk.timelineParts`): a stage can
+        // come back then, so the two parts are headed instead of the stages.
+        let parts = walk.timelineParts
+        let order = parts.map { $0.timed + $0.untimed } ?? Array(state.steps.indices)
+        for (position, index) in order.enumerated() {
             let step = state.steps[index]
-            if step.stageIndex != lastStage {
+            if let parts {
+                if position == 0, !parts.timed.isEmpty { lines.append(("By time", .dim, nil, .dim, nil)) }
+                if position == parts.timed.count { lines.append(("Without a time", .dim, nil, .dim, nil)) }
+            } else if step.stageIndex != lastStage {
                 lastStage = step.stageIndex
                 lines.append((state.journey.stages[step.stageIndex].name, .dim, nil, .dim, nil))
             }

@@ -17,6 +17,7 @@ struct CompareSubcommand: ParsableCommand {
         discussion: """
             Touchpoints down, walks (or groups of walks, with --by) across; each cell the verdict (a group: the share of magic and misery), the timer against its target and the checklist score; per touchpoint the consistency (the share of walks agreeing with the most common of magic, neutral and misery) and whether it flips (magic in some walks, misery in others). Walks of different journey versions are matched by touchpoint id.
             Without --format, on a terminal, opens the full-screen matrix. Walk files that cannot be read in full are named on standard error, left out, and the exit status is 1.
+            Each walk is counted once: when several files hold the same walk (a file sync tool's conflict copy), the one named after the walk (ID.jsonl) is kept, else the first by name, and each other copy is named on standard error and left out (exit status 1).
             """
     )
 

@@ -14,6 +14,7 @@ struct ReportSubcommand: ParsableCommand {
         discussion: """
             WALK is a walk file, a walk id or a unique start of one. --journey, --since and --all choose walks from the data folder.
             A damaged walk file is reported from what could be read, with what could not; a file that cannot be read at all is named on standard error, the other walks are still reported, and the exit status is 1.
+            --journey, --since and --all report each walk once: when several files hold the same walk (a file sync tool's conflict copy), the one named after the walk (ID.jsonl) is reported, else the first by name, and each other copy is named on standard error (exit status 1).
             With -o, a new or existing file is replaced in one step and created with mode 600 (only you can read it; --mode changes that). A character device or a FIFO (/dev/stdout, a named pipe) is written into, not replaced. A symbolic link is followed only to a device or a FIFO: a link to a file is refused, so a link left under the report's name cannot send it elsewhere.
             The walk file's path is left out of reports unless --with-paths is given; so is the folder of attached evidence (its file name is kept). Each attached file is checked when the report is made: present, missing, or changed since it was attached.
             --redact replaces the names of people (the operator, whom praise goes to, action owners) with Person 1, Person 2…, the same name by the same placeholder throughout the report.
@@ -70,12 +71,21 @@ struct ReportSubcommand: ParsableCommand {
             let source = Review.source(locations: data.locations, folder: library.folder)
             if let notice = source.notice { Session.printError("journeywalk: " + notice) }
             // The visit's start, as stated with `walk --at`, as compare and review filter it.
+            var chosen: [(walkID: String, path: String)] = []
             source.forEach(filter: WalkFilter(since: sinceDate, journey: journey), steps: false, walk: { walk in
-                paths.append(walk.path)
+                chosen.append((walk.walkID, walk.path))
             }, problem: { problem in
                 failed = true
                 Session.printError(problem)
             })
+            // Each walk once: a walk named on the command line too, or a second copy of a walk file.
+            let (counted, copies) = WalkCopies.choose(chosen, walkID: \.walkID, path: \.path)
+            for copy in copies {
+                failed = true
+                Session.printError(copy.problem)
+            }
+            let named = Set(paths.map(PosixFile.absolute))
+            paths += counted.map(\.path).filter { !named.contains(PosixFile.absolute($0)) }
         }
         // Walks are read and rendered a batch at a time on every core, and written in order as they
         // come, so that no more than a batch of walks is held.

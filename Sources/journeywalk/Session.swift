@@ -200,17 +200,21 @@ final class JournalRecorder: WalkRecorder {
     private let walksFolder: String
     /// The visit's start as stated with `walk --at`, for the header.
     private let statedStart: Date?
+    /// A workshop's `--timebox` in seconds, for the header.
+    private let workshopTimebox: Int?
     private(set) var journal: WalkJournal?
 
-    init(loaded: LoadedJourney, walksFolder: String, statedStart: Date? = nil) {
+    init(loaded: LoadedJourney, walksFolder: String, statedStart: Date? = nil, workshopTimebox: Int? = nil) {
         self.loaded = loaded
         self.walksFolder = walksFolder
         self.statedStart = statedStart
+        self.workshopTimebox = workshopTimebox
     }
 
     init(resuming journal: WalkJournal) {
         self.loaded = nil
         self.statedStart = nil
+        self.workshopTimebox = nil
         self.walksFolder = PosixFile.parentFolder(of: journal.path)
         self.journal = journal
     }
@@ -227,6 +231,7 @@ final class JournalRecorder: WalkRecorder {
         let zone = TimeZone.current
         header.timeZoneID = zone.identifier
         header.utcOffset = zone.secondsFromGMT(for: date)
+        header.workshopTimebox = workshopTimebox
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)

@@ -14,7 +14,8 @@ struct WorkshopSubcommand: ParsableCommand {
             One key per vote from the room (m magic, n neutral, x misery; u takes the last one back); the \
             touchpoint's verdict is the majority, `split` on a tie. Each touchpoint has a countdown: its own \
             timebox from the journey, else the journey's, else --timebox, else 3 minutes (p pauses, + adds a \
-            minute; when time is up it says so and waits). q shows the summary slide. The workshop is saved \
+            minute; when time is up it says so and waits); the --timebox is kept with the workshop, so \
+            `journeywalk resume` counts down the same. q shows the summary slide. The workshop is saved \
             as a walk (role trainer, the room as its location): `journeywalk report WALK --format html` is \
             the handout, and review and compare read it like any walk.
             """
@@ -49,7 +50,7 @@ struct WorkshopSubcommand: ParsableCommand {
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
         let seconds = timebox.flatMap { TimeStandard.seconds(from: $0) }
         let terminal = try Session.openTerminal(theme: theme)
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks)
+        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, workshopTimebox: seconds)
         let state = WorkshopState(journey: loaded.journey, room: room ?? "", trainer: trainer ?? "", timebox: seconds, now: Date())
         let outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()

@@ -112,6 +112,42 @@ func compareWalk(_ id: String, location: String, day: Int, _ verdicts: [String?]
         #expect(diff.output.contains("2026-12-01 01:00 UTC+13:00"), "the zone the walk recorded: \(diff.output)")
     }
 
+    @Test func aSyncToolsConflictCopyIsCountedOnceInCompareAndReports() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let own = home + "/walks/20261101-100000-shop.jsonl"
+        let copy = home + "/walks/20261101-100000-shop.sync-conflict-20261126-101010-ABCDEF.jsonl"
+        try FileManager.default.copyItem(atPath: own, toPath: copy)
+        let problem = "\(copy): another copy of walk 20261101-100000-shop (kept: \(own)); left out"
+        let csv = spawnAndWait([journeywalkBinary, "compare", "--journey", "shop", "--format", "csv", "--data-dir", home])
+        #expect(csv.status == 1, "\(csv.output)")
+        #expect(csv.output.contains("journeywalk: " + problem), "\(csv.output)")
+        #expect(csv.output.components(separatedBy: "\r\n").filter { $0.hasPrefix("shop,") && $0.contains(",20261101-100000-shop,") }.count == 4, "one column: a row per touchpoint: \(csv.output)")
+        for selection in [["--journey", "shop"], ["--all"], ["--since", "2026-10-01"]] {
+            let report = spawnAndWait([journeywalkBinary, "report"] + selection + ["--format", "json", "--data-dir", home])
+            #expect(report.status == 1, "\(selection): \(report.output)")
+            #expect(report.output.components(separatedBy: problem).count == 2, "named once: \(report.output)")
+            #expect(report.output.components(separatedBy: "\"id\":\"20261101-100000-shop\"").count == 2, "reported once: \(report.output)")
+        }
+    }
+
+    @Test func aCutOffWalkIsNamedOnceWhicheverWayItIsCompared() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let path = home + "/walks/20261102-100000-shop.jsonl"
+        let whole = try String(contentsOfFile: path, encoding: .utf8)
+        try (whole + #"{"type":"note","at":"2026-11-02T10:00:00.000Z","touch"#).write(toFile: path, atomically: false, encoding: .utf8)
+        let warning = "\(path):5: the last record was cut off"
+        for arguments in [
+            ["--journey", "shop"], ["--journey", "shop", "--format", "json"], ["--journey", "shop", "--by", "location"],
+            ["20261101", "20261102", "20261103"], ["--journey", "shop", "--format", "md"],
+        ] {
+            let result = spawnAndWait([journeywalkBinary, "compare"] + arguments + ["--data-dir", home])
+            #expect(result.status == 1, "\(arguments): \(result.output)")
+            #expect(result.output.components(separatedBy: warning).count == 2, "\(arguments) names it once: \(result.output)")
+        }
+    }
+
     @Test func compareAndDiffFromTheRealBinary() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -105,4 +105,27 @@ import Testing
         tmux.send("C-c")
         #expect(tmux.waitFor("EXIT=0").found)
     }
+
+    @Test func aResumedWorkshopKeepsTheRoomsTimebox() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let run = "cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR=1 \(shellQuoted(journeywalkBinary))"
+        tmux.start("\(run) workshop gym-membership --timebox 50s; \(run) resume; echo EXIT=$?; sleep 600", width: 120, height: 40)
+        #expect(tmux.waitFor("timebox 0:50").found, "the session's timebox")
+        tmux.send("m")
+        #expect(tmux.waitFor("Verdict ★ magic · 1 of 1 vote").found)
+        tmux.send("C-c")
+        // Resumed on the same touchpoint, counting down from 0:50 again, not 3:00.
+        let resumed = tmux.waitUntil { $0.contains("Verdict ★ magic · 1 of 1 vote") && $0.contains("COUNTDOWN") }
+        #expect(resumed.found, "resumed:\n\(resumed.screen)")
+        #expect(resumed.screen.contains("timebox 0:50"), "\(resumed.screen)")
+        tmux.send("C-c")
+        #expect(tmux.waitFor("EXIT=0").found)
+        let walks = home + "/walks"
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: walks).first { $0.hasSuffix(".jsonl") })
+        let header = try String(contentsOfFile: walks + "/" + file, encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header.contains("\"workshop_timebox_seconds\":50,"), "\(header)")
+    }
 }

@@ -195,6 +195,47 @@ func touch(_ path: String, secondsAgo: Int) {
         }
     }
 
+    @Test func aSyncToolsCopyOfAWalkIsCountedOnceAndNamed() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let kept = try writeWalk(walks, "a", day: 1, [("door", .magic)])
+        try writeWalk(walks, "b", day: 2, [("door", .misery)])
+        // The conflict copy sorts after the walk's own file, the hand copy before it: both are left out.
+        let conflict = walks + "/a.sync-conflict-20261126-101010-ABCDEF.jsonl"
+        let handCopy = walks + "/a (copy).jsonl"
+        try FileManager.default.copyItem(atPath: kept, toPath: conflict)
+        try FileManager.default.copyItem(atPath: kept, toPath: handCopy)
+        let expected = [
+            "\(conflict): another copy of walk a (kept: \(kept)); left out",
+            "\(handCopy): another copy of walk a (kept: \(kept)); left out",
+        ]
+        // A folder where the index should be: the read-only fallback reads the files.
+        let noIndex = home + "/no-index"
+        try FileManager.default.createDirectory(atPath: noIndex + "/index.sqlite", withIntermediateDirectories: true)
+        let sources = [
+            WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil),
+            WalkSource(walksFolder: walks, indexPath: noIndex + "/index.sqlite"),
+        ]
+        #expect(sources.map(\.usesIndex) == [true, false, false])
+        for source in sources {
+            let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+            #expect(comparison.columns.map(\.key) == ["a", "b"])
+            #expect(comparison.walks == 2)
+            #expect(comparison.problems.sorted() == expected.sorted())
+            let grouped = source.comparison(journey: "shop", grouping: .location, filter: WalkFilter())
+            #expect(grouped.columns.map(\.walks) == [2])
+        }
+        // Walks named one by one (compare WALK…, marked walks in review).
+        let named = try WalkComparison.of(paths: [handCopy, kept, conflict, walks + "/b.jsonl"], grouping: nil)
+        #expect(named.columns.map(\.key) == ["a", "b"])
+        #expect(named.problems.sorted() == expected.sorted())
+        // Without the walk's own file, the first copy by name is kept.
+        try FileManager.default.removeItem(atPath: kept)
+        let withoutOwn = WalkSource(walksFolder: walks, indexPath: index).comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+        #expect(withoutOwn.columns.map(\.key) == ["a", "b"])
+        #expect(withoutOwn.problems == ["\(conflict): another copy of walk a (kept: \(handCopy)); left out"])
+    }
+
     @Test func aReadOnlyOrMissingPlaceFallsBackToTheFilesWithANotice() throws {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -329,8 +329,8 @@ func csvRecords(_ text: String) -> [[String]] {
         #expect(position("Debrief", in: text) < position("Timeline", in: text))
         for expected in [
             "  Score by stage: Arrive 33.3 % · Buy 37.5 %",
-            "    ✖  1. Door  [misery, 10:21:43 stated (+6:40), timer 0:41 — target 0:30, missed by 0:11]",
-            "    ●  2. Fire alarm test [ad hoc]  [neutral, entered 10:15:52]",
+            "    ✖  1. Door · Arrive  [misery, 10:21:43 stated (+6:40), timer 0:41 — target 0:30, missed by 0:11]",
+            "    ●  2. Fire alarm test [ad hoc] · Arrive  [neutral, entered 10:15:52]",
             "         ! Evidence: IMG_2041.jpg · 2.4 MB · sha256 abababababab… · MISSING",
             "         Praise: to Amira (till 2): Calm and kind with a queue of twelve",
             "         Actions: Second till at peak — owner Store manager, due 2026-12-01, done [a1b2c3]",

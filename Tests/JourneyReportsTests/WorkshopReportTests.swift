@@ -36,6 +36,33 @@ import Testing
         #expect(html.contains("class=\"glyph\">◐</text>"))
     }
 
+    @Test func theHandoutListsTheMostDividedTouchpointsAsTheSlideDoes() throws {
+        var walk = try workshop().walk
+        // Door: 2–2 (a dead heat); Greeting: 3–2; Till: unanimous, left out.
+        walk.apply(.voted(VoteChange(touchpoint: "greet", votes: Votes(magic: 3, misery: 2), at: walk.lastChange)))
+        walk.apply(.rated(RatingChange(touchpoint: "greet", rating: Rating(.magic), at: walk.lastChange)))
+        walk.apply(.voted(VoteChange(touchpoint: "till", votes: Votes(misery: 4), at: walk.lastChange)))
+        walk.apply(.rated(RatingChange(touchpoint: "till", rating: Rating(.misery), at: walk.lastChange)))
+        #expect(WorkshopSummary(walk).mostDivided.map(\.index) == [0, 1], "the slide's order")
+        let input = ReportInput(walk: walk, file: nil)
+        let markdown = Report.render([input], as: .md)
+        #expect(markdown.contains("""
+            ## Most divided touchpoints
+
+            - ◐ 1. Door: ★2 ●0 ✖2, a dead heat
+            - ★ 2. Greeting: ★3 ●0 ✖2, ahead by 1 of 5 votes
+
+            """), "\(markdown)")
+        let html = Report.render([input], as: .html)
+        #expect(html.contains("<h2>Most divided touchpoints</h2>\n<ul class=\"divided\"><li>◐ 1. Door: ★2 ●0 ✖2, a dead heat</li><li>★ 2. Greeting: ★3 ●0 ✖2, ahead by 1 of 5 votes</li></ul>"))
+        // A room that agreed everywhere says so; a walk without votes has no such section.
+        var agreed = try workshop().walk
+        agreed.apply(.voted(VoteChange(touchpoint: "door", votes: Votes(magic: 3), at: agreed.lastChange)))
+        #expect(Report.render([ReportInput(walk: agreed, file: nil)], as: .md).contains("## Most divided touchpoints\n\nNone: the room agreed on every touchpoint it voted on.\n"))
+        #expect(!Report.render([trickyInput], as: .md).contains("Most divided"))
+        #expect(!Report.render([trickyInput], as: .html).contains("Most divided"))
+    }
+
     @Test func aWalkWithoutASplitKeepsItsSummaryKeys() {
         let json = Report.render([trickyInput], as: .json)
         #expect(!json.contains("\"split\""))

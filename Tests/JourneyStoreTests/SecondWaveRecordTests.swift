@@ -98,6 +98,19 @@ private func expectEveryCutLoadsTheCompleteRecords(_ events: [WalkEvent]) throws
     }
 }
 
+/// A workshop whose header keeps the room's `--timebox` (`workshop_timebox_seconds`), with votes.
+let workshopEvents: [WalkEvent] = {
+    var workshop = header
+    workshop.details = WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: "workshop")
+    workshop.workshopTimebox = 10
+    return [
+        .started(workshop),
+        .voted(VoteChange(touchpoint: "door", votes: Votes(magic: 2, misery: 2), at: at(5))),
+        .rated(RatingChange(touchpoint: "door", rating: Rating(.split), at: at(5), timerSeconds: 5)),
+        .noted(NoteChange(touchpoint: "door", text: "Half the room never saw the sign", at: at(9))),
+    ]
+}()
+
 @Suite struct SecondWaveRecordTests {
     @Test func everyRecordSurvivesTheRoundTrip() throws {
         let copies = JourneyCopies(folders: [])
@@ -136,6 +149,7 @@ private func expectEveryCutLoadsTheCompleteRecords(_ events: [WalkEvent]) throws
     @Test func aFileCutAtEveryByteLoadsEveryCompleteRecordAndNothingElse() throws {
         try expectEveryCutLoadsTheCompleteRecords(secondWaveEvents)
         try expectEveryCutLoadsTheCompleteRecords(leaderUndoEvents)
+        try expectEveryCutLoadsTheCompleteRecords(workshopEvents)
     }
 
     @Test func undoRecordsOfTheLeaderKeepTheirKeys() throws {

@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    @Test func theSessionsTimeboxIsKeptInTheHeaderAndOlderFilesLoadWithout() throws {
+        let lines = try String(contentsOfFile: fixtures + "/walks/v2-workshop.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        guard case .started(let old) = try WalkCodec.decode(lines[0][...]) else { Issue.record("the fixture starts with its header"); return }
+        #expect(old.workshopTimebox == nil, "a workshop written before the key was added")
+        // The same header with the room's `--timebox 10s`: the key goes before the journey copy.
+        let withTimebox = lines[0].replacingOccurrences(of: #""channel":"","journey""#, with: #""channel":"","workshop_timebox_seconds":10,"journey""#)
+        guard case .started(let header) = try WalkCodec.decode(withTimebox[...]) else { Issue.record("a header"); return }
+        #expect(header.workshopTimebox == 10)
+        var expected = old
+        expected.workshopTimebox = 10
+        #expect(header == expected)
+        #expect(WalkCodec.encode(.started(header)) == withTimebox, "written exactly so")
+        for bad in ["0", "-5", "\"10s\"", "1.5"] {
+            let line = lines[0].replacingOccurrences(of: #""channel":"","journey""#, with: #""channel":"","workshop_timebox_seconds":\#(bad),"journey""#)
+            #expect(throws: WalkCodec.LineProblem.missing("workshop_timebox_seconds"), "\(bad)") { _ = try WalkCodec.decode(line[...]) }
+        }
+    }
+
     @Test func aTallyAndItsVerdictAreWrittenTogetherOrNotAtAll() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }

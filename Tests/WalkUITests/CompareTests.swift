@@ -98,6 +98,21 @@ func render(_ state: CompareState, width: Int, height: Int) -> Canvas {
         #expect(!state.showsCell)
     }
 
+    @Test func theKeyThatClosesTheCellOnlyClosesIt() {
+        var state = CompareState(comparison: storeComparison())
+        _ = state.apply(.down)
+        for key: Key in [.char("q"), .escape, .char("j"), .char("b"), .char("l"), .enter, .char("?")] {
+            _ = state.apply(.enter)
+            #expect(state.showsCell)
+            #expect(state.apply(key) == nil, "\(key) closes the cell and does nothing else")
+            #expect(!state.showsCell)
+            #expect(state.help == nil)
+            #expect((state.row, state.column) == (1, 0), "\(key) does not move the cursor")
+        }
+        _ = state.apply(.enter)
+        #expect(state.apply(.control("c")) == .quit, "Ctrl-C still quits")
+    }
+
     @Test func screensAt80x24() {
         var state = CompareState(comparison: storeComparison())
         _ = state.apply(.down)

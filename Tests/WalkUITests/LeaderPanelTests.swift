@@ -424,6 +424,20 @@ extension WalkState {
         #expect(state.mode == .done(finished: true))
     }
 
+    @Test func aOneTouchpointWalksOnlyMomentIsBothFirstAndLast() throws {
+        let journey = Journey(id: "one", title: "One", stages: [Stage(name: "Only", touchpoints: [Touchpoint(id: "door", title: "Door")])])
+        var walk = Walk(header: storeHeader(journey: journey))
+        walk.apply(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: at(5))))
+        let summary = DebriefSummary(walk)
+        #expect(summary.first?.touchpoint.id == "door")
+        #expect(summary.last?.touchpoint.id == "door")
+        let lines = summary.lines(width: 80).map(\.text)
+        #expect(lines.contains("  First  ★ Door"))
+        #expect(lines.contains("  Last   ★ Door"), "\(lines)")
+        // The report's debrief says the same.
+        #expect(Debrief(walk).last?.touchpoint.id == "door")
+    }
+
     @Test func theSummaryNamesWhatALeaderTakesAway() throws {
         let state = Self.finishedWalk()
         let walk = try #require(state.walk)

@@ -29,6 +29,28 @@ import Testing
         return canvas
     }
 
+    @Test func aVisitEnteredAfterwardsListsTimedMomentsFirstWithoutRepeatingAStage() {
+        // walk --at 10:00; greeting at 10:30 magic, needs at 10:20 misery, payment at 10:25 neutral.
+        var header = storeHeader()
+        header.statedStart = at(-900)
+        var walk = Walk(header: header)
+        for (touchpoint, minutes, verdict) in [("greeting", 30.0, Verdict.magic), ("needs", 20, .misery), ("payment", 25, .neutral)] {
+            walk.apply(.stated(StatedTimeChange(touchpoint: touchpoint, stated: at(-900 + minutes * 60), at: at(4000))))
+            walk.apply(.rated(RatingChange(touchpoint: touchpoint, rating: Rating(verdict), at: at(4000))))
+        }
+        var review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w/shop.jsonl")
+        #expect(review.timeline.map(\.touchpoint.id) == ["needs", "payment", "greeting", "find-opening-hours", "follow-up"])
+        #expect(review.untimedFrom == 3)
+        #expect(review.selected?.touchpoint.id == "needs")
+        _ = review.apply(.char("G"))
+        #expect(review.selected?.touchpoint.id == "follow-up")
+        let text = Self.render(review, 80, 30).text
+        #expect(text.contains(" IN THE ORDER IT HAPPENED "))
+        #expect(text.contains(" WITHOUT A TIME, IN WALKING ORDER "))
+        for stage in ["BEFORE THE VISIT", "IN THE STORE", "AFTER THE VISIT"] { #expect(!text.contains(stage), "\(stage)") }
+        #expect(text.contains("      3  4  2  1  5 "), "the curve in the timeline's order: \(text)")
+    }
+
     @Test func movesInTheOrderThingsHappened() throws {
         var review = try Self.review()
         #expect(review.timeline.map(\.touchpoint.id) == ["till", "door", "adhoc-1", "greet"])

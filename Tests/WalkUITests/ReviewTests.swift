@@ -125,6 +125,25 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         #expect(canvas.text.contains("Move to the trash? Retail store visit · Main Street · 2026-11-23 10:15 · Ann"))
     }
 
+    @Test func aSecondCopyOfAWalkIsListedAndMarkedUntilOneIsDeleted() {
+        var own = listing(3, operator: "Ann", misery: 1)
+        own.path = "/w/\(own.walkID).jsonl"
+        var copy = own
+        copy.path = "/w/\(own.walkID).sync-conflict-20261126-101010-ABCDEF.jsonl"
+        var state = ReviewListState(items: [items[0], copy, own])
+        #expect(state.visible.count == 3, "both files are listed, so that one can be deleted")
+        #expect(state.copies == [copy.path: own.path])
+        #expect(state.selected?.path == copy.path)
+        var canvas = Canvas(width: 80, height: 24)
+        ReviewListScreen.render(state, into: &canvas)
+        assertSnapshot(canvas, named: "review-list-copy-80x24")
+        #expect(canvas.text.contains("⧉ copy"))
+        #expect(canvas.text.contains("Copy of \(own.walkID).jsonl: compare and reports leave"))
+        // The walk's own file deleted: the copy is the walk now.
+        state.removeWalk(path: own.path)
+        #expect(state.copies.isEmpty)
+    }
+
     @Test func listScreen() {
         var canvas = Canvas(width: 80, height: 24)
         ReviewListScreen.render(ReviewListState(items: items, notes: ["/w/bad.jsonl: not a readable walk file: no walk header"]), into: &canvas)

@@ -63,8 +63,9 @@ public struct CompareState: Equatable, Sendable {
             return nil
         }
         if showsCell {
+            // The closing key only closes the pop-up (as `?` help does); Ctrl-C still quits.
             showsCell = false
-            if Self.keys.command(for: key) == .cell { return nil }
+            return Self.keys.command(for: key) == .quit ? .quit : nil
         }
         guard let command = Self.keys.command(for: key) else { return nil }
         let lastRow = max(0, comparison.rows.count - 1)

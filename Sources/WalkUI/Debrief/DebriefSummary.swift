@@ -35,9 +35,11 @@ public struct DebriefSummary: Equatable, Sendable {
 
     public init(_ walk: Walk) {
         let analysis = WalkAnalysis(walk)
-        let rated = analysis.entries.filter { $0.score != nil }
-        first = rated.first
-        last = rated.count > 1 ? rated.last : nil
+        // The first and the last moment as the reports' debrief names them (in the timeline): with
+        // one moment recorded, it is both.
+        let debrief = Debrief(analysis)
+        first = debrief.first
+        last = debrief.last
         best = analysis.best
         worst = analysis.worst
         momentsOfTruth = analysis.momentsOfTruth

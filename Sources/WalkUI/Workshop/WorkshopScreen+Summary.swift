@@ -23,7 +23,7 @@ extension WorkshopScreen {
         var levels = 5
         while levels + 2 <= 17, row + 1 + levels + 2 + 2 + listRows <= bottom { levels += 2 }
         canvas.put("The room's emotion curve", row: row, column: left, role: .heading)
-        canvas.put("  (★ magic ● neutral ✖ misery ◐ split · no votes; height: magic minus misery votes)", row: row, column: left + 24, role: .dim, limit: width - 24, ellipsis: true)
+        canvas.put("  (★ magic ● neutral ✖ misery ◐ split (at neutral) · no votes; height: magic − misery votes)", row: row, column: left + 24, role: .dim, limit: width - 24, ellipsis: true)
         row += 1
         row = curve(summary, levels: levels, row: row, column: left, width: width, &canvas)
         row += 1
@@ -82,7 +82,7 @@ extension WorkshopScreen {
         for point in summary.points {
             let x = column + labelWidth + point.index * cell + cell / 2
             guard x < column + width else { break }
-            let level = point.votes.mood.map { Int(((1 - $0) / 2 * Double(levels - 1)).rounded()) } ?? middle
+            let level = point.curveValue.map { Int(((1 - $0) / 2 * Double(levels - 1)).rounded()) } ?? middle
             let glyph = point.rating?.glyph ?? "·"
             canvas.put(point.rating == nil ? "·" : String(glyph.prefix(1)), row: row + level, column: x, role: point.rating == nil ? .dim : Role.of(point.rating?.verdict))
             let number = String(point.index + 1)
@@ -92,8 +92,4 @@ extension WorkshopScreen {
         }
         return row + levels + 1
     }
-}
-
-extension WorkshopSummary {
-    init(points: [Point]) { self.points = points }
 }

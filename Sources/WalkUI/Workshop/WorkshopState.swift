@@ -43,11 +43,11 @@ public struct WorkshopState: Equatable, Sendable {
 
     /// A workshop continued from its walk file, on the touchpoint where it stopped. The votes of
     /// earlier sessions stay counted; `u` takes back only votes of this session. Countdowns start
-    /// afresh (they are not recorded).
+    /// afresh (they are not recorded), from the session's `--timebox` kept in the walk's header.
     public init(resuming walk: Walk, warnings: [String], timebox: Int? = nil, now: Date) {
         self.walk = WalkState(resuming: walk, warnings: warnings, now: now)
         self.walk.debriefWhenFinished = false
-        self.timebox = timebox
+        self.timebox = timebox ?? walk.header.workshopTimebox
         self.now = now
         self.shown = nil
     }

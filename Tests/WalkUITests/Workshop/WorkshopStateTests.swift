@@ -182,6 +182,27 @@ import Testing
         #expect(WorkshopState.isWorkshop(trainerWalk))
     }
 
+    @Test func aResumedWorkshopCountsDownFromTheTimeboxItWasStartedWith() {
+        // A journey without timeboxes: `--timebox 10s` decides every countdown.
+        var journey = roomJourney
+        journey.timebox = nil
+        journey.stages[0].touchpoints[0].timebox = nil
+        var header = roomHeader(WalkDetails(role: .trainer, channel: WorkshopState.channel), journey: journey)
+        header.workshopTimebox = 10
+        var walk = Walk(header: header)
+        walk.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 1), at: at(1))))
+        var state = WorkshopState(resuming: walk, warnings: [], now: at(100))
+        _ = state.apply(.resized(width: 80, height: 24), now: at(100))
+        #expect(state.timebox == 10)
+        #expect(state.countdown.remaining(at: at(100)) == 10, "not the default 3:00")
+        // A workshop file from before the timebox was kept: the default, as before.
+        var older = Walk(header: roomHeader(WalkDetails(role: .trainer, channel: WorkshopState.channel), journey: journey))
+        older.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 1), at: at(1))))
+        var old = WorkshopState(resuming: older, warnings: [], now: at(100))
+        _ = old.apply(.resized(width: 80, height: 24), now: at(100))
+        #expect(old.countdown.remaining(at: at(100)) == WorkshopState.defaultTimebox)
+    }
+
     @Test func unknownKeysSaySoAndHelpListsTheKeys() {
         var state = WorkshopState.started()
         state.press(.char("z"))
@@ -193,6 +214,23 @@ import Testing
 }
 
 @Suite struct WorkshopSummaryTests {
+    @Test func aSplitRoomSitsOnTheNeutralLineAsInTheReport() {
+        var walk = Walk(header: roomHeader(WalkDetails(role: .trainer)))
+        // Tied between magic and neutral: the mood of the votes is +0.5, the verdict is split.
+        walk.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 2, neutral: 2), at: at(1))))
+        walk.apply(.rated(RatingChange(touchpoint: "ask", rating: Rating(.split), at: at(1))))
+        walk.apply(.voted(VoteChange(touchpoint: "tour", votes: Votes(magic: 3, misery: 1), at: at(2))))
+        walk.apply(.rated(RatingChange(touchpoint: "tour", rating: Rating(.magic), at: at(2))))
+        let summary = WorkshopSummary(walk)
+        #expect(summary.points.map(\.curveValue) == [0, 0.5, nil])
+        #expect(Rating(.split).score == 0, "the reports' curve value of a split")
+        var canvas = Canvas(width: 80, height: 7)
+        _ = WorkshopScreen.curve(summary, levels: 5, row: 0, column: 0, width: 80, &canvas)
+        let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[2].contains("◐"), "on the neutral line: \(canvas.text)")
+        #expect(rows[1].contains("★"), "a magic room with one misery vote half-way up")
+    }
+
     @Test func theMostDividedComeFirstAndUnanimousRoomsAreLeftOut() throws {
         var walk = Walk(header: roomHeader(WalkDetails(role: .trainer)))
         walk.apply(.voted(VoteChange(touchpoint: "ask", votes: Votes(magic: 5, misery: 4), at: at(1))))

@@ -1,7 +1,5 @@
-import JourneyKit
-
-/// What the summary slide shows: the room's mood per touchpoint, the most divided touchpoints
-/// and the discussion notes, read from the walk as it is on disk.
+/// What a workshop's summary slide and its handout (the Markdown and HTML reports) show: the room's
+/// mood per touchpoint, the most divided touchpoints and the discussion notes, read from the walk.
 public struct WorkshopSummary: Equatable, Sendable {
     /// One touchpoint with the room's tally.
     public struct Point: Equatable, Sendable {
@@ -10,9 +8,26 @@ public struct WorkshopSummary: Equatable, Sendable {
         public var votes: Votes
         public var rating: Rating?
         public var note: String
+
+        public init(index: Int, title: String, votes: Votes, rating: Rating?, note: String) {
+            self.index = index
+            self.title = title
+            self.votes = votes
+            self.rating = rating
+            self.note = note
+        }
+
+        /// Where the room's curve puts the touchpoint, from -1 (all misery) to +1 (all magic):
+        /// magic minus misery votes as a share of the votes; a split verdict (the room tied) sits
+        /// at 0, where the reports' curve puts it. Nil with no votes.
+        public var curveValue: Double? {
+            rating?.verdict == .split ? 0 : votes.mood
+        }
     }
 
     public var points: [Point]
+
+    public init(points: [Point]) { self.points = points }
 
     public init(_ walk: Walk) {
         points = walk.steps.enumerated().map { index, step in

@@ -1,0 +1,93 @@
+/// Walk files that hold the same walk (a file sync tool's conflict copy such as
+/// `ID.sync-conflict-20261126-101010-ABCDEF.jsonl`, a file copied by hand): compare and reports count
+/// each walk id once. The copy named after the walk (`ID.jsonl`) is kept, else the first by file name;
+/// each other copy is left out and named as a problem.
+public struct WalkCopies<Item> {
+    /// Files named after their walk, by walk id.
+    private var named: [String: String] = [:]
+    /// Files named otherwise, held until every walk has been offered.
+    private var held: [(walkID: String, path: String, item: Item)] = []
+    /// The copies left out so far.
+    public private(set) var copies: [WalkCopy] = []
+
+    public init() {}
+
+    /// Whether the file at `path` is named after walk `walkID` (`ID.jsonl`).
+    public static func isNamedAfter(_ walkID: String, path: String) -> Bool {
+        fileName(path) == walkID + ".jsonl"
+    }
+
+    static func fileName(_ path: String) -> Substring {
+        path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+    }
+
+    /// Offers one walk: returns it when it can be counted at once (its file is named after it and no
+    /// such file came before), nil when it is held for `finish` or left out as a copy.
+    public mutating func offer(walkID: String, path: String, _ item: Item) -> Item? {
+        guard Self.isNamedAfter(walkID, path: path) else {
+            held.append((walkID, path, item))
+            return nil
+        }
+        if let kept = named[walkID] {
+            copies.append(WalkCopy(path: path, walkID: walkID, kept: kept))
+            return nil
+        }
+        named[walkID] = path
+        return item
+    }
+
+    /// The held walks that are counted after all (in the order they were offered); the others
+    /// join `copies`.
+    public mutating func finish() -> [Item] {
+        var firstByName: [String: (walkID: String, path: String, item: Item)] = [:]
+        for entry in held where named[entry.walkID] == nil {
+            if let first = firstByName[entry.walkID], Self.precedes(first.path, entry.path) { continue }
+            firstByName[entry.walkID] = entry
+        }
+        var counted: [Item] = []
+        for entry in held {
+            let kept = named[entry.walkID] ?? firstByName[entry.walkID]?.path ?? entry.path
+            if kept == entry.path, named[entry.walkID] == nil {
+                counted.append(entry.item)
+            } else {
+                copies.append(WalkCopy(path: entry.path, walkID: entry.walkID, kept: kept))
+            }
+        }
+        held = []
+        return counted
+    }
+
+    /// Whether `a` comes before `b` by file name (then by path).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let (na, nb) = (fileName(a), fileName(b))
+        return na != nb ? na < nb : a < b
+    }
+
+    /// Of a whole list of walks, those counted, in the list's order, and the copies left out.
+    public static func choose(_ walks: [Item], walkID: (Item) -> String, path: (Item) -> String) -> (counted: [Item], copies: [WalkCopy]) {
+        var copies = WalkCopies<Int>()
+        var counted = Set<Int>()
+        for (index, walk) in walks.enumerated() {
+            if let kept = copies.offer(walkID: walkID(walk), path: path(walk), index) { counted.insert(kept) }
+        }
+        counted.formUnion(copies.finish())
+        return (walks.indices.filter { counted.contains($0) }.map { walks[$0] }, copies.copies)
+    }
+}
+
+/// A walk file left out because another file holds the same walk.
+public struct WalkCopy: Equatable, Sendable {
+    public var path: String
+    public var walkID: String
+    /// The file kept instead.
+    public var kept: String
+
+    public init(path: String, walkID: String, kept: String) {
+        self.path = path
+        self.walkID = walkID
+        self.kept = kept
+    }
+
+    /// `FILE: another copy of walk ID (kept: FILE); left out`.
+    public var problem: String { "\(path): another copy of walk \(walkID) (kept: \(kept)); left out" }
+}
