@@ -34,8 +34,9 @@ public struct ReportStream: Sendable {
 
     /// The walk's own text (pure: call it on any thread); `join` puts it in its place.
     public func render(_ input: ReportInput) -> String {
-        let whole = Report.render([input], as: format)
-        if format == .json, whole.hasSuffix("\n") { return String(whole.dropLast()) }
+        var whole = Report.render([input], as: format)
+        // In place: `dropLast` on a String counted every character of the walk's text first.
+        if format == .json, whole.hasSuffix("\n") { whole.removeLast() }
         return whole
     }
 
