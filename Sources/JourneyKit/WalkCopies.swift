@@ -13,12 +13,19 @@ public struct WalkCopies<Item> {
     public init() {}
 
     /// Whether the file at `path` is named after walk `walkID` (`ID.jsonl`).
+    /// Compares bytes in place: it runs for every walk of a 100,000-walk review list or compare.
     public static func isNamedAfter(_ walkID: String, path: String) -> Bool {
-        fileName(path) == walkID + ".jsonl"
+        let bytes = path.utf8, id = walkID.utf8
+        guard bytes.count >= id.count + 6, path.hasSuffix(".jsonl") else { return false }
+        let stem = bytes.dropLast(6)
+        guard stem.suffix(id.count).elementsEqual(id) else { return false }
+        let before = stem.dropLast(id.count)
+        return before.isEmpty || before.last == UInt8(ascii: "/")
     }
 
     static func fileName(_ path: String) -> Substring {
-        path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(path) }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// Offers one walk: returns it when it can be counted at once (its file is named after it and no

@@ -1,0 +1,30 @@
+import Testing
+@testable import JourneyKit
+
+@Suite struct WalkCopiesTests {
+    @Test func aFileIsNamedAfterItsWalkOnlyWhenItsWholeNameIsTheIdAndJsonl() {
+        let id = "20261125-224536-retail-store-visit"
+        #expect(WalkCopies<Int>.isNamedAfter(id, path: "/data/walks/\(id).jsonl"))
+        #expect(WalkCopies<Int>.isNamedAfter(id, path: "\(id).jsonl"))
+        #expect(!WalkCopies<Int>.isNamedAfter(id, path: "/data/walks/\(id).sync-conflict-20261126-101010-ABCDEF.jsonl"))
+        #expect(!WalkCopies<Int>.isNamedAfter(id, path: "/data/walks/x\(id).jsonl"), "a longer name that ends with the id")
+        #expect(!WalkCopies<Int>.isNamedAfter(id, path: "/data/walks/\(id).json"))
+        #expect(!WalkCopies<Int>.isNamedAfter(id, path: ".jsonl"))
+        #expect(WalkCopies<Int>.fileName("/a/b/c.jsonl") == "c.jsonl")
+        #expect(WalkCopies<Int>.fileName("c.jsonl") == "c.jsonl")
+    }
+
+    @Test func theFileNamedAfterTheWalkIsKeptElseTheFirstByName() {
+        let walks = [
+            (id: "w1", path: "/f/w1.sync-conflict-B.jsonl"),
+            (id: "w1", path: "/f/w1.jsonl"),
+            (id: "w2", path: "/f/w2.copy-b.jsonl"),
+            (id: "w2", path: "/f/w2.copy-a.jsonl"),
+            (id: "w3", path: "/f/w3.jsonl"),
+        ]
+        let (counted, copies) = WalkCopies.choose(walks, walkID: \.id, path: \.path)
+        #expect(counted.map(\.path) == ["/f/w1.jsonl", "/f/w2.copy-a.jsonl", "/f/w3.jsonl"])
+        #expect(Set(copies.map(\.path)) == ["/f/w1.sync-conflict-B.jsonl", "/f/w2.copy-b.jsonl"])
+        #expect(copies.first { $0.walkID == "w2" }?.kept == "/f/w2.copy-a.jsonl")
+    }
+}
