@@ -18,8 +18,9 @@ public final class WalkIndex {
     private var outlines: [String: JourneyOutline] = [:]
 
     /// The schema's version; a database of another version is emptied and rebuilt. 2: a stopwatch
-    /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`).
-    static let schemaVersion = 2
+    /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`). 3: nor is a
+    /// split timer reset to 0:00 (`Moment.usedSplitTimer`).
+    static let schemaVersion = 3
 
     /// Why the index cannot be used; the caller reads the walk files instead.
     public struct Unavailable: Error, Equatable, Sendable, CustomStringConvertible {

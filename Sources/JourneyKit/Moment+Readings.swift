@@ -18,7 +18,14 @@ extension Moment {
     /// The timer in seconds: the split timer's reading (one still running is read at `time`),
     /// else the stopwatch kept with the verdict (`stopwatchReading`).
     public func timerReading(at time: Date) -> Double? {
-        splitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? stopwatchReading.map(Double.init)
+        usedSplitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? stopwatchReading.map(Double.init)
+    }
+
+    /// The split timer when it holds a reading: one reset to 0:00 (`0`), or whose start was undone,
+    /// is as if never used, as the walk screen shows it.
+    public var usedSplitTimer: SplitTimer? {
+        guard let splitTimer, !splitTimer.isCleared else { return nil }
+        return splitTimer
     }
 
     /// The automatic stopwatch kept with the verdict, when it timed anything: 0 seconds (a

@@ -57,7 +57,7 @@ public struct MomentTime: Equatable, Sendable {
 
 /// The reading that is kept for a moment, and how it compares with the target. The reading is the
 /// split timer's when the operator used it (a timer still running is read at the walk's last
-/// record); otherwise the automatic stopwatch's when the verdict was given, unless it read 0 seconds
+/// record; one reset to 0:00 or undone back to it was not used); otherwise the automatic stopwatch's when the verdict was given, unless it read 0 seconds
 /// (`Moment.stopwatchReading`).
 public struct TimerReading: Equatable, Sendable {
     /// Seconds, one decimal; nil when neither timer has a reading.
@@ -76,7 +76,7 @@ public struct TimerReading: Equatable, Sendable {
     }
 
     public init(moment: Moment, target: Int?, readAt: Date) {
-        if let timer = moment.splitTimer {
+        if let timer = moment.usedSplitTimer {
             self.init(seconds: (timer.reading(at: readAt) * 10).rounded() / 10, target: target, split: true, running: timer.running)
         } else {
             self.init(seconds: moment.stopwatchReading.map(Double.init), target: target)

@@ -67,7 +67,13 @@ extension PlainWalk {
             return false
         }
         sendWalk(.recovery)
-        guard case .recovery? = state.panel else { return true }
+        guard case .recovery? = state.panel else {
+            // Not a misery moment: the marks were not recorded, which a script must hear of.
+            let why = state.message?.text ?? "recovery cannot be checked here"
+            state.message = nil
+            refuse(why)
+            return false
+        }
         for (index, mark) in marks.enumerated() {
             for _ in 0..<3 { send(.left) }
             for _ in 0..<index { send(.right) }

@@ -173,7 +173,7 @@ public enum PlainWords {
         PlainWord(["back"], .keys([.previous]), help: "previous touchpoint (walk back to change a verdict)", sameKeysAs: .previous),
         PlainWord(["first"], .keys([.first]), help: "first touchpoint", sameKeysAs: .first),
         PlainWord(["last"], .keys([.last]), help: "last touchpoint", sameKeysAs: .last),
-        PlainWord(["undo"], .keys([.undo]), help: "undo the last change: all that the last command changed (recovery y y y, answer no 1 TEXT)", sameKeysAs: .undo),
+        PlainWord(["undo"], .keys([.undo]), help: "undo the last change: all that the last command changed (recovery y y y, answer no 1 TEXT); what was recorded before a resume goes back one record at a time", sameKeysAs: .undo),
         PlainWord(["show"], .show, help: "say this touchpoint again"),
         PlainWord(["timeline"], .timeline, help: "every touchpoint with its verdict"),
         PlainWord(["answer yes"], .answer(.yes), argument: "ITEM", help: "answer checklist item ITEM (1, 2…) Yes"),

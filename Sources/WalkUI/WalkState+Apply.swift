@@ -203,7 +203,9 @@ extension WalkState {
         case .finish:
             return finish()
         case .tags, .recovery, .praise, .action:
-            // Like a note: right after a verdict, these are about the moment just judged.
+            // Like a note: right after a verdict, these are about the moment just judged, and they
+            // stay so for one another (judge, tag, check the recovery) until another key.
+            justJudged = judged
             return open(command, judged: judged)
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
@@ -218,6 +220,7 @@ extension WalkState {
             guard let step = currentStep else { return [] }
             // Right after a verdict, the note is for the moment just judged (the verdict moved on).
             let id = judged ?? step.touchpoint.id
+            // Not kept for a second `e`: a second note would replace the first.
             editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? walk?.moment(for: id).note ?? ""))
             if id != step.touchpoint.id {
                 message = Message(text: "Note for \(title(of: id)), just judged: Enter saves, Esc keeps a draft", kind: .info)

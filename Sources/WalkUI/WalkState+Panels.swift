@@ -21,7 +21,8 @@ extension WalkState {
                                     verdict: moment.rating?.verdict, draft: drafts[.tags] ?? ""))
         case .recovery:
             guard moment.rating?.verdict == .misery else {
-                let why = moment.rating.map { "this one is \($0.glyph) \($0.label)" } ?? "this one has no verdict yet (x or X first)"
+                let name = steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
+                let why = moment.rating.map { "\(name) is \($0.glyph) \($0.label)" } ?? "\(name) has no verdict yet (x or X first)"
                 message = Message(text: "Recovery is checked on moments of misery; \(why)", kind: .info)
                 return []
             }

@@ -144,7 +144,9 @@ public struct WalkState: Equatable, Sendable {
     /// The sums behind `score`, changed one answer at a time.
     var tally: VisitScore.Tally?
     /// The touchpoint whose verdict was the last thing done: `e` right after a verdict writes its
-    /// note, not the note of the touchpoint the verdict moved on to. Any other command forgets it.
+    /// note, not the note of the touchpoint the verdict moved on to, and `T`, `r`, `p` and `A` open
+    /// their panels on it; these four keep it for one another (and for an `e` after them). Any
+    /// other command, `e` included, forgets it.
     public internal(set) var justJudged: String?
     public internal(set) var message: Message?
     public internal(set) var tooSmall = false

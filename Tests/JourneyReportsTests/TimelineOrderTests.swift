@@ -110,8 +110,8 @@ import Testing
             details: WalkDetails(), started: at(0)))
         // Judged at once: the stopwatch kept 0 seconds.
         walk.apply(.rated(RatingChange(touchpoint: "find-opening-hours", rating: Rating(.magic), at: at(0), timerSeconds: 0)))
-        // The split timer started and stopped at once: 0:00 is what the operator measured.
-        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: false, at: at(1))))
+        // The split timer started and stopped at once (0.2 s): 0:00 is what the operator measured.
+        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0.2, running: false, at: at(1))))
         walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(2), timerSeconds: 0)))
         // Recorded, then taken back: the moment is unrecorded with its stopwatch at 0.
         walk.apply(.rated(RatingChange(touchpoint: "payment", rating: Rating(.misery), at: at(3), timerSeconds: 0)))
@@ -131,9 +131,33 @@ import Testing
         #expect(judgedAtOnce["target_seconds"] as? Int == 120)
         #expect(moments.first { $0["touchpoint"] as? String == "find-opening-hours" }?["timer_seconds"] as? Double == 0, "the first wave's key keeps what the file says")
         let split = try #require(timer("greeting"))
-        #expect(split["seconds"] as? Double == 0)
+        #expect(split["seconds"] as? Double == 0.2)
         #expect(split["met"] as? Bool == true)
         #expect(timer("payment")?["met"] is NSNull)
+    }
+
+    @Test func aSplitTimerResetOrUndoneToZeroWasNotUsed() throws {
+        var walk = Walk(header: WalkHeader(
+            walkID: "20261122-101503-retail-store-visit", journey: trickyJourney, journeyPath: nil, journeyFingerprint: "fnv1a64:0",
+            details: WalkDetails(), started: at(0)))
+        // Reset (`0`): the record is the timer at 0:00, stopped; the stopwatch kept with the verdict counts.
+        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: true, at: at(1))))
+        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 45, running: false, at: at(46))))
+        walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: false, at: at(47))))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.misery), at: at(48), timerSeconds: 48)))
+        // Started, then the start undone: as if never started, and nothing else timed it.
+        walk.apply(.timed(TimerChange(touchpoint: "payment", seconds: 0, running: true, at: at(50))))
+        walk.apply(.timed(TimerChange(touchpoint: "payment", seconds: 0, running: false, at: at(51), undo: true)))
+        walk.apply(.rated(RatingChange(touchpoint: "payment", rating: Rating(.magic), at: at(52), timerSeconds: 0)))
+        let json = Report.render([ReportInput(walk: walk, file: nil)], as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let moments = try #require(object["moments"] as? [[String: Any]])
+        func timer(_ id: String) -> [String: Any]? { moments.first { $0["touchpoint"] as? String == id }?["timer"] as? [String: Any] }
+        #expect(timer("greeting")?["seconds"] as? Double == 48, "the stopwatch's 48 s, not a reset timer's 0:00")
+        #expect(timer("greeting")?["met"] as? Bool == false)
+        #expect(timer("payment")?["seconds"] is NSNull)
+        #expect(timer("payment")?["met"] is NSNull, "no reading: not \"target met\"")
+        #expect(walk.moment(for: "greeting").timerReading(at: at(60)) == 48)
     }
 
     @Test func theTextReportShowsNoTimerForIt() {
@@ -148,7 +172,7 @@ import Testing
 
     @Test func compareCountsNoReadingAndShowsNoTick() {
         let digest = WalkDigest(Self.walk(), path: "/w/a.jsonl")
-        #expect(digest.steps.map(\.timer) == [nil, nil, 0, nil, nil, nil])
+        #expect(digest.steps.map(\.timer) == [nil, nil, 0.2, nil, nil, nil])
         var builder = ComparisonBuilder(journeyID: trickyJourney.id, grouping: nil)
         builder.add(digest, outline: JourneyOutline(trickyJourney))
         let cells = builder.build().rows.map { $0.cells[0] }
@@ -161,6 +185,6 @@ import Testing
         let moment = Self.walk().moment(for: "find-opening-hours")
         #expect(moment.timerReading(at: at(10)) == nil)
         #expect(moment.stopwatchReading == nil)
-        #expect(Self.walk().moment(for: "greeting").timerReading(at: at(10)) == 0)
+        #expect(Self.walk().moment(for: "greeting").timerReading(at: at(10)) == 0.2)
     }
 }

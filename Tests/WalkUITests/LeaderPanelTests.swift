@@ -142,15 +142,15 @@ extension WalkState {
         var state = leaderWalk()
         state.press(.left, .char("r"))
         #expect(state.panel == nil)
-        #expect(state.message?.text == "Recovery is checked on moments of misery; this one is ★ magic")
+        #expect(state.message?.text == "Recovery is checked on moments of misery; Find opening hours online is ★ magic")
         state.press(.right, .right, .char("r"))
-        #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
+        #expect(state.message?.text == "Recovery is checked on moments of misery; Understanding what you need has no verdict yet (x or X first)")
     }
 
     @Test func openingTheStripClearsAnEarlierRefusal() {
         var state = leaderWalk()
         state.press(.right, .char("r"))
-        #expect(state.message?.text == "Recovery is checked on moments of misery; this one has no verdict yet (x or X first)")
+        #expect(state.message?.text == "Recovery is checked on moments of misery; Understanding what you need has no verdict yet (x or X first)")
         state.press(.char("h"), .char("r"))
         guard case .recovery? = state.panel else { Issue.record("the strip did not open"); return }
         #expect(state.message == nil)
@@ -291,7 +291,13 @@ extension WalkState {
         state.press(.tab)
         state.typeKeys("Bob")
         state.press(.enter, .enter)
-        #expect(state.message?.text == "Action \(second) saved on Greeting for Bob", "then the touchpoint the walk is on")
+        #expect(state.message?.text == "Action \(second) saved on Find opening hours online for Bob", "the leader's keys stay on the moment judged")
+        state.press(.right, .left, .char("A"))
+        state.typeKeys("Greet at the door")
+        state.press(.tab)
+        state.typeKeys("Cy")
+        state.press(.enter, .enter)
+        #expect(state.message?.text == "Action \(ids.next()) saved on Greeting for Cy", "after a move: the touchpoint the walk is on")
     }
 
     @Test func theIdsInUseAreFoundOnceWhenTheFirstActionFormOpens() {
@@ -543,6 +549,42 @@ extension WalkState {
         state.press(.char("r"))
         #expect(state.panel?.touchpoint == state.steps[2].touchpoint.id, "recovery of the moment just judged")
         state.press(.escape, .char("p"))
+        #expect(state.panel?.touchpoint == state.steps[2].touchpoint.id, "the leader's keys stay on the moment just judged for one another")
+        state.press(.escape, .char("?"), .escape, .char("p"))
         #expect(state.panel?.touchpoint == state.currentStep?.touchpoint.id, "another key in between: the one on screen")
+    }
+
+    @Test func judgeTagThenCheckTheRecovery() {
+        var state = WalkState(journey: storeJourneyWithTags, details: WalkDetails(operator: "Lee", role: .leader), now: at(0))
+        state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
+        state.press(.char("x"), .char("T"), .char(" "), .tab)
+        #expect(state.walk?.moment(for: state.steps[0].touchpoint.id).tags.count == 1)
+        state.press(.char("r"))
+        #expect(state.panel?.touchpoint == state.steps[0].touchpoint.id, "the recovery of the misery just judged, after its tags")
+        state.press(.escape, .right, .char("r"))
+        #expect(state.panel == nil)
+        #expect(state.message?.text.hasPrefix("Recovery is checked on moments of misery; \(state.steps[2].touchpoint.title) has no verdict yet") == true,
+                "the refusal names the touchpoint: \(state.message?.text ?? "")")
+    }
+
+    @Test func aLongPraiseNameLeavesTheActionsOnTheVerdictLine() {
+        var state = leaderWalk()
+        state.press(.char("p"))
+        state.typeKeys("The whole customer service team of the Main Street branch")
+        state.press(.enter)
+        state.typeKeys("Stayed late")
+        state.press(.enter)
+        for text in ["Call back", "Fix the sign"] {
+            state.press(.char("A"))
+            state.typeKeys(text)
+            state.press(.enter)
+            state.typeKeys("Sam")
+            state.press(.enter)
+            state.typeKeys("+7d")
+            state.press(.enter)
+        }
+        #expect(state.currentMoment.actions.count == 2)
+        let line = render(state).text.split(separator: "\n").first { $0.contains("Verdict") }.map(String.init) ?? ""
+        #expect(line.contains("♥ The whole custo…") && line.contains("2 actions"), "\(line)")
     }
 }

@@ -54,20 +54,21 @@ import Testing
     @Test func whatIsSavedNamesTheMomentItIsOn() {
         let recorder = MemoryRecorder()
         let (_, script) = walk([
-            "start", "x", "action Fix the hours | Ann | fri", "action Greet at the door | Bob", "praise Ann: kind", "back", "recovery y n -",
+            "start", "x", "action Fix the hours | Ann | fri", "action Greet at the door | Bob", "next", "back", "praise Ann: kind", "back", "recovery y n -",
         ], recorder: recorder)
         var ids = ActionIDs(seed: 3)
         let first = ids.next(), second = ids.next()
         #expect(script.output.contains("Action \(first) saved on Find opening hours online for Ann, due Fri 2026-11-27"), "right after a verdict: the moment judged")
-        #expect(script.output.contains("Action \(second) saved on Greeting for Bob"), "then the touchpoint the walk is on")
+        #expect(script.output.contains("Action \(second) saved on Find opening hours online for Bob"), "the leader's words stay on the moment judged")
         #expect(script.output.contains("Praise saved on Greeting for Ann"))
         #expect(script.output.contains("Recovery saved on Find opening hours online: 1 of 3 steps done"))
     }
 
     @Test func recoveryOnAMomentThatIsNotMiseryIsRefusedWithTheReason() {
         let recorder = MemoryRecorder()
-        let (_, script) = walk(["start", "m", "back", "recovery y y y"], recorder: recorder)
-        #expect(script.output.contains("Recovery is checked on moments of misery; this one is ★ magic"))
+        let (outcome, script) = walk(["start", "m", "back", "recovery y y y"], recorder: recorder)
+        #expect(script.output.contains("Line 4: Recovery is checked on moments of misery; Find opening hours online is ★ magic"))
+        #expect(outcome.problems.count == 1, "the marks were not recorded: the line counts as a problem: \(outcome.problems)")
         #expect(!recorder.events.contains { if case .recovered = $0 { return true } else { return false } })
     }
 }

@@ -156,7 +156,8 @@ enum PanelScreen {
             let done = RecoveryStrip.marks(recovery).filter { $0 == true }.count
             summary.append(("recovery \(done)/3", recovery.isComplete ? .magic : .warning))
         }
-        if let praise = moment.praise { summary.append(("♥ " + praise.to, .magic)) }
+        // A long name is cut so that the actions after it keep their place.
+        if let praise = moment.praise { summary.append(("♥ " + TerminalText.clip(praise.to, to: 16), .magic)) }
         if !moment.actions.isEmpty { summary.append((moment.actions.count == 1 ? "1 action" : "\(moment.actions.count) actions", .key)) }
         func room(_ parts: [(String, Role)]) -> Int { parts.reduce(0) { $0 + 2 + TerminalText.width(of: $1.0) } }
         // Tags as long as they fit beside the rest; those that do not are counted, never dropped unsaid.
