@@ -49,7 +49,7 @@ public enum WalkScreen {
         ScreenParts.titleBar(&canvas, left: "journeywalk · Briefing", right: "\(Counted.text(journey.stages.count, "stage")) · \(Counted.text(journey.touchpointCount, "touchpoint"))")
         let width = canvas.width - 4
         var row = 2
-        canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width)
+        canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width, ellipsis: true)
         row += 1
         let lastContentRow = canvas.height - 4
         let fieldRows = WalkState.BriefingField.allCases.count + 1

@@ -101,7 +101,8 @@ public enum WorkshopScreen {
             }
             row += 1
         }
-        if !tp.lookFor.isEmpty, row < bottom {
+        // The heading only with room for at least one item (or the count of them) under it.
+        if !tp.lookFor.isEmpty, row + 1 < bottom {
             canvas.put("Look for", row: row, column: left, role: .heading)
             row += 1
             for (index, item) in tp.lookFor.enumerated() where row < bottom {

@@ -20,6 +20,26 @@ import Testing
         #expect(canvas.text.contains("★ magic") && canvas.text.contains("Verdict ★ magic · 5 of 8 votes"))
     }
 
+    @Test func aLookForHeadingAlwaysHasItemsUnderIt() {
+        var checked = 0
+        for height in 20...60 {
+            for width in stride(from: 80, through: 140, by: 10) {
+                var state = WorkshopState.started(width: width, height: height)
+                for _ in 0..<state.journey.touchpointCount {
+                    let canvas = render(state, width: width, height: height)
+                    let rows = canvas.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    for (index, row) in rows.enumerated() where row.contains("Look for") {
+                        let next = index + 1 < rows.count ? rows[index + 1] : ""
+                        #expect(next.contains("□") || next.contains("more"), "\(width)x\(height): a heading with nothing under it\n\(canvas.text)")
+                        checked += 1
+                    }
+                    state.press(.right, at: at(1))
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
     @Test func timeUpAndASplitAt120x40() {
         var state = WorkshopState.started(width: 120, height: 40)
         state.press(.right, at: at(1))
