@@ -228,7 +228,7 @@ extension WalkState {
                 }
                 return [.record(.stated(StatedTimeChange(touchpoint: key.touchpoint, stated: stated, at: now)))]
             } catch {
-                message = Message(text: "Not stated: " + error.description, kind: .error)
+                message = Message(text: error.short, kind: .error, plain: "Not stated: " + error.description)
                 return []
             }
         default:

@@ -45,7 +45,7 @@ import Testing
         #expect(tmux.waitFor("When did it happen?").found)
         tmux.type("25:00")
         tmux.send("Enter")
-        #expect(tmux.waitFor("Not stated: '25:00' is not a time").found)
+        #expect(tmux.waitFor("Not a time: use 10:42, 10:42:30, 2026-11-22 10:42 or +3m (UTC+0").found, "the forms fit the status line")
         tmux.send("C-u")
         tmux.type("10:20")
         tmux.send("Enter")
