@@ -6,14 +6,25 @@ import Foundation
 public enum StatedTime {
     /// Why a stated time was refused; the message ends with the forms that are accepted.
     public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The reason, then the accepted forms and the zone: for plain mode and `walk --at`.
         public var description: String
+        /// The same in one status line of an 80-column screen (the forms first when the text was not a time).
+        public var short: String
 
-        public init(description: String) { self.description = description }
+        public init(description: String, short: String? = nil) {
+            self.description = description
+            self.short = short ?? description
+        }
     }
 
     /// The forms a touchpoint's time takes, with the zone they are read in.
     public static func forms(timeZone: TimeZone, at date: Date) -> String {
         "10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time \(zone(timeZone, at: date))"
+    }
+
+    /// The forms a touchpoint's time takes, short enough for a status line: `10:42, … or +3m (UTC+01:00)`.
+    public static func shortForms(timeZone: TimeZone, at date: Date) -> String {
+        "10:42, 10:42:30, 2026-11-22 10:42 or +3m (\(LocalTime.label(timeZone, at: date)))"
     }
 
     /// The forms `walk --at` takes, with the zone they are read in.
@@ -33,46 +44,84 @@ public enum StatedTime {
         return date
     }
 
-    /// The time of a touchpoint: `HH:MM[:SS]` on the day of the previous stated time (or of the
-    /// stated start, or today), a full date and time, or `+duration` after the previous stated time.
-    /// Refused when malformed, in the future, or before the visit's stated start; without a stated
-    /// start, before the minute the walk was started (`walkStarted`), since that is when the visit began.
+    /// The time of a touchpoint: a full date and time; `HH:MM[:SS]` on the day that puts it nearest
+    /// the previous stated time (or the visit's start), neither in the future nor before the start,
+    /// so 00:05 after 23:50 is the next day; or `+duration` after the previous stated time (`+0m` is
+    /// that time again). Refused when malformed, in the future, or before the visit's stated start;
+    /// without a stated start, before the minute the walk was started (`walkStarted`), since that is
+    /// when the visit began.
     public static func parse(
         _ text: String, now: Date, timeZone: TimeZone, previous: Date?, start: Date?, walkStarted: Date? = nil
     ) throws(Refusal) -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // The zone's offset as it was on the day of the visit (summer time or not).
-        let accepted = "accepted: " + forms(timeZone: timeZone, at: previous ?? start ?? now)
+        let day = previous ?? start ?? now
+        let accepted = "accepted: " + forms(timeZone: timeZone, at: day)
+        let notATime = "Not a time: use " + shortForms(timeZone: timeZone, at: day)
+        // A time is typed to the minute: the minute the walk started is still in it.
+        let walkMinute = walkStarted.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 / 60).rounded(.down) * 60) }
+        let earliest = start ?? walkMinute
         let date: Date
         if trimmed.hasPrefix("+") {
-            guard let seconds = TimeStandard.seconds(from: String(trimmed.dropFirst())) else {
-                throw Refusal(description: "'\(trimmed)' is not a duration; \(accepted)")
+            guard let seconds = TimeStandard.seconds(from: String(trimmed.dropFirst()), allowingZero: true) else {
+                throw Refusal(description: "'\(trimmed)' is not a duration; \(accepted)", short: notATime)
             }
             guard let base = previous ?? start else {
-                throw Refusal(description: "'\(trimmed)' needs a time stated before it; \(accepted)")
+                throw Refusal(
+                    description: "'\(trimmed)' needs a time stated before it; \(accepted)",
+                    short: "No earlier stated time to add to: use 10:42 or 2026-11-22 10:42 (\(LocalTime.label(timeZone, at: day)))")
             }
             date = base.addingTimeInterval(Double(seconds))
         } else {
-            guard let parsed = clockTime(trimmed, day: previous ?? start ?? now, timeZone: timeZone) else {
-                throw Refusal(description: "'\(trimmed)' is not a time; \(accepted)")
+            guard let parsed = nearestClockTime(trimmed, to: previous ?? earliest ?? now, now: now, earliest: earliest, timeZone: timeZone) else {
+                throw Refusal(description: "'\(trimmed)' is not a time; \(accepted)", short: notATime)
             }
             date = parsed
         }
+        let typed = dateAndClock(date, timeZone: timeZone)
         guard date <= now else {
-            throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is in the future (now \(clock(now, timeZone: timeZone))); \(accepted)")
+            throw Refusal(
+                description: "\(typed) is in the future (now \(clock(now, timeZone: timeZone))); \(accepted)",
+                short: "\(typed) is in the future (now \(clock(now, timeZone: timeZone)))")
         }
         if let start, date < start {
-            throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is before the visit's stated start (\(dateAndClock(start, timeZone: timeZone))); \(accepted)")
+            throw Refusal(
+                description: "\(typed) is before the visit's stated start (\(dateAndClock(start, timeZone: timeZone))); \(accepted)",
+                short: "\(typed) is before the visit's start (\(clock(start, besides: date, timeZone: timeZone)))")
         }
-        if start == nil, let walkStarted {
-            // A time is typed to the minute: the minute the walk started is still in it.
-            let minute = Date(timeIntervalSince1970: (walkStarted.timeIntervalSince1970 / 60).rounded(.down) * 60)
-            if date < minute {
-                throw Refusal(description: "\(dateAndClock(date, timeZone: timeZone)) is before the walk's start (\(dateAndClock(minute, timeZone: timeZone))); "
-                    + "for a visit entered afterwards, start the walk with walk --at TIME; \(accepted)")
-            }
+        if start == nil, let walkMinute, date < walkMinute {
+            throw Refusal(
+                description: "\(typed) is before the walk's start (\(dateAndClock(walkMinute, timeZone: timeZone))); "
+                    + "for a visit entered afterwards, start the walk with walk --at TIME; \(accepted)",
+                short: fitting("\(typed) is before the walk's start (\(clock(walkMinute, besides: date, timeZone: timeZone)))", ": see walk --at"))
         }
         return date
+    }
+
+    /// The reading of a time typed without a date (or with one) nearest `anchor`: on the anchor's
+    /// day, the day before or the day after, preferring one neither in the future nor before
+    /// `earliest`; of two as near, the later. Nil when the text is not a time.
+    static func nearestClockTime(_ text: String, to anchor: Date, now: Date, earliest: Date?, timeZone: TimeZone) -> Date? {
+        let calendar = calendar(timeZone)
+        let days = [-1, 0, 1].compactMap { calendar.date(byAdding: .day, value: $0, to: anchor) }
+        let readings = days.compactMap { clockTime(text, day: $0, timeZone: timeZone) }
+        let possible = readings.filter { reading in reading <= now && earliest.map { reading >= $0 } ?? true }
+        let distance = { (date: Date) in abs(date.timeIntervalSince(anchor)) }
+        return (possible.isEmpty ? readings : possible).min { distance($0) < distance($1) || (distance($0) == distance($1) && $0 > $1) }
+    }
+
+    /// How many characters a refusal's short line may take: an 80-column status line after " ✖ ".
+    public static let shortWidth = 76
+
+    /// `text` and `hint`, or `text` alone when both would not fit `shortWidth`.
+    private static func fitting(_ text: String, _ hint: String) -> String {
+        text.count + hint.count <= shortWidth ? text + hint : text
+    }
+
+    /// `10:42` when `date` is on the same day as `other`, else `2026-11-21 10:42`.
+    private static func clock(_ date: Date, besides other: Date, timeZone: TimeZone) -> String {
+        let calendar = calendar(timeZone)
+        return calendar.isDate(date, inSameDayAs: other) ? clock(date, timeZone: timeZone) : dateAndClock(date, timeZone: timeZone)
     }
 
     /// `10:42`, or `10:42:30` when the seconds are not zero, in the given zone.

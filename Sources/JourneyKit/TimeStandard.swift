@@ -1,7 +1,8 @@
 /// Durations written as in journey files: `45s`, `2m`, `1h30m`, `1h 5m 10s`.
 public enum TimeStandard {
-    /// Parses a duration into seconds; nil when the text is not a positive duration.
-    public static func seconds(from text: String) -> Int? {
+    /// Parses a duration into seconds; nil when the text is not a positive duration (or, with
+    /// `allowingZero`, a zero one such as `0m`: a stated time `+0m` is the previous one again).
+    public static func seconds(from text: String, allowingZero: Bool = false) -> Int? {
         let compact = text.filter { !$0.isWhitespace }.lowercased()
         guard !compact.isEmpty else { return nil }
         var total = 0
@@ -25,7 +26,7 @@ public enum TimeStandard {
             lastUnitRank = rank
             digits = ""
         }
-        guard digits.isEmpty, total > 0 else { return nil }
+        guard digits.isEmpty, total > 0 || (allowingZero && lastUnitRank > 0) else { return nil }
         return total
     }
 

@@ -40,7 +40,9 @@ extension WalkState {
             return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
         case .stateTime:
             open(Walk.DraftKey(touchpoint: id, field: .statedTime))
-            message = Message(text: "When did \(step.touchpoint.title) happen? Local time, then Enter", kind: .info)
+            // The walk's zone, which is not the reader's when a walk is resumed elsewhere.
+            let day = walk?.statedTime(before: current) ?? walk?.header.statedStart ?? now
+            message = Message(text: "When did \(step.touchpoint.title) happen? Time in \(LocalTime.label(timeZone, at: day)), then Enter", kind: .info)
             return []
         case .insertTouchpoint:
             open(Walk.DraftKey(touchpoint: id, field: .adhoc))
@@ -228,7 +230,7 @@ extension WalkState {
                 }
                 return [.record(.stated(StatedTimeChange(touchpoint: key.touchpoint, stated: stated, at: now)))]
             } catch {
-                message = Message(text: "Not stated: " + error.description, kind: .error)
+                message = Message(text: error.short, kind: .error, plain: "Not stated: " + error.description)
                 return []
             }
         default:

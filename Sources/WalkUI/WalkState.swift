@@ -126,10 +126,11 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var checklist: ChecklistPanel?
     /// What finishing found missing, while the final check is up.
     public internal(set) var finalCheck: FinalCheckPanel?
-    /// The zone stated times are typed and shown in (TZ). Looked up only when a time is typed or
-    /// shown: the system zone comes from ICU's data, which is large to touch before the first frame.
+    /// The zone stated times are typed and shown in: the one the walk recorded when it started (as
+    /// review and reports show its times), else the reader's (TZ). Looked up only when a time is typed
+    /// or shown: zones come from ICU's data, which is large to touch before the first frame.
     public var timeZone: TimeZone {
-        get { chosenTimeZone ?? .current }
+        get { chosenTimeZone ?? walk.map { LocalTime.zone(of: $0.header) } ?? .current }
         set { chosenTimeZone = newValue }
     }
     var chosenTimeZone: TimeZone?

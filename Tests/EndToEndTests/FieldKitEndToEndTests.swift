@@ -45,7 +45,7 @@ import Testing
         #expect(tmux.waitFor("When did it happen?").found)
         tmux.type("25:00")
         tmux.send("Enter")
-        #expect(tmux.waitFor("Not stated: '25:00' is not a time").found)
+        #expect(tmux.waitFor("Not a time: use 10:42, 10:42:30, 2026-11-22 10:42 or +3m (UTC+0").found, "the forms fit the status line")
         tmux.send("C-u")
         tmux.type("10:20")
         tmux.send("Enter")
@@ -144,5 +144,40 @@ import Testing
             #expect(result.output.contains("accepted: \"2026-11-22 10:15\", \"2026-11-22 10:15:30\" or \"10:15\" (today), local time Europe/Paris, UTC+0"), "\(result.output)")
             #expect(!FileManager.default.fileExists(atPath: home + "/walks") || (try? FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }.isEmpty) == true)
         }
+    }
+
+    /// The stated times of a walk file, in the order they were written.
+    func statedTimes(_ home: String) throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
+        let journal = try String(contentsOfFile: home + "/walks/" + (files.first ?? ""), encoding: .utf8)
+        return journal.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }.compactMap { line in
+            line.range(of: "\"stated_at\":\"").map { String(line[$0.upperBound...].prefix(24)) }
+        }
+    }
+
+    @Test func aVisitAcrossMidnightAndAWalkResumedInAnotherZone() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let input = home + "/visit.txt"
+        try "start\nat 23:55\nm\nat 00:05\nm\nat +0m\nat 2025-06-14 23:40\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let utc = ProcessInfo.processInfo.environment.merging(["JOURNEYWALK_HOME": home, "TZ": "UTC"]) { $1 }
+        let walked = spawnAndWait([journeywalkBinary, "walk", "retail-store-visit", "--plain", "--at", "2025-06-14 23:50"], environment: utc, stdin: input)
+        #expect(walked.status == 1, "a refused line: \(walked.output)")
+        #expect(walked.output.contains("journeywalk: standard input line 7: Not stated: 2025-06-14 23:40 is before"), "\(walked.output)")
+        #expect(walked.output.contains("Time stated: 2025-06-15 00:05 (UTC): Check whether the store has gift ideas in stock"), "\(walked.output)")
+        #expect(walked.output.contains("Error: Not stated: 2025-06-14 23:40 is before the visit's stated start (2025-06-14 23:50); accepted: 10:42, 10:42:30, "
+            + "2026-11-22 10:42 or +3m (after the previous stated time), local time UTC"), "\(walked.output)")
+        #expect(try statedTimes(home) == ["2025-06-14T23:55:00.000Z", "2025-06-15T00:05:00.000Z", "2025-06-15T00:05:00.000Z"])
+
+        // Resumed on Kiritimati (UTC+14:00): typed times are the walk's (UTC), as review shows them.
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
+        let id = try #require(files.first).replacingOccurrences(of: ".jsonl", with: "")
+        try "at\nat 00:16\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let kiritimati = utc.merging(["TZ": "Pacific/Kiritimati"]) { $1 }
+        let resumed = spawnAndWait([journeywalkBinary, "resume", id, "--plain"], environment: kiritimati, stdin: input)
+        #expect(resumed.status == 0, "\(resumed.output)")
+        #expect(resumed.output.contains("Accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time UTC;"), "\(resumed.output)")
+        #expect(resumed.output.contains("Time stated: 2025-06-15 00:16 (UTC): "), "\(resumed.output)")
+        #expect(try statedTimes(home).last == "2025-06-15T00:16:00.000Z")
     }
 }

@@ -68,7 +68,8 @@ private func zulu(_ text: String) -> Date? { Timestamp.parse(text) }
         let started = try #require(zulu("2026-11-22T10:12:40Z"))
         let forms = "accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time Europe/Paris, UTC+01:00"
         #expect(throws: StatedTime.Refusal(description: "2026-11-22 11:00 is before the walk's start (2026-11-22 11:12); "
-            + "for a visit entered afterwards, start the walk with walk --at TIME; " + forms)) {
+            + "for a visit entered afterwards, start the walk with walk --at TIME; " + forms,
+            short: "2026-11-22 11:00 is before the walk's start (11:12): see walk --at")) {
             try StatedTime.parse("11:00", now: now, timeZone: paris, previous: nil, start: nil, walkStarted: started)
         }
         #expect(try StatedTime.parse("11:12", now: now, timeZone: paris, previous: nil, start: nil, walkStarted: started) == zulu("2026-11-22T10:12:00Z"),
@@ -77,6 +78,84 @@ private func zulu(_ text: String) -> Date? { Timestamp.parse(text) }
         let stated = try #require(zulu("2026-11-22T08:00:00Z"))
         #expect(try StatedTime.parse("09:30", now: now, timeZone: paris, previous: nil, start: stated, walkStarted: started) == zulu("2026-11-22T08:30:00Z"),
                 "with `--at` the stated start is the limit, not when the walk was typed in")
+    }
+
+    @Test func aClockTimeAfterMidnightIsTheNextDayOfTheVisit() throws {
+        // A visit stated to start at 23:50 UTC on 22 November, entered the next morning.
+        let start = try #require(zulu("2026-11-22T23:50:00Z"))
+        let morning = try #require(zulu("2026-11-23T09:00:00Z"))
+        func read(_ text: String, previous: String? = nil, now: Date = morning) throws(StatedTime.Refusal) -> Date {
+            try StatedTime.parse(text, now: now, timeZone: utc, previous: previous.flatMap(zulu), start: start)
+        }
+        #expect(try read("23:55") == zulu("2026-11-22T23:55:00Z"))
+        #expect(try read("00:05") == zulu("2026-11-23T00:05:00Z"), "after a 23:50 start, 00:05 is the next day")
+        #expect(try read("00:05", previous: "2026-11-22T23:55:00Z") == zulu("2026-11-23T00:05:00Z"))
+        #expect(try read("23:58", previous: "2026-11-23T00:05:00Z") == zulu("2026-11-22T23:58:00Z"), "a little before the previous one: the same night")
+        #expect(try read("2026-11-23 00:05") == zulu("2026-11-23T00:05:00Z"))
+        // Times stated out of order on one day stay on that day, even when the next is past.
+        let tenOClock = try #require(zulu("2026-11-22T10:00:00Z"))
+        let days = try #require(zulu("2026-11-25T12:00:00Z"))
+        #expect(try StatedTime.parse("10:20", now: days, timeZone: utc, previous: zulu("2026-11-22T10:30:00Z"), start: tenOClock) == zulu("2026-11-22T10:20:00Z"))
+        // Still refused when no such time has come yet, with the forms.
+        let justAfter = try #require(zulu("2026-11-23T00:03:00Z"))
+        #expect(throws: StatedTime.Refusal(
+            description: "2026-11-23 00:05 is in the future (now 00:03); accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m (after the previous stated time), local time UTC",
+            short: "2026-11-23 00:05 is in the future (now 00:03)")) {
+            try read("00:05", now: justAfter)
+        }
+        #expect(throws: StatedTime.Refusal.self, "23:40 that night is before the start, the next evening has not come") { try read("23:40") }
+        do {
+            _ = try read("23:40")
+        } catch {
+            #expect(error.short == "2026-11-22 23:40 is before the visit's start (23:50)")
+        }
+    }
+
+    @Test func withoutAStatedStartMidnightFollowsTheMinuteTheWalkStarted() throws {
+        let started = try #require(zulu("2026-11-22T23:58:20Z"))
+        let now = try #require(zulu("2026-11-23T00:10:00Z"))
+        #expect(try StatedTime.parse("23:59", now: now, timeZone: utc, previous: nil, start: nil, walkStarted: started) == zulu("2026-11-22T23:59:00Z"))
+        #expect(try StatedTime.parse("00:05", now: now, timeZone: utc, previous: nil, start: nil, walkStarted: started) == zulu("2026-11-23T00:05:00Z"))
+    }
+
+    @Test func plusZeroIsThePreviousTimeAgain() throws {
+        let previous = try #require(zulu("2026-11-22T09:30:00Z"))
+        for text in ["+0m", "+0s", "+0h", "+0m0s", " +0m "] {
+            #expect(try StatedTime.parse(text, now: now, timeZone: paris, previous: previous, start: nil) == previous, "\(text)")
+        }
+        for text in ["+0", "+", "+-1m", "+0x"] {
+            #expect(throws: StatedTime.Refusal.self, "\(text)") { try StatedTime.parse(text, now: now, timeZone: paris, previous: previous, start: nil) }
+        }
+        #expect(TimeStandard.seconds(from: "0m") == nil, "a journey's target stays positive")
+        #expect(TimeStandard.seconds(from: "0m", allowingZero: true) == 0)
+        #expect(TimeStandard.seconds(from: "0", allowingZero: true) == nil)
+    }
+
+    @Test func aRefusalFitsTheStatusLineOfAn80ColumnScreen() throws {
+        let start = try #require(zulu("2026-11-21T09:15:00Z"))
+        let started = try #require(zulu("2026-11-22T10:12:40Z"))
+        // The widest zone labels there are, on an 80-column screen: 76 columns after " ✖ ".
+        for zone in ["Pacific/Kiritimati", "Pacific/Marquesas", "Europe/Paris", "UTC"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            var shorts: [String] = []
+            for (text, start, previous) in [("ten past", start, nil), ("+3x", start, start), ("+3m", nil, nil), ("2026-11-23 09:00:30", start, nil),
+                                            ("2026-11-20 09:14:30", start, nil), ("2026-11-21 09:14:30", nil, nil)] as [(String, Date?, Date?)] {
+                do {
+                    _ = try StatedTime.parse(text, now: now, timeZone: timeZone, previous: previous, start: start, walkStarted: started)
+                    Issue.record("\(text) accepted in \(zone)")
+                } catch {
+                    shorts.append(error.short)
+                    #expect(error.short.count <= StatedTime.shortWidth, "\(error.short)")
+                    #expect(error.description.contains("accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m"), "\(error.description)")
+                }
+            }
+            #expect(shorts.count == 6)
+        }
+        do {
+            _ = try StatedTime.parse("ten past", now: now, timeZone: paris, previous: nil, start: start)
+        } catch {
+            #expect(error.short == "Not a time: use 10:42, 10:42:30, 2026-11-22 10:42 or +3m (UTC+01:00)")
+        }
     }
 
     @Test func timesAreShownInTheGivenZone() throws {

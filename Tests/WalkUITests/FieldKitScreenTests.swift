@@ -44,6 +44,16 @@ import Testing
         }
     }
 
+    @Test func aMalformedStatedTimeShowsTheFormsAt80Columns() {
+        var state = WalkState.walking(shopJourney, statedStart: at(-3600))
+        state.press(.char("@"))
+        state.type("quarter past")
+        let canvas = render(state, width: 80, height: 24)
+        assertSnapshot(canvas, named: "stated-time-refused-80x24")
+        #expect(canvas.text(row: 22).trimmingCharacters(in: .whitespaces) == "✖ Not a time: use 10:42, 10:42:30, 2026-11-22 10:42 or +3m (UTC+01:00)", "\(canvas.text)")
+        #expect(!canvas.text.contains("…"))
+    }
+
     @Test func finalCheck() {
         for (width, height) in [(80, 24), (120, 40)] {
             var state = busyGreeting(width: width, height: height)

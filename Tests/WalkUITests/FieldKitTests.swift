@@ -239,14 +239,16 @@ extension WalkState {
         state.press(.char("@"))
         #expect(render(state).text.contains("When did it happen?"))
         state.type("10:14")
-        #expect(state.message?.text.hasPrefix("Not stated: 2026-11-22 10:14 is before the visit's stated start (2026-11-22 10:15:03)") == true)
+        #expect(state.message?.text == "2026-11-22 10:14 is before the visit's start (10:15:03)", "the screen's line fits 80 columns")
+        #expect(state.message?.plain?.hasPrefix("Not stated: 2026-11-22 10:14 is before the visit's stated start (2026-11-22 10:15:03); accepted: ") == true)
         #expect(state.editor != nil, "the field stays open to correct")
         state.run([.key(.control("u"))])
         state.type("11:30")
-        #expect(state.message?.text.hasPrefix("Not stated: 2026-11-22 11:30 is in the future") == true)
+        #expect(state.message?.text == "2026-11-22 11:30 is in the future (now 11:15:13)")
         state.run([.key(.control("u"))])
         state.type("quarter past")
-        #expect(state.message?.text.contains("accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m") == true)
+        #expect(state.message?.text == "Not a time: use 10:42, 10:42:30, 2026-11-22 10:42 or +3m (UTC+01:00)")
+        #expect(state.message?.plain?.contains("accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m") == true)
         #expect(state.currentMoment.statedAt == nil, "nothing was recorded")
         state.run([.key(.control("u"))])
         state.type("10:42")
@@ -264,13 +266,67 @@ extension WalkState {
         var state = WalkState.walking(shopJourney)
         state.press([.char("@")], at: at(120))
         state.type("11:00", at: at(120))
-        #expect(state.message?.text.hasPrefix("Not stated: 2026-11-22 11:00 is before the walk's start (2026-11-22 11:15); for a visit entered afterwards, start the walk with walk --at TIME; accepted: ") == true,
-                "\(state.message?.text ?? "")")
+        #expect(state.message?.plain?.hasPrefix("Not stated: 2026-11-22 11:00 is before the walk's start (2026-11-22 11:15); for a visit entered afterwards, start the walk with walk --at TIME; accepted: ") == true,
+                "\(state.message?.plain ?? "")")
+        #expect(state.message?.text == "2026-11-22 11:00 is before the walk's start (11:15): see walk --at")
         #expect(state.message?.kind == .error)
         #expect(state.currentMoment.statedAt == nil)
         state.run([.key(.control("u"))], at: at(120))
         state.type("11:16", at: at(120))
         #expect(state.message?.text == "Time stated: 2026-11-22 11:16 (Europe/Paris, UTC+01:00): Greeting")
+    }
+
+    /// A walk resumed in another zone than the one it started in.
+    static func resumed(zoneID: String?, offset: Int?, statedStart: Date?) -> WalkState {
+        var header = storeHeader(journey: shopJourney)
+        header.timeZoneID = zoneID
+        header.utcOffset = offset
+        header.statedStart = statedStart
+        var state = WalkState(resuming: Walk(header: header), warnings: [], now: at(0))
+        state.message = nil
+        _ = state.apply(.resized(width: 80, height: 24), now: at(0))
+        return state
+    }
+
+    @Test func typedTimesAreReadInTheZoneTheWalkRecorded() throws {
+        // Started in Kiritimati (UTC+14:00) for a visit stated to begin at 10:00 there on 22 November.
+        #expect(TimeZone.current.secondsFromGMT() != 14 * 3600, "the tests run elsewhere")
+        var state = Self.resumed(zoneID: "Pacific/Kiritimati", offset: 14 * 3600, statedStart: Timestamp.parse("2026-11-21T20:00:00Z"))
+        state.press(.char("@"))
+        #expect(state.message?.text == "When did Greeting happen? Time in UTC+14:00, then Enter")
+        #expect(render(state).text.contains("Local time, Pacific/Kiritimati, UTC+14:00: 10:42"))
+        state.type("10:16")
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-21T20:16:00Z"), "10:16 where the walk is shown, not where it is resumed")
+        #expect(state.message?.text == "Time stated: 2026-11-22 10:16 (Pacific/Kiritimati, UTC+14:00): Greeting")
+        #expect(render(state).text.contains("at 10:16 (stated)"))
+
+        // A header with only the offset (an unknown zone name) reads times at that offset.
+        var offsetOnly = Self.resumed(zoneID: "Nowhere/Atlantis", offset: -5 * 3600, statedStart: Timestamp.parse("2026-11-22T08:00:00Z"))
+        offsetOnly.press(.char("@"))
+        offsetOnly.type("05:00")
+        #expect(offsetOnly.currentMoment.statedAt == Timestamp.parse("2026-11-22T10:00:00Z"))
+        #expect(offsetOnly.message?.text == "Time stated: 2026-11-22 05:00 (UTC-05:00): Greeting")
+
+        // A walk written before zones were recorded keeps the reader's TZ.
+        var older = Self.resumed(zoneID: nil, offset: nil, statedStart: at(-7200))
+        older.press(.char("@"))
+        older.type(StatedTime.clock(at(-60), timeZone: .current))
+        #expect(older.currentMoment.statedAt == at(-60))
+    }
+
+    @Test func aVisitAcrossMidnightAndPlusZero() throws {
+        // Stated to start at 23:50 in Paris the night before; entered the next morning.
+        var state = WalkState.walking(shopJourney, statedStart: Timestamp.parse("2026-11-21T22:50:00Z"))
+        state.press(.char("@"))
+        state.type("23:55")
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-21T22:55:00Z"))
+        state.press(.right, .char("@"))
+        state.type("00:05")
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-21T23:05:00Z"))
+        #expect(state.message?.text == "Time stated: 2026-11-22 00:05 (Europe/Paris, UTC+01:00): Browsing")
+        state.press(.right, .char("@"))
+        state.type("+0m")
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-21T23:05:00Z"), "the same time as the one before")
     }
 
     @Test func theTimelineFollowsStatedTimes() {

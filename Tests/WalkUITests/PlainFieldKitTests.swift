@@ -69,6 +69,18 @@ import Testing
         #expect(outcome.walk?.moment(for: "greeting").statedAt == Date(timeIntervalSince1970: 1_795_342_500), "11:15 Paris, the minute the walk started")
     }
 
+    @Test func aVisitAcrossMidnightTakesTheNextDayAndPlusZero() {
+        // Stated to start at 23:50 in Paris; now 11:15 the next morning.
+        let (outcome, script) = walk(["at 23:55", "next", "at 00:05", "next", "at +0m", "at 12:00"], statedStart: Timestamp.parse("2026-11-21T22:50:00Z"))
+        let walk = outcome.walk
+        #expect(walk?.moment(for: "greeting").statedAt == Timestamp.parse("2026-11-21T22:55:00Z"))
+        #expect(walk?.moment(for: "browse").statedAt == Timestamp.parse("2026-11-21T23:05:00Z"))
+        #expect(script.output.contains("Time stated: 2026-11-22 00:05 (Europe/Paris, UTC+01:00): Browsing"), "\(script.output)")
+        #expect(walk?.moment(for: "pay").statedAt == Timestamp.parse("2026-11-21T23:05:00Z"), "+0m: the time before it")
+        #expect(outcome.problems == ["line 6: Not stated: 2026-11-22 12:00 is in the future (now 11:15:13); accepted: 10:42, 10:42:30, 2026-11-22 10:42 or +3m "
+            + "(after the previous stated time), local time Europe/Paris, UTC+01:00"])
+    }
+
     @Test func finishRunsTheFinalCheckAndGoLeadsToAnItem() {
         let (outcome, script) = walk(["answer no 1", "m", "n", "finish", "go 1", "comment 1 Nobody there", "finish", "go 1", "m", "finish"])
         #expect(script.output.contains("Final check: 2 items to look at before completing the walk:"))
