@@ -3,7 +3,7 @@ import Glibc
 import Testing
 
 /// A file sync tool's second copy of a walk (`ID.sync-conflict-….jsonl`) is never written to and is
-/// offered nowhere as a walk of its own: home screen, resume, submit.
+/// offered nowhere as a walk of its own: home screen, resume, submit, actions.
 @Suite(.serialized) struct WalkCopyEndToEndTests {
     static let walkID = "20261101-100000-shop"
     static let conflict = ".sync-conflict-20261126-101010-ABCDEF"
@@ -24,6 +24,8 @@ import Testing
     }
 
     static let magic = #"{"type":"verdict","at":"2026-11-01T10:01:00.000Z","touchpoint":"greeting","verdict":"magic","intensity":1}"#
+    static let misery = #"{"type":"verdict","at":"2026-11-01T10:02:00.000Z","touchpoint":"needs","verdict":"misery","intensity":1}"#
+    static let action = #"{"type":"action","at":"2026-11-01T10:02:30.000Z","touchpoint":"needs","id":"e9b92d","text":"Train the floor team","owner":"Zoë","due":null,"status":"open"}"#
     static let finish = #"{"type":"finish","at":"2026-11-01T10:05:00.000Z"}"#
 
     /// A data folder holding the walk as `ID.jsonl` and as a sync tool's copy of it.
@@ -113,6 +115,42 @@ import Testing
         #expect(submitCopy.status == 1)
         #expect(submitCopy.output == refusal(folder), "\(submitCopy.output)")
         #expect(contents(folder.copy) == copyBefore, "nothing was written to the copy")
+    }
+
+    @Test func actionsCountEachWalkOnceAndCloseInTheKeptFile() throws {
+        let records = [Self.magic, Self.misery, Self.action, Self.finish]
+        let folder = try folder(own: Self.walk(Self.walkID, records), copy: Self.walk(Self.walkID, records))
+        defer { try? FileManager.default.removeItem(atPath: folder.home) }
+        let copyBefore = contents(folder.copy)
+        let named = "journeywalk: \(folder.copy): another copy of walk \(Self.walkID) (kept: \(folder.own)); left out\n"
+
+        let listed = try run(["actions"], folder)
+        #expect(listed.status == 1, "a copy left out is a problem, as in compare: \(listed.output)")
+        #expect(listed.output.components(separatedBy: "e9b92d").count == 2, "listed once: \(listed.output)")
+        #expect(listed.output.contains("1 action."), "\(listed.output)")
+        #expect(listed.output.components(separatedBy: named).count == 2, "the copy named once: \(listed.output)")
+        let json = try run(["actions", "--format", "json"], folder)
+        #expect(json.output.components(separatedBy: #""id":"e9b92d""#).count == 2, "\(json.output)")
+
+        let done = try run(["actions", "done", "e9b9"], folder)
+        #expect(done.status == 0, "\(done.output)")
+        #expect(done.output.contains("is done now; recorded in walk \(Self.walkID)."), "\(done.output)")
+        #expect(contents(folder.own).contains(#""id":"e9b92d","text":"Train the floor team","owner":"Zoë","due":null,"status":"done""#), "written to the kept file")
+        #expect(contents(folder.copy) == copyBefore, "nothing was written to the copy")
+
+        let open = try run(["actions"], folder)
+        #expect(open.output.contains("No open actions in "), "the copy's stale open entry is not listed: \(open.output)")
+        let again = try run(["actions", "drop", "e9b92d"], folder)
+        #expect(again.status == 0)
+        #expect(again.output.contains("is dropped now"), "\(again.output)")
+        #expect(contents(folder.copy) == copyBefore)
+
+        // An action only the copy holds is not closed there.
+        let onlyInCopy = #"{"type":"action","at":"2026-11-01T10:03:00.000Z","touchpoint":"greeting","id":"c0ffee","text":"Thank Bo","owner":"Ann","due":null,"status":"open"}"#
+        try Self.walk(Self.walkID, records + [onlyInCopy]).write(toFile: folder.copy, atomically: true, encoding: .utf8)
+        let refused = try run(["actions", "done", "c0ffee"], folder)
+        #expect(refused.status == 1)
+        #expect(refused.output == refusal(folder), "\(refused.output)")
     }
 
     @Test func theHomeScreenOffersTheWalkOnceAndCountsEachWalkOnce() throws {

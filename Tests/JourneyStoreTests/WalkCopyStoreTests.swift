@@ -23,6 +23,10 @@ private func writeWalk(_ id: String, named name: String? = nil, in folder: Strin
     return path
 }
 
+private func action(_ id: String, status: ActionStatus = .open) -> WalkEvent {
+    .actionChanged(ActionChange(touchpoint: "door", action: Action(id: id, text: "Fix the door", owner: "Sam", due: nil, status: status), at: t(10)))
+}
+
 private let id = "20261122-101503-shop"
 private let conflict = "20261122-101503-shop.sync-conflict-20261126-101010-ABCDEF.jsonl"
 
@@ -100,5 +104,35 @@ private let conflict = "20261122-101503-shop.sync-conflict-20261126-101010-ABCDE
         #expect(!WalkLibrary.isTaken("20261122-101503-sho", among: names))
         #expect(!WalkLibrary.isTaken("notes", among: names))
         #expect(WalkJournal.makeWalkID(journeyID: "shop", started: t(0)) { WalkLibrary.isTaken($0, among: names) } == id + "-2")
+    }
+
+    @Test func actionsCountEachWalkOnceAndCloseInTheKeptFile() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        let own = try writeWalk(id, in: folder, [action("e9b92d")])
+        let copy = try writeWalk(id, named: conflict, in: folder, [action("e9b92d"), action("c0ffee")])
+        let ledger = ActionLedger(folder: folder)
+        let (listings, errors, copies) = ledger.load()
+        #expect(errors.isEmpty)
+        #expect(listings.map(\.action.id) == ["e9b92d"] && listings.first?.walkPath == own)
+        #expect(copies == [WalkCopy(path: copy, walkID: id, kept: own)])
+        #expect(ledger.ids() == ["e9b92d", "c0ffee"], "a new id is never one a copy holds")
+        let before = try PosixFile.read(copy)
+        let closed = try ledger.close("e9b9", as: .done, at: t(40))
+        #expect(closed.changed && closed.listing.walkPath == own)
+        #expect(ledger.load().actions.map(\.action.status) == [.done])
+        #expect(throws: ActionLedgerError.copy(WalkCopy(path: copy, walkID: id, kept: own))) { try ledger.close("c0f", as: .done, at: t(41)) }
+        #expect(throws: ActionLedgerError.reference(.unknown("zz"))) { try ledger.close("zz", as: .done, at: t(41)) }
+        #expect(try PosixFile.read(copy) == before)
+    }
+
+    @Test func aCopyWithoutActionsBesideAWalkWithThemChangesNothing() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        try writeWalk(id, in: folder)
+        let copy = try writeWalk(id, named: conflict, in: folder, [action("e9b92d")])
+        let (listings, _, copies) = ActionLedger(folder: folder).load()
+        #expect(listings.isEmpty, "the kept file has no action: the copy's is left out")
+        #expect(copies.map(\.path) == [copy])
     }
 }
