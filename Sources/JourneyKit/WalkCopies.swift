@@ -23,7 +23,8 @@ public struct WalkCopies<Item> {
         return before.isEmpty || before.last == UInt8(ascii: "/")
     }
 
-    static func fileName(_ path: String) -> Substring {
+    /// The file name of a path (after its last `/`).
+    public static func fileName(_ path: String) -> Substring {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(path) }
         return path[path.utf8.index(after: slash)...]
     }
@@ -97,4 +98,16 @@ public struct WalkCopy: Equatable, Sendable {
 
     /// `FILE: another copy of walk ID (kept: FILE); left out`.
     public var problem: String { "\(path): another copy of walk \(walkID) (kept: \(kept)); left out" }
+
+    /// Why the copy is not opened for writing (whatever is written to it, compare and reports leave
+    /// out): both files, and how to keep one.
+    public var refusal: String {
+        refusal(diff: "journeywalk diff \(kept) \(path)", delete: "journeywalk delete \(path)")
+    }
+
+    /// The refusal with the commands to run as they work where it is said (`CommandHint.refusal`).
+    public func refusal(diff: String, delete: String) -> String {
+        "\(path): another copy of walk \(walkID), left out by compare and reports (kept: \(kept)); nothing is written to it. "
+            + "Keep one: compare them with `\(diff)`, then `\(delete)` (or delete the other file to keep this one)"
+    }
 }

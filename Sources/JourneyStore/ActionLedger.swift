@@ -8,36 +8,60 @@ public struct ActionLedger: Sendable {
 
     public init(folder: String) { self.folder = folder }
 
-    /// Every action in the folder's walks, and the walk files that could not be read. Only files
-    /// that mention an action are read in full, so thousands of walks without actions cost little.
-    public func load() -> (actions: [ActionListing], errors: [WalkFileError]) {
-        let paths = WalkLibrary(folder: folder).paths
-        let results = Parallel.map(paths, perWorker: 64) { Self.actions(in: $0) }
-        var actions: [ActionListing] = []
+    /// Every action in the folder's walks, each walk counted once (`WalkCopies`, as compare and
+    /// reports count them: the actions of another copy of a walk are left out, and the copy is named
+    /// in `copies`), and the walk files that could not be read. Only files that mention an action are
+    /// read in full, so thousands of walks without actions cost little.
+    public func load() -> (actions: [ActionListing], errors: [WalkFileError], copies: [WalkCopy]) {
+        let all = loadAll()
+        return (all.counted, all.errors, all.copies)
+    }
+
+    /// The actions counted, those of copies left out (with the copies that hold them), and the errors.
+    private func loadAll() -> (counted: [ActionListing], leftOut: [ActionListing], copies: [WalkCopy], errors: [WalkFileError]) {
+        let library = WalkLibrary(folder: folder)
+        let results = Parallel.map(library.paths, perWorker: 64) { path in Self.actions(in: path).map { (path, $0) } }
+        var walks: [(walkID: String, path: String)] = []
+        var listings: [ActionListing] = []
         var errors: [WalkFileError] = []
         for result in results {
             switch result {
-            case .success(let found): actions += found
+            case .success(let (path, found)):
+                guard let found else { continue }
+                walks.append((found.walkID, path))
+                listings += found.actions
             case .failure(let error): errors.append(error)
             }
         }
-        return (actions, errors)
+        let copies = library.copies(among: walks)
+        guard !copies.isEmpty else { return (listings, [], [], errors) }
+        let copyPaths = Set(copies.map(\.path))
+        let (leftOut, counted) = (listings.filter { copyPaths.contains($0.walkPath) }, listings.filter { !copyPaths.contains($0.walkPath) })
+        let holding = Set(leftOut.map(\.walkPath))
+        return (counted, leftOut, copies.filter { holding.contains($0.path) }, errors)
     }
 
-    /// The ids of every action in the folder, so a new one is never the same as an old one.
-    public func ids() -> Set<String> { Set(load().actions.map(\.action.id)) }
+    /// The ids of every action in the folder (copies of walks included), so a new one is never the same as an old one.
+    public func ids() -> Set<String> {
+        let all = loadAll()
+        return Set((all.counted + all.leftOut).map(\.action.id))
+    }
 
     private static let marker = Array("\"action\"".utf8)
 
-    private static func actions(in path: String) -> Result<[ActionListing], WalkFileError> {
+    /// The walk id and actions of a walk file; nil when it mentions no action (its header is not read).
+    private static func actions(in path: String) -> Result<(walkID: String, actions: [ActionListing])?, WalkFileError> {
         let bytes: [UInt8]
         do {
             bytes = try PosixFile.read(path)
         } catch {
             return .failure(.unreadable(error))
         }
-        guard mentions(bytes, marker) else { return .success([]) }
-        return Result { () throws(WalkFileError) in ActionListing.all(in: try actionsWalk(bytes, path: path), path: path) }
+        guard mentions(bytes, marker) else { return .success(nil) }
+        return Result { () throws(WalkFileError) in
+            let walk = try actionsWalk(bytes, path: path)
+            return (walk.header.walkID, ActionListing.all(in: walk, path: path))
+        }
     }
 
     private static let adhocMarker = Array("\"adhoc\"".utf8)
@@ -88,11 +112,18 @@ public struct ActionLedger: Sendable {
     /// walk locked as a resume would; a walk open in another journeywalk is refused. `reference` is
     /// an id or the start of one. Nothing is written when the action is not found exactly once.
     public func close(_ reference: String, as status: ActionStatus, at date: Date) throws(ActionLedgerError) -> (listing: ActionListing, changed: Bool) {
-        let listings = load().actions
+        let all = loadAll()
+        let listings = all.counted
         let id: String
         do {
             id = try ActionReference.resolve(reference, among: listings.map(\.action.id))
         } catch {
+            // An action only another copy of a walk holds: that file is never written to.
+            if case .unknown = error, let inCopy = try? ActionReference.resolve(reference, among: all.leftOut.map(\.action.id)),
+               let listing = all.leftOut.first(where: { $0.action.id == inCopy }),
+               let copy = all.copies.first(where: { $0.path == listing.walkPath }) {
+                throw .copy(copy)
+            }
             throw .reference(error)
         }
         guard let found = listings.first(where: { $0.action.id == id }) else { throw .reference(.unknown(reference)) }
@@ -107,6 +138,8 @@ public struct ActionLedger: Sendable {
             throw .file(FileError(path: found.walkPath, reason: String(describing: error)))
         }
         defer { journal.close() }
+        // A file that became another copy of its walk since (a copy named after the walk synced in).
+        if let copy = WalkLibrary.copy(path: found.walkPath, walkID: found.walkID) { throw .copy(copy) }
         // Read the walk again under the lock: the action as it is now, in case it changed since.
         let current: ActionListing
         do {
@@ -142,6 +175,8 @@ public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertib
     case busy(WalkJournal.Busy)
     case file(FileError)
     case walk(WalkFileError)
+    /// The action is only in another copy of a walk, which is never written to.
+    case copy(WalkCopy)
 
     public var description: String {
         switch self {
@@ -149,6 +184,7 @@ public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertib
         case .busy(let busy): return busy.description
         case .file(let error): return "cannot write to the walk file: \(error)"
         case .walk(let error): return error.description
+        case .copy(let copy): return copy.refusal
         }
     }
 }

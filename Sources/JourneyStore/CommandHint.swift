@@ -1,3 +1,5 @@
+import JourneyKit
+
 /// Commands printed for the user to run next, written so that they work as printed: by walk id only
 /// where the id finds the walk in the same environment, else by path or with `--data-dir`.
 public enum CommandHint {
@@ -21,6 +23,20 @@ public enum CommandHint {
             words += ["--data-dir", PosixFile.absolute(locations.home)]
         }
         return words.map(shellQuoted).joined(separator: " ")
+    }
+
+    /// Why another copy of a walk is not written to, with `diff` and `delete` commands that work as
+    /// printed: by file name in the walks folder of `locations` (with `--data-dir` when needed), else by path.
+    public static func refusal(_ copy: WalkCopy, locations: DataLocations, environment: [String: String]) -> String {
+        func inWalks(_ path: String) -> Bool {
+            let folder = PosixFile.parentFolder(of: path)
+            return folder == locations.walks || PosixFile.isSameFolder(folder, locations.walks)
+        }
+        let inFolder = inWalks(copy.path) && inWalks(copy.kept)
+        func reference(_ path: String) -> String { inFolder ? PosixFile.stem(of: path) : PosixFile.absolute(path) }
+        return copy.refusal(
+            diff: command(["diff", reference(copy.kept), reference(copy.path)], locations: locations, environment: environment),
+            delete: command(["delete", reference(copy.path)], locations: locations, environment: environment))
     }
 
     /// A word as a POSIX shell reads it: as is when it is plain, else in single quotes.

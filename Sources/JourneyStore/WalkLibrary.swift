@@ -48,6 +48,11 @@ public struct WalkLibrary: Sendable {
         if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
         if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return exact }
+        // A walk's file and the copies a sync tool made of it (`ID.sync-conflict-….jsonl`): the walk's own.
+        if let own = matches.min(by: { $0.utf8.count < $1.utf8.count }) {
+            let stem = PosixFile.stem(of: own) + "."
+            if matches.allSatisfy({ $0 == own || PosixFile.stem(of: $0).hasPrefix(stem) }) { return own }
+        }
         guard !reference.isEmpty, matches.count == 1, let only = matches.first else {
             let reason = matches.isEmpty || reference.isEmpty ? "no walk file or walk id starting with it in \(folder)" : "\(matches.count) walks start with it; give more of the id"
             throw .damaged(path: reference, reason: reason)

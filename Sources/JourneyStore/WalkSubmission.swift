@@ -10,6 +10,9 @@ public enum WalkSubmission {
         case notComplete(walkID: String, path: String)
         case busy(WalkJournal.Busy)
         case unreadable(String)
+        /// Another copy of a walk (a file sync tool's conflict copy): compare and reports leave it
+        /// out, so nothing is ever written to it.
+        case copy(WalkCopy)
 
         public var description: String {
             switch self {
@@ -21,12 +24,15 @@ public enum WalkSubmission {
                 return busy.description
             case .unreadable(let message):
                 return message
+            case .copy(let copy):
+                return copy.refusal
             }
         }
     }
 
     /// Opens a walk for writing: takes its lock first (so nobody submits it in between), then reads
-    /// it (a line cut off by a crash is reported as such) and refuses a submitted walk with a
+    /// it (a line cut off by a crash is reported as such) and refuses another copy of a walk (so a
+    /// submitted walk stays read-only through its copies too) and a submitted walk, each with a
     /// message naming it; only then is a cut-off last line ended, ready for new records.
     public static func openForWriting(path: String) throws(Refusal) -> (journal: WalkJournal, file: WalkFile) {
         let journal: WalkJournal
@@ -51,6 +57,10 @@ public enum WalkSubmission {
         } catch {
             journal.close()
             throw .unreadable("\(path): \(error)")
+        }
+        if let copy = WalkLibrary.copy(path: path, walkID: file.walkID) {
+            journal.close()
+            throw .copy(copy)
         }
         if let submitted = file.walk.submitted {
             journal.close()

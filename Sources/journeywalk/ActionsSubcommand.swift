@@ -19,6 +19,11 @@ struct ActionsSubcommand: ParsableCommand {
             appended to the walk file it came from (also for a finished or submitted walk), with the walk locked as a \
             resume would; a walk open in another journeywalk is refused. ID is an action id or a unique start of one.
 
+            Each walk counts once: when several files hold the same walk (a file sync tool's conflict copy), the one \
+            named after the walk (ID.jsonl) is kept, else the first by name; the actions of each other copy are left \
+            out, the copy is named on standard error and the exit status is 1 (as compare and report do), and \
+            `done`/`drop` write to the kept file only. A walk file that cannot be read is named the same way.
+
             Listing (`actions` is `actions list`):
               --owner <name>          \(ActionsList.ownerHelp)
               --status <status>       \(ActionsList.statusHelp) (default: open)
@@ -67,8 +72,9 @@ struct ActionsList: ParsableCommand {
     func run() throws {
         let locations = data.locations
         Session.openWalks(locations)
-        let (listings, errors) = ActionLedger(folder: locations.walks).load()
+        let (listings, errors, copies) = ActionLedger(folder: locations.walks).load()
         for error in errors { Session.printError("journeywalk: " + error.description) }
+        for copy in copies { Session.printError("journeywalk: " + copy.problem) }
         let chosen = listings.filter { listing in
             (status == .all || listing.action.status.rawValue == status.rawValue)
                 && (owner.map { listing.isOwned(by: $0) } ?? true)
@@ -86,7 +92,7 @@ struct ActionsList: ParsableCommand {
                     + ". Close one with: journeywalk actions done ID (or drop ID).")
             }
         }
-        if !errors.isEmpty { throw ExitCode(1) }
+        if !errors.isEmpty || !copies.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -103,6 +109,8 @@ enum ActionClosing {
             } else {
                 print("Action \(what) was already \(status.rawValue); nothing changed.")
             }
+        } catch .copy(let copy) {
+            throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
         } catch {
             throw Session.fail(error.description + "; nothing was changed")
         }

@@ -96,8 +96,9 @@ struct Journeywalk: ParsableCommand {
             }
         }
         if items.isEmpty { items.append(.installSamples(folder: locations.home + "/journeys", count: SampleInstaller.count)) }
-        items += Session.unfinishedItems(in: locations)
-        items.append(.review(walks: WalkLibrary(folder: locations.walks).paths.count))
+        let unfinished = Session.unfinishedItems(in: locations)
+        items += unfinished.items
+        items.append(.review(walks: unfinished.walks))
         items += broken
         return (HomeState(items: items), journeys)
     }

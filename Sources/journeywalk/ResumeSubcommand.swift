@@ -6,7 +6,7 @@ struct ResumeSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Continue an unfinished walk exactly where it stopped, or reopen a complete one to correct it.",
-        discussion: "WALK is a walk file, a walk id or the start of one. Without it, the unfinished walk is resumed (or, when there are several, chosen from a list). A complete walk (finished, not submitted) named by WALK opens to be corrected: every change is saved, u takes back changes made before it was left, and q f finishes it again. A submitted walk is refused."
+        discussion: "WALK is a walk file, a walk id or the start of one. Without it, the unfinished walk is resumed (or, when there are several, chosen from a list); another copy of a walk (a file sync tool's conflict copy) is never listed or resumed: delete it, or compare it with `journeywalk diff` first. A complete walk (finished, not submitted) named by WALK opens to be corrected: every change is saved, u takes back changes made before it was left, and q f finishes it again. A submitted walk is refused."
     )
 
     @Argument(help: "A walk file, walk id or unique id prefix.")
@@ -32,7 +32,11 @@ struct ResumeSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            // Refused as it is before the display is chosen: a submitted walk is not resumed in either.
+            // Refused as they are before the display is chosen: another copy of a walk (compare and
+            // reports leave it out) and a submitted walk are not resumed in either.
+            if let copy = WalkLibrary.copy(path: file.path, walkID: file.walkID) {
+                throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
+            }
             if let submitted = file.walk.submitted {
                 throw Session.fail(WalkSubmission.Refusal.submitted(walkID: file.walkID, path: file.path, at: submitted).description)
             }
@@ -43,11 +47,13 @@ struct ResumeSubcommand: ParsableCommand {
             try Session.resume(path: file.path)
             return
         }
-        let items = Session.unfinishedItems(in: locations)
+        let (items, _, copies) = Session.unfinishedItems(in: locations)
         guard let first = items.first else {
             throw Session.fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
         }
         if try display() == .plain {
+            // Said on a screen of lines only: the full screen would draw over it.
+            for copy in copies { Session.printError("journeywalk: " + copy.problem) }
             try Session.resumePlain(path: try Session.onlyUnfinished(items))
             return
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
+import JourneyIndex
 import JourneyKit
 import JourneyStore
 import WalkUI
@@ -55,19 +56,19 @@ enum Session {
         }
     }
 
-    /// The unfinished walks as home-screen items, most recent first.
+    /// The unfinished walks as home-screen items, most recent first, each walk once (another copy
+    /// of a walk is left out: nothing is written to it); with the number of walks and the copies.
     /// Read from the walk index (the walk files when it cannot be used), not by opening every walk.
-    static func unfinishedItems(in locations: DataLocations) -> [HomeState.Item] {
-        var drafts: [WalkDigest] = []
-        Review.source(locations: locations, folder: locations.walks)
-            .forEach(filter: WalkFilter(status: .draft), steps: false, walk: { drafts.append($0) }, problem: { _ in })
-        return drafts.sorted { $0.lastChange > $1.lastChange }.map { walk in
+    static func unfinishedItems(in locations: DataLocations) -> (items: [HomeState.Item], walks: Int, copies: [WalkCopy]) {
+        let found = Review.source(locations: locations, folder: locations.walks).unfinished()
+        let items = found.drafts.map { walk -> HomeState.Item in
             let summary = walk.summary
             let total = summary.magic + summary.neutral + summary.misery + summary.skipped + summary.unrecorded
             return .unfinished(
                 path: walk.path, title: walk.journeyTitle, started: localMinute(walk.started),
                 recorded: total - summary.unrecorded, total: total)
         }
+        return (items, found.walks, found.copies)
     }
 
     /// A time as the user reads it: local time (honouring TZ) to the minute, `2026-11-22 11:15`.
@@ -221,8 +222,9 @@ final class JournalRecorder: WalkRecorder {
 
     func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader {
         guard let loaded else { throw FileError(path: walksFolder, reason: "no journey to start") }
+        let names = PosixFile.list(walksFolder)
         let id = WalkJournal.makeWalkID(journeyID: loaded.journey.id, started: date) { candidate in
-            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl")
+            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
         }
         var header = WalkHeader(
             walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,

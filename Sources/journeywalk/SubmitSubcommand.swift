@@ -7,7 +7,7 @@ struct SubmitSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Submit a finished walk: it is read-only from then on.",
-        discussion: "WALK is a walk file, a walk id or the start of one. The walk must be finished (q, then f: the final check lists what is missing). A submitted walk cannot be resumed, changed or submitted again; review and reports show it as submitted."
+        discussion: "WALK is a walk file, a walk id or the start of one. The walk must be finished (q, then f: the final check lists what is missing). A submitted walk cannot be resumed, changed or submitted again; review and reports show it as submitted. Another copy of a walk (a file sync tool's conflict copy, which compare and reports leave out) is never submitted or changed."
     )
 
     @Argument(help: "A walk file, walk id or unique id prefix.")
@@ -27,6 +27,8 @@ struct SubmitSubcommand: ParsableCommand {
         let submitted: Walk
         do {
             submitted = try WalkSubmission.submit(path: path, at: Date())
+        } catch .copy(let copy) {
+            throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
         } catch {
             throw Session.fail(error.description)
         }

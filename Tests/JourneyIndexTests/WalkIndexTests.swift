@@ -236,6 +236,27 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(withoutOwn.problems == ["\(conflict): another copy of walk a (kept: \(handCopy)); left out"])
     }
 
+    @Test func unfinishedWalksAreOfferedOnceBesideTheirCopies() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // a: unfinished, with a sync tool's copy. b: finished, its copy made before it was (still a draft).
+        let a = try writeWalk(walks, "a", day: 1, [("door", .magic)], finished: false)
+        let b = try writeWalk(walks, "b", day: 2, [("door", .misery)])
+        try writeWalk(walks, "c", day: 3, [], finished: false)
+        let aCopy = walks + "/a.sync-conflict-20261126-101010-ABCDEF.jsonl"
+        try FileManager.default.copyItem(atPath: a, toPath: aCopy)
+        let bCopy = walks + "/b.sync-conflict-20261126-101010-ABCDEF.jsonl"
+        try (String(contentsOfFile: b, encoding: .utf8).split(separator: "\n").dropLast().joined(separator: "\n") + "\n").write(toFile: bCopy, atomically: false, encoding: .utf8)
+        try "not a walk\n".write(toFile: walks + "/broken.jsonl", atomically: false, encoding: .utf8)
+        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+            let found = source.unfinished()
+            #expect(Set(found.drafts.map(\.walkID)) == ["a", "c"], "each walk once, and b's copy is no unfinished walk")
+            #expect(found.drafts.map(\.path).allSatisfy { !$0.contains("sync-conflict") })
+            #expect(found.walks == 4, "a, b, c and the file that cannot be read; not the two copies")
+            #expect(found.copies == [WalkCopy(path: aCopy, walkID: "a", kept: a), WalkCopy(path: bCopy, walkID: "b", kept: b)])
+        }
+    }
+
     @Test func aReadOnlyOrMissingPlaceFallsBackToTheFilesWithANotice() throws {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -31,7 +31,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         try writeWalk("20261122-101503-shop", in: folder, [action("a7f3c2", "Fix the door"), action("b00001", "Open a till", on: "till")])
         try writeWalk("20261123-101503-shop", in: folder, [.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: t(5)))])
         try writeWalk("20261124-101503-shop", in: folder, [action("c00002", "Train the team", status: .done)])
-        let (listings, errors) = ActionLedger(folder: folder).load()
+        let (listings, errors, _) = ActionLedger(folder: folder).load()
         #expect(errors.isEmpty)
         #expect(listings.map(\.action.id) == ["a7f3c2", "b00001", "c00002"])
         #expect(listings[1].touchpointTitle == "Till" && listings[1].walkID == "20261122-101503-shop" && listings[1].stage == "In")
@@ -45,7 +45,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
             action("a00001", "Fix the site", owner: "Web  team"), action("a00002", "Fix the app", owner: "\tweb Team "),
             action("a00003", "Fix the door", owner: "Webteam"), action("a00004", "Open a till", owner: "Web team lead"),
         ])
-        let (listings, _) = ActionLedger(folder: folder).load()
+        let (listings, _, _) = ActionLedger(folder: folder).load()
         #expect(listings.filter { $0.isOwned(by: "web team") }.map(\.action.id) == ["a00001", "a00002"])
         #expect(listings.filter { $0.isOwned(by: " WEB\tTEAM ") }.map(\.action.id) == ["a00001", "a00002"])
         #expect(PersonName.key("  Web \t team ") == "web team")
@@ -122,7 +122,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         // Not a walk file at all, but it never mentions an action: it costs a read and nothing else.
         try Data("not json\n".utf8).write(to: URL(fileURLWithPath: folder + "/20261123-000000-other.jsonl"))
         try Data("{\"type\":\"action\"}\n".utf8).write(to: URL(fileURLWithPath: folder + "/20261124-000000-broken.jsonl"))
-        let (listings, errors) = ActionLedger(folder: folder).load()
+        let (listings, errors, _) = ActionLedger(folder: folder).load()
         #expect(listings.map(\.action.id) == ["a7f3c2"])
         #expect(errors.count == 1, "the file that mentions an action and does not load is named")
         #expect(ActionLedger.mentions(Array("ab\"action\"cd".utf8), Array("\"action\"".utf8)))
