@@ -23,6 +23,16 @@ extension WalkState {
     mutating func typeKeys(_ text: String) { run(text.map { .key(.char($0)) }) }
 
     var picker: TagPicker? { if case .tags(let picker)? = panel { return picker } else { return nil } }
+
+    /// Opens a form with its key and types each field followed by Enter (the next field; on the
+    /// last, save).
+    mutating func fillForm(_ key: Character, _ fields: String...) {
+        press(.char(key))
+        for field in fields {
+            typeKeys(field)
+            press(.enter)
+        }
+    }
 }
 
 @Suite struct TagPickerTests {
@@ -569,20 +579,9 @@ extension WalkState {
 
     @Test func aLongPraiseNameLeavesTheActionsOnTheVerdictLine() {
         var state = leaderWalk()
-        state.press(.char("p"))
-        state.typeKeys("The whole customer service team of the Main Street branch")
-        state.press(.enter)
-        state.typeKeys("Stayed late")
-        state.press(.enter)
-        for text in ["Call back", "Fix the sign"] {
-            state.press(.char("A"))
-            state.typeKeys(text)
-            state.press(.enter)
-            state.typeKeys("Sam")
-            state.press(.enter)
-            state.typeKeys("+7d")
-            state.press(.enter)
-        }
+        state.fillForm("p", "The whole customer service team of the Main Street branch", "Stayed late")
+        state.fillForm("A", "Call back", "Sam", "+7d")
+        state.fillForm("A", "Fix the sign", "Sam", "+7d")
         #expect(state.currentMoment.actions.count == 2)
         let line = render(state).text.split(separator: "\n").first { $0.contains("Verdict") }.map(String.init) ?? ""
         #expect(line.contains("♥ The whole custo…") && line.contains("2 actions"), "\(line)")
