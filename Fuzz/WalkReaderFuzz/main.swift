@@ -14,7 +14,7 @@ public func walkReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         let walk = file.walk
         check(walk.steps.isEmpty ? walk.position == 0 : walk.steps.indices.contains(walk.position), "position \(walk.position) outside the walk")
         let summary = walk.summary
-        check(summary.magic + summary.neutral + summary.misery + summary.skipped + summary.unrecorded == walk.steps.count, "the summary does not add up")
+        check(summary.magic + summary.neutral + summary.misery + summary.skipped + summary.split + summary.unrecorded == walk.steps.count, "the summary does not add up")
         for warning in file.warnings {
             check((1...max(1, lines.count)).contains(warning.line), "warning on line \(warning.line) of \(lines.count)")
             check(isPrintable(warning.description), "a warning would write control characters: \(warning.description.debugDescription)")
