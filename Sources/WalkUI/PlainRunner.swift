@@ -338,12 +338,18 @@ struct PlainWalk {
             return
         }
         type(text, into: "A note")
-        if state.editor != nil {
+        if let editor = state.editor {
             // The disk refused it: close the editor so the next line is a command again.
             let failure = state.message
             sendEditor(.cancel)
             state.message = failure
-            afterMessage.append("The note was not saved; type the note command again to retry (show says the unsaved draft).")
+            if case .note(let id) = editor.target, id != state.currentStep?.touchpoint.id {
+                // The note was for the moment just judged: a note typed now would go to the one on screen.
+                let title = state.steps.first { $0.touchpoint.id == id }?.touchpoint.title ?? id
+                afterMessage.append("The note for \(title) was not saved; go back to it (back) and type the note command again to retry (show there says the unsaved draft).")
+            } else {
+                afterMessage.append("The note was not saved; type the note command again to retry (show says the unsaved draft).")
+            }
         } else if state.message == nil {
             state.message = WalkState.Message(text: "The note is unchanged.", kind: .info)
         }

@@ -188,6 +188,15 @@ final class PlainScript {
         #expect(script.output.dropLast().last == "Note: none (unsaved draft: Lost for words)", "m went to the walk, not into the note")
     }
 
+    @Test func aRefusedNoteOfTheMomentJustJudgedSaysWhereToRetry() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(), now: at(0))
+        state.run([.key(.enter)])
+        let refusing = RefusingRecorder { if case .noted = $0 { return true } else { return false } }
+        let (_, script) = walk(["m", "note Lost for words"], state: state, recorder: refusing)
+        #expect(script.output.contains("The note for Find opening hours online was not saved; go back to it (back) and type the note command again to retry (show there says the unsaved draft)."),
+                "a note typed now would go to the touchpoint on screen: \(script.output.suffix(4))")
+    }
+
     @Test func textThatCannotBeSavedIsHandedBackAtTheEndOfInput() {
         var state = WalkState(journey: storeJourney, details: WalkDetails(), now: at(0))
         state.run([.key(.enter)])
