@@ -96,8 +96,13 @@ enum Review {
     }
 
     static func state(for file: WalkFile) -> ReviewWalkState {
-        ReviewWalkState(
-            analysis: WalkAnalysis(file.walk), file: file.path, problems: file.warnings.map(\.short),
+        var problems = file.warnings.map(\.short)
+        // Opened from a `⧉ copy` line (or by its name): say so first, as the list did.
+        if let copy = WalkLibrary.copy(path: file.path, walkID: file.walkID) {
+            problems.insert("this file is " + copy.problem.dropFirst(copy.path.count + 2), at: 0)
+        }
+        return ReviewWalkState(
+            analysis: WalkAnalysis(file.walk), file: file.path, problems: problems,
             evidence: EvidenceCheck.statuses(for: [file.walk]))
     }
 

@@ -184,4 +184,16 @@ import Testing
         #expect(contents(folder.own).contains(#""touchpoint":"needs","verdict":"misery""#))
         #expect(contents(folder.copy) == copyBefore, "nothing was written to the copy")
     }
+
+    @Test func aCopyOpenedInReviewSaysItIsOne() throws {
+        let folder = try folder(own: Self.walk(Self.walkID, [Self.magic]), copy: Self.walk(Self.walkID, [Self.magic]))
+        defer { try? FileManager.default.removeItem(atPath: folder.home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("\(shellQuoted(journeywalkBinary)) review \(shellQuoted(folder.copy)) --data-dir \(shellQuoted(folder.home)); echo EXIT=$?; sleep 600", width: 120, height: 30)
+        let screen = tmux.waitFor("Esc back")
+        #expect(screen.screen.contains("this file is another copy of walk \(Self.walkID) (kept: "), "\(screen.screen)")
+        tmux.send("Escape")
+        #expect(tmux.waitFor("EXIT=0").found)
+    }
 }
