@@ -17,20 +17,14 @@ struct FreshInstall {
         try Self.copyExecutable(journeywalkBinary, to: binary)
     }
 
-    /// Copies the binary through a close-on-exec descriptor: a program started meanwhile by another
-    /// test (a tmux server lives on) must not inherit it open for writing, or running it fails with ETXTBSY.
+    /// Copies the binary with `cp`, in a process of its own: the file is never open for writing in
+    /// this test process, whose other threads start programs all the time. A program forked here
+    /// while the copy was open would hold it (close-on-exec acts only at its exec), and running the
+    /// copy then fails with ETXTBSY ("Text file busy"), as a loaded CI run once showed.
     static func copyExecutable(_ source: String, to destination: String) throws {
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
-        let fd = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
-        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
-        defer { close(fd) }
-        var offset = 0
-        try bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard written > 0 else { throw CocoaError(.fileWriteUnknown) }
-                offset += written
-            }
+        let copied = spawnAndWait(["cp", source, destination])
+        guard copied.status == 0, chmod(destination, 0o755) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cp \(source) \(destination): \(copied.output)"])
         }
     }
 
