@@ -44,13 +44,21 @@ final class Tmux {
         escapes ? tmux("capture-pane", "-p", "-e", "-t", "jw").output : tmux("capture-pane", "-p", "-t", "jw").output
     }
 
-    /// Sends tmux key names (`Enter`, `Left`, `m`). After `Escape` it waits longer than the
-    /// program's escape delay (25 ms), as a person's next key does: an Esc that arrives together
-    /// with the next key is an Alt chord, which journeywalk ignores.
+    /// Sends tmux key names (`Enter`, `Left`, `m`). After `Escape` it waits for the screen to
+    /// answer it (at most a second), then longer than the program's escape delay (25 ms), as a
+    /// person's next key does: an Esc that arrives together with the next key is an Alt chord,
+    /// which journeywalk ignores, and on a loaded machine the program may read both at once.
     func send(_ keys: String...) {
         for key in keys {
+            guard key == "Escape" else {
+                tmux("send-keys", "-t", "jw", key)
+                continue
+            }
+            let before = capture()
             tmux("send-keys", "-t", "jw", key)
-            if key == "Escape" { usleep(100_000) }
+            let deadline = Date().addingTimeInterval(1)
+            repeat { usleep(20_000) } while capture() == before && Date() < deadline
+            usleep(60_000)
         }
     }
 
