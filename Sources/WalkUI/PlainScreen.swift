@@ -48,7 +48,7 @@ public enum PlainScreen {
             lines.append("Look for (answer yes, no or na ITEM):")
             lines += checklistLines(tp, moment: moment, state: state)
         }
-        if let timer = moment.splitTimer, !timer.isCleared { lines.append(timerLine(timer, target: tp.target, now: state.now)) }
+        if let timer = moment.usedSplitTimer { lines.append(timerLine(timer, target: tp.target, now: state.now)) }
         for evidence in moment.evidence { lines.append("Evidence: \(evidence.path) (\(WalkState.size(evidence.bytes)))") }
         lines.append("Verdict: " + (moment.rating.map { "\($0.glyph) \($0.label)" } ?? "not recorded yet"))
         lines.append(note(state))

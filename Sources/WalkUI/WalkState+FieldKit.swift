@@ -33,7 +33,7 @@ extension WalkState {
             }
             return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
         case .resetTimer:
-            guard let timer = currentMoment.splitTimer, !timer.isCleared else {
+            guard currentMoment.usedSplitTimer != nil else {
                 message = Message(text: "The split timer is at 0:00 already; t starts it", kind: .info, plain: "The split timer is at 0:00 already; timer starts it")
                 return []
             }

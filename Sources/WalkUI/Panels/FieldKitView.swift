@@ -33,7 +33,7 @@ enum FieldKitView {
     static func timer(_ state: WalkState, _ touchpoint: Touchpoint, moment: Moment, row: Int, width: Int, _ canvas: inout Canvas) {
         var x = canvas.put("Timer    ", row: row, column: 2, role: .heading)
         let end = width + 2
-        guard let timer = moment.splitTimer, !timer.isCleared else {
+        guard let timer = moment.usedSplitTimer else {
             x = canvas.put("⏱ 0:00", row: row, column: x, role: .dim)
             if let target = touchpoint.target { x = canvas.put(" / " + TimeStandard.clock(seconds: target), row: row, column: x, role: .dim) }
             canvas.put("  t starts the split timer", row: row, column: x, role: .dim, limit: max(0, end - x))
