@@ -95,19 +95,6 @@ public struct ReviewListState: Equatable, Sendable {
     }
 
     private mutating func findCopies() {
-        // Files of one folder each named after their walk cannot hold the same walk twice: the
-        // usual list is checked without hashing a walk id.
-        if let first = items.first {
-            let folder = first.path.utf8.count - first.walkID.utf8.count - 6
-            let prefix = first.path.utf8.prefix(max(0, folder))
-            if items.allSatisfy({ item in
-                WalkCopies<WalkListing>.isNamedAfter(item.walkID, path: item.path)
-                    && item.path.utf8.count - item.walkID.utf8.count - 6 == folder && item.path.utf8.prefix(folder).elementsEqual(prefix)
-            }) {
-                copies = [:]
-                return
-            }
-        }
         let found = WalkCopies.choose(items, walkID: \.walkID, path: \.path).copies
         copies = Dictionary(found.map { ($0.path, $0.kept) }, uniquingKeysWith: { first, _ in first })
     }

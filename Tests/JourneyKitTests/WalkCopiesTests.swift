@@ -27,4 +27,13 @@ import Testing
         #expect(Set(copies.map(\.path)) == ["/f/w1.sync-conflict-B.jsonl", "/f/w2.copy-b.jsonl"])
         #expect(copies.first { $0.walkID == "w2" }?.kept == "/f/w2.copy-a.jsonl")
     }
+
+    @Test func filesNamedAfterTheirWalksInTwoFoldersCanStillBeCopies() {
+        let walks = [(id: "w1", path: "/a/w1.jsonl"), (id: "w1", path: "/b/w1.jsonl"), (id: "w2", path: "/a/w2.jsonl")]
+        let (counted, copies) = WalkCopies.choose(walks, walkID: \.id, path: \.path)
+        #expect(counted.map(\.path) == ["/a/w1.jsonl", "/a/w2.jsonl"])
+        #expect(copies.map(\.path) == ["/b/w1.jsonl"])
+        let oneFolder = [(id: "w1", path: "/a/w1.jsonl"), (id: "w2", path: "/a/w2.jsonl")]
+        #expect(WalkCopies.choose(oneFolder, walkID: \.id, path: \.path).counted.count == 2)
+    }
 }
