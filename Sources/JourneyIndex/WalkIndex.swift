@@ -19,8 +19,9 @@ public final class WalkIndex {
 
     /// The schema's version; a database of another version is emptied and rebuilt. 2: a stopwatch
     /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`). 3: nor is a
-    /// split timer reset to 0:00 (`Moment.usedSplitTimer`).
-    static let schemaVersion = 3
+    /// split timer reset to 0:00 (`Moment.usedSplitTimer`). 4: only the split timer is a timing;
+    /// the time on screen at a verdict is none (`Moment.splitReading`).
+    static let schemaVersion = 4
 
     /// Why the index cannot be used; the caller reads the walk files instead.
     public struct Unavailable: Error, Equatable, Sendable, CustomStringConvertible {

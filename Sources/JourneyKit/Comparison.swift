@@ -129,9 +129,11 @@ public struct Comparison: Equatable, Sendable {
             if let timer = step.timer {
                 timed += 1
                 timerTotal += timer
-                if let limit = step.target {
+                // Only a judged moment's timing is held against the target: a skipped or
+                // unrecorded one is in the mean, never in the share within target.
+                if let limit = step.target, step.isJudged {
                     targeted += 1
-                    if timer <= Double(limit) { met += 1 }
+                    if Int(timer.rounded(.down)) <= limit { met += 1 }
                 }
             }
             if let limit = step.target { target = limit }

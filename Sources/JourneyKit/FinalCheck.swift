@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a walk still lacks before it is complete (SPEC 7.2): touchpoints without a verdict, checklist
-/// items answered No without a comment, and split timers over their target without a note.
+/// items answered No without a comment, and split timers of judged moments over their target without a note.
 public struct FinalCheck: Equatable, Sendable {
     /// One thing missing, about one touchpoint.
     public enum Problem: Equatable, Sendable {
@@ -31,7 +31,7 @@ public struct FinalCheck: Equatable, Sendable {
             for item in step.touchpoint.checklist.indices where moment.answers[item] == .no && moment.comments[item] == nil {
                 problems.append(.noWithoutComment(touchpoint: id, item: item))
             }
-            if let target = step.touchpoint.target, let timer = moment.splitTimer,
+            if moment.isJudged, let target = step.touchpoint.target, let timer = moment.splitTimer,
                case .missed = timer.against(target: target, at: now), moment.note.isEmpty {
                 problems.append(.missedTargetWithoutNote(touchpoint: id, seconds: timer.wholeSeconds(at: now), target: target))
             }

@@ -15,10 +15,11 @@ extension Moment {
         return (yes, asked)
     }
 
-    /// The timer in seconds: the split timer's reading (one still running is read at `time`),
-    /// else the stopwatch kept with the verdict (`stopwatchReading`).
-    public func timerReading(at time: Date) -> Double? {
-        usedSplitTimer.map { $0.running ? $0.reading(at: time) : $0.seconds } ?? stopwatchReading.map(Double.init)
+    /// The timing of this moment: the split timer's reading (one still running is read at `time`),
+    /// nil when the operator never timed it. Only this is judged against a target (SPEC 7.2); the
+    /// time the touchpoint was on screen (`onScreenSeconds`) is not a timing.
+    public func splitReading(at time: Date) -> Double? {
+        usedSplitTimer.map { $0.reading(at: time) }
     }
 
     /// The split timer when it holds a reading: one reset to 0:00 (`0`), or whose start was undone,
@@ -28,11 +29,16 @@ extension Moment {
         return splitTimer
     }
 
-    /// The automatic stopwatch kept with the verdict, when it timed anything: 0 seconds (a
-    /// touchpoint judged at once, a walk entered afterwards) is no timing, so it is no reading and
-    /// never meets a target. The split timer stopped at 0:00 is a reading: the operator used it.
-    public var stopwatchReading: Int? {
+    /// How long the touchpoint was on screen when its verdict was given (the `timer_seconds` of the
+    /// record), when that was more than 0 seconds. It says how long the operator spent on the
+    /// screen, not how long anything took at the visit: it is never a timing and never meets or
+    /// misses a target.
+    public var onScreenSeconds: Int? {
         guard let timerSeconds, timerSeconds > 0 else { return nil }
         return timerSeconds
     }
+
+    /// Whether the moment was judged (a verdict other than skipped): only a judged moment's timing
+    /// is held against its target.
+    public var isJudged: Bool { rating?.verdict.isJudgement ?? false }
 }

@@ -7,6 +7,10 @@ public enum Verdict: String, Sendable, CaseIterable, Codable {
     case skipped
     /// A room's votes tied between the most voted verdicts: there is no majority.
     case split
+
+    /// Whether the moment was judged: every verdict but skipped (not observed). Only a judged
+    /// moment's timing is held against its target.
+    public var isJudgement: Bool { self != .skipped }
 }
 
 /// A verdict with its strength: 1 for a magic or misery moment, 2 for a strong one, 0 otherwise.

@@ -30,9 +30,11 @@ extension WalkAnalysis {
         return MomentTime(date: at, stated: false, offset: walk.header.statedStart == nil ? at.timeIntervalSince(walk.header.started) : nil)
     }
 
-    /// The timer of a moment held against the touchpoint's target (SPEC 7.2).
+    /// The timing of a moment held against the touchpoint's target (SPEC 7.2), and its time on screen.
     public func timer(_ entry: Entry) -> TimerReading {
-        TimerReading(moment: entry.moment, target: entry.touchpoint.target, readAt: walk.finished ?? walk.lastChange)
+        TimerReading(
+            moment: entry.moment, target: entry.touchpoint.target, readAt: walk.finished ?? walk.lastChange,
+            enteredAfter: walk.header.statedStart != nil)
     }
 }
 
@@ -55,57 +57,85 @@ public struct MomentTime: Equatable, Sendable {
     }
 }
 
-/// The reading that is kept for a moment, and how it compares with the target. The reading is the
-/// split timer's when the operator used it (a timer still running is read at the walk's last
-/// record; one reset to 0:00 or undone back to it was not used); otherwise the automatic stopwatch's when the verdict was given, unless it read 0 seconds
-/// (`Moment.stopwatchReading`).
+/// A moment's timing against its touchpoint's target (SPEC 7.2). Only the split timer, which the
+/// operator starts and stops, is a timing: a timer still running is read at the walk's last record,
+/// and one reset to 0:00 or undone back to it was not used. How long the touchpoint was on screen
+/// when it was judged is kept beside it (`onScreen`) and shown as such, never held against the
+/// target; a walk entered after the visit (a stated start) has none, since typing it took that long,
+/// not the visit. Nothing is judged for a skipped or unrecorded moment.
 public struct TimerReading: Equatable, Sendable {
-    /// Seconds, one decimal; nil when neither timer has a reading.
+    /// The split timer's reading in seconds, cut to one decimal (a stopwatch shows the time that has
+    /// passed); nil when the touchpoint was not timed.
     public var seconds: Double?
     public var target: Int?
-    /// True when the reading comes from the split timer.
-    public var split: Bool
     /// True when the split timer was still running at the walk's last record.
     public var running: Bool
+    /// Whole seconds the touchpoint was on screen before its verdict, when that says something.
+    public var onScreen: Int?
+    /// Whether the moment has a verdict other than skipped, so that a timing is held against the target.
+    public var judged: Bool
 
-    public init(seconds: Double?, target: Int?, split: Bool = false, running: Bool = false) {
+    public init(seconds: Double?, target: Int?, running: Bool = false, onScreen: Int? = nil, judged: Bool = true) {
         self.seconds = seconds
         self.target = target
-        self.split = split
         self.running = running
+        self.onScreen = onScreen
+        self.judged = judged
     }
 
-    public init(moment: Moment, target: Int?, readAt: Date) {
-        if let timer = moment.usedSplitTimer {
-            self.init(seconds: (timer.reading(at: readAt) * 10).rounded() / 10, target: target, split: true, running: timer.running)
-        } else {
-            self.init(seconds: moment.stopwatchReading.map(Double.init), target: target)
-        }
+    /// `enteredAfter`: the walk has a stated start, so its time on screen is the time it took to type.
+    public init(moment: Moment, target: Int?, readAt: Date, enteredAfter: Bool = false) {
+        let reading = moment.splitReading(at: readAt).map { ($0 * 10).rounded(.down) / 10 }
+        self.init(
+            seconds: reading, target: target, running: moment.usedSplitTimer?.running ?? false,
+            onScreen: enteredAfter ? nil : moment.onScreenSeconds, judged: moment.isJudged)
     }
 
-    /// Whether the reading is within the target; nil when there is no reading or no target.
+    /// Whole seconds of the reading: the one rule for showing it and for comparing it with the
+    /// target, as the walk screen's stopwatch does (`SplitTimer.wholeSeconds`).
+    public var wholeSeconds: Int? { seconds.map { Int($0.rounded(.down)) } }
+
+    /// Whether the timing is within the target; nil when the touchpoint was not timed, has no
+    /// target, or was skipped or not recorded.
     public var met: Bool? {
-        guard let seconds, let target else { return nil }
-        return seconds <= Double(target)
+        guard judged, let wholeSeconds, let target else { return nil }
+        return wholeSeconds <= target
     }
 
-    /// Seconds over the target when missed.
-    public var over: Double? {
-        guard let seconds, let target, seconds > Double(target) else { return nil }
-        return seconds - Double(target)
+    /// Whole seconds over the target when missed.
+    public var over: Int? {
+        guard met == false, let wholeSeconds, let target else { return nil }
+        return wholeSeconds - target
     }
 
-    /// The reading as a clock, `1:35`, rounded to the nearest second.
-    public var clock: String? { seconds.map { TimeStandard.clock(seconds: Int($0.rounded())) } }
+    /// The reading as a clock, `1:35`.
+    public var clock: String? { wholeSeconds.map { TimeStandard.clock(seconds: $0) } }
 
-    /// `0:41 — target 0:30, missed by 0:11`, `1:35 — target 2:00, met`, or `0:41` without a target.
+    /// `0:41 — target 0:30, missed by 0:11`, `1:35 — target 2:00, met`, `0:41` without a target,
+    /// `0:41 — target 0:30` for a moment not judged; nil when the touchpoint was not timed.
     public var text: String? {
         guard let clock else { return nil }
         var text = clock + (running ? " (running)" : "")
         if let target {
             let goal = TimeStandard.clock(seconds: target)
-            if let over { text += " — target \(goal), missed by \(TimeStandard.clock(seconds: max(1, Int(over.rounded()))))" } else { text += " — target \(goal), met" }
+            switch met {
+            case true?: text += " — target \(goal), met"
+            case false?: text += " — target \(goal), missed by \(TimeStandard.clock(seconds: over ?? 0))"
+            case nil: text += " — target \(goal)"
+            }
         }
         return text
+    }
+
+    /// `on screen 0:02`: how long the touchpoint was on screen, when that is all there is.
+    public var onScreenText: String? {
+        guard seconds == nil, let onScreen else { return nil }
+        return "on screen " + TimeStandard.clock(seconds: onScreen)
+    }
+
+    /// What a report's line says of time: `timer 0:41 — target 0:30, missed by 0:11`, else
+    /// `on screen 0:02`, else nil.
+    public var label: String? {
+        text.map { "timer " + $0 } ?? onScreenText
     }
 }

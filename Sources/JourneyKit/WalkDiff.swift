@@ -103,7 +103,7 @@ public struct WalkDiff: Equatable, Sendable {
                 touchpoint: id, title: tpB?.title ?? tpA?.title ?? id, inBefore: tpA != nil, inAfter: tpB != nil,
                 verdictBefore: momentA?.rating, verdictAfter: momentB?.rating, answers: answers,
                 scoreBefore: tpA.flatMap { Self.score($0, momentA) }, scoreAfter: tpB.flatMap { Self.score($0, momentB) },
-                timerBefore: momentA?.timerReading(at: a.lastChange), timerAfter: momentB?.timerReading(at: b.lastChange),
+                timerBefore: momentA?.splitReading(at: a.lastChange), timerAfter: momentB?.splitReading(at: b.lastChange),
                 target: tpB?.target ?? tpA?.target)
             if change.inBefore && change.inAfter && !change.verdictChanged && answers.isEmpty && !change.scoreChanged && !change.timerChanged {
                 same += 1

@@ -35,7 +35,8 @@ public struct WalkDigest: Equatable, Sendable {
         /// The title of a touchpoint inserted during the walk; nil for the journey's own.
         public var adhocTitle: String?
         public var rating: Rating?
-        /// The split timer's reading (else the automatic stopwatch at the verdict), in seconds.
+        /// The split timer's reading in seconds; nil when the touchpoint was not timed (its time on
+        /// screen is no timing: `Moment.onScreenSeconds`).
         public var timer: Double?
         /// The time standard in seconds.
         public var target: Int?
@@ -52,6 +53,9 @@ public struct WalkDigest: Equatable, Sendable {
             self.yes = yes
             self.asked = asked
         }
+
+        /// Whether the touchpoint has a verdict other than skipped (`Moment.isJudged`).
+        public var isJudged: Bool { rating?.verdict.isJudgement ?? false }
     }
 
     public init(
@@ -88,7 +92,7 @@ public struct WalkDigest: Equatable, Sendable {
             let touchpoint = step.touchpoint
             let moment = walk.moment(for: touchpoint.id)
             let (yes, asked) = moment.checklistSums(of: touchpoint)
-            let timer = moment.timerReading(at: walk.lastChange)
+            let timer = moment.splitReading(at: walk.lastChange)
             steps.append(Step(
                 touchpoint: touchpoint.id, adhocTitle: touchpoint.adhoc ? touchpoint.title : nil, rating: moment.rating,
                 timer: timer, target: touchpoint.target, yes: yes, asked: asked))

@@ -18,6 +18,8 @@ enum CSVReport {
         "tags", "evidence_count", "evidence_problems", "evidence",
         "recovery_apology", "recovery_reassurance", "recovery_restitution", "recovery_complete",
         "praise_to", "praise_text", "actions_open", "actions", "votes_magic", "votes_neutral", "votes_misery",
+        // How long the touchpoint was on screen before its verdict: never a timing (docs/report-json.md).
+        "on_screen_seconds",
     ]
 
     static func render(_ inputs: [ReportInput]) -> String {
@@ -48,7 +50,7 @@ enum CSVReport {
                     entry.stage, entry.touchpoint.id, entry.touchpoint.title, entry.touchpoint.momentOfTruth ? "true" : "false",
                     entry.verdictName, String(moment.rating?.intensity ?? 0),
                     time(moment.ratedAt),
-                    moment.timerSeconds.map(String.init) ?? "", entry.touchpoint.target.map(String.init) ?? "",
+                    timer.seconds.map(number) ?? "", entry.touchpoint.target.map(String.init) ?? "",
                     moment.note,
                 ] + walkCells + [
                     stageScore.map(number) ?? "", entry.touchpoint.adhoc ? "true" : "false", time(moment.statedAt),
@@ -68,6 +70,7 @@ enum CSVReport {
                     moment.actions.map(ReportText.action).joined(separator: " | "),
                     moment.votes.map { String($0.magic) } ?? "", moment.votes.map { String($0.neutral) } ?? "",
                     moment.votes.map { String($0.misery) } ?? "",
+                    timer.onScreen.map(String.init) ?? "",
                 ]
                 rows.append(cells.map(field).joined(separator: ","))
             }

@@ -125,12 +125,13 @@ enum HTMLReport {
             if reading.running { timer += " <small>running</small>" }
             if let target = reading.target, reading.seconds != nil {
                 let goal = TimeStandard.clock(seconds: target)
-                if let over = reading.over {
-                    timer += " <span class=\"over\">▲ missed \(goal) by \(TimeStandard.clock(seconds: max(1, Int(over.rounded()))))</span>"
-                } else {
-                    timer += " <small>✓ met \(goal)</small>"
+                switch reading.met {
+                case false?: timer += " <span class=\"over\">▲ missed \(goal) by \(TimeStandard.clock(seconds: reading.over ?? 0))</span>"
+                case true?: timer += " <small>✓ met \(goal)</small>"
+                case nil: timer += " <small>target \(goal)</small>"
                 }
             }
+            if let onScreen = reading.onScreenText { timer = "<small>\(escape(onScreen))</small>" }
             var channel = entry.touchpoint.channel.map { " <small>\(escape($0))</small>" } ?? ""
             if parts != nil { channel += " <small>· \(escape(entry.stage))</small>" }
             let truth = entry.touchpoint.momentOfTruth ? " <span class=\"mot\" title=\"moment of truth\">◆</span>" : ""

@@ -98,7 +98,18 @@ enum JSONReport {
                 ("due", .optional(action.due)), ("status", .string(action.status.rawValue)),
             ])
         }
-        return .object([
+        let timing: [(String, JSONWriter.Value)] = [
+            // The split timer's reading (SPEC 7.2); the time on screen is no timing (docs/report-json.md).
+            ("timer_seconds", timer.seconds.map { .double($0) } ?? .null),
+            ("on_screen_seconds", timer.onScreen.map { .int($0) } ?? .null),
+            ("target_seconds", entry.touchpoint.target.map { .int($0) } ?? .null),
+            ("timer", .object([
+                ("seconds", timer.seconds.map { .double($0) } ?? .null),
+                ("target_seconds", entry.touchpoint.target.map { .int($0) } ?? .null),
+                ("met", flag(timer.met)),
+            ])),
+        ]
+        let head: [(String, JSONWriter.Value)] = [
             ("stage", .string(entry.stage)),
             ("touchpoint", .string(entry.touchpoint.id)),
             ("title", .string(entry.touchpoint.title)),
@@ -111,19 +122,15 @@ enum JSONReport {
             ("stated_at", .optional(moment.statedAt.map { Timestamp.format($0) })),
             ("note", .string(moment.note)),
             ("tags", .array(moment.tags.map { .string($0) })),
-            ("timer_seconds", moment.timerSeconds.map { .double(Double($0)) } ?? .null),
-            ("target_seconds", entry.touchpoint.target.map { .int($0) } ?? .null),
-            ("timer", .object([
-                ("seconds", timer.seconds.map { .double($0) } ?? .null),
-                ("target_seconds", entry.touchpoint.target.map { .int($0) } ?? .null),
-                ("met", flag(timer.met)),
-            ])),
+        ]
+        let rest: [(String, JSONWriter.Value)] = [
             ("checklist", .array(checklist)),
             ("evidence", .array(evidence)),
             ("recovery", recovery),
             ("praise", moment.praise.map { .object([("to", .string($0.to)), ("text", .string($0.text))]) } ?? .null),
             ("actions", .array(actions)),
             ("votes", moment.votes.map { .object([("magic", .int($0.magic)), ("neutral", .int($0.neutral)), ("misery", .int($0.misery))]) } ?? .null),
-        ])
+        ]
+        return .object(head + timing + rest)
     }
 }

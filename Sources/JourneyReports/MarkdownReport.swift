@@ -60,7 +60,8 @@ enum MarkdownReport {
         out.append("|---:|---|---|---|---|---|---|")
         for entry in analysis.timeline {
             let when = ReportText.when(entry, analysis) ?? ""
-            let timer = analysis.timer(entry).text ?? ""
+            let reading = analysis.timer(entry)
+            let timer = reading.text ?? reading.onScreenText ?? ""
             var title = cell(entry.touchpoint.title) + (entry.touchpoint.momentOfTruth ? " ◆" : "")
             if entry.touchpoint.adhoc { title += " *(ad hoc)*" }
             out.append("| \(entry.index + 1) | \(cell(entry.stage)) | \(title) | \(entry.glyph) \(entry.label) | \(cell(when)) | \(cell(timer)) | \(cell(entry.moment.note)) |")

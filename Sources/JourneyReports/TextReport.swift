@@ -56,7 +56,7 @@ enum TextReport {
                 if section.heading != nil { line += " · " + entry.stage }
                 line += "  [\(entry.label)"
                 if let when = ReportText.when(entry, analysis) { line += ", " + when }
-                if let timer = analysis.timer(entry).text { line += ", timer " + timer }
+                if let timer = analysis.timer(entry).label { line += ", " + timer }
                 out.append(line + "]")
                 let indent = "         "
                 if !entry.moment.note.isEmpty { out.append(indent + "Note: " + entry.moment.note) }

@@ -64,7 +64,9 @@ public struct ReviewWalkMoment {
         }
         let timer = analysis.timer(entry)
         if let text = timer.text {
-            add("Timer " + text + (timer.split ? " (split timer)" : ""), timer.met == false ? .misery : .normal)
+            add("Timer " + text, timer.met == false ? .misery : .normal)
+        } else if let onScreen = timer.onScreenText {
+            add(onScreen.prefix(1).uppercased() + onScreen.dropFirst() + " (not timed)", .dim)
         }
         let checklist = entry.touchpoint.checklist
         if !checklist.isEmpty {
@@ -121,8 +123,13 @@ public struct ReviewWalkMoment {
         let timer = analysis.timer(entry)
         if let clock = timer.clock {
             var text = "⏱" + clock
-            if let target = timer.target { text += "/" + TimeStandard.clock(seconds: target) + (timer.met == true ? " met" : " missed") }
+            if let target = timer.target {
+                text += "/" + TimeStandard.clock(seconds: target)
+                if let met = timer.met { text += met ? " met" : " missed" }
+            }
             chips.append((text, timer.met == false ? .misery : .normal))
+        } else if let onScreen = timer.onScreenText {
+            chips.append((onScreen, .dim))
         }
         let checklist = entry.touchpoint.checklist
         if !checklist.isEmpty {

@@ -68,6 +68,9 @@ let shopV1 = JourneyOutline(journeyID: "shop", title: "Shop", version: 1, touchp
         #expect(door.cells[0].timerText(single: true) == "0:20✓")
         #expect(door.cells[1].timerText(single: true) == "0:40✗")
         #expect(door.cells[1].scoreText == "75%")
+        // w1 timed the till (1:40 against 2:00) and then skipped it: in the mean, never judged.
+        #expect(till.cells[0].timed == 1 && till.cells[0].targeted == 0 && till.cells[0].met == 0)
+        #expect(till.cells[0].timerText(single: true) == "1:40", "no ✓ for a skipped touchpoint")
     }
 
     @Test func groupsCountTheirWalks() throws {

@@ -72,18 +72,50 @@ private func debriefWalk() -> Walk {
         #expect(analysis.when(park) == MomentTime(date: at(1), stated: false, offset: nil), "entered after the visit: no offset")
     }
 
-    @Test func theSplitTimerIsTheKeptReadingElseTheStopwatch() throws {
+    @Test func onlyTheSplitTimerIsATimingAndIsJudged() throws {
         let analysis = WalkAnalysis(debriefWalk())
         let door = try #require(analysis.entries.first { $0.touchpoint.id == "door" })
         let timer = analysis.timer(door)
-        #expect(timer == TimerReading(seconds: 41.3, target: 30, split: true))
+        #expect(timer == TimerReading(seconds: 41.2, target: 30))
         #expect(timer.met == false)
         #expect(timer.text == "0:41 — target 0:30, missed by 0:11")
+        #expect(timer.label == "timer 0:41 — target 0:30, missed by 0:11")
+        // 75 seconds on screen at the verdict, in a walk entered after the visit: no timing, no
+        // judgement, and not even a time on screen (it is how long typing took).
         let till = try #require(analysis.entries.first { $0.touchpoint.id == "till" })
-        #expect(analysis.timer(till) == TimerReading(seconds: 75, target: 60))
+        #expect(analysis.timer(till) == TimerReading(seconds: nil, target: 60, onScreen: nil))
+        #expect(analysis.timer(till).met == nil)
+        #expect(analysis.timer(till).label == nil)
         #expect(analysis.timer(analysis.entries[0]).met == nil)
         #expect(TimerReading(seconds: 30, target: 30).met == true)
-        #expect(TimerReading(seconds: 29.6, target: 60).text == "0:30 — target 1:00, met")
+        #expect(TimerReading(seconds: 30.9, target: 30).met == true, "whole seconds, as the walk screen's stopwatch")
+        #expect(TimerReading(seconds: 29.6, target: 60).text == "0:29 — target 1:00, met")
+    }
+
+    @Test func timeOnScreenIsShownAsSuchAndNeverMeetsATarget() {
+        var walk = Walk(header: WalkHeader(walkID: "w", journey: debriefJourney, journeyPath: nil, journeyFingerprint: "f", details: WalkDetails(), started: at(0)))
+        walk.apply(.rated(RatingChange(touchpoint: "till", rating: Rating(.magic), at: at(20), timerSeconds: 2)))
+        let analysis = WalkAnalysis(walk)
+        let till = analysis.entries[3]
+        let timer = analysis.timer(till)
+        #expect(timer.seconds == nil)
+        #expect(timer.met == nil, "2 s on screen against a target of 1:00 is no timing")
+        #expect(timer.text == nil)
+        #expect(timer.onScreen == 2)
+        #expect(timer.label == "on screen 0:02")
+    }
+
+    @Test func nothingIsJudgedForASkippedOrUnrecordedMoment() {
+        var walk = Walk(header: WalkHeader(walkID: "w", journey: debriefJourney, journeyPath: nil, journeyFingerprint: "f", details: WalkDetails(), started: at(0)))
+        walk.apply(.timed(TimerChange(touchpoint: "door", seconds: 12, running: false, at: at(10))))
+        walk.apply(.timed(TimerChange(touchpoint: "till", seconds: 90, running: false, at: at(11))))
+        walk.apply(.rated(RatingChange(touchpoint: "till", rating: Rating(.skipped), at: at(12), timerSeconds: 5)))
+        let analysis = WalkAnalysis(walk)
+        let door = analysis.timer(analysis.entries[1]), till = analysis.timer(analysis.entries[3])
+        #expect(door.seconds == 12 && door.met == nil && door.text == "0:12 — target 0:30")
+        #expect(till.seconds == 90 && till.met == nil && till.over == nil && till.text == "1:30 — target 1:00")
+        #expect(FinalCheck(walk, now: at(20)).problems == [.unrecorded(touchpoint: "park"), .unrecorded(touchpoint: "door"), .unrecorded(touchpoint: "greet"), .unrecorded(touchpoint: "bag")],
+                "a skipped moment's timer over its target needs no note")
     }
 
     @Test func aRunningSplitTimerIsReadAtTheLastRecord() {
@@ -91,7 +123,7 @@ private func debriefWalk() -> Walk {
         walk.apply(.timed(TimerChange(touchpoint: "door", seconds: 10, running: true, at: at(100))))
         walk.apply(.noted(NoteChange(touchpoint: "park", text: "x", at: at(125))))
         let analysis = WalkAnalysis(walk)
-        #expect(analysis.timer(analysis.entries[1]) == TimerReading(seconds: 35, target: 30, split: true, running: true))
+        #expect(analysis.timer(analysis.entries[1]) == TimerReading(seconds: 35, target: 30, running: true, judged: false))
     }
 }
 

@@ -195,8 +195,16 @@ private func zulu(_ text: String) -> Date? { Timestamp.parse(text) }
             "Target missed by 0:12 without a note: Arrive",
             "Not recorded: Browse",
         ])
-        // A running timer is read at the time of the check: at 51 s it is within 60 s, at 71 s not.
-        #expect(FinalCheck(walk, now: t.addingTimeInterval(61)).problems.contains(.missedTargetWithoutNote(touchpoint: "b", seconds: 71, target: 60)))
+        // A running timer is read at the time of the check: at 51 s it is within 60 s, at 71 s not;
+        // but only a judged moment's timing is held against its target.
+        #expect(!FinalCheck(walk, now: t.addingTimeInterval(61)).problems.contains { if case .missedTargetWithoutNote = $0 { $0.touchpoint == "b" } else { false } })
+        var judged = walk
+        judged.apply(.rated(RatingChange(touchpoint: "b", rating: Rating(.misery), at: t)))
+        #expect(FinalCheck(judged, now: t.addingTimeInterval(41)).problems.contains(.missedTargetWithoutNote(touchpoint: "b", seconds: 51, target: 60)) == false)
+        #expect(FinalCheck(judged, now: t.addingTimeInterval(61)).problems.contains(.missedTargetWithoutNote(touchpoint: "b", seconds: 71, target: 60)))
+        judged.apply(.rated(RatingChange(touchpoint: "b", rating: Rating(.skipped), at: t)))
+        #expect(FinalCheck(judged, now: t.addingTimeInterval(61)).problems.isEmpty == false)
+        #expect(!FinalCheck(judged, now: t.addingTimeInterval(61)).problems.contains(.missedTargetWithoutNote(touchpoint: "b", seconds: 71, target: 60)), "skipped: not judged")
         walk.apply(.noted(NoteChange(touchpoint: "a", text: "Staff meeting", at: t)))
         walk.apply(.commented(CommentChange(touchpoint: "a", item: 0, text: "Locked", at: t)))
         walk.apply(.rated(RatingChange(touchpoint: "b", rating: Rating(.neutral), at: t)))

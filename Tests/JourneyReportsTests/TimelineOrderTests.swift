@@ -129,7 +129,8 @@ import Testing
         #expect(judgedAtOnce["seconds"] is NSNull)
         #expect(judgedAtOnce["met"] is NSNull)
         #expect(judgedAtOnce["target_seconds"] as? Int == 120)
-        #expect(moments.first { $0["touchpoint"] as? String == "find-opening-hours" }?["timer_seconds"] as? Double == 0, "the first wave's key keeps what the file says")
+        #expect(moments.first { $0["touchpoint"] as? String == "find-opening-hours" }?["timer_seconds"] is NSNull)
+        #expect(moments.first { $0["touchpoint"] as? String == "find-opening-hours" }?["on_screen_seconds"] is NSNull, "0 s on screen says nothing")
         let split = try #require(timer("greeting"))
         #expect(split["seconds"] as? Double == 0.2)
         #expect(split["met"] as? Bool == true)
@@ -140,7 +141,7 @@ import Testing
         var walk = Walk(header: WalkHeader(
             walkID: "20261122-101503-retail-store-visit", journey: trickyJourney, journeyPath: nil, journeyFingerprint: "fnv1a64:0",
             details: WalkDetails(), started: at(0)))
-        // Reset (`0`): the record is the timer at 0:00, stopped; the stopwatch kept with the verdict counts.
+        // Reset (`0`): the record is the timer at 0:00, stopped: not timed. The 48 s on screen are no timing.
         walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: true, at: at(1))))
         walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 45, running: false, at: at(46))))
         walk.apply(.timed(TimerChange(touchpoint: "greeting", seconds: 0, running: false, at: at(47))))
@@ -153,11 +154,14 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let moments = try #require(object["moments"] as? [[String: Any]])
         func timer(_ id: String) -> [String: Any]? { moments.first { $0["touchpoint"] as? String == id }?["timer"] as? [String: Any] }
-        #expect(timer("greeting")?["seconds"] as? Double == 48, "the stopwatch's 48 s, not a reset timer's 0:00")
-        #expect(timer("greeting")?["met"] as? Bool == false)
+        #expect(timer("greeting")?["seconds"] is NSNull, "neither a reset timer's 0:00 nor the 48 s on screen")
+        #expect(timer("greeting")?["met"] is NSNull)
+        #expect(moments.first { $0["touchpoint"] as? String == "greeting" }?["on_screen_seconds"] as? Int == 48)
+        #expect(moments.first { $0["touchpoint"] as? String == "greeting" }?["timer_seconds"] is NSNull)
         #expect(timer("payment")?["seconds"] is NSNull)
         #expect(timer("payment")?["met"] is NSNull, "no reading: not \"target met\"")
-        #expect(walk.moment(for: "greeting").timerReading(at: at(60)) == 48)
+        #expect(walk.moment(for: "greeting").splitReading(at: at(60)) == nil)
+        #expect(walk.moment(for: "greeting").onScreenSeconds == 48)
     }
 
     @Test func theTextReportShowsNoTimerForIt() {
@@ -183,8 +187,8 @@ import Testing
 
     @Test func diffSeesNoTimerEither() {
         let moment = Self.walk().moment(for: "find-opening-hours")
-        #expect(moment.timerReading(at: at(10)) == nil)
-        #expect(moment.stopwatchReading == nil)
-        #expect(Self.walk().moment(for: "greeting").timerReading(at: at(10)) == 0.2)
+        #expect(moment.splitReading(at: at(10)) == nil)
+        #expect(moment.onScreenSeconds == nil)
+        #expect(Self.walk().moment(for: "greeting").splitReading(at: at(10)) == 0.2)
     }
 }

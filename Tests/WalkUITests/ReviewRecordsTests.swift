@@ -117,7 +117,7 @@ import Testing
         let door = Self.render(review, 120, 40)
         assertSnapshot(door, named: "review-records-door-120x40")
         for expected in [
-            "✖ misery · 10:21:43 stated (+6:40)", "entered 10:15:50 UTC", "Timer 0:41 — target 0:30, missed by 0:11 (split timer)",
+            "✖ misery · 10:21:43 stated (+6:40)", "entered 10:15:50 UTC", "Timer 0:41 — target 0:30, missed by 0:11",
             "Checklist 1 yes · 1 no · 0 n/a · 0 unanswered", "Score of the stage Arrive: 33.3 %", "“Hours say 9–18, site says \"10–18\"”",
             "Recovery: apology ✓ · reassurance ✗ · restitution ?",
         ] {

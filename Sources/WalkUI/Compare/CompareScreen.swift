@@ -149,6 +149,8 @@ public enum CompareScreen {
         let clock = TimeStandard.clock(seconds: Int(mean.rounded()))
         guard let target = cell.target else { return "timer " + clock }
         let limit = TimeStandard.clock(seconds: target)
+        // A timing of a skipped touchpoint is not judged: no within or over.
+        if cell.targeted == 0 { return "timer \(clock), target \(limit)" }
         if cell.timed == 1 { return "timer \(clock) " + (cell.met > 0 ? "within" : "over") + " \(limit)" }
         return "timer mean \(clock), \(cell.met)/\(cell.targeted) within \(limit)"
     }
