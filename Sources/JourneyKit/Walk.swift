@@ -187,7 +187,14 @@ public struct Walk: Equatable, Sendable {
         case .started, .finished, .submitted, .insertedTouchpoint:
             return
         }
-        position = index
+        // A record about a moment can be about the one just judged, behind the touchpoint the walk
+        // is on (SPEC 4: every key that records something right after a verdict acts on it): it does
+        // not move the walk. A move does, and so does an undo: the walk goes back to what it changed.
+        // A workshop's tally is always of the touchpoint on screen: it keeps the room there.
+        switch event {
+        case .moved, .voted: position = index
+        default: if event.isUndo { position = index }
+        }
     }
 
     private mutating func update(_ id: String, _ change: (inout Moment) -> Void) {

@@ -423,3 +423,25 @@ public struct VoteChange: Equatable, Sendable {
         self.undo = undo
     }
 }
+
+extension WalkEvent {
+    /// Whether the record takes an earlier one back (`u`): an undo flag, or the removal of an
+    /// inserted touchpoint, of evidence or of an action, which is how `u` takes those back.
+    public var isUndo: Bool {
+        switch self {
+        case .rated(let change): return change.undo
+        case .noted(let change): return change.undo
+        case .answered(let change): return change.undo
+        case .commented(let change): return change.undo
+        case .timed(let change): return change.undo
+        case .stated(let change): return change.undo
+        case .insertedTouchpoint(let adhoc): return adhoc.removed
+        case .attached(let change): return change.removed
+        case .tagged(let change): return change.undo
+        case .recovered(let change): return change.undo
+        case .praised(let change): return change.undo
+        case .actionChanged(let change): return change.undo || change.removed
+        default: return false
+        }
+    }
+}

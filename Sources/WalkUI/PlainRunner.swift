@@ -359,9 +359,11 @@ struct PlainWalk {
 
     /// The item number at the start of a line's text and what follows it, or nil with a refusal said.
     private mutating func item(in text: String, command: String) -> (item: Int, rest: String)? {
-        let count = state.currentStep?.touchpoint.checklist.count ?? 0
+        // Right after a verdict, the checklist of the moment just judged (`WalkState.justJudged`).
+        let target = state.recordingTarget
+        let count = target?.touchpoint.checklist.count ?? 0
         guard count > 0 else {
-            refuse("this touchpoint has no checklist")
+            refuse(state.justJudged != nil ? "\(target?.touchpoint.title ?? "the touchpoint just judged") (just judged) has no checklist" : "this touchpoint has no checklist")
             return nil
         }
         let number = text.prefix { $0.isNumber }

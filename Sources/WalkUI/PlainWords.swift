@@ -164,6 +164,7 @@ public enum PlainWords {
         PlainWord(["strong misery", "misery!"], .keys([.rate(.misery, intensity: 2)]), help: "strong moment of misery", sameKeysAs: .rate(.misery, intensity: 2)),
         PlainWord(["skip"], .keys([.rate(.skipped, intensity: 0)]), help: "skip: not observed", sameKeysAs: .rate(.skipped, intensity: 0)),
         PlainWord(["note"], .note, argument: "TEXT", help: "write the note of this touchpoint (replaces it; right after a verdict, of the one just judged; without TEXT, reads it out)", sameKeysAs: .editNote),
+        PlainWord(["here"], .keys([.onScreen]), help: "right after a verdict: note, tags, answer, timer, at, attach and insert are about this touchpoint again, not the one just judged", sameKeysAs: .onScreen),
         PlainWord(["delete note"], .deleteNote, help: "remove the note of this touchpoint"),
         PlainWord(["tags"], .tags, argument: "[ID…|none]", help: "set the tags of this moment (ids, the whole set); without ids, list them and the catalogue", sameKeysAs: .tags),
         PlainWord(["recovery"], .recovery, argument: "[y|n|- y|n|- y|n|-]", help: "on a misery moment: apology, reassurance, restitution done (y), not done (n) or not marked (-)", sameKeysAs: .recovery),

@@ -25,6 +25,9 @@ public enum WalkCommand: Equatable, Sendable {
     case recovery
     case praise
     case action
+    /// Right after a verdict: the keys that record something about a moment act on the touchpoint
+    /// on screen again, instead of the one just judged.
+    case onScreen
     /// Field kit (SPEC 7.2): the checklist, the split timer, stated times, ad-hoc touchpoints, evidence.
     case openChecklist
     case checklist(ChecklistPanel.Command)
@@ -46,6 +49,7 @@ public enum WalkKeys {
         KeyBinding([.char("X")], .rate(.misery, intensity: 2), name: "strong", help: "strong moment of misery", group: "Verdicts", inFooter: false),
         KeyBinding([.char("s")], .rate(.skipped, intensity: 0), name: "skip", help: "skip: not observed", group: "Verdicts", footerPriority: 4),
         KeyBinding([.char("e")], .editNote, name: "note", help: "write the note (right after a verdict: of the one judged)", group: "Notes", footerPriority: 2),
+        KeyBinding([.escape], .onScreen, name: "this one", help: "after a verdict: record on this one, not the one judged", group: "Notes", inFooter: false),
         KeyBinding([.right, .char("l"), .enter], .next, name: "move", help: "next touchpoint", group: "Moving", footerKey: "←→", footerPriority: 2),
         KeyBinding([.left, .char("h")], .previous, name: "back", help: "previous touchpoint (walk back to change a verdict)", group: "Moving", inFooter: false),
         KeyBinding([.home, .char("g")], .first, name: "first", help: "first touchpoint", group: "Moving", inFooter: false),

@@ -174,7 +174,13 @@ public enum WalkScreen {
             }
             if !compact { row += 1 }
         }
-        if !tp.checklist.isEmpty, row < fixedTop {
+        if let panel = state.checklist, panel.touchpoint != tp.id, let judged = state.recordingTarget?.touchpoint,
+           judged.id == panel.touchpoint, row < fixedTop {
+            // Right after a verdict, `c` answers the checklist of the moment just judged: drawn here, named.
+            ChecklistView.draw(
+                state, judged, moment: state.walk?.moment(for: judged.id) ?? Moment(), top: row, bottom: fixedTop, width: contentWidth,
+                of: judged.title + " (just judged)", &canvas)
+        } else if !tp.checklist.isEmpty, row < fixedTop {
             ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas)
         }
 

@@ -203,10 +203,16 @@ extension WalkState {
         case .finish:
             return finish()
         case .tags, .recovery, .praise, .action:
-            // Like a note: right after a verdict, these are about the moment just judged, and they
-            // stay so for one another (judge, tag, check the recovery) until another key.
+            // Right after a verdict, these are about the moment just judged, and they stay so for
+            // one another (judge, tag, check the recovery) until a move, a verdict, an undo or Esc.
             justJudged = judged
             return open(command, judged: judged)
+        case .onScreen:
+            guard let judged, let step = currentStep else { return [] }
+            message = Message(
+                text: "Keys act on \(step.touchpoint.title) again, not on \(title(of: judged))", kind: .info,
+                plain: "Commands act on \(step.touchpoint.title) again, not on \(title(of: judged))")
+            return []
         case .rate(let verdict, let intensity):
             guard let step = currentStep else { return [] }
             // A correction keeps the stopwatch reading kept with the first verdict; only a first
@@ -220,7 +226,7 @@ extension WalkState {
             guard let step = currentStep else { return [] }
             // Right after a verdict, the note is for the moment just judged (the verdict moved on).
             let id = judged ?? step.touchpoint.id
-            // Not kept for a second `e`: a second note would replace the first.
+            justJudged = judged
             editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? walk?.moment(for: id).note ?? ""))
             if id != step.touchpoint.id {
                 message = Message(text: "Note for \(title(of: id)), just judged: Enter saves, Esc keeps a draft", kind: .info)
@@ -257,7 +263,10 @@ extension WalkState {
             default:
                 return undoFieldKit(entry)
             }
-        case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence, .finalCheck:
+        case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence:
+            justJudged = judged
+            return performFieldKit(command)
+        case .finalCheck:
             return performFieldKit(command)
         }
     }
@@ -395,6 +404,11 @@ extension WalkState {
             }
             if !change.undo, change.rating != nil, walk.position != walk.index(of: change.touchpoint) {
                 justJudged = change.touchpoint
+                let plainRule = saidJudgedRule ? "" : ". Until you move, note, tags, answer, timer, at and attach are about it (here: this one)."
+                saidJudgedRule = true
+                message = message.map { said in
+                    Message(text: said.text + " · e T c t a @ act on it; Esc: this one", kind: said.kind, plain: said.text + plainRule)
+                }
             }
             if let seconds = change.timerSeconds { timeSpent[change.touchpoint] = seconds; enteredAt = now }
             let wasLast = isLast
@@ -417,8 +431,7 @@ extension WalkState {
                 message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
             } else {
                 undoStack.append(.note(touchpoint: change.touchpoint, previous: before.note))
-                let name = change.touchpoint == currentStep?.touchpoint.id ? "" : ": " + title(of: change.touchpoint)
-                message = Message(text: (change.text.isEmpty ? "Note removed" : "Note saved") + name, kind: .info)
+                message = Message(text: (change.text.isEmpty ? "Note removed from " : "Note saved on ") + title(of: change.touchpoint), kind: .info)
             }
             arrive(at: walk.position)
         case .finished:

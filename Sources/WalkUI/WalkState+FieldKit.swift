@@ -8,49 +8,55 @@ extension WalkState {
     // MARK: - Commands
 
     mutating func performFieldKit(_ command: WalkCommand) -> [WalkEffect] {
-        guard walk != nil, let step = currentStep else { return [] }
+        // Right after a verdict, the moment just judged (`justJudged`); else the touchpoint on screen.
+        guard let walk, let step = recordingTarget else { return [] }
         let id = step.touchpoint.id
+        let moment = walk.moment(for: id)
+        let name = step.touchpoint.title
+        let judged = justJudged != nil ? " (just judged)" : ""
         switch command {
         case .openChecklist:
             let count = step.touchpoint.checklist.count
             guard count > 0 else {
-                message = Message(text: "This touchpoint has no checklist", kind: .info)
+                message = Message(text: "\(name)\(judged) has no checklist", kind: .info)
                 return []
             }
-            let firstOpen = (0..<count).first { currentMoment.answers[$0] == nil } ?? 0
+            let firstOpen = (0..<count).first { moment.answers[$0] == nil } ?? 0
             checklist = ChecklistPanel(touchpoint: id, count: count, selected: firstOpen)
-            message = Message(text: "Checklist: y Yes · n No · a N/A · ↑↓ item · Esc done", kind: .info)
+            message = Message(text: "Checklist of \(name)\(judged): y Yes · n No · a N/A · ↑↓ item · Esc done", kind: .info)
             return []
         case .checklist(let panelCommand):
             guard var panel = checklist else { return [] }
-            let effects = panel.apply(panelCommand, moment: walk?.moment(for: panel.touchpoint) ?? Moment(), now: now)
+            let effects = panel.apply(panelCommand, moment: walk.moment(for: panel.touchpoint), now: now)
             checklist = panel
             return perform(effects)
         case .toggleTimer:
-            let timer = currentMoment.splitTimer
+            let timer = moment.splitTimer
             if let timer, timer.running {
                 return [.record(.timed(TimerChange(touchpoint: id, seconds: Self.tenths(timer.reading(at: now)), running: false, at: now)))]
             }
             return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
         case .resetTimer:
-            guard currentMoment.usedSplitTimer != nil else {
-                message = Message(text: "The split timer is at 0:00 already; t starts it", kind: .info, plain: "The split timer is at 0:00 already; timer starts it")
+            guard moment.usedSplitTimer != nil else {
+                message = Message(
+                    text: "The split timer of \(name)\(judged) is at 0:00 already; t starts it", kind: .info,
+                    plain: "The split timer of \(name)\(judged) is at 0:00 already; timer starts it")
                 return []
             }
             return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
         case .stateTime:
             open(Walk.DraftKey(touchpoint: id, field: .statedTime))
             // The walk's zone, which is not the reader's when a walk is resumed elsewhere.
-            let day = walk?.statedTime(before: current) ?? walk?.header.statedStart ?? now
-            message = Message(text: "When did \(step.touchpoint.title) happen? Time in \(LocalTime.label(timeZone, at: day)), then Enter", kind: .info)
+            let day = walk.statedTime(before: walk.index(of: id) ?? current) ?? walk.header.statedStart ?? now
+            message = Message(text: "When did \(name)\(judged) happen? Time in \(LocalTime.label(timeZone, at: day)), then Enter", kind: .info)
             return []
         case .insertTouchpoint:
             open(Walk.DraftKey(touchpoint: id, field: .adhoc))
-            message = Message(text: "Insert a touchpoint after this one: its title, then Enter", kind: .info)
+            message = Message(text: "Insert a touchpoint after \(name)\(judged): its title, then Enter", kind: .info)
             return []
         case .attachEvidence:
             open(Walk.DraftKey(touchpoint: id, field: .evidence))
-            message = Message(text: "Attach a file: its path (photo, receipt, recording), then Enter", kind: .info)
+            message = Message(text: "Attach a file to \(name)\(judged): its path (photo, receipt, recording), then Enter", kind: .info)
             return []
         case .finalCheck(let panelCommand):
             guard var panel = finalCheck else { return [] }
@@ -297,7 +303,7 @@ extension WalkState {
                 message = Message(text: "Undone: \(item) is \(change.answer?.label ?? "unanswered") again", kind: .info)
             } else {
                 undoStack.append(.answer(touchpoint: change.touchpoint, item: change.item, previous: before.answers[change.item]))
-                message = Message(text: "Saved \(change.answer.map { Self.glyph($0) + " " + $0.label } ?? "cleared"): \(item)", kind: .info)
+                message = Message(text: "Saved \(change.answer.map { Self.glyph($0) + " " + $0.label } ?? "cleared"): \(item) · \(title(of: change.touchpoint))", kind: .info)
             }
             arrive(at: walk.position)
             if var panel = checklist, panel.touchpoint == change.touchpoint {
@@ -315,7 +321,8 @@ extension WalkState {
                 message = Message(text: "Undone: comment on \(itemText(change.touchpoint, change.item)) restored", kind: .info)
             } else {
                 undoStack.append(.comment(touchpoint: change.touchpoint, item: change.item, previous: before.comments[change.item] ?? ""))
-                message = Message(text: change.text.isEmpty ? "Comment removed" : "Comment saved", kind: .info)
+                let item = itemText(change.touchpoint, change.item) + " · " + title(of: change.touchpoint)
+                message = Message(text: (change.text.isEmpty ? "Comment removed: " : "Comment saved: ") + item, kind: .info)
                 checklist?.commented(change)
             }
             arrive(at: walk.position)
@@ -366,7 +373,7 @@ extension WalkState {
                 unsaved[key] = nil
                 undoStack.append(.evidence(touchpoint: change.touchpoint, change.evidence))
                 let evidence = change.evidence
-                message = Message(text: "Attached \(Self.fileName(evidence.path)) (\(Self.size(evidence.bytes)), sha256 \(evidence.sha256.prefix(12))…)", kind: .info)
+                message = Message(text: "Attached \(Self.fileName(evidence.path)) to \(title(of: change.touchpoint)) (\(Self.size(evidence.bytes)), sha256 \(evidence.sha256.prefix(12))…)", kind: .info)
             }
             arrive(at: walk.position)
         default:

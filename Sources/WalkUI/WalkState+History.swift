@@ -56,25 +56,3 @@ extension WalkState {
         undoStack = Self.undoStack(replaying: events, header: walk.header)
     }
 }
-
-extension WalkEvent {
-    /// Whether the record takes an earlier one back (`u`): an undo flag, or the removal of an
-    /// inserted touchpoint, of evidence or of an action, which is how `u` takes those back.
-    var isUndo: Bool {
-        switch self {
-        case .rated(let change): return change.undo
-        case .noted(let change): return change.undo
-        case .answered(let change): return change.undo
-        case .commented(let change): return change.undo
-        case .timed(let change): return change.undo
-        case .stated(let change): return change.undo
-        case .insertedTouchpoint(let adhoc): return adhoc.removed
-        case .attached(let change): return change.removed
-        case .tagged(let change): return change.undo
-        case .recovered(let change): return change.undo
-        case .praised(let change): return change.undo
-        case .actionChanged(let change): return change.undo || change.removed
-        default: return false
-        }
-    }
-}

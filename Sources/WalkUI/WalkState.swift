@@ -144,12 +144,24 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var summary = WalkSummary()
     /// The sums behind `score`, changed one answer at a time.
     var tally: VisitScore.Tally?
-    /// The touchpoint whose verdict was the last thing done: `e` right after a verdict writes its
-    /// note, not the note of the touchpoint the verdict moved on to, and `T`, `r`, `p` and `A` open
-    /// their panels on it; these four keep it for one another (and for an `e` after them). Any
-    /// other command, `e` included, forgets it.
+    /// The touchpoint whose verdict moved the walk on, while the keys that record something about
+    /// a moment act on it (the one rule of SPEC 4 as this product reads it): right after a verdict,
+    /// the note, tags, recovery, praise, action, checklist, split timer, stated time, evidence and
+    /// insertion keys are about the moment just judged, not the touchpoint the verdict moved on to,
+    /// and they keep it for one another. A move, another verdict, an undo or Esc forgets it; from
+    /// then on they act on the touchpoint on screen. Every prompt and confirmation names the touchpoint.
     public internal(set) var justJudged: String?
+    /// Whether plain mode has said the rule of `justJudged` (once a session: a screen reader
+    /// would read it after every verdict).
+    var saidJudgedRule = false
     public internal(set) var message: Message?
+
+    /// The touchpoint that the keys recording something about a moment act on now: the one just
+    /// judged (`justJudged`), else the one on screen.
+    public var recordingTarget: Step? {
+        if let justJudged, let index = walk?.index(of: justJudged), steps.indices.contains(index) { return steps[index] }
+        return currentStep
+    }
     public internal(set) var tooSmall = false
     /// Seconds spent on each touchpoint before the current visit to it.
     public internal(set) var timeSpent: [String: Int] = [:]

@@ -71,7 +71,7 @@ import Testing
         tmux.send("C-u")
         tmux.type(receipt)
         tmux.send("Enter")
-        let attached = tmux.waitFor("Attached receipt.txt (3 bytes, sha256 ba7816bf8f01…)")
+        let attached = tmux.waitFor("Attached receipt.txt to Fire alarm drill (3 bytes, sha256 ba7816bf8f01…)")
         #expect(attached.found, "screen:\n\(attached.screen)")
         #expect(attached.screen.contains("Evidence receipt.txt (3 bytes)"))
         tmux.send("x")

@@ -24,13 +24,28 @@ import Testing
         let moment = outcome.walk?.moment(for: "greeting")
         #expect(moment?.answers == [0: .yes, 1: .no, 2: .no])
         #expect(moment?.comments == [1: "Only water", 2: "Not asked"])
-        #expect(script.output.contains("Saved ✔ Yes: Greeted within 30 seconds"))
+        #expect(script.output.contains("Saved ✔ Yes: Greeted within 30 seconds · Greeting"))
         #expect(script.output.contains("A No needs a comment: comment 3 TEXT"))
         #expect(script.output.contains("2. Offered the promised coffee (weight 3): No · comment: Only water"))
         #expect(script.output.contains("3. Asked for ID before selling alcohol (weight 5) (critical): No · comment: Not asked"))
         #expect(script.output.contains("Score: 11.1 % (pass mark 80, failed: a critical item is No)"))
         #expect(outcome.problems.isEmpty)
         #expect(!recorder.events.contains { $0.isDraft }, "no draft is left behind by a comment given later")
+    }
+
+    /// Plain mode keeps the one rule of the full screen: right after a verdict, answer, timer, at
+    /// and attach are about the moment just judged, and say so; `here` makes them about this one.
+    @Test func rightAfterAVerdictTheCommandsAreAboutTheMomentJustJudged() {
+        let (outcome, script) = walk(["magic", "answer yes 1", "attach shelf.jpg", "timer", "timer", "here", "answer yes 1"])
+        #expect(outcome.walk?.moment(for: "greeting").answers == [0: .yes])
+        #expect(outcome.walk?.moment(for: "greeting").evidence.map(\.path) == ["/shop/shelf.jpg"])
+        #expect(outcome.walk?.moment(for: "greeting").splitTimer?.running == false)
+        #expect(outcome.walk?.moment(for: "browse").answers == [0: .yes], "after here, this touchpoint")
+        #expect(script.output.contains { $0.contains("Saved ★ magic: Greeting. Until you move, note, tags, answer, timer, at and attach are about it") })
+        #expect(script.output.contains("Saved ✔ Yes: Greeted within 30 seconds · Greeting"))
+        #expect(script.output.contains { $0.hasPrefix("Attached shelf.jpg to Greeting (") })
+        #expect(script.output.contains("Commands act on Browsing again, not on Greeting"))
+        #expect(script.output.contains("Saved ✔ Yes: Shelves full · Browsing"))
     }
 
     @Test func aWrongItemNumberIsRefused() {
@@ -97,7 +112,7 @@ import Testing
         let said = script.output
         #expect(said.contains("Split timer started: Greeting (timer stops it)"))
         #expect(said.contains("Split timer stopped at 0:00 · target 0:30 met: Greeting"), "a stop at 0.0 s is not a reset")
-        #expect(said.contains("The split timer is at 0:00 already; timer starts it"))
+        #expect(said.contains("The split timer of Greeting is at 0:00 already; timer starts it"))
         #expect(said.contains("Warning: 2 things to check: go N goes to item N, finish anyway completes the walk"))
         #expect(said.contains("Not recorded yet: magic, neutral, misery or skip records it, then finish"))
         #expect(said.contains("A No needs a comment"))

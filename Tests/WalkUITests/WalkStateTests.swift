@@ -37,7 +37,7 @@ import Testing
         _ = state.apply(.recorded(.rated(change)), now: at(20))
         #expect(state.walk?.moment(for: "find-opening-hours").rating == Rating(.magic, intensity: 2))
         #expect(state.current == 1)
-        #expect(state.message?.text == "Saved ★★ strong magic: Find opening hours online")
+        #expect(state.message?.text == "Saved ★★ strong magic: Find opening hours online · e T c t a @ act on it; Esc: this one")
     }
 
     @Test func aFailedSaveChangesNothingAndSaysSo() {

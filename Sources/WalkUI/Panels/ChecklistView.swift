@@ -14,7 +14,11 @@ enum ChecklistView {
 
     /// Draws into rows `top..<bottom`, `width` columns from column 2; returns the row after the last drawn.
     @discardableResult
-    static func draw(_ state: WalkState, _ touchpoint: Touchpoint, moment: Moment, top: Int, bottom: Int, width: Int, _ canvas: inout Canvas) -> Int {
+    /// `of` names a touchpoint other than the one on screen whose checklist this is.
+    static func draw(
+        _ state: WalkState, _ touchpoint: Touchpoint, moment: Moment, top: Int, bottom: Int, width: Int, of other: String? = nil,
+        _ canvas: inout Canvas
+    ) -> Int {
         let checklist = touchpoint.checklist
         guard !checklist.isEmpty, top < bottom else { return top }
         let panel = state.checklist.flatMap { $0.touchpoint == touchpoint.id ? $0 : nil }
@@ -23,6 +27,7 @@ enum ChecklistView {
 
         let answered = checklist.indices.filter { moment.answers[$0] != nil }.count
         var x = canvas.put("Look for", row: top, column: 2, role: .heading)
+        if let other { x = canvas.put(" · " + other, row: top, column: x, role: .heading, limit: max(8, (width + 2 - x) / 2), ellipsis: true) }
         let progress = "  \(answered)/\(checklist.count) answered" + (panel == nil ? "  · c to answer" : "  · y Yes  n No  a N/A  e comment  Esc done")
         x = canvas.put(progress, row: top, column: x, role: .dim, limit: width + 2 - x, ellipsis: true)
 

@@ -66,7 +66,8 @@ enum FieldKitView {
         var lines: [(String, Role)] = []
         switch editor.target {
         case .text(let key):
-            let name = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
+            var name = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
+            if key.touchpoint != state.currentStep?.touchpoint.id { name += " (just judged)" }
             switch key.field {
             case .statedTime:
                 title = "When did it happen?"
@@ -85,7 +86,8 @@ enum FieldKitView {
                 return
             }
         case .adhocChannel(let after, let inserted):
-            let name = state.steps.first { $0.touchpoint.id == after }?.touchpoint.title ?? after
+            var name = state.steps.first { $0.touchpoint.id == after }?.touchpoint.title ?? after
+            if after != state.currentStep?.touchpoint.id { name += " (just judged)" }
             title = "Insert a touchpoint"
             lines = [("After: " + name, .normal), ("Title: " + inserted, .normal), ("Channel (store, phone, web…), or Enter for none:", .dim)]
         default:
