@@ -8,7 +8,8 @@ public struct HomeState: Equatable, Sendable {
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
         /// A sample built into journeywalk, walked as it is (offered when no journey files are found).
         case sample(id: String, title: String, stages: Int, touchpoints: Int)
-        /// `started` is the start time as the user reads it (local time, formatted by the caller).
+        /// `started` is when the visit began as the user reads it (the stated start of a visit entered
+        /// afterwards, as the review list shows it; local time, formatted by the caller).
         case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
         case review(walks: Int)
         case broken(path: String, problem: String)

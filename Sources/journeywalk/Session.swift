@@ -65,7 +65,7 @@ enum Session {
             let summary = walk.summary
             let total = summary.magic + summary.neutral + summary.misery + summary.skipped + summary.unrecorded
             return .unfinished(
-                path: walk.path, title: walk.journeyTitle, started: localMinute(walk.started),
+                path: walk.path, title: walk.journeyTitle, started: localMinute(walk.visitStart),
                 recorded: total - summary.unrecorded, total: total)
         }
         return (items, found.walks, found.copies)
