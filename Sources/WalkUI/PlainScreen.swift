@@ -22,6 +22,9 @@ public enum PlainScreen {
             let value = state.fieldValue(field)
             lines.append("\(field.label): " + (value.isEmpty ? "not given" : value))
         }
+        if let start = state.statedStart {
+            lines.append("Visit: \(StatedTime.dateAndClock(start, timeZone: state.timeZone)) (\(StatedTime.zone(state.timeZone, at: start))), entered afterwards (walk --at); at TIME states each touchpoint's time.")
+        }
         lines.append("Type start or an empty line to start the walk (the first verdict starts it too), help for the commands, quit to leave without saving.")
         return lines
     }

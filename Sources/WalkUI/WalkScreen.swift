@@ -52,7 +52,7 @@ public enum WalkScreen {
         canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width, ellipsis: true)
         row += 1
         let lastContentRow = canvas.height - 4
-        let fieldRows = WalkState.BriefingField.allCases.count + 1
+        let fieldRows = WalkState.BriefingField.allCases.count + 1 + (state.statedStart == nil ? 0 : 1)
         var lines: [(String, Role)] = []
         if let description = journey.description {
             lines += TerminalText.reflow(description, to: width).map { ($0, .normal) }
@@ -81,6 +81,12 @@ public enum WalkScreen {
             canvas.put(field.label, row: row, column: 4, role: selected ? .selected : .heading)
             canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
             row += 1
+        }
+        if let start = state.statedStart {
+            // Not a field to edit: `walk --at` stated it.
+            canvas.put("Visit", row: row, column: 4, role: .heading)
+            canvas.put(StatedTime.dateAndClock(start, timeZone: state.timeZone) + ", entered afterwards (walk --at)", row: row, column: 15,
+                       limit: canvas.width - 17, ellipsis: true)
         }
     }
 
@@ -146,7 +152,12 @@ public enum WalkScreen {
             canvas.put("  ◆ moment of truth", row: row, column: x, role: .warning, limit: contentWidth + 2 - x)
         }
         row += 1
-        FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
+        let scoreStart = FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
+        if let start = state.statedStart {
+            // A visit entered afterwards: when it began, as stated (touchpoint times are stated with @).
+            canvas.put("Visit " + StatedTime.dateAndClock(start, timeZone: state.timeZone) + " (stated start)", row: 1, column: 2, role: .dim,
+                       limit: scoreStart - 4, ellipsis: true)
+        }
         let moment = state.currentMoment
         var facts: [String] = []
         if tp.adhoc { facts.append("inserted") }

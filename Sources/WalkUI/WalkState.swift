@@ -134,6 +134,10 @@ public struct WalkState: Equatable, Sendable {
         set { chosenTimeZone = newValue }
     }
     var chosenTimeZone: TimeZone?
+    /// When the visit began, for a visit entered afterwards (`walk --at`): the walk file's stated
+    /// start once the walk is started, else the one the briefing was opened with.
+    public var statedStart: Date? { walk.map { $0.header.statedStart } ?? briefedStatedStart }
+    var briefedStatedStart: Date?
     /// Set while leaving and waiting for the unsaved text to be written.
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
@@ -170,14 +174,16 @@ public struct WalkState: Equatable, Sendable {
     /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
     public var secondsFromGMT = 0
 
-    /// A new walk of a journey, on its briefing screen.
-    public init(journey: Journey, details: WalkDetails, now: Date) {
+    /// A new walk of a journey, on its briefing screen; `statedStart` is when a visit entered
+    /// afterwards began (`walk --at`), shown from the briefing on.
+    public init(journey: Journey, details: WalkDetails, now: Date, statedStart: Date? = nil) {
         self.mode = .briefing
         self.journey = journey
         self.steps = journey.steps
         self.details = details
         self.enteredAt = now
         self.now = now
+        self.briefedStatedStart = statedStart
     }
 
     /// A walk continued from its journal, at the touchpoint where it stopped.

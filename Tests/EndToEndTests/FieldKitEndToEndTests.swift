@@ -14,7 +14,12 @@ import Testing
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=Europe/Paris NO_COLOR="
-        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        let briefing = tmux.waitFor("Enter start")
+        #expect(briefing.screen.contains("Visit      2025-06-14 10:15, entered afterwards (walk --at)"), "briefing:\n\(briefing.screen)")
+        tmux.send("Enter")
+        let first = tmux.waitFor("Touchpoint 1/9")
+        #expect(first.screen.contains("Visit 2025-06-14 10:15 (stated start)"), "first touchpoint:\n\(first.screen)")
 
         // The checklist: Yes with one key, then a No that asks for its comment right there.
         tmux.send("c")

@@ -81,6 +81,15 @@ import Testing
             + "(after the previous stated time), local time Europe/Paris, UTC+01:00"])
     }
 
+    @Test func theBriefingSaysTheStatedStart() {
+        var state = WalkState(journey: shopJourney, details: WalkDetails(), now: at(0), statedStart: at(-3600))
+        state.timeZone = paris
+        let script = PlainScript(["quit"])
+        _ = PlainRunner(clock: { at(10) }).run(state, recorder: MemoryRecorder(), input: script.next, output: script.write)
+        #expect(script.output.contains("Visit: 2026-11-22 10:15:03 (Europe/Paris, UTC+01:00), entered afterwards (walk --at); at TIME states each touchpoint's time."),
+                "\(script.text)")
+    }
+
     @Test func finishRunsTheFinalCheckAndGoLeadsToAnItem() {
         let (outcome, script) = walk(["answer no 1", "m", "n", "finish", "go 1", "comment 1 Nobody there", "finish", "go 1", "m", "finish"])
         #expect(script.output.contains("Final check: 2 items to look at before completing the walk:"))

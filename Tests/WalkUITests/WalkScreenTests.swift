@@ -9,6 +9,19 @@ import Testing
         assertSnapshot(render(state), named: "briefing-80x24")
     }
 
+    /// A visit entered afterwards (`walk --at`): the briefing and then the walk say when it began.
+    @Test func briefingAndWalkOfAVisitEnteredAfterwards() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Café ★ naïve", role: .shopper), now: at(0), statedStart: at(-86_400 - 3600))
+        state.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let briefing = render(state)
+        assertSnapshot(briefing, named: "briefing-stated-start-80x24")
+        #expect(briefing.text.contains("Visit      2026-11-21 10:15:03, entered afterwards (walk --at)"))
+        var header = storeHeader(details: state.details)
+        header.statedStart = state.statedStart
+        _ = state.apply(.started(header), now: at(0))
+        #expect(render(state).text(row: 1).hasPrefix("  Visit 2026-11-21 10:15:03 (stated start)"), "\(render(state).text)")
+    }
+
     @Test func firstTouchpoint() {
         assertSnapshot(render(.walkingStore()), named: "walk-first-80x24")
     }
