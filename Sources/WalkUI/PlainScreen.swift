@@ -136,6 +136,14 @@ public enum PlainScreen {
             + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
     }
 
+    /// A stated time earlier than the one before it: both times, both touchpoints, the choices.
+    public static func statedTimeQuestion(_ state: WalkState) -> [String] {
+        guard let question = state.statedTimeQuestion else { return [] }
+        let table = PlainWords.confirmStatedTime
+        return [question.heading] + question.sentences
+            + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
+    }
+
     /// Leaving stopped because typed text could not be written: the text, the reason, the choices.
     public static func unsaved(_ state: WalkState, reason: String) -> [String] {
         let table = PlainWords.unsavedText

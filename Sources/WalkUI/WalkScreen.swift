@@ -18,11 +18,15 @@ public enum WalkScreen {
         switch state.mode {
         case .briefing:
             briefing(state, &canvas)
-        case .walking, .confirmLeave, .finalCheck, .unsavedText, .done:
+        case .walking, .confirmLeave, .finalCheck, .confirmStatedTime, .unsavedText, .done:
             touchpoint(state, &canvas)
         }
         ScreenParts.status(&canvas, state.message)
-        if let editor = state.editor {
+        if let question = state.statedTimeQuestion {
+            // The time typed waits in the editor under the question.
+            ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
+            statedTimeQuestion(question, &canvas)
+        } else if let editor = state.editor {
             ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
             if case .field(let field) = editor.target {
                 editField(field, editor.line, &canvas)
@@ -360,6 +364,20 @@ public enum WalkScreen {
             lines.append(("\(binding.keyLabel)  \(help)", .normal))
         }
         ScreenParts.box(&canvas, title: "Finish the walk?", lines: lines, width: 70)
+    }
+
+    /// A stated time earlier than the one before it: both times, both touchpoints, and the keys.
+    private static func statedTimeQuestion(_ question: StatedTimeQuestion, _ canvas: inout Canvas) {
+        let width = min(74, canvas.width - 2)
+        var lines: [(String, Role)] = []
+        for (index, sentence) in question.sentences.enumerated() {
+            lines += TerminalText.wrap(sentence, to: width - 4).map { ($0, index == 0 ? .warning : .normal) }
+        }
+        lines.append(("", .normal))
+        for binding in FieldKitKeys.confirmStatedTime.bindings {
+            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
+        }
+        ScreenParts.box(&canvas, title: question.heading, lines: lines, width: width)
     }
 
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.

@@ -10,6 +10,9 @@ public struct WalkState: Equatable, Sendable {
         case confirmLeave
         /// Finishing found things missing (SPEC 7.2's final check): go to each, or complete anyway.
         case finalCheck
+        /// A stated time earlier than the one stated before it in walking order: asked before it
+        /// is written (it reorders the visit); the typed time stays in the editor meanwhile.
+        case confirmStatedTime(StatedTimeQuestion)
         /// Leaving stopped because typed text could not be written (disk full, read-only): the
         /// operator chooses to try again, go back to the text, or leave with it printed to copy.
         case unsavedText(reason: String, finished: Bool)
@@ -238,6 +241,12 @@ public struct WalkState: Equatable, Sendable {
     }
     public var isLast: Bool { current == steps.count - 1 }
 
+    /// The question asked before an earlier stated time is written, while it is up.
+    public var statedTimeQuestion: StatedTimeQuestion? {
+        if case .confirmStatedTime(let question) = mode { return question }
+        return nil
+    }
+
     /// Seconds on the current touchpoint's stopwatch, all visits together.
     public var timerSeconds: Int {
         guard let id = currentStep?.touchpoint.id else { return 0 }
@@ -263,6 +272,7 @@ public struct WalkState: Equatable, Sendable {
         case .confirmLeave: return WalkKeys.confirmLeave
         case .unsavedText: return WalkKeys.unsavedText
         case .finalCheck: return FieldKitKeys.finalCheck
+        case .confirmStatedTime: return FieldKitKeys.confirmStatedTime
         case .walking, .done: return checklist != nil ? FieldKitKeys.checklist : WalkKeys.walking
         }
     }
