@@ -196,12 +196,14 @@ import Testing
         #expect(tmux.waitFor("EXIT=0").found)
     }
 
-    /// The stated times of a walk file, in the order they were written.
+    /// The stated times of the walk files, in the order they were written (the files by name).
     func statedTimes(_ home: String) throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
-        let journal = try String(contentsOfFile: home + "/walks/" + (files.first ?? ""), encoding: .utf8)
-        return journal.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }.compactMap { line in
-            line.range(of: "\"stated_at\":\"").map { String(line[$0.upperBound...].prefix(24)) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }.sorted()
+        return try files.flatMap { file in
+            let journal = try String(contentsOfFile: home + "/walks/" + file, encoding: .utf8)
+            return journal.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }.compactMap { line in
+                line.range(of: "\"stated_at\":\"").map { String(line[$0.upperBound...].prefix(24)) }
+            }
         }
     }
 
