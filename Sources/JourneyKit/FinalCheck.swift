@@ -120,11 +120,17 @@ extension Walk {
     /// The stated time before a touchpoint in walking order (or the visit's stated start): what
     /// `+3m` counts from.
     public func statedTime(before index: Int) -> Date? {
+        previousStated(before: index)?.stated ?? header.statedStart
+    }
+
+    /// The nearest touchpoint before `index` in walking order with a stated time (its index), and
+    /// that time; nil when none has one.
+    public func previousStated(before index: Int) -> (index: Int, stated: Date)? {
         var position = min(index, steps.count) - 1
         while position >= 0 {
-            if let stated = moments[steps[position].touchpoint.id]?.statedAt { return stated }
+            if let stated = moments[steps[position].touchpoint.id]?.statedAt { return (position, stated) }
             position -= 1
         }
-        return header.statedStart
+        return nil
     }
 }

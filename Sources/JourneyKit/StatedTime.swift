@@ -119,7 +119,7 @@ public enum StatedTime {
     }
 
     /// `10:42` when `date` is on the same day as `other`, else `2026-11-21 10:42`.
-    private static func clock(_ date: Date, besides other: Date, timeZone: TimeZone) -> String {
+    public static func clock(_ date: Date, besides other: Date, timeZone: TimeZone) -> String {
         let calendar = calendar(timeZone)
         return calendar.isDate(date, inSameDayAs: other) ? clock(date, timeZone: timeZone) : dateAndClock(date, timeZone: timeZone)
     }

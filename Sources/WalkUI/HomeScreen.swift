@@ -2,6 +2,9 @@ import JourneyKit
 
 /// Draws the home screen: sections for journeys, unfinished walks and files with problems.
 public enum HomeScreen {
+    /// The heading of the built-in samples, offered when no journey file is found.
+    static let sampleSection = "Walk a built-in sample (no journey files in ./journeys or the data folder)"
+
     public static func render(_ state: HomeState, into canvas: inout Canvas) {
         if canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
             ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: "")
@@ -20,6 +23,10 @@ public enum HomeScreen {
                 section = "Walk a journey"
                 text = title
                 detail = "\(id) · \(Counted.text(touchpoints, "touchpoint"))"
+            case .sample(let id, let title, _, let touchpoints):
+                section = sampleSection
+                text = title
+                detail = "\(id) · \(Counted.text(touchpoints, "touchpoint"))"
             case .unfinished(_, let title, let started, let recorded, let total):
                 section = "Resume an unfinished walk"
                 text = title
@@ -33,9 +40,10 @@ public enum HomeScreen {
                 text = path
                 detail = problem
             case .installSamples(let folder, let count):
-                section = "No journeys found in ./journeys or the data folder"
+                // The samples can be walked as they are (listed above it): installing is for editing them.
+                section = sampleSection
                 text = "Install the \(count) sample journeys"
-                detail = "into \(folder), to walk and edit"
+                detail = "into \(folder), to edit"
             }
             if section != lastSection {
                 if !lastSection.isEmpty { lines.append(("", "", .normal, nil)) }

@@ -6,7 +6,10 @@ public struct HomeState: Equatable, Sendable {
     /// One line of the home list.
     public enum Item: Equatable, Sendable {
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
-        /// `started` is the start time as the user reads it (local time, formatted by the caller).
+        /// A sample built into journeywalk, walked as it is (offered when no journey files are found).
+        case sample(id: String, title: String, stages: Int, touchpoints: Int)
+        /// `started` is when the visit began as the user reads it (the stated start of a visit entered
+        /// afterwards, as the review list shows it; local time, formatted by the caller).
         case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
         case review(walks: Int)
         case broken(path: String, problem: String)
@@ -26,9 +29,12 @@ public struct HomeState: Equatable, Sendable {
     /// What the last action did (samples installed, or why they were not), shown above the footer.
     public private(set) var message: WalkState.Message?
 
+    /// Starts on the first unfinished walk, if any (resuming it is the likeliest thing to do), else
+    /// on the first line that can be opened.
     public init(items: [Item]) {
         self.items = items
-        self.selection = items.firstIndex(where: \.isSelectable) ?? 0
+        let unfinished = items.firstIndex { if case .unfinished = $0 { return true } else { return false } }
+        self.selection = unfinished ?? items.firstIndex(where: \.isSelectable) ?? 0
     }
 
     /// Shows what an action done outside the screen did (`failed`: as an error).

@@ -13,6 +13,7 @@ public enum KeyReference {
         table(WalkKeys.briefing)
         table(WalkKeys.walking)
         table(FieldKitKeys.checklist)
+        table(FieldKitKeys.confirmStatedTime)
         table(WalkKeys.confirmLeave)
         table(FieldKitKeys.finalCheck)
         table(WalkKeys.unsavedText)

@@ -113,6 +113,7 @@ struct PlainWalk {
         case .walking: say([""] + PlainScreen.touchpoint(state))
         case .confirmLeave: say([""] + PlainScreen.confirm(state))
         case .finalCheck: say([""] + PlainScreen.finalCheck(state))
+        case .confirmStatedTime: say([""] + PlainScreen.statedTimeQuestion(state))
         case .unsavedText(let reason, _): say([""] + PlainScreen.unsaved(state, reason: reason))
         case .done: break
         }
@@ -156,6 +157,10 @@ struct PlainWalk {
                     return
                 }
                 send(key)
+            }
+            if state.editor != nil, commands.contains(.correctStatedTime) {
+                // Plain mode states a time with the at command only: the time typed is dropped (it is in the input).
+                dropEditor()
             }
             if state.editor != nil, commands.contains(.backToText) {
                 // Plain mode edits a note with the note command only: close the editor again (its
@@ -435,10 +440,11 @@ struct PlainWalk {
             return
         }
         for line in lines {
-            guard state.editor != nil else { break }
+            guard state.editor != nil, state.statedTimeQuestion == nil else { break }
             type(line.text, into: line.holder)
         }
-        if state.editor != nil {
+        // An earlier stated time is asked about first (yes or no); its text waits meanwhile.
+        if state.editor != nil, state.statedTimeQuestion == nil {
             let failure = state.message
             dropEditor()
             state.message = failure

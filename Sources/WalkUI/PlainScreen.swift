@@ -22,6 +22,9 @@ public enum PlainScreen {
             let value = state.fieldValue(field)
             lines.append("\(field.label): " + (value.isEmpty ? "not given" : value))
         }
+        if let start = state.statedStart {
+            lines.append("Visit: \(StatedTime.dateAndClock(start, timeZone: state.timeZone)) (\(StatedTime.zone(state.timeZone, at: start))), entered afterwards (walk --at); at TIME states each touchpoint's time.")
+        }
         lines.append("Type start or an empty line to start the walk (the first verdict starts it too), help for the commands, quit to leave without saving.")
         return lines
     }
@@ -130,6 +133,14 @@ public enum PlainScreen {
             : "\(count(summary.unrecorded, "touchpoint")) \(summary.unrecorded == 1 ? "is" : "are") not recorded yet."
         let table = PlainWords.confirmLeave
         return ["Finish the walk? " + open, summary.line]
+            + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
+    }
+
+    /// A stated time earlier than the one before it: both times, both touchpoints, the choices.
+    public static func statedTimeQuestion(_ state: WalkState) -> [String] {
+        guard let question = state.statedTimeQuestion else { return [] }
+        let table = PlainWords.confirmStatedTime
+        return [question.heading] + question.sentences
             + table.entries.filter { $0.command != .show && $0.command != .help }.map { "  \(table.label(of: $0)): \($0.help)" }
     }
 

@@ -201,6 +201,13 @@ public enum PlainWords {
         PlainWord(["help", "?"], .help, help: "list these commands"),
     ])
 
+    public static let confirmStatedTime = PlainWordTable(title: "Stated time earlier than the one before", keys: FieldKitKeys.confirmStatedTime, [
+        PlainWord(["yes"], .keys([.stateTimeAnyway]), help: "state the earlier time anyway: the touchpoint moves in the timeline", sameKeysAs: .stateTimeAnyway),
+        PlainWord(["no", "cancel"], .keys([.correctStatedTime]), help: "do not state it: the time stays as it was (at TIME states another)", sameKeysAs: .correctStatedTime),
+        PlainWord(["show"], .show, help: "ask again"),
+        PlainWord(["help", "?"], .help, help: "list these commands"),
+    ])
+
     public static let finalCheck = PlainWordTable(title: "Final check", keys: FieldKitKeys.finalCheck, [
         PlainWord(["finish anyway", "complete"], .keys([.finalCheck(.completeAnyway)]), help: "complete the walk with these items missing", sameKeysAs: .finalCheck(.completeAnyway)),
         PlainWord(["go"], .goTo, argument: "N", help: "go to the touchpoint of item N to put it right"),
@@ -223,6 +230,7 @@ public enum PlainWords {
         case .briefing: return briefing
         case .confirmLeave: return confirmLeave
         case .finalCheck: return finalCheck
+        case .confirmStatedTime: return confirmStatedTime
         case .unsavedText: return unsavedText
         case .walking, .done: return walking
         }
@@ -231,7 +239,7 @@ public enum PlainWords {
     /// The plain-mode section of the README, generated from the same tables `help` prints.
     public static func markdown() -> String {
         var text = ""
-        for table in [briefing, walking, confirmLeave, finalCheck, unsavedText] {
+        for table in [briefing, walking, confirmLeave, confirmStatedTime, finalCheck, unsavedText] {
             text += "**\(table.title)**\n\n| command | does |\n|---|---|\n"
             for entry in table.entries {
                 let spellings = table.spellings(of: entry).map { $0.isEmpty ? "an empty line" : "`\($0)`" }

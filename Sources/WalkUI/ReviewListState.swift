@@ -8,7 +8,8 @@ public struct WalkListing: Equatable, Sendable {
     public var journeyID: String
     public var journeyTitle: String
     public var started: Date
-    /// The start time as the user reads it (local time, formatted by the caller).
+    /// When the visit began as the user reads it (the STARTED column): the stated start of a visit
+    /// entered afterwards, else the walk's start; local time, formatted by the caller.
     public var startedText: String
     public var `operator`: String
     public var role: String
@@ -43,13 +44,23 @@ public struct WalkListing: Equatable, Sendable {
         self.visitStart = visitStart ?? started
     }
 
+    /// A walk as the list shows it: started when the visit began (`walk --at`'s stated start where
+    /// given), to the minute in the reader's zone (`TZ`), as compare and the date filters read it.
+    public init(_ walk: WalkDigest) {
+        self.init(
+            path: walk.path, walkID: walk.walkID, journeyID: walk.journeyID, journeyTitle: walk.journeyTitle,
+            started: walk.started, startedText: ReaderTime.minute(walk.visitStart), operator: walk.operator, role: walk.role,
+            location: walk.location, summary: walk.summary, finished: walk.isFinished, problems: walk.problems.count,
+            status: walk.status, visitStart: walk.visitStart)
+    }
+
     /// Text the filter's free words search, lower-cased.
     var searchText: String {
         WalkFilter.searchText(journeyTitle: journeyTitle, journeyID: journeyID, operator: `operator`, role: role, location: location, walkID: walkID)
     }
 }
 
-/// The list of saved walks: newest first, filtered by text and journey, sortable.
+/// The list of saved walks: newest visit first, filtered by text and journey, sortable.
 public struct ReviewListState: Equatable, Sendable {
     /// How the list is ordered.
     public enum Sort: String, CaseIterable, Sendable {
@@ -303,11 +314,13 @@ public struct ReviewListState: Equatable, Sendable {
             }
         }
         switch sort {
-        case .newest: shown.sort { (items[$0].started, items[$0].walkID) > (items[$1].started, items[$1].walkID) }
-        case .oldest: shown.sort { (items[$0].started, items[$0].walkID) < (items[$1].started, items[$1].walkID) }
-        // Every order ends on the walk id, so that it does not depend on the order the walks were read in.
-        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].started, items[$1].walkID) < (items[$1].journeyTitle, items[$0].started, items[$0].walkID) }
-        case .misery: shown.sort { (items[$0].summary.misery, items[$0].started, items[$0].walkID) > (items[$1].summary.misery, items[$1].started, items[$1].walkID) }
+        // By when the visit began (the stated start of a visit entered afterwards), as the STARTED
+        // column shows it; every order ends on the walk id, so that it does not depend on the order
+        // the walks were read in.
+        case .newest: shown.sort { (items[$0].visitStart, items[$0].walkID) > (items[$1].visitStart, items[$1].walkID) }
+        case .oldest: shown.sort { (items[$0].visitStart, items[$0].walkID) < (items[$1].visitStart, items[$1].walkID) }
+        case .journey: shown.sort { (items[$0].journeyTitle, items[$1].visitStart, items[$1].walkID) < (items[$1].journeyTitle, items[$0].visitStart, items[$0].walkID) }
+        case .misery: shown.sort { (items[$0].summary.misery, items[$0].visitStart, items[$0].walkID) > (items[$1].summary.misery, items[$1].visitStart, items[$1].walkID) }
         }
         visible = shown
         selection = keptPath.flatMap { path in shown.firstIndex { items[$0].path == path } } ?? 0

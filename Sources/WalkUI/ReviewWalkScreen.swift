@@ -163,7 +163,10 @@ public enum ReviewWalkScreen {
             if entry.touchpoint.adhoc { title += " (ad hoc)" }
             canvas.put(title, row: row, column: 9, role: base, limit: titleWidth, ellipsis: true)
             var facts = ""
-            if let time = analysis.when(entry) {
+            // A visit entered afterwards (`walk --at`) is timed by stated times only: when a verdict
+            // was typed is no time of the visit, so a moment without a stated time shows none here
+            // (the moment's panel says "entered …", as the reports do).
+            if let time = analysis.when(entry), time.stated || analysis.walk.header.statedStart == nil {
                 // A stated time is marked with @, the key that states one.
                 facts = (time.stated ? "@" : "") + String(LocalTime.clock(time.date, LocalTime.zone(of: analysis.walk.header)).prefix(5))
                 if let offset = time.offsetText { facts += " " + offset }

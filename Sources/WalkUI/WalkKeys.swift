@@ -34,6 +34,9 @@ public enum WalkCommand: Equatable, Sendable {
     case toggleTimer
     case resetTimer
     case stateTime
+    /// A stated time earlier than the one before it: state it anyway, or go back to correct it.
+    case stateTimeAnyway
+    case correctStatedTime
     case insertTouchpoint
     case attachEvidence
     case finalCheck(FinalCheckPanel.Command)

@@ -18,11 +18,15 @@ public enum WalkScreen {
         switch state.mode {
         case .briefing:
             briefing(state, &canvas)
-        case .walking, .confirmLeave, .finalCheck, .unsavedText, .done:
+        case .walking, .confirmLeave, .finalCheck, .confirmStatedTime, .unsavedText, .done:
             touchpoint(state, &canvas)
         }
         ScreenParts.status(&canvas, state.message)
-        if let editor = state.editor {
+        if let question = state.statedTimeQuestion {
+            // The time typed waits in the editor under the question.
+            ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
+            statedTimeQuestion(question, &canvas)
+        } else if let editor = state.editor {
             ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
             if case .field(let field) = editor.target {
                 editField(field, editor.line, &canvas)
@@ -52,7 +56,7 @@ public enum WalkScreen {
         canvas.put(journey.title, row: row, column: 2, role: .heading, limit: width, ellipsis: true)
         row += 1
         let lastContentRow = canvas.height - 4
-        let fieldRows = WalkState.BriefingField.allCases.count + 1
+        let fieldRows = WalkState.BriefingField.allCases.count + 1 + (state.statedStart == nil ? 0 : 1)
         var lines: [(String, Role)] = []
         if let description = journey.description {
             lines += TerminalText.reflow(description, to: width).map { ($0, .normal) }
@@ -81,6 +85,12 @@ public enum WalkScreen {
             canvas.put(field.label, row: row, column: 4, role: selected ? .selected : .heading)
             canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
             row += 1
+        }
+        if let start = state.statedStart {
+            // Not a field to edit: `walk --at` stated it.
+            canvas.put("Visit", row: row, column: 4, role: .heading)
+            canvas.put(StatedTime.dateAndClock(start, timeZone: state.timeZone) + ", entered afterwards (walk --at)", row: row, column: 15,
+                       limit: canvas.width - 17, ellipsis: true)
         }
     }
 
@@ -146,7 +156,12 @@ public enum WalkScreen {
             canvas.put("  ◆ moment of truth", row: row, column: x, role: .warning, limit: contentWidth + 2 - x)
         }
         row += 1
-        FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
+        let scoreStart = FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
+        if let start = state.statedStart {
+            // A visit entered afterwards: when it began, as stated (touchpoint times are stated with @).
+            canvas.put("Visit " + StatedTime.dateAndClock(start, timeZone: state.timeZone) + " (stated start)", row: 1, column: 2, role: .dim,
+                       limit: scoreStart - 4, ellipsis: true)
+        }
         let moment = state.currentMoment
         var facts: [String] = []
         if tp.adhoc { facts.append("inserted") }
@@ -355,6 +370,20 @@ public enum WalkScreen {
             lines.append(("\(binding.keyLabel)  \(help)", .normal))
         }
         ScreenParts.box(&canvas, title: "Finish the walk?", lines: lines, width: 70)
+    }
+
+    /// A stated time earlier than the one before it: both times, both touchpoints, and the keys.
+    private static func statedTimeQuestion(_ question: StatedTimeQuestion, _ canvas: inout Canvas) {
+        let width = min(74, canvas.width - 2)
+        var lines: [(String, Role)] = []
+        for (index, sentence) in question.sentences.enumerated() {
+            lines += TerminalText.wrap(sentence, to: width - 4).map { ($0, index == 0 ? .warning : .normal) }
+        }
+        lines.append(("", .normal))
+        for binding in FieldKitKeys.confirmStatedTime.bindings {
+            lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
+        }
+        ScreenParts.box(&canvas, title: question.heading, lines: lines, width: width)
     }
 
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.

@@ -115,7 +115,8 @@ extension WalkState {
             help = overlay.handle(key, lineCount: helpLineCount) ? overlay : nil
             return []
         }
-        if let editor {
+        // While an earlier stated time is asked about, its text waits in the editor: the question's keys answer.
+        if let editor, statedTimeQuestion == nil {
             return edit(editor, key)
         }
         if panel != nil {
@@ -263,7 +264,8 @@ extension WalkState {
             default:
                 return undoFieldKit(entry)
             }
-        case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence:
+        case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .correctStatedTime, .insertTouchpoint,
+             .attachEvidence:
             justJudged = judged
             return performFieldKit(command)
         case .finalCheck:

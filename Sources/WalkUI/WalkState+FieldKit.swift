@@ -50,6 +50,17 @@ extension WalkState {
             let day = walk.statedTime(before: walk.index(of: id) ?? current) ?? walk.header.statedStart ?? now
             message = Message(text: "When did \(name)\(judged) happen? Time in \(LocalTime.label(timeZone, at: day)), then Enter", kind: .info)
             return []
+        case .stateTimeAnyway:
+            guard let question = statedTimeQuestion else { return [] }
+            mode = .walking
+            return [.record(.stated(StatedTimeChange(touchpoint: question.touchpoint, stated: question.stated, at: now)))]
+        case .correctStatedTime:
+            guard statedTimeQuestion != nil else { return [] }
+            mode = .walking
+            message = Message(
+                text: "Not stated: correct the time, then Enter (Esc keeps it as a draft)", kind: .info,
+                plain: "Not stated; the time stays as it was: at TIME states another")
+            return []
         case .insertTouchpoint:
             open(Walk.DraftKey(touchpoint: id, field: .adhoc))
             message = Message(text: "Insert a touchpoint after \(name)\(judged): its title, then Enter", kind: .info)
@@ -232,6 +243,15 @@ extension WalkState {
                     walkStarted: walk.header.started)
                 if stated == moment.statedAt {
                     editor = nil
+                    return []
+                }
+                // Earlier than the time of a touchpoint before it: it would reorder the visit, so ask first.
+                if let previous = walk.previousStated(before: index), stated < previous.stated, walk.steps.indices.contains(index) {
+                    mode = .confirmStatedTime(StatedTimeQuestion(
+                        touchpoint: walk.steps[index].touchpoint, stated: stated, previousTouchpoint: walk.steps[previous.index].touchpoint,
+                        previous: previous.stated, timeZone: timeZone))
+                    // The question says it all (the box on the screen, its lines in plain mode).
+                    message = nil
                     return []
                 }
                 return [.record(.stated(StatedTimeChange(touchpoint: key.touchpoint, stated: stated, at: now)))]
@@ -451,7 +471,7 @@ extension WalkCommand {
     /// Whether the command writes to the walk (refused once the walk is submitted).
     var changesTheWalk: Bool {
         switch self {
-        case .rate, .editNote, .undo, .finish, .openChecklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence:
+        case .rate, .editNote, .undo, .finish, .openChecklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .insertTouchpoint, .attachEvidence:
             return true
         case .checklist(let command):
             switch command {

@@ -10,6 +10,9 @@ public struct WalkState: Equatable, Sendable {
         case confirmLeave
         /// Finishing found things missing (SPEC 7.2's final check): go to each, or complete anyway.
         case finalCheck
+        /// A stated time earlier than the one stated before it in walking order: asked before it
+        /// is written (it reorders the visit); the typed time stays in the editor meanwhile.
+        case confirmStatedTime(StatedTimeQuestion)
         /// Leaving stopped because typed text could not be written (disk full, read-only): the
         /// operator chooses to try again, go back to the text, or leave with it printed to copy.
         case unsavedText(reason: String, finished: Bool)
@@ -134,6 +137,10 @@ public struct WalkState: Equatable, Sendable {
         set { chosenTimeZone = newValue }
     }
     var chosenTimeZone: TimeZone?
+    /// When the visit began, for a visit entered afterwards (`walk --at`): the walk file's stated
+    /// start once the walk is started, else the one the briefing was opened with.
+    public var statedStart: Date? { walk.map { $0.header.statedStart } ?? briefedStatedStart }
+    var briefedStatedStart: Date?
     /// Set while leaving and waiting for the unsaved text to be written.
     var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
@@ -182,14 +189,16 @@ public struct WalkState: Equatable, Sendable {
     /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
     public var secondsFromGMT = 0
 
-    /// A new walk of a journey, on its briefing screen.
-    public init(journey: Journey, details: WalkDetails, now: Date) {
+    /// A new walk of a journey, on its briefing screen; `statedStart` is when a visit entered
+    /// afterwards began (`walk --at`), shown from the briefing on.
+    public init(journey: Journey, details: WalkDetails, now: Date, statedStart: Date? = nil) {
         self.mode = .briefing
         self.journey = journey
         self.steps = journey.steps
         self.details = details
         self.enteredAt = now
         self.now = now
+        self.briefedStatedStart = statedStart
     }
 
     /// A walk continued from its journal, at the touchpoint where it stopped.
@@ -244,6 +253,12 @@ public struct WalkState: Equatable, Sendable {
     }
     public var isLast: Bool { current == steps.count - 1 }
 
+    /// The question asked before an earlier stated time is written, while it is up.
+    public var statedTimeQuestion: StatedTimeQuestion? {
+        if case .confirmStatedTime(let question) = mode { return question }
+        return nil
+    }
+
     /// Seconds on the current touchpoint's stopwatch, all visits together.
     public var timerSeconds: Int {
         guard let id = currentStep?.touchpoint.id else { return 0 }
@@ -269,6 +284,7 @@ public struct WalkState: Equatable, Sendable {
         case .confirmLeave: return WalkKeys.confirmLeave
         case .unsavedText: return WalkKeys.unsavedText
         case .finalCheck: return FieldKitKeys.finalCheck
+        case .confirmStatedTime: return FieldKitKeys.confirmStatedTime
         case .walking, .done: return checklist != nil ? FieldKitKeys.checklist : WalkKeys.walking
         }
     }

@@ -50,6 +50,13 @@ struct Journeywalk: ParsableCommand {
                     return
                 }
                 try Session.walk(loaded, details: .init(), locations: locations, terminal: terminal)
+            case .sample(let id, _, _, _):
+                // As `journeywalk walk ID` finds it: the sample built into this binary, walked as it is.
+                guard let found = JourneyCatalog(folders: [], includesSamples: true).others(excluding: []).first(where: { $0.loaded.journey.id == id }) else {
+                    try terminal.closeAfterScreen()
+                    return
+                }
+                try Session.walk(found.loaded, details: .init(), locations: locations, terminal: terminal)
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
             case .review:
@@ -77,8 +84,9 @@ struct Journeywalk: ParsableCommand {
         }
     }
 
-    /// The home screen's items: the journeys found (or the offer to install the samples), the
-    /// unfinished walks, review, and the journey files with problems; with the journeys by path.
+    /// The home screen's items: the journeys found (or, when there are none, the built-in samples
+    /// and the offer to install them), the unfinished walks, review, and the journey files with
+    /// problems; with the journeys by path.
     static func home(_ locations: DataLocations) -> (state: HomeState, journeys: [String: LoadedJourney]) {
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
         var items: [HomeState.Item] = []
@@ -95,7 +103,14 @@ struct Journeywalk: ParsableCommand {
                 broken.append(.broken(path: entry.path, problem: Counted.text(count, "problem")))
             }
         }
-        if items.isEmpty { items.append(.installSamples(folder: locations.home + "/journeys", count: SampleInstaller.count)) }
+        if items.isEmpty {
+            // No journey file: the samples built in are walked as they are (as `walk ID` does), or installed to edit.
+            for sample in JourneyCatalog(folders: [], includesSamples: true).others(excluding: []) {
+                let journey = sample.loaded.journey
+                items.append(.sample(id: journey.id, title: journey.title, stages: journey.stages.count, touchpoints: journey.touchpointCount))
+            }
+            if SampleInstaller.count > 0 { items.append(.installSamples(folder: locations.home + "/journeys", count: SampleInstaller.count)) }
+        }
         let unfinished = Session.unfinishedItems(in: locations)
         items += unfinished.items
         items.append(.review(walks: unfinished.walks))

@@ -82,17 +82,9 @@ enum Review {
     static func list(_ source: WalkSource, filter: String = "", upToDate: Bool = true) -> ReviewListState {
         var items: [WalkListing] = []
         var notes: [String] = []
-        source.forEach(filter: WalkFilter(), steps: false, ordered: false, upToDate: upToDate, walk: { items.append(listing($0)) }, problem: { notes.append($0) })
+        source.forEach(filter: WalkFilter(), steps: false, ordered: false, upToDate: upToDate, walk: { items.append(WalkListing($0)) }, problem: { notes.append($0) })
         if let notice = source.notice { notes.insert(notice, at: 0) }
         return ReviewListState(items: items, notes: notes, filter: filter)
-    }
-
-    static func listing(_ walk: WalkDigest) -> WalkListing {
-        WalkListing(
-            path: walk.path, walkID: walk.walkID, journeyID: walk.journeyID, journeyTitle: walk.journeyTitle,
-            started: walk.started, startedText: Session.localMinute(walk.started), operator: walk.operator, role: walk.role,
-            location: walk.location, summary: walk.summary, finished: walk.isFinished, problems: walk.problems.count,
-            status: walk.status, visitStart: walk.visitStart)
     }
 
     static func state(for file: WalkFile) -> ReviewWalkState {

@@ -65,7 +65,7 @@ enum Session {
             let summary = walk.summary
             let total = summary.magic + summary.neutral + summary.misery + summary.skipped + summary.unrecorded
             return .unfinished(
-                path: walk.path, title: walk.journeyTitle, started: localMinute(walk.started),
+                path: walk.path, title: walk.journeyTitle, started: localMinute(walk.visitStart),
                 recorded: total - summary.unrecorded, total: total)
         }
         return (items, found.walks, found.copies)
@@ -77,7 +77,7 @@ enum Session {
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
     static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {
         let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
-        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date()))
+        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date(), statedStart: statedStart))
         let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
         try report(outcome, path: recorder.journal?.path)

@@ -14,7 +14,12 @@ import Testing
         let tmux = Tmux()
         defer { tmux.stop() }
         let env = "JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=Europe/Paris NO_COLOR="
-        tmux.startWalk("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env \(env) \(shellQuoted(journeywalkBinary)) walk retail-store-visit --at '2025-06-14 10:15'; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        let briefing = tmux.waitFor("Enter start")
+        #expect(briefing.screen.contains("Visit      2025-06-14 10:15, entered afterwards (walk --at)"), "briefing:\n\(briefing.screen)")
+        tmux.send("Enter")
+        let first = tmux.waitFor("Touchpoint 1/9")
+        #expect(first.screen.contains("Visit 2025-06-14 10:15 (stated start)"), "first touchpoint:\n\(first.screen)")
 
         // The checklist: Yes with one key, then a No that asks for its comment right there.
         tmux.send("c")
@@ -146,12 +151,60 @@ import Testing
         }
     }
 
-    /// The stated times of a walk file, in the order they were written.
+    /// A visit entered afterwards is in visit time everywhere: the briefing says its start; a time
+    /// earlier than the one before it is asked about; the review list shows and sorts it by its stated
+    /// start; its timeline shows stated times only, never when a verdict was typed.
+    @Test func aVisitEnteredAfterwardsIsListedAndReviewedInVisitTime() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ProcessInfo.processInfo.environment.merging(["JOURNEYWALK_HOME": home, "TZ": "Europe/Paris"]) { $1 }
+        let input = home + "/visit.txt"
+        try "start\nm\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let today = spawnAndWait([journeywalkBinary, "walk", "retail-store-visit", "--plain"], environment: environment, stdin: input)
+        #expect(today.status == 0, "\(today.output)")
+
+        // Entered after today's walk: 10:30 is a typo for 10:45, asked about and corrected; the third
+        // touchpoint gets a verdict and no time. `here` after a verdict: the next `at` is for the
+        // touchpoint on screen, not the one just judged.
+        try "start\nat 10:40\nm\nhere\nat 10:30\nno\nat 10:45\nm\nn\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let entered = spawnAndWait([journeywalkBinary, "walk", "retail-store-visit", "--plain", "--at", "2025-06-14 10:15"], environment: environment, stdin: input)
+        #expect(entered.status == 0, "\(entered.output)")
+        #expect(entered.output.contains("Visit: 2025-06-14 10:15 (Europe/Paris, UTC+02:00), entered afterwards (walk --at)"), "\(entered.output)")
+        #expect(entered.output.contains("10:30 for Check whether the store has gift ideas in stock is earlier than 10:40, the time stated for Find opening hours online"),
+                "\(entered.output)")
+        #expect(entered.output.contains("Not stated; the time stays as it was: at TIME states another"), "\(entered.output)")
+        #expect(try statedTimes(home) == ["2025-06-14T08:40:00.000Z", "2025-06-14T08:45:00.000Z"], "the typo was never written")
+
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=Europe/Paris NO_COLOR= \(shellQuoted(journeywalkBinary)) review; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        let list = tmux.waitFor("STARTED")
+        #expect(list.found, "screen:\n\(list.screen)")
+        let rows = list.screen.split(separator: "\n").filter { $0.contains("Retail store visit") }
+        #expect(rows.count == 2, "\(list.screen)")
+        #expect(rows.last?.contains("2025-06-14 10:15") == true, "the visit of June, listed at its stated start and after today's:\n\(list.screen)")
+        #expect(rows.first?.contains("2025-06-14") == false, "\(list.screen)")
+
+        tmux.send("j", "Enter")
+        let review = tmux.waitFor("@10:45")
+        #expect(review.found, "screen:\n\(review.screen)")
+        #expect(review.screen.contains("visit 2025-06-14 10:15"))
+        #expect(review.screen.contains("@10:40"))
+        let arrival = review.screen.split(separator: "\n").first { $0.contains("Arrival and first impression") }.map(String.init) ?? ""
+        #expect(arrival.contains("●"), "recorded neutral: \(arrival)")
+        #expect(arrival.range(of: "[0-9][0-9]:[0-9][0-9]", options: .regularExpression) == nil, "no time typed shown as a time of the visit: \(arrival)")
+        tmux.send("q", "q")
+        #expect(tmux.waitFor("EXIT=0").found)
+    }
+
+    /// The stated times of the walk files, in the order they were written (the files by name).
     func statedTimes(_ home: String) throws -> [String] {
-        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
-        let journal = try String(contentsOfFile: home + "/walks/" + (files.first ?? ""), encoding: .utf8)
-        return journal.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }.compactMap { line in
-            line.range(of: "\"stated_at\":\"").map { String(line[$0.upperBound...].prefix(24)) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }.sorted()
+        return try files.flatMap { file in
+            let journal = try String(contentsOfFile: home + "/walks/" + file, encoding: .utf8)
+            return journal.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }.compactMap { line in
+                line.range(of: "\"stated_at\":\"").map { String(line[$0.upperBound...].prefix(24)) }
+            }
         }
     }
 

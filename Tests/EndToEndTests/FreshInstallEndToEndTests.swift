@@ -128,9 +128,27 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         defer { install.remove() }
         let tmux = Tmux()
         defer { tmux.stop() }
+        // No journey file, but the samples are built in: listed to walk as they are, never "No journeys found".
         tmux.start(install.shell(""), width: 120, height: 30)
         let offer = tmux.waitFor("Install the 4 sample journeys")
         #expect(offer.found, "home:\n\(offer.screen)")
+        #expect(!offer.screen.contains("No journeys found"), "\(offer.screen)")
+        #expect(offer.screen.contains("Walk a built-in sample"), "\(offer.screen)")
+        for id in ["gym-membership", "online-order-return", "phone-support-call", "retail-store-visit"] {
+            #expect(offer.screen.contains(id + " · "), "\(id):\n\(offer.screen)")
+        }
+        tmux.send("Enter")
+        let briefing = tmux.waitFor("Enter start")
+        #expect(briefing.found && briefing.screen.contains("Gym membership"), "the first sample, walked as it is:\n\(briefing.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXIT=0").found)
+        #expect(!FileManager.default.fileExists(atPath: install.data + "/journeys"), "walking a sample installs nothing")
+
+        tmux.tmux("kill-session", "-t", "jw")
+        tmux.start(install.shell(""), width: 120, height: 30)
+        #expect(tmux.waitFor("Install the 4 sample journeys").found)
+        tmux.send("j", "j", "j", "j")
+        #expect(tmux.waitUntil { $0.contains("▸ Install the 4 sample journeys") }.found, "the install line is selected")
         tmux.send("Enter")
         let installed = tmux.waitFor("4 installed")
         #expect(installed.found, "after installing:\n\(installed.screen)")

@@ -344,6 +344,72 @@ extension WalkState {
         #expect(paying != nil && greeting != nil && paying!.lowerBound < greeting!.lowerBound, "\(text)")
     }
 
+    /// A typo such as 10:20 for 10:52 would put Browsing before Greeting and change the visit's end:
+    /// asked first, naming both times and both touchpoints; `n` goes back to the time, `y` states it.
+    @Test func aTimeEarlierThanTheOneBeforeIsAskedAboutFirst() {
+        var state = WalkState.walking(shopJourney, statedStart: at(-3600))
+        state.press(.char("@"))
+        state.type("10:50")
+        state.press(.right, .char("@"))
+        state.type("10:20")
+        let question = state.statedTimeQuestion
+        #expect(question?.touchpoint == "browse")
+        #expect(question?.previousTouchpoint == "greeting")
+        #expect(question?.sentences.first == "10:20 for Browsing is earlier than 10:50, the time stated for Greeting, which comes before it.")
+        #expect(state.currentMoment.statedAt == nil, "nothing is written before the answer")
+        #expect(state.keyMap.title == FieldKitKeys.confirmStatedTime.title)
+        // Other keys do nothing meanwhile: the text typed waits in the editor.
+        state.press(.char("m"), .char("x"))
+        #expect(state.statedTimeQuestion != nil)
+        #expect(state.editor?.line.text == "10:20")
+        #expect(state.currentMoment.rating == nil)
+
+        state.press(.char("n"))
+        #expect(state.mode == .walking)
+        #expect(state.editor?.line.text == "10:20", "back to the time, to correct it")
+        #expect(state.message?.text == "Not stated: correct the time, then Enter (Esc keeps it as a draft)")
+        #expect(state.currentMoment.statedAt == nil)
+        state.run([.key(.control("u"))])
+        state.type("10:52")
+        #expect(state.statedTimeQuestion == nil, "a later time is not asked about")
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-22T09:52:00Z"))
+
+        // Stated anyway: the timeline follows it, and `u` takes it back as any stated time.
+        state.press(.right, .char("@"))
+        state.type("10:30")
+        #expect(state.statedTimeQuestion?.previousTime == "10:52")
+        state.press(.char("y"))
+        #expect(state.mode == .walking)
+        #expect(state.editor == nil)
+        #expect(state.currentMoment.statedAt == Timestamp.parse("2026-11-22T09:30:00Z"))
+        #expect(state.message?.text == "Time stated: 2026-11-22 10:30 (Europe/Paris, UTC+01:00): Paying")
+        #expect(state.walk?.timelineOrder == [2, 0, 1])
+        state.press(.char("u"))
+        #expect(state.currentMoment.statedAt == nil)
+    }
+
+    @Test func aTimeAskedAboutIsKeptAsADraftWhenTheWalkIsLeft() {
+        var state = WalkState.walking(shopJourney, statedStart: at(-3600))
+        state.press(.char("@"))
+        state.type("10:50")
+        state.press(.right, .char("@"))
+        state.type("10:20")
+        let effects = state.apply(.key(.control("c")), now: at(20))
+        #expect(effects == [.record(.drafted(NoteChange(touchpoint: "browse", text: "10:20", at: at(20), field: .statedTime)))])
+    }
+
+    @Test func theQuestionNamesBothTimesAndTouchpointsOnScreen() {
+        var state = WalkState.walking(shopJourney, statedStart: at(-3600))
+        state.press(.char("@"))
+        state.type("10:50")
+        state.press(.right, .char("@"))
+        state.type("10:20")
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "stated-time-earlier-80x24")
+        #expect(canvas.text.contains("State 10:20 for Browsing?"))
+        #expect(canvas.text(row: 23).hasPrefix(" y state it  n correct it"), "\(canvas.text(row: 23))")
+    }
+
     @Test func anAdhocTouchpointIsInsertedWalkedAndUndone() {
         var state = WalkState.walking(shopJourney)
         state.press(.char("i"))

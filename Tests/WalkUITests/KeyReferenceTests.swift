@@ -19,6 +19,7 @@ import Testing
         check(WalkKeys.walking)
         check(WalkKeys.briefing)
         check(WalkKeys.confirmLeave)
+        check(FieldKitKeys.confirmStatedTime)
         check(TagPicker.keys)
         check(RecoveryStrip.keys)
         check(FormKeys.praise)

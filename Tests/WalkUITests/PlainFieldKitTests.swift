@@ -96,6 +96,33 @@ import Testing
             + "(after the previous stated time), local time Europe/Paris, UTC+01:00"])
     }
 
+    @Test func anEarlierTimeIsAskedAboutInWords() {
+        let (outcome, script) = walk(
+            ["at 10:50", "next", "at 10:20", "m", "no", "at 10:20", "show", "yes", "undo", "at 10:55"], statedStart: at(-3600))
+        let question = ["State 10:20 for Browsing?",
+                        "10:20 for Browsing is earlier than 10:50, the time stated for Greeting, which comes before it.",
+                        "Stated so, Browsing moves before Greeting in the timeline, and the debrief's last moment can change.",
+                        "  yes, y: state the earlier time anyway: the touchpoint moves in the timeline",
+                        "  no, cancel, n: do not state it: the time stays as it was (at TIME states another)"]
+        #expect(script.text.contains(question.joined(separator: "\n")), "\(script.text)")
+        #expect(script.text.components(separatedBy: question[0]).count == 4, "asked twice, and again by show")
+        #expect(script.output.contains("Not stated; the time stays as it was: at TIME states another"))
+        #expect(script.output.contains("Time stated: 2026-11-22 10:20 (Europe/Paris, UTC+01:00): Browsing"))
+        #expect(outcome.walk?.moment(for: "browse").statedAt == Timestamp.parse("2026-11-22T09:55:00Z"), "10:20 undone, then 10:55")
+        #expect(outcome.walk?.moment(for: "browse").rating == nil, "a verdict is not taken as an answer")
+        #expect(outcome.problems.count == 1)
+        #expect(outcome.problems.first?.hasPrefix("line 4: unknown command 'm'") == true, "\(outcome.problems)")
+    }
+
+    @Test func theBriefingSaysTheStatedStart() {
+        var state = WalkState(journey: shopJourney, details: WalkDetails(), now: at(0), statedStart: at(-3600))
+        state.timeZone = paris
+        let script = PlainScript(["quit"])
+        _ = PlainRunner(clock: { at(10) }).run(state, recorder: MemoryRecorder(), input: script.next, output: script.write)
+        #expect(script.output.contains("Visit: 2026-11-22 10:15:03 (Europe/Paris, UTC+01:00), entered afterwards (walk --at); at TIME states each touchpoint's time."),
+                "\(script.text)")
+    }
+
     @Test func finishRunsTheFinalCheckAndGoLeadsToAnItem() {
         let (outcome, script) = walk(["answer no 1", "m", "n", "finish", "go 1", "comment 1 Nobody there", "finish", "go 1", "m", "finish"])
         #expect(script.output.contains("Final check: 2 items to look at before completing the walk:"))

@@ -51,6 +51,27 @@ import Testing
         #expect(text.contains("      3  4  2  1  5 "), "the curve in the timeline's order: \(text)")
     }
 
+    /// The time a verdict was typed after the visit is no time of the visit: a moment without a
+    /// stated time shows none in the timeline; its own lines say "entered …", as the text report does.
+    @Test func aVisitEnteredAfterwardsNeverShowsWhenAVerdictWasTyped() {
+        var header = storeHeader()
+        header.statedStart = at(-900)
+        header.timeZoneID = "UTC"
+        var walk = Walk(header: header)
+        walk.apply(.stated(StatedTimeChange(touchpoint: "greeting", stated: at(-900 + 30 * 60), at: at(4000))))
+        walk.apply(.rated(RatingChange(touchpoint: "greeting", rating: Rating(.magic), at: at(4000))))
+        walk.apply(.rated(RatingChange(touchpoint: "needs", rating: Rating(.misery), at: at(4100))))
+        var review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w/shop.jsonl")
+        let rows = Self.render(review, 80, 30).text.split(separator: "\n")
+        let greeting = rows.first { $0.contains("Greeting") }.map(String.init) ?? ""
+        let needs = rows.first { $0.contains("Understanding what you need") }.map(String.init) ?? ""
+        #expect(greeting.contains("@10:30 +30:00"), "\(greeting)")
+        #expect(needs.contains("✖"), "\(needs)")
+        #expect(!needs.contains("11:23"), "the verdict was typed at 11:23:23 UTC: \(needs)")
+        while review.selected?.touchpoint.id != "needs" { _ = review.apply(.down) }
+        #expect(review.selectedMoment?.chips.first?.0 == "✖ misery entered 11:23:23", "\(String(describing: review.selectedMoment?.chips.first))")
+    }
+
     @Test func movesInTheOrderThingsHappened() throws {
         var review = try Self.review()
         #expect(review.timeline.map(\.touchpoint.id) == ["till", "door", "adhoc-1", "greet"])

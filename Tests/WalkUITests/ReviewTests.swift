@@ -64,6 +64,23 @@ func listing(_ id: Int, journey: String = "retail-store-visit", title: String = 
         #expect(state.journeyFilter == nil)
     }
 
+    /// A visit entered afterwards is listed when it happened: its stated start is in the STARTED
+    /// column and orders the list, not the day it was typed in.
+    @Test func aVisitEnteredAfterwardsIsListedAtItsStatedStart() {
+        var header = storeHeader()
+        header.started = at(4 * 86_400)
+        header.statedStart = at(-3600)
+        let entered = WalkListing(WalkDigest(Walk(header: header), path: "/w/4.jsonl"))
+        #expect(entered.startedText == ReaderTime.minute(at(-3600)))
+        #expect(entered.visitStart == at(-3600))
+        var state = ReviewListState(items: items + [entered])
+        #expect(state.visible == [2, 1, 0, 3], "newest visit first: the one entered last happened first")
+        _ = state.apply(.char("o"))
+        #expect(state.visible == [3, 0, 1, 2])
+        _ = state.apply(.char("o"))
+        #expect(state.visible == [1, 2, 0, 3], "by journey, newest visit first")
+    }
+
     @Test func sortsAndKeepsTheSelectedWalk() {
         var state = ReviewListState(items: items)
         _ = state.apply(.down)

@@ -9,6 +9,19 @@ import Testing
         assertSnapshot(render(state), named: "briefing-80x24")
     }
 
+    /// A visit entered afterwards (`walk --at`): the briefing and then the walk say when it began.
+    @Test func briefingAndWalkOfAVisitEnteredAfterwards() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Café ★ naïve", role: .shopper), now: at(0), statedStart: at(-86_400 - 3600))
+        state.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let briefing = render(state)
+        assertSnapshot(briefing, named: "briefing-stated-start-80x24")
+        #expect(briefing.text.contains("Visit      2026-11-21 10:15:03, entered afterwards (walk --at)"))
+        var header = storeHeader(details: state.details)
+        header.statedStart = state.statedStart
+        _ = state.apply(.started(header), now: at(0))
+        #expect(render(state).text(row: 1).hasPrefix("  Visit 2026-11-21 10:15:03 (stated start)"), "\(render(state).text)")
+    }
+
     @Test func firstTouchpoint() {
         assertSnapshot(render(.walkingStore()), named: "walk-first-80x24")
     }
@@ -137,29 +150,48 @@ import Testing
     ]
 
     @Test func homeScreen() {
-        var state = HomeState(items: Self.items)
-        #expect(state.apply(.down) == nil)
+        let state = HomeState(items: Self.items)
         var canvas = Canvas(width: 80, height: 24)
         HomeScreen.render(state, into: &canvas)
         assertSnapshot(canvas, named: "home-80x24")
     }
 
-    @Test func offersTheSamplesWhenNoJourneysAreFound() {
+    /// The samples are built in: with no journey file they are listed to walk as they are (as
+    /// `walk ID` does), never "No journeys found"; installing them is for editing.
+    @Test func offersTheSamplesWhenNoJourneyFilesAreFound() {
+        let samples: [HomeState.Item] = [
+            .sample(id: "gym-membership", title: "Gym membership, first enquiry to first month", stages: 4, touchpoints: 9),
+            .sample(id: "retail-store-visit", title: "Retail store visit", stages: 3, touchpoints: 9),
+        ]
         let offer = HomeState.Item.installSamples(folder: "/home/sam/.local/share/journeywalk/journeys", count: 4)
-        var state = HomeState(items: [offer, .review(walks: 0)])
+        var state = HomeState(items: samples + [offer, .review(walks: 0)])
         #expect(state.selection == 0)
+        #expect(state.apply(.enter) == .open(samples[0]))
+        _ = state.apply(.down)
+        _ = state.apply(.down)
         #expect(state.apply(.enter) == .open(offer))
         state.note("Sample journeys in /home/sam/.local/share/journeywalk/journeys: 4 installed.")
         var canvas = Canvas(width: 80, height: 24)
         HomeScreen.render(state, into: &canvas)
         assertSnapshot(canvas, named: "home-install-80x24")
         #expect(canvas.text.contains("Install the 4 sample journeys"))
+        #expect(canvas.text.contains("retail-store-visit · 9 touchpoints"))
+        #expect(!canvas.text.contains("No journeys found"))
         _ = state.apply(.down)
         #expect(state.message == nil, "the next key clears it")
     }
 
+    @Test func theSelectionStartsOnResumingAnUnfinishedWalk() {
+        var state = HomeState(items: Self.items)
+        #expect(state.selection == 2, "the unfinished walk, after the journeys")
+        #expect(state.apply(.enter) == .open(Self.items[2]))
+        let none = HomeState(items: Array(Self.items.prefix(2)) + [.review(walks: 3)])
+        #expect(none.selection == 0, "without one: the first journey")
+    }
+
     @Test func selectionSkipsBrokenFilesAndOpensItems() {
         var state = HomeState(items: Self.items)
+        _ = state.apply(.char("g"))
         #expect(state.selection == 0)
         _ = state.apply(.char("G"))
         #expect(state.selection == 2)

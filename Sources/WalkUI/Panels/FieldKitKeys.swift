@@ -16,6 +16,12 @@ public enum FieldKitKeys {
         KeyBinding([.escape, .char("c"), .char("q")], .checklist(.close), name: "done", help: "close the checklist (back to the verdict keys)", group: "Checklist", footerKey: "Esc", footerPriority: 1),
     ])
 
+    /// Asked when a stated time is earlier than the one stated for a touchpoint before it.
+    public static let confirmStatedTime = KeyMap<WalkCommand>(title: "Stated time earlier than the one before", [
+        KeyBinding([.char("y")], .stateTimeAnyway, name: "state it", help: "state the earlier time anyway: the touchpoint moves in the timeline", group: "Stated time earlier than the one before"),
+        KeyBinding([.char("n"), .escape], .correctStatedTime, name: "correct it", help: "back to the time typed, to correct it (nothing is stated)", group: "Stated time earlier than the one before"),
+    ])
+
     public static let finalCheck = KeyMap<WalkCommand>(title: "Final check", [
         KeyBinding([.down, .char("j")], .finalCheck(.next), name: "move", help: "next item", group: "Final check", footerKey: "↑↓"),
         KeyBinding([.up, .char("k")], .finalCheck(.previous), name: "move", help: "previous item", group: "Final check", inFooter: false),

@@ -5,12 +5,13 @@ import JourneyKit
 /// of a typed field and the final check.
 enum FieldKitView {
     /// `Score 72.7 % ✖ below 85 · stage 66.7 %`, right-aligned on the row under the title bar;
-    /// nothing when the journey has no checklist.
-    static func score(_ state: WalkState, stageIndex: Int, row: Int, endColumn: Int, _ canvas: inout Canvas) {
-        guard let walk = state.walk, let score = state.score else { return }
+    /// nothing when the journey has no checklist. Returns the column it starts at (`endColumn` when
+    /// nothing is drawn).
+    @discardableResult
+    static func score(_ state: WalkState, stageIndex: Int, row: Int, endColumn: Int, _ canvas: inout Canvas) -> Int {
+        guard let walk = state.walk, let score = state.score else { return endColumn }
         guard let percent = score.percent else {
-            canvas.putRight("Score —  pass mark \(score.passMark)", row: row, endColumn: endColumn, role: .dim)
-            return
+            return canvas.putRight("Score —  pass mark \(score.passMark)", row: row, endColumn: endColumn, role: .dim)
         }
         var parts: [(String, Role)] = [("Score " + VisitScore.text(percent), .heading)]
         if !score.criticalFailed.isEmpty {
@@ -25,8 +26,10 @@ enum FieldKitView {
             parts.append(("  · this stage " + VisitScore.text(stagePercent), .dim))
         }
         let width = parts.reduce(0) { $0 + TerminalText.width(of: $1.0) }
-        var x = max(2, endColumn - width)
+        let start = max(2, endColumn - width)
+        var x = start
         for (text, role) in parts { x = canvas.put(text, row: row, column: x, role: role, limit: max(0, endColumn - x)) }
+        return start
     }
 
     /// `Timer    ⏱ 0:42 ■ stopped / 0:30  ▲ missed by 0:12`: the split timer against the target.
