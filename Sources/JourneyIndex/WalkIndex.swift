@@ -6,9 +6,9 @@ import JourneyStore
 
 /// The walk index: a SQLite database (`$JOURNEYWALK_HOME/index.sqlite`, mode 0600) derived from
 /// the walk files, which stay the only source of truth. Each walk file has one row (its header
-/// fields, counts, score and a compact blob of its steps) with the size and modification time it
-/// had when read; `refresh` re-reads exactly the files whose size or time changed, adds new ones
-/// and drops rows of files that are gone. Deleting the database loses nothing: it is rebuilt.
+/// fields, counts, score and a compact blob of its steps) with the size, modification time, inode
+/// and change time it had when read; `refresh` re-reads exactly the files where any of them changed,
+/// adds new ones and drops rows of files that are gone. Deleting the database loses nothing: it is rebuilt.
 /// WAL mode and a busy timeout let several journeywalk processes use it at once.
 public final class WalkIndex {
     public let path: String
@@ -20,8 +20,9 @@ public final class WalkIndex {
     /// The schema's version; a database of another version is emptied and rebuilt. 2: a stopwatch
     /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`). 3: nor is a
     /// split timer reset to 0:00 (`Moment.usedSplitTimer`). 4: only the split timer is a timing;
-    /// the time on screen at a verdict is none (`Moment.splitReading`).
-    static let schemaVersion = 4
+    /// the time on screen at a verdict is none (`Moment.splitReading`). 5: a row keeps the file's
+    /// inode and change time too, and files that are not regular files have rows (`WalkFolderScan`).
+    static let schemaVersion = 5
 
     /// Why the index cannot be used; the caller reads the walk files instead.
     public struct Unavailable: Error, Equatable, Sendable, CustomStringConvertible {
@@ -80,7 +81,7 @@ public final class WalkIndex {
                 try db.execute(sql: """
                     CREATE TABLE walk (
                         name TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
-                        copy TEXT, error TEXT,
+                        inode INTEGER NOT NULL, changed INTEGER NOT NULL, copy TEXT, error TEXT,
                         walk_id TEXT, journey_id TEXT, journey_title TEXT, journey_version INTEGER, outline TEXT,
                         operator TEXT, role TEXT, location TEXT, channel TEXT,
                         started REAL, stated_start REAL, last_change REAL, status TEXT,
@@ -171,7 +172,7 @@ public final class WalkIndex {
             var position = [String: Int](minimumCapacity: scan.entries.count)
             for (index, entry) in scan.entries.enumerated() { position[entry.name] = index }
             var indexed = [Bool](repeating: false, count: scan.entries.count)
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, copy IS NOT NULL FROM walk")
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, inode, changed, copy IS NOT NULL FROM walk")
             while let row = try rows.next() {
                 let name: String = row[0]
                 guard let index = position[name] else {
@@ -180,8 +181,10 @@ public final class WalkIndex {
                 }
                 indexed[index] = true
                 let entry = scan.entries[index]
-                let size: Int64 = row[1], modified: Int64 = row[2], usesCopy: Bool = row[3]
-                if size != entry.size || modified != entry.modified || (copiesChanged && usesCopy) { stale.append(entry) }
+                let size: Int64 = row[1], modified: Int64 = row[2], inode: Int64 = row[3], changed: Int64 = row[4], usesCopy: Bool = row[5]
+                if size != entry.size || modified != entry.modified || inode != entry.inode || changed != entry.changed || (copiesChanged && usesCopy) {
+                    stale.append(entry)
+                }
             }
             for (index, entry) in scan.entries.enumerated() where !indexed[index] { stale.append(entry) }
         }
@@ -204,10 +207,10 @@ public final class WalkIndex {
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let insert = try db.makeStatement(sql: """
-                        INSERT OR REPLACE INTO walk (name, size, modified, copy, error, walk_id, journey_id, journey_title,
+                        INSERT OR REPLACE INTO walk (name, size, modified, inode, changed, copy, error, walk_id, journey_id, journey_title,
                             journey_version, outline, operator, role, location, channel, started, stated_start, last_change, status,
                             magic, neutral, misery, skipped, unrecorded, score, problems, steps)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                     let insertOutline = try db.makeStatement(sql: "INSERT OR IGNORE INTO outline (key, journey_id, title, version, touchpoints) VALUES (?, ?, ?, ?, ?)")
                     for (path, result) in zip(paths, outcomes) {
@@ -215,7 +218,7 @@ public final class WalkIndex {
                         switch result {
                         case .unreadable(let message):
                             try insert.execute(arguments: [
-                                entry.name, entry.size, entry.modified, nil, message, nil, nil, nil, nil, nil, nil, nil, nil, nil,
+                                entry.name, entry.size, entry.modified, entry.inode, entry.changed, nil, message, nil, nil, nil, nil, nil, nil, nil, nil, nil,
                                 nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
                             ])
                         case .walk(let walk, let outline, let copy):
@@ -227,7 +230,7 @@ public final class WalkIndex {
                             }
                             let summary = walk.summary
                             var arguments: StatementArguments = [
-                                entry.name, entry.size, entry.modified, copy, nil, walk.walkID, walk.journeyID, walk.journeyTitle,
+                                entry.name, entry.size, entry.modified, entry.inode, entry.changed, copy, nil, walk.walkID, walk.journeyID, walk.journeyTitle,
                                 walk.journeyVersion, walk.outlineKey, walk.operator, walk.role, walk.location, walk.channel,
                                 walk.started.timeIntervalSince1970, walk.statedStart?.timeIntervalSince1970,
                                 walk.lastChange.timeIntervalSince1970, walk.status.rawValue,

@@ -6,8 +6,10 @@ extension WalkSource {
     public struct Unfinished: Sendable {
         /// The walks not finished (drafts), the most recently changed first (then by path).
         public var drafts: [WalkDigest]
-        /// How many walks there are: files that are not another copy, those that cannot be read included.
+        /// How many walks there are: files that are not another copy, as review lists them.
         public var walks: Int
+        /// The `*.jsonl` files that cannot be read at all (each named by review, compare and reports).
+        public var unreadable = 0
         /// The copies left out, in the order found.
         public var copies: [WalkCopy]
     }
@@ -16,7 +18,7 @@ extension WalkSource {
     public func unfinished() -> Unfinished {
         var copies = WalkCopies<WalkDigest>()
         var drafts: [WalkDigest] = []
-        var walks = 0
+        var walks = 0, unreadable = 0
         let isDraft = WalkFilter(status: .draft)
         func count(_ walk: WalkDigest) {
             walks += 1
@@ -25,9 +27,9 @@ extension WalkSource {
         // A file named after its walk is counted at once; only the others are held to the end.
         forEach(filter: WalkFilter(), steps: false, ordered: false, walk: { walk in
             if let counted = copies.offer(walkID: walk.walkID, path: walk.path, walk) { count(counted) }
-        }, problem: { _ in walks += 1 })
+        }, problem: { _ in unreadable += 1 })
         for walk in copies.finish() { count(walk) }
         drafts.sort { $0.lastChange != $1.lastChange ? $0.lastChange > $1.lastChange : $0.path < $1.path }
-        return Unfinished(drafts: drafts, walks: walks, copies: copies.copies.sorted { $0.path < $1.path })
+        return Unfinished(drafts: drafts, walks: walks, unreadable: unreadable, copies: copies.copies.sorted { $0.path < $1.path })
     }
 }

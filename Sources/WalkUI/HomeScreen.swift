@@ -31,10 +31,10 @@ public enum HomeScreen {
                 section = "Resume an unfinished walk"
                 text = title
                 detail = "\(recorded)/\(total) recorded · \(started)"
-            case .review(let walks):
+            case .review(let walks, let unreadable):
                 section = "Review"
                 text = "Review saved walks"
-                detail = Counted.text(walks, "walk")
+                detail = Counted.text(walks, "walk") + (unreadable > 0 ? " · " + Counted.text(unreadable, "file") + " cannot be read" : "")
             case .broken(let path, let problem):
                 section = "Journey files with problems (journeywalk journeys validate)"
                 text = path

@@ -11,7 +11,9 @@ public struct HomeState: Equatable, Sendable {
         /// `started` is when the visit began as the user reads it (the stated start of a visit entered
         /// afterwards, as the review list shows it; local time, formatted by the caller).
         case unfinished(path: String, title: String, started: String, recorded: Int, total: Int)
-        case review(walks: Int)
+        /// The saved walks that can be read (each walk once), and the `*.jsonl` files that cannot,
+        /// counted as review names them.
+        case review(walks: Int, unreadable: Int = 0)
         case broken(path: String, problem: String)
         /// Offered when no journey files are found: write the built-in samples into `folder`.
         case installSamples(folder: String, count: Int)

@@ -113,7 +113,7 @@ struct Journeywalk: ParsableCommand {
         }
         let unfinished = Session.unfinishedItems(in: locations)
         items += unfinished.items
-        items.append(.review(walks: unfinished.walks))
+        items.append(.review(walks: unfinished.walks, unreadable: unfinished.unreadable))
         items += broken
         return (HomeState(items: items), journeys)
     }

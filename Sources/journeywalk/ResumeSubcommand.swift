@@ -47,7 +47,7 @@ struct ResumeSubcommand: ParsableCommand {
             try Session.resume(path: file.path)
             return
         }
-        let (items, _, copies) = Session.unfinishedItems(in: locations)
+        let (items, _, _, copies) = Session.unfinishedItems(in: locations)
         guard let first = items.first else {
             throw Session.fail("no unfinished walks in \(locations.walks); start one with `journeywalk walk JOURNEY`")
         }

@@ -59,7 +59,7 @@ enum Session {
     /// The unfinished walks as home-screen items, most recent first, each walk once (another copy
     /// of a walk is left out: nothing is written to it); with the number of walks and the copies.
     /// Read from the walk index (the walk files when it cannot be used), not by opening every walk.
-    static func unfinishedItems(in locations: DataLocations) -> (items: [HomeState.Item], walks: Int, copies: [WalkCopy]) {
+    static func unfinishedItems(in locations: DataLocations) -> (items: [HomeState.Item], walks: Int, unreadable: Int, copies: [WalkCopy]) {
         let found = Review.source(locations: locations, folder: locations.walks).unfinished()
         let items = found.drafts.map { walk -> HomeState.Item in
             let summary = walk.summary
@@ -68,7 +68,7 @@ enum Session {
                 path: walk.path, title: walk.journeyTitle, started: localMinute(walk.visitStart),
                 recorded: total - summary.unrecorded, total: total)
         }
-        return (items, found.walks, found.copies)
+        return (items, found.walks, found.unreadable, found.copies)
     }
 
     /// A time as the user reads it: local time (honouring TZ) to the minute, `2026-11-22 11:15`.

@@ -117,8 +117,10 @@ import Testing
         tmux.send("m")
         #expect(tmux.waitFor("Verdict ★ magic · 1 of 1 vote").found)
         tmux.send("C-c")
-        // Resumed on the same touchpoint, counting down from 0:50 again, not 3:00.
-        let resumed = tmux.waitUntil { $0.contains("Verdict ★ magic · 1 of 1 vote") && $0.contains("COUNTDOWN") }
+        // Resumed on the same touchpoint, counting down from 0:50 again, not 3:00. The resumed
+        // screen says so: the workshop's last frame can still be on screen while it exits, and a
+        // Ctrl-C sent before `resume` has started would end the shell instead.
+        let resumed = tmux.waitUntil { $0.contains("Resumed: 1 of 9") && $0.contains("Verdict ★ magic · 1 of 1 vote") && $0.contains("COUNTDOWN") }
         #expect(resumed.found, "resumed:\n\(resumed.screen)")
         #expect(resumed.screen.contains("timebox 0:50"), "\(resumed.screen)")
         tmux.send("C-c")

@@ -178,6 +178,47 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(try check.refresh().read == 0)
     }
 
+    /// An edit that keeps the size and puts the modification time back (`touch -r`) is still seen:
+    /// the change time cannot be set back.
+    @Test func anEditWithTheSameSizeAndTheTimePutBackIsReadAgain() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let a = try writeWalk(walks, "a", [("door", .misery)])
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["✖"])
+        var before = stat()
+        #expect(stat(a, &before) == 0)
+        let text = try String(contentsOfFile: a, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"misery\",", with: "\"magic\" ,")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        try edited.write(toFile: a, atomically: false, encoding: .utf8)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, a, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(a, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★"], "the verdict as the file says it now")
+    }
+
+    /// A FIFO, a link to a device and a dangling link named `*.jsonl` are named as files that cannot
+    /// be read, and counted, with and without the index, never skipped in silence (nor opened).
+    @Test func filesThatAreNotRegularFilesAreNamedEverywhere() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", [("door", .magic)])
+        #expect(mkfifo(walks + "/pipe.jsonl", 0o600) == 0)
+        #expect(symlink("/dev/zero", walks + "/device.jsonl") == 0)
+        #expect(symlink(walks + "/gone", walks + "/dangling.jsonl") == 0)
+        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+            let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+            #expect(comparison.walks == 1)
+            #expect(comparison.problems.contains { $0.hasPrefix(walks + "/pipe.jsonl") && $0.contains("FIFO") }, "\(comparison.problems)")
+            #expect(comparison.problems.contains { $0.hasPrefix(walks + "/device.jsonl") && $0.contains("character device") }, "\(comparison.problems)")
+            #expect(comparison.problems.contains { $0.hasPrefix(walks + "/dangling.jsonl") }, "\(comparison.problems)")
+            #expect(source.unfinished().walks == 1, "the home screen counts the walks as review lists them")
+            #expect(source.unfinished().unreadable == 3, "and the files that cannot be read as review and compare name them")
+        }
+    }
+
     @Test func unreadableAndCutOffWalksAreNamedAndLeftOut() throws {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
@@ -252,7 +293,8 @@ func touch(_ path: String, secondsAgo: Int) {
             let found = source.unfinished()
             #expect(Set(found.drafts.map(\.walkID)) == ["a", "c"], "each walk once, and b's copy is no unfinished walk")
             #expect(found.drafts.map(\.path).allSatisfy { !$0.contains("sync-conflict") })
-            #expect(found.walks == 4, "a, b, c and the file that cannot be read; not the two copies")
+            #expect(found.walks == 3, "a, b and c; not the two copies")
+            #expect(found.unreadable == 1, "the file that cannot be read, counted apart")
             #expect(found.copies == [WalkCopy(path: aCopy, walkID: "a", kept: a), WalkCopy(path: bCopy, walkID: "b", kept: b)])
         }
     }
@@ -277,15 +319,20 @@ func touch(_ path: String, secondsAgo: Int) {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let path = try writeWalk(walks, "a", location: "Harbour", [("door", .magic)])
         _ = WalkSource(walksFolder: walks, indexPath: index)
-        // Unreadable to journeywalk now (but the same size and time): the index answers alone.
+        // Unreadable to journeywalk now: the first frame (before the refresh) is answered by the
+        // index alone, without opening the file; the refresh after it sees the change.
         var info = stat()
         stat(path, &info)
         try String(repeating: "x", count: Int(info.st_size)).write(toFile: path, atomically: false, encoding: .utf8)
         var times = [info.st_atim, info.st_mtim]
         utimensat(AT_FDCWD, path, &times, 0)
         var seen: [WalkDigest] = []
-        WalkSource(walksFolder: walks, indexPath: index).forEach(filter: WalkFilter(location: "harb"), steps: false, walk: { seen.append($0) }, problem: { Issue.record("\($0)") })
+        let source = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        source.forEach(filter: WalkFilter(location: "harb"), steps: false, upToDate: false, walk: { seen.append($0) }, problem: { Issue.record("\($0)") })
         #expect(seen.map(\.walkID) == ["a"])
         #expect(seen.first?.summary.magic == 1)
+        var problems: [String] = []
+        WalkSource(walksFolder: walks, indexPath: index).forEach(filter: WalkFilter(), steps: false, walk: { _ in }, problem: { problems.append($0) })
+        #expect(problems.count == 1, "the same size and time, but another change time: read again")
     }
 }
