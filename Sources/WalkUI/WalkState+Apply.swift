@@ -138,6 +138,8 @@ extension WalkState {
     private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
         let judged = justJudged
         justJudged = nil
+        let askedToTime = askedToTimeJudged
+        askedToTimeJudged = false
         switch command {
         case .help:
             help = HelpOverlay()
@@ -267,6 +269,7 @@ extension WalkState {
         case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .correctStatedTime, .insertTouchpoint,
              .attachEvidence:
             justJudged = judged
+            if command == .toggleTimer { askedToTimeJudged = askedToTime }
             return performFieldKit(command)
         case .finalCheck:
             return performFieldKit(command)

@@ -35,6 +35,18 @@ extension WalkState {
             if let timer, timer.running {
                 return [.record(.timed(TimerChange(touchpoint: id, seconds: Self.tenths(timer.reading(at: now)), running: false, at: now)))]
             }
+            // Starting the timer of a moment already judged is rarely meant (the next touchpoint's
+            // wait is starting): the first `t` asks, a second starts it; Esc, then `t`, times the
+            // touchpoint on screen. Stopping one still running (judged before it was stopped) does not ask.
+            if justJudged != nil, !askedToTimeJudged, let onScreen = currentStep?.touchpoint.title {
+                askedToTimeJudged = true
+                let reading = timer.map { TimeStandard.clock(seconds: $0.wholeSeconds(at: now)) }
+                message = Message(
+                    text: "Split timer of \(name) (just judged)\(reading.map { " at " + $0 } ?? ""): t again runs it; Esc, t times \(onScreen)", kind: .warning,
+                    plain: "The split timer of \(name), just judged\(reading.map { ", reads " + $0 } ?? ""), was not started: timer again starts it; here, then timer, times \(onScreen)")
+                return []
+            }
+            askedToTimeJudged = false
             return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
         case .resetTimer:
             guard moment.usedSplitTimer != nil else {

@@ -161,6 +161,9 @@ public struct WalkState: Equatable, Sendable {
     /// Whether plain mode has said the rule of `justJudged` (once a session: a screen reader
     /// would read it after every verdict).
     var saidJudgedRule = false
+    /// Whether the last command was a `t` that asked before starting the split timer of the moment
+    /// just judged: a second `t` starts it.
+    var askedToTimeJudged = false
     public internal(set) var message: Message?
 
     /// The touchpoint that the keys recording something about a moment act on now: the one just

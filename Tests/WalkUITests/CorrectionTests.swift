@@ -35,7 +35,10 @@ import Testing
     @Test func everyKeyThatRecordsRightAfterAVerdictActsOnTheMomentJustJudged() {
         var state = WalkState.walking(shopJourney)
         state.press(.char("x"), .char("t"))
-        #expect(state.walk?.moment(for: "greeting").splitTimer?.running == true, "t: the judged moment's timer")
+        #expect(state.walk?.moment(for: "greeting").splitTimer == nil, "starting a judged moment's timer asks first")
+        #expect(state.message?.text == "Split timer of Greeting (just judged): t again runs it; Esc, t times Browsing")
+        state.press(.char("t"))
+        #expect(state.walk?.moment(for: "greeting").splitTimer?.running == true, "t t: the judged moment's timer")
         #expect(state.walk?.moment(for: "browse").splitTimer == nil)
         #expect(state.message?.text.hasSuffix(": Greeting (t stops it)") == true, "\(state.message?.text ?? "")")
         state.press(.char("t"), .char("@"))
@@ -55,6 +58,24 @@ import Testing
         // A move ends it: the keys act on the touchpoint on screen.
         state.press(.escape, .right, .left, .char("t"))
         #expect(state.walk?.moment(for: "browse").splitTimer?.running == true)
+    }
+
+    /// The shopper's two timer habits after a verdict: judged while the timer still ran, `t` stops
+    /// it; the next touchpoint's wait starting, Esc then `t` times it (a lone `t` only asks).
+    @Test func theTimerRightAfterAVerdictStopsTheJudgedOneOrAsks() {
+        var judgedWhileTiming = WalkState.walking(shopJourney)
+        judgedWhileTiming.press(.char("t"), .char("x"), .char("t"))
+        #expect(judgedWhileTiming.walk?.moment(for: "greeting").splitTimer?.running == false, "stopped without asking")
+        #expect(judgedWhileTiming.walk?.moment(for: "browse").splitTimer == nil)
+        var next = WalkState.walking(shopJourney)
+        next.press(.char("x"), .char("t"), .escape, .char("t"))
+        #expect(next.walk?.moment(for: "greeting").splitTimer == nil)
+        #expect(next.walk?.moment(for: "browse").splitTimer?.running == true)
+        var asked = WalkState.walking(shopJourney)
+        asked.press(.char("x"), .char("t"), .char("e"))
+        #expect(asked.editor?.target == .note(touchpoint: "greeting"), "another key after the question: the rule goes on")
+        asked.press(.escape, .char("t"))
+        #expect(asked.walk?.moment(for: "greeting").splitTimer == nil, "and t asks again")
     }
 
     @Test func anyOtherKeyBetweenMakesENoteTheTouchpointOnScreen() {

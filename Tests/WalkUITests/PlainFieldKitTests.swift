@@ -36,7 +36,7 @@ import Testing
     /// Plain mode keeps the one rule of the full screen: right after a verdict, answer, timer, at
     /// and attach are about the moment just judged, and say so; `here` makes them about this one.
     @Test func rightAfterAVerdictTheCommandsAreAboutTheMomentJustJudged() {
-        let (outcome, script) = walk(["magic", "answer yes 1", "attach shelf.jpg", "timer", "timer", "here", "answer yes 1"])
+        let (outcome, script) = walk(["magic", "answer yes 1", "attach shelf.jpg", "timer", "timer", "timer", "here", "answer yes 1"])
         #expect(outcome.walk?.moment(for: "greeting").answers == [0: .yes])
         #expect(outcome.walk?.moment(for: "greeting").evidence.map(\.path) == ["/shop/shelf.jpg"])
         #expect(outcome.walk?.moment(for: "greeting").splitTimer?.running == false)
@@ -44,6 +44,7 @@ import Testing
         #expect(script.output.contains { $0.contains("Saved ★ magic: Greeting. Until you move, note, tags, answer, timer, at and attach are about it") })
         #expect(script.output.contains("Saved ✔ Yes: Greeted within 30 seconds · Greeting"))
         #expect(script.output.contains { $0.hasPrefix("Attached shelf.jpg to Greeting (") })
+        #expect(script.output.contains("Warning: The split timer of Greeting, just judged, was not started: timer again starts it; here, then timer, times Browsing"))
         #expect(script.output.contains("Commands act on Browsing again, not on Greeting"))
         #expect(script.output.contains("Saved ✔ Yes: Shelves full · Browsing"))
     }
