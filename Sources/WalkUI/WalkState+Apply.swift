@@ -138,8 +138,9 @@ extension WalkState {
     private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
         let judged = justJudged
         justJudged = nil
-        let askedToTime = askedToTimeJudged
+        let askedToTime = askedToTimeJudged, askedToRestate = askedToRestateJudged
         askedToTimeJudged = false
+        askedToRestateJudged = false
         switch command {
         case .help:
             help = HelpOverlay()
@@ -270,6 +271,7 @@ extension WalkState {
              .attachEvidence:
             justJudged = judged
             if command == .toggleTimer { askedToTimeJudged = askedToTime }
+            if command == .stateTime { askedToRestateJudged = askedToRestate }
             return performFieldKit(command)
         case .finalCheck:
             return performFieldKit(command)

@@ -57,6 +57,17 @@ extension WalkState {
             }
             return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
         case .stateTime:
+            // A visit entered afterwards goes: a time, a verdict, the next time… so a time typed
+            // right after a verdict for a moment that has one already is asked about first.
+            if justJudged != nil, !askedToRestateJudged, let stated = moment.statedAt, let onScreen = currentStep?.touchpoint.title {
+                askedToRestateJudged = true
+                let clock = StatedTime.clock(stated, timeZone: timeZone)
+                message = Message(
+                    text: "\(name) (just judged) is stated \(clock): @ again changes it; Esc, @ states \(onScreen)", kind: .warning,
+                    plain: "\(name), just judged, is stated \(clock) already; nothing changed: at TIME again changes it; here, then at TIME, states the time of \(onScreen)")
+                return []
+            }
+            askedToRestateJudged = false
             open(Walk.DraftKey(touchpoint: id, field: .statedTime))
             // The walk's zone, which is not the reader's when a walk is resumed elsewhere.
             let day = walk.statedTime(before: walk.index(of: id) ?? current) ?? walk.header.statedStart ?? now

@@ -164,6 +164,9 @@ public struct WalkState: Equatable, Sendable {
     /// Whether the last command was a `t` that asked before starting the split timer of the moment
     /// just judged: a second `t` starts it.
     var askedToTimeJudged = false
+    /// Whether the last command was an `@` that asked before changing the stated time of the
+    /// moment just judged: a second `@` opens it.
+    var askedToRestateJudged = false
     public internal(set) var message: Message?
 
     /// The touchpoint that the keys recording something about a moment act on now: the one just

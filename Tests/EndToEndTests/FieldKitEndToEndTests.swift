@@ -212,11 +212,13 @@ import Testing
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let input = home + "/visit.txt"
-        try "start\nat 23:55\nm\nat 00:05\nm\nat +0m\nat 2025-06-14 23:40\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        // Judge, then say when it happened (what is recorded right after a verdict is about the
+        // moment just judged); `here` before a time for the touchpoint on screen.
+        try "start\nm\nat 23:55\nm\nat 00:05\nm\nat +0m\nhere\nat 2025-06-14 23:40\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
         let utc = ProcessInfo.processInfo.environment.merging(["JOURNEYWALK_HOME": home, "TZ": "UTC"]) { $1 }
         let walked = spawnAndWait([journeywalkBinary, "walk", "retail-store-visit", "--plain", "--at", "2025-06-14 23:50"], environment: utc, stdin: input)
         #expect(walked.status == 1, "a refused line: \(walked.output)")
-        #expect(walked.output.contains("journeywalk: standard input line 7: Not stated: 2025-06-14 23:40 is before"), "\(walked.output)")
+        #expect(walked.output.contains("journeywalk: standard input line 9: Not stated: 2025-06-14 23:40 is before"), "\(walked.output)")
         #expect(walked.output.contains("Time stated: 2025-06-15 00:05 (UTC): Check whether the store has gift ideas in stock"), "\(walked.output)")
         #expect(walked.output.contains("Error: Not stated: 2025-06-14 23:40 is before the visit's stated start (2025-06-14 23:50); accepted: 10:42, 10:42:30, "
             + "2026-11-22 10:42 or +3m (after the previous stated time), local time UTC"), "\(walked.output)")

@@ -78,6 +78,19 @@ import Testing
         #expect(asked.walk?.moment(for: "greeting").splitTimer == nil, "and t asks again")
     }
 
+    @Test func aTimeRightAfterAVerdictForAMomentThatHasOneIsAskedAbout() {
+        var state = WalkState.walking(shopJourney, statedStart: Timestamp.parse("2026-11-22T09:00:00Z"))
+        state.press(.char("@"))
+        state.type("10:40")
+        state.press(.char("m"), .char("@"))
+        #expect(state.editor == nil)
+        #expect(state.message?.text == "Greeting (just judged) is stated 10:40: @ again changes it; Esc, @ states Browsing")
+        state.press(.escape, .char("@"))
+        state.type("10:45")
+        #expect(state.walk?.moment(for: "browse").statedAt == Timestamp.parse("2026-11-22T09:45:00Z"))
+        #expect(state.walk?.moment(for: "greeting").statedAt == Timestamp.parse("2026-11-22T09:40:00Z"))
+    }
+
     @Test func anyOtherKeyBetweenMakesENoteTheTouchpointOnScreen() {
         var state = WalkState.walking(shopJourney)
         state.press(.char("m"), .right, .left, .char("e"))

@@ -85,6 +85,21 @@ import Testing
         #expect(outcome.walk?.moment(for: "greeting").statedAt == Date(timeIntervalSince1970: 1_795_342_500), "11:15 Paris, the minute the walk started")
     }
 
+    /// A visit entered afterwards, a time then a verdict per touchpoint: a time typed right after a
+    /// verdict would change the moment just judged, which has one; it is asked about (a problem of
+    /// its line), `here` makes it the next touchpoint's, and `at` again changes the judged one.
+    @Test func aTimeRightAfterAVerdictForAMomentThatHasOneIsAskedAbout() {
+        let start = Timestamp.parse("2026-11-22T09:00:00Z")
+        let (entered, script) = walk(["at 10:40", "m", "at 10:45", "here", "at 10:45", "m"], statedStart: start)
+        #expect(entered.walk?.moment(for: "greeting").statedAt == Timestamp.parse("2026-11-22T09:40:00Z"), "unchanged")
+        #expect(entered.walk?.moment(for: "browse").statedAt == Timestamp.parse("2026-11-22T09:45:00Z"))
+        #expect(entered.problems == ["line 3: Greeting, just judged, is stated 10:40 already; nothing changed: at TIME again changes it; here, then at TIME, states the time of Browsing"],
+                "\(script.output)")
+        let (changed, _) = walk(["at 10:40", "m", "at 10:42", "at 10:42"], statedStart: start)
+        #expect(changed.walk?.moment(for: "greeting").statedAt == Timestamp.parse("2026-11-22T09:42:00Z"), "asked, then changed")
+        #expect(changed.walk?.moment(for: "browse").statedAt == nil)
+    }
+
     @Test func aVisitAcrossMidnightTakesTheNextDayAndPlusZero() {
         // Stated to start at 23:50 in Paris; now 11:15 the next morning.
         let (outcome, script) = walk(["at 23:55", "next", "at 00:05", "next", "at +0m", "at 12:00"], statedStart: Timestamp.parse("2026-11-21T22:50:00Z"))
