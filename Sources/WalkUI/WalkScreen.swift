@@ -22,11 +22,8 @@ public enum WalkScreen {
             touchpoint(state, &canvas)
         }
         ScreenParts.status(&canvas, state.message)
-        if let editor = state.editor {
+        if state.editor != nil {
             ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
-            if case .field(let field) = editor.target {
-                editField(field, editor.line, &canvas)
-            }
             FieldKitView.prompt(state, &canvas)
         } else if let panel = state.panel {
             PanelScreen.render(panel, state, &canvas)
@@ -79,14 +76,14 @@ public enum WalkScreen {
             let shown = value.isEmpty ? "—" : value
             canvas.put(selected ? "▸" : " ", row: row, column: 2, role: selected ? .key : .normal)
             canvas.put(field.label, row: row, column: 4, role: selected ? .selected : .heading)
-            canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
+            // The field being edited is typed in place, beside its label.
+            if let editor = state.editor, case .field(field) = editor.target {
+                editorLine(editor.line, row: row, column: 15, width: canvas.width - 17, &canvas)
+            } else {
+                canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
+            }
             row += 1
         }
-    }
-
-    private static func editField(_ field: WalkState.BriefingField, _ line: LineEditor, _ canvas: inout Canvas) {
-        let row = canvas.height - 4 - (WalkState.BriefingField.allCases.count - 1 - field.rawValue)
-        editorLine(line, row: row, column: 15, width: canvas.width - 17, &canvas)
     }
 
     /// A line editor drawn in place, scrolled so the cursor is visible; the cursor cell is reversed.

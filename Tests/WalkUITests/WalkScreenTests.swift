@@ -9,6 +9,18 @@ import Testing
         assertSnapshot(render(state), named: "briefing-80x24")
     }
 
+    @Test func aBriefingFieldIsEditedInPlaceBesideItsLabel() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Sam", role: .shopper, location: "Main Street"), now: at(0))
+        state.run([.resized(width: 80, height: 24)], at: at(0))
+        state.press(.char("j"), .char("j"), .char("e"))
+        state.run(", north door".keys.map { .key($0) })
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "briefing-editing-80x24")
+        let row = (0..<24).first { canvas.text(row: $0).contains("Location") } ?? -1
+        #expect(canvas.text(row: row).hasPrefix("  ▸ Location   Main Street, north door "), "typed beside its label:\n\(canvas.text)")
+        #expect(canvas.text.components(separatedBy: "Main Street").count == 2, "the field once, not a second unlabelled line")
+    }
+
     @Test func firstTouchpoint() {
         assertSnapshot(render(.walkingStore()), named: "walk-first-80x24")
     }
