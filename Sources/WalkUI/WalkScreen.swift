@@ -156,10 +156,14 @@ public enum WalkScreen {
         }
         if !compact { row += 1 }
 
-        // The fixed lines at the bottom of the content: evidence, timer, verdict, note.
+        // The fixed lines under the content: evidence, timer, verdict, note. They end at the bottom
+        // of the content up to 24 rows; on a taller screen they stay where 24 rows put them, under
+        // the prompt and the checklist, and go lower only as far as a long checklist needs.
         let noteLines = compact ? 1 : 2
         let evidenceLines = moment.evidence.isEmpty ? 0 : 1
-        let fixedTop = bottom - 2 - noteLines - (compact ? 0 : 1) - evidenceLines
+        let fixedLines = 2 + noteLines + (compact ? 0 : 1) + evidenceLines
+        let fixedTop = bottom - fixedLines
+        let fixedTopAt24Rows = 24 - (side ? 3 : 5) - fixedLines
         // While the checklist has the keys it takes the prompt's room.
         if let prompt = tp.prompt, state.checklist == nil {
             let lines = TerminalText.reflow(prompt, to: contentWidth)
@@ -172,10 +176,10 @@ public enum WalkScreen {
             if !compact { row += 1 }
         }
         if !tp.checklist.isEmpty, row < fixedTop {
-            ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas)
+            row = ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas) + (compact ? 0 : 1)
         }
 
-        row = fixedTop
+        row = min(fixedTop, max(fixedTopAt24Rows, row))
         if evidenceLines > 0 {
             FieldKitView.evidence(moment, row: row, width: contentWidth, &canvas)
             row += 1
@@ -233,7 +237,7 @@ public enum WalkScreen {
         let count = state.steps.count
         let currentPosition = inWalkingOrder ? state.current : order.firstIndex(of: state.current) ?? state.current
         let summary = state.summary
-        let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
+        let counts = summary.glyphs
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
         canvas.put(counts, row: row + 1, column: max(0, countsStart), role: .dim)
         // Each touchpoint takes its glyph and a space: strong verdicts keep their double glyph (★★, ✖✖),
@@ -291,7 +295,7 @@ public enum WalkScreen {
         guard let walk = state.walk else { return }
         let summary = state.summary
         canvas.put("Timeline", row: top, column: column, role: .heading)
-        canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
+        canvas.putRight(summary.glyphs, row: top, endColumn: column + width, role: .dim)
         var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
         var lastStage = -1
         // In the order things happened once a time is stated (`Walk.timelineParts`): a stage can

@@ -58,6 +58,40 @@ import Testing
         assertSnapshot(render(state, width: 120, height: 30), named: "walk-120x30")
     }
 
+    @Test func theSidePanelCountsSkippedMoments() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("s"), .char("x"))
+        _ = state.apply(.resized(width: 100, height: 30), now: at(10))
+        let canvas = render(state, width: 100, height: 30)
+        let header = canvas.text(row: 2)
+        #expect(header.contains("│ Timeline") && header.hasSuffix(" ★1 ●0 ✖1 ○1 ·2 "), "\(header)")
+    }
+
+    @Test func aTallTerminalKeepsTheVerdictUnderTheChecklist() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"))
+        _ = state.apply(.resized(width: 200, height: 60), now: at(10))
+        let canvas = render(state, width: 200, height: 60)
+        assertSnapshot(canvas, named: "walk-200x60")
+        let lastItem = (0..<60).last { canvas.text(row: $0).contains("□ Name badge") } ?? -1
+        let verdict = (0..<60).first { canvas.text(row: $0).hasPrefix("  Verdict") } ?? -1
+        #expect(lastItem > 0 && verdict > lastItem && verdict - lastItem <= 6, "checklist ends on row \(lastItem), verdict on row \(verdict)")
+        // As on 24 rows: a tall screen puts the lines where 24 rows put them.
+        let small = render(state, width: 200, height: 24)
+        #expect((0..<24).first { small.text(row: $0).hasPrefix("  Verdict") } == verdict)
+    }
+
+    @Test func aLongChecklistOnATallTerminalPushesTheVerdictDownAsFarAsItNeeds() {
+        var journey = storeJourney
+        journey.stages[0].touchpoints[0].checklist = (1...30).map { ChecklistItem("Item \($0)") }
+        var state = WalkState(journey: journey, details: WalkDetails(), now: at(0))
+        state.run([.resized(width: 200, height: 60), .key(.enter)], at: at(0))
+        let canvas = render(state, width: 200, height: 60)
+        let lastItem = (0..<60).last { canvas.text(row: $0).contains("□ Item 30") } ?? -1
+        let verdict = (0..<60).first { canvas.text(row: $0).hasPrefix("  Verdict") } ?? -1
+        #expect(lastItem > 0 && verdict == lastItem + 3, "a blank row and the timer between: item 30 on row \(lastItem), verdict on row \(verdict)")
+    }
+
     @Test func editingANote() {
         var state = WalkState.walkingStore()
         state.press(.char("e"))

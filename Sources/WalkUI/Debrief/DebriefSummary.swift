@@ -136,8 +136,7 @@ public struct DebriefState: Equatable, Sendable {
     public init(_ walk: Walk) {
         summary = DebriefSummary(walk)
         title = walk.journey.title
-        let s = walk.summary
-        counts = "★\(s.magic) ●\(s.neutral) ✖\(s.misery) ○\(s.skipped) ·\(s.unrecorded)"
+        counts = walk.summary.glyphs
     }
 
     /// What the debrief's keys do.
