@@ -83,7 +83,7 @@ enum HTMLReport {
         }
         html += "</dl>\n</section>\n"
 
-        if !score.stages.isEmpty {
+        if !score.stages.isEmpty, debrief.sections.checklist {
             let verdict = score.passed == true ? "passed" : score.passed == false ? "failed" : "unscored"
             html += "<h2>Score</h2>\n<p class=\"score \(verdict)\">\(escape(ReportText.score(score, walk)))</p>\n"
             html += "<table class=\"stages\"><thead><tr><th>Stage</th><th>Score</th></tr></thead><tbody>\n"
@@ -140,7 +140,7 @@ enum HTMLReport {
             html += "<tr class=\"\(verdict)\"><td class=\"n\">\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(adhoc)\(channel)</td>"
             html += "<td class=\"verdict\"><span class=\"glyph\">\(escape(entry.glyph))</span> \(escape(entry.label))</td>"
             html += "<td>\(when)</td><td>\(timer)</td><td>\(escape(entry.moment.note))</td></tr>\n"
-            let details = MomentDetails(entry, input).lines
+            let details = MomentDetails(entry, input, sections: debrief.sections).lines
             if !details.isEmpty {
                 html += "<tr class=\"details\"><td></td><td colspan=\"5\"><dl>"
                 for line in details {
@@ -168,7 +168,7 @@ enum HTMLReport {
             html += "<ul class=\"misery-list\">\n"
             for entry in misery {
                 html += "<li>\(named(entry))" + (entry.moment.note.isEmpty ? "" : "<br><q>\(escape(entry.moment.note))</q>")
-                html += "<br>Recovery: " + strip(ReportText.recoveryStrip(ReportText.recovery(entry)))
+                if debrief.sections.recovery { html += "<br>Recovery: " + strip(ReportText.recoveryStrip(ReportText.recovery(entry))) }
                 for action in entry.moment.actions { html += "<br>Action: \(escape(ReportText.action(action)))" }
                 html += "</li>\n"
             }
