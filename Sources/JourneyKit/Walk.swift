@@ -323,6 +323,11 @@ public struct WalkSummary: Equatable, Sendable {
         "\(magic) magic · \(neutral) neutral · \(misery) misery" + (split > 0 ? " · \(split) split" : "")
             + " · \(skipped) skipped · \(unrecorded) unrecorded"
     }
+
+    /// The counts as glyphs, for screens: `★4 ●2 ✖2 ○1 ·0` (magic, neutral, misery, skipped, not recorded).
+    public var glyphs: String {
+        "★\(magic) ●\(neutral) ✖\(misery) ○\(skipped) ·\(unrecorded)"
+    }
 }
 
 extension Walk {

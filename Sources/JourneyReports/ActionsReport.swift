@@ -53,11 +53,12 @@ public enum ActionsReport {
         for listing in listings {
             let action = listing.action
             let due = (action.due ?? "—") + (listing.isOverdue(today: today) ? " overdue" : "")
-            rows.append([action.id, due, action.status.rawValue, action.owner, action.text,
+            rows.append([action.id, due, action.status.rawValue, PersonName.shown(action.owner), action.text,
                          "\(listing.touchpointTitle) · \(listing.journeyTitle) · \(listing.walkID)"].map { TerminalText.sanitize($0) })
         }
-        // Columns as wide as their widest cell, the owner and the text kept to a readable width.
-        let limits = [8, 18, 7, 20, 50, Int.max]
+        // Columns as wide as their widest cell, the text kept to a readable width; the owner in
+        // full, as the debrief shows it, so that it can be given to --owner as it reads.
+        let limits = [8, 18, 7, Int.max, 50, Int.max]
         var widths = header.map { TerminalText.width(of: $0) }
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = min(limits[index], max(widths[index], TerminalText.width(of: cell))) }

@@ -13,11 +13,15 @@ struct DebriefSection {
 
     let debrief: Debrief
     let lines: [Line]
+    /// The walk-only records shown: a workshop's handout leaves out those it has none of.
+    let sections: WalkOnlySections
 
     init(_ analysis: WalkAnalysis) {
         let debrief = Debrief(analysis)
         self.debrief = debrief
         let walk = analysis.walk
+        let sections = WalkOnlySections(walk)
+        self.sections = sections
         func moment(_ entry: WalkAnalysis.Entry) -> String { entry.touchpoint.title + " (\(entry.stage))" }
         var lines = [
             Line(label: "Verdicts", items: [debrief.summary.line], none: ""),
@@ -34,25 +38,34 @@ struct DebriefSection {
         if !debrief.momentsOfTruth.isEmpty {
             lines.append(Line(label: "Moments of truth", items: debrief.momentsOfTruth.map { ReportText.named($0, none: "") }, none: ""))
         }
-        let tags = debrief.topTags.map(ReportText.tagCount).joined(separator: " · ")
-        lines.append(Line(label: "Top tags", items: tags.isEmpty ? [] : [tags], none: "no tags"))
-        lines.append(Line(label: "Recoveries", items: [ReportText.recoveries(debrief)], none: ""))
-        lines.append(Line(
-            label: "Recoveries missing",
-            items: debrief.missingRecoveries.map { moment($0.entry) + ": " + ReportText.recoveryStrip($0.recovery) },
-            none: debrief.completeRecoveries > 0 ? "none: every misery moment was recovered" : "none"))
-        lines.append(Line(
-            label: "Praise to pass on",
-            items: debrief.praise.map { "\($0.praise.to): \($0.praise.text) — \(moment($0.entry))" }, none: "none"))
-        lines.append(Line(
-            label: "Actions (\(debrief.openActions.count) open)",
-            items: debrief.actions.map { ReportText.action($0.action) + " — " + moment($0.entry) }, none: "none"))
+        if sections.tags {
+            let tags = debrief.topTags.map(ReportText.tagCount).joined(separator: " · ")
+            lines.append(Line(label: "Top tags", items: tags.isEmpty ? [] : [tags], none: "no tags"))
+        }
+        if sections.recovery {
+            lines.append(Line(label: "Recoveries", items: [ReportText.recoveries(debrief)], none: ""))
+            lines.append(Line(
+                label: "Recoveries missing",
+                items: debrief.missingRecoveries.map { moment($0.entry) + ": " + ReportText.recoveryStrip($0.recovery) },
+                none: debrief.completeRecoveries > 0 ? "none: every misery moment was recovered" : "none"))
+        }
+        if sections.praise {
+            lines.append(Line(
+                label: "Praise to pass on",
+                items: debrief.praise.map { "\($0.praise.to): \($0.praise.text) — \(moment($0.entry))" }, none: "none"))
+        }
+        if sections.actions {
+            lines.append(Line(
+                label: "Actions (\(debrief.openActions.count) open)",
+                items: debrief.actions.map { ReportText.action($0.action) + " — " + moment($0.entry) }, none: "none"))
+        }
         self.lines = lines
     }
 }
 
 /// What a moment records beyond its verdict, time and note, as labelled lines of plain text:
-/// checklist answers, tags, evidence, recovery, praise, actions, votes. Empty fields are left out.
+/// checklist answers, tags, evidence, recovery, praise, actions, votes. Empty fields are left out,
+/// and so are the sections a workshop's handout leaves out (`WalkOnlySections`).
 struct MomentDetails {
     struct Line {
         var label: String
@@ -70,11 +83,11 @@ struct MomentDetails {
 
     let lines: [Line]
 
-    init(_ entry: WalkAnalysis.Entry, _ input: ReportInput) {
+    init(_ entry: WalkAnalysis.Entry, _ input: ReportInput, sections: WalkOnlySections) {
         var lines: [Line] = []
         let moment = entry.moment
         let checklist = ReportText.checklist(entry)
-        if !checklist.isEmpty {
+        if !checklist.isEmpty, sections.checklist {
             let items = checklist.map { line -> String in
                 var text = line.answerLabel + " — " + line.itemText
                 if let comment = line.comment { text += ": " + comment }
@@ -91,7 +104,7 @@ struct MomentDetails {
             lines.append(Line(label: "Evidence", items: moment.evidence.map { ReportText.evidence($0, input) },
                               flagged: moment.evidence.contains { input.status(of: $0)?.isProblem ?? false }))
         }
-        if moment.rating?.verdict == .misery {
+        if moment.rating?.verdict == .misery, sections.recovery {
             lines.append(Line(label: "Recovery", items: [ReportText.recoveryStrip(ReportText.recovery(entry))],
                               flagged: moment.recovery?.isComplete != true))
         }

@@ -83,7 +83,7 @@ enum HTMLReport {
         }
         html += "</dl>\n</section>\n"
 
-        if !score.stages.isEmpty {
+        if !score.stages.isEmpty, debrief.sections.checklist {
             let verdict = score.passed == true ? "passed" : score.passed == false ? "failed" : "unscored"
             html += "<h2>Score</h2>\n<p class=\"score \(verdict)\">\(escape(ReportText.score(score, walk)))</p>\n"
             html += "<table class=\"stages\"><thead><tr><th>Stage</th><th>Score</th></tr></thead><tbody>\n"
@@ -101,7 +101,9 @@ enum HTMLReport {
         html += "<h2>Timeline</h2>\n"
         let parts = analysis.timelineParts
         if parts != nil { html += "<p class=\"order\">\(escape(ReportText.sentence(WalkAnalysis.timelineOrderText)))</p>\n" }
-        html += "<table class=\"timeline\">\n<colgroup><col class=\"n\"><col class=\"tp\"><col class=\"v\"><col class=\"at\"><col class=\"tm\"><col class=\"note\"></colgroup>\n"
+        // The number column as wide as the widest number: numbers never wrap (`td.n`).
+        let digits = max(2, String(analysis.timeline.count).count)
+        html += "<table class=\"timeline\">\n<colgroup><col class=\"n\" style=\"width: calc(\(digits)ch + 1.2rem)\"><col class=\"tp\"><col class=\"v\"><col class=\"at\"><col class=\"tm\"><col class=\"note\"></colgroup>\n"
         html += "<thead><tr><th>#</th><th>Touchpoint</th><th>Verdict</th><th>When</th><th>Timer</th><th>Note</th></tr></thead>\n"
         // In walking order, the stages head their touchpoints; in the order it happened, a stage can
         // come back, so the two parts are headed and each touchpoint names its stage.
@@ -136,10 +138,10 @@ enum HTMLReport {
             if parts != nil { channel += " <small>· \(escape(entry.stage))</small>" }
             let truth = entry.touchpoint.momentOfTruth ? " <span class=\"mot\" title=\"moment of truth\">◆</span>" : ""
             let adhoc = entry.touchpoint.adhoc ? " <span class=\"adhoc\">ad hoc</span>" : ""
-            html += "<tr class=\"\(verdict)\"><td>\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(adhoc)\(channel)</td>"
+            html += "<tr class=\"\(verdict)\"><td class=\"n\">\(entry.index + 1)</td><td>\(escape(entry.touchpoint.title))\(truth)\(adhoc)\(channel)</td>"
             html += "<td class=\"verdict\"><span class=\"glyph\">\(escape(entry.glyph))</span> \(escape(entry.label))</td>"
             html += "<td>\(when)</td><td>\(timer)</td><td>\(escape(entry.moment.note))</td></tr>\n"
-            let details = MomentDetails(entry, input).lines
+            let details = MomentDetails(entry, input, sections: debrief.sections).lines
             if !details.isEmpty {
                 html += "<tr class=\"details\"><td></td><td colspan=\"5\"><dl>"
                 for line in details {
@@ -167,7 +169,7 @@ enum HTMLReport {
             html += "<ul class=\"misery-list\">\n"
             for entry in misery {
                 html += "<li>\(named(entry))" + (entry.moment.note.isEmpty ? "" : "<br><q>\(escape(entry.moment.note))</q>")
-                html += "<br>Recovery: " + strip(ReportText.recoveryStrip(ReportText.recovery(entry)))
+                if debrief.sections.recovery { html += "<br>Recovery: " + strip(ReportText.recoveryStrip(ReportText.recovery(entry))) }
                 for action in entry.moment.actions { html += "<br>Action: \(escape(ReportText.action(action)))" }
                 html += "</li>\n"
             }
@@ -258,9 +260,10 @@ enum HTMLReport {
         table.stages { border-collapse: collapse; } table.stages td, table.stages th { padding: 0.15rem 1rem 0.15rem 0; text-align: left; }
         p.order { color: var(--neutral); font-style: italic; }
         table.timeline { border-collapse: collapse; width: 100%; font-size: 0.95rem; table-layout: fixed; }
-        table.timeline col.n { width: 2.2rem; } table.timeline col.tp { width: 26%; } table.timeline col.v { width: 15%; }
+        table.timeline col.tp { width: 26%; } table.timeline col.v { width: 15%; }
         table.timeline col.at { width: 14%; } table.timeline col.tm { width: 13%; }
         table.timeline th, table.timeline td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        table.timeline td.n { white-space: nowrap; overflow-wrap: normal; }
         table.timeline tr.stage th { background: #f6f8fa; font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.05em; }
         table.timeline tr.magic td.verdict { color: var(--magic); font-weight: 600; }
         table.timeline tr.misery td.verdict { color: var(--misery); font-weight: 600; }

@@ -50,7 +50,7 @@ enum MarkdownReport {
                 for item in line.items { out.append("  - " + cell(item)) }
             }
         }
-        if !score.stages.isEmpty {
+        if !score.stages.isEmpty, debrief.sections.checklist {
             out += ["", "## Score", "", cell(ReportText.score(score, walk)), "", "| Stage | Score |", "|---|---:|"]
             for stage in score.stages { out.append("| \(cell(stage.stage)) | \(VisitScore.text(stage.percent)) |") }
         }
@@ -66,7 +66,7 @@ enum MarkdownReport {
             if entry.touchpoint.adhoc { title += " *(ad hoc)*" }
             out.append("| \(entry.index + 1) | \(cell(entry.stage)) | \(title) | \(entry.glyph) \(entry.label) | \(cell(when)) | \(cell(timer)) | \(cell(entry.moment.note)) |")
         }
-        let detailed = analysis.timeline.map { ($0, MomentDetails($0, input).lines) }.filter { !$0.1.isEmpty }
+        let detailed = analysis.timeline.map { ($0, MomentDetails($0, input, sections: debrief.sections).lines) }.filter { !$0.1.isEmpty }
         if !detailed.isEmpty {
             out += ["", "## Moments in detail"]
             for (entry, lines) in detailed {
@@ -98,7 +98,7 @@ enum MarkdownReport {
         if misery.isEmpty { out.append("None.") }
         for entry in misery {
             out.append("- " + cell(ReportText.named(entry)) + (entry.moment.note.isEmpty ? "" : ": " + cell(entry.moment.note)))
-            out.append("  - Recovery: " + cell(ReportText.recoveryStrip(ReportText.recovery(entry))))
+            if debrief.sections.recovery { out.append("  - Recovery: " + cell(ReportText.recoveryStrip(ReportText.recovery(entry)))) }
             for action in entry.moment.actions { out.append("  - Action: " + cell(ReportText.action(action))) }
         }
         let notes = analysis.timeline.filter { !$0.moment.note.isEmpty }

@@ -103,7 +103,8 @@ extension ReportText {
     /// `Second till at peak — owner Store manager, due 2026-12-01, done [a1b2c3]`.
     static func action(_ action: Action) -> String {
         var parts: [String] = []
-        if !action.owner.isEmpty { parts.append("owner " + action.owner) }
+        let owner = PersonName.shown(action.owner)
+        if !owner.isEmpty { parts.append("owner " + owner) }
         parts.append(action.due.map { "due " + $0 } ?? "no due date")
         parts.append(action.status.rawValue)
         return action.text + " — " + parts.joined(separator: ", ") + " [\(action.id)]"

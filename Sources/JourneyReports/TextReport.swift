@@ -31,7 +31,7 @@ enum TextReport {
                 for item in line.items { out.append("    - " + item) }
             }
         }
-        if let stages = ReportText.stageScores(score) { out.append("  Score by stage: " + stages) }
+        if debrief.sections.checklist, let stages = ReportText.stageScores(score) { out.append("  Score by stage: " + stages) }
         out.append("")
         // In walking order, the stages head their touchpoints; in the order it happened (stated
         // times), a stage can come back, so each line names its stage and the two parts are headed.
@@ -60,7 +60,7 @@ enum TextReport {
                 out.append(line + "]")
                 let indent = "         "
                 if !entry.moment.note.isEmpty { out.append(indent + "Note: " + entry.moment.note) }
-                for detail in MomentDetails(entry, input).lines {
+                for detail in MomentDetails(entry, input, sections: debrief.sections).lines {
                     let mark = detail.flagged ? "! " : ""
                     if !detail.isList, let only = detail.items.first {
                         out.append(indent + mark + detail.label + ": " + only)
@@ -83,7 +83,7 @@ enum TextReport {
         for entry in analysis.timeline where entry.moment.rating?.verdict == .misery {
             out.append("  " + ReportText.named(entry))
             if !entry.moment.note.isEmpty { out.append("    Note: " + entry.moment.note) }
-            out.append("    Recovery: " + ReportText.recoveryStrip(ReportText.recovery(entry)))
+            if debrief.sections.recovery { out.append("    Recovery: " + ReportText.recoveryStrip(ReportText.recovery(entry))) }
             for action in entry.moment.actions { out.append("    Action: " + ReportText.action(action)) }
         }
         return out.map { TerminalText.sanitize($0) }.joined(separator: "\n") + "\n"

@@ -1,3 +1,4 @@
+import Glibc
 import JourneyKit
 
 /// Commands printed for the user to run next, written so that they work as printed: by walk id only
@@ -15,9 +16,9 @@ public enum CommandHint {
     }
 
     /// `journeywalk COMMAND ARGUMENTS…`, with `--data-dir` when `locations` is not the data folder the
-    /// environment gives.
-    public static func command(_ words: [String], locations: DataLocations, environment: [String: String]) -> String {
-        var words = ["journeywalk"] + words
+    /// environment gives; `program` is the word that runs journeywalk (`program(executable:environment:)`).
+    public static func command(_ words: [String], locations: DataLocations, environment: [String: String], program: String = "journeywalk") -> String {
+        var words = [program] + words
         let defaults = DataLocations.resolve(dataDir: nil, environment: environment)
         if !PosixFile.isSameFolder(locations.home, defaults.home), locations.home != defaults.home {
             words += ["--data-dir", PosixFile.absolute(locations.home)]
@@ -37,6 +38,22 @@ public enum CommandHint {
         return copy.refusal(
             diff: command(["diff", reference(copy.kept), reference(copy.path)], locations: locations, environment: environment),
             delete: command(["delete", reference(copy.path)], locations: locations, environment: environment))
+    }
+
+    /// The word that runs the journeywalk at `executable` from a shell with this environment:
+    /// `journeywalk` when the first `journeywalk` on the `PATH` is that file, else its absolute path
+    /// (a binary not installed: run from the build folder, as `swift run journeywalk` does, or from
+    /// a folder that is not on the `PATH`).
+    public static func program(executable: String, environment: [String: String]) -> String {
+        let name = "journeywalk"
+        for folder in (environment["PATH"] ?? "").split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = (folder.isEmpty ? "." : String(folder)) + "/" + name
+            guard PosixFile.isFile(candidate), access(candidate, X_OK) == 0 else { continue }
+            // The shell runs the first one it finds: this journeywalk, or another.
+            if PosixFile.isSameFile(candidate, executable) { return name }
+            break
+        }
+        return PosixFile.absolute(executable)
     }
 
     /// A word as a POSIX shell reads it: as is when it is plain, else in single quotes.

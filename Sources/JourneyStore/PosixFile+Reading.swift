@@ -26,6 +26,12 @@ extension PosixFile {
         }
     }
 
+    /// Whether two paths name the same file or folder (same device and inode), however they are
+    /// written: through a symbolic link, relative or absolute.
+    public static func isSameFile(_ first: String, _ second: String) -> Bool {
+        isSameFolder(first, second)
+    }
+
     /// Whether two folder paths name the same folder (same device and inode), however they are written.
     public static func isSameFolder(_ first: String, _ second: String) -> Bool {
         var a = stat()

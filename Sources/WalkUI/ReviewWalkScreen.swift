@@ -26,7 +26,7 @@ public enum ReviewWalkScreen {
         }
         ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: status)
         let summary = analysis.summary
-        var counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
+        var counts = summary.glyphs
         let score = VisitScore(walk)
         if score.percent != nil || score.passed != nil {
             counts += "  " + VisitScore.text(score.percent) + (score.passed == true ? " PASS" : score.passed == false ? " FAIL" : "")

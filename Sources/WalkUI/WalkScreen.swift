@@ -26,11 +26,8 @@ public enum WalkScreen {
             // The time typed waits in the editor under the question.
             ScreenParts.footer(&canvas, items: state.keyMap.footerItems)
             statedTimeQuestion(question, &canvas)
-        } else if let editor = state.editor {
+        } else if state.editor != nil {
             ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
-            if case .field(let field) = editor.target {
-                editField(field, editor.line, &canvas)
-            }
             FieldKitView.prompt(state, &canvas)
         } else if let panel = state.panel {
             PanelScreen.render(panel, state, &canvas)
@@ -83,7 +80,12 @@ public enum WalkScreen {
             let shown = value.isEmpty ? "—" : value
             canvas.put(selected ? "▸" : " ", row: row, column: 2, role: selected ? .key : .normal)
             canvas.put(field.label, row: row, column: 4, role: selected ? .selected : .heading)
-            canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
+            // The field being edited is typed in place, beside its label.
+            if let editor = state.editor, case .field(field) = editor.target {
+                editorLine(editor.line, row: row, column: 15, width: canvas.width - 17, &canvas)
+            } else {
+                canvas.put(shown, row: row, column: 15, role: value.isEmpty ? .dim : .normal, limit: canvas.width - 17)
+            }
             row += 1
         }
         if let start = state.statedStart {
@@ -92,11 +94,6 @@ public enum WalkScreen {
             canvas.put(StatedTime.dateAndClock(start, timeZone: state.timeZone) + ", entered afterwards (walk --at)", row: row, column: 15,
                        limit: canvas.width - 17, ellipsis: true)
         }
-    }
-
-    private static func editField(_ field: WalkState.BriefingField, _ line: LineEditor, _ canvas: inout Canvas) {
-        let row = canvas.height - 4 - (WalkState.BriefingField.allCases.count - 1 - field.rawValue)
-        editorLine(line, row: row, column: 15, width: canvas.width - 17, &canvas)
     }
 
     /// A line editor drawn in place, scrolled so the cursor is visible; the cursor cell is reversed.
@@ -174,10 +171,14 @@ public enum WalkScreen {
         }
         if !compact { row += 1 }
 
-        // The fixed lines at the bottom of the content: evidence, timer, verdict, note.
+        // The fixed lines under the content: evidence, timer, verdict, note. They end at the bottom
+        // of the content up to 24 rows; on a taller screen they stay where 24 rows put them, under
+        // the prompt and the checklist, and go lower only as far as a long checklist needs.
         let noteLines = compact ? 1 : 2
         let evidenceLines = moment.evidence.isEmpty ? 0 : 1
-        let fixedTop = bottom - 2 - noteLines - (compact ? 0 : 1) - evidenceLines
+        let fixedLines = 2 + noteLines + (compact ? 0 : 1) + evidenceLines
+        let fixedTop = bottom - fixedLines
+        let fixedTopAt24Rows = 24 - (side ? 3 : 5) - fixedLines
         // While the checklist has the keys it takes the prompt's room.
         if let prompt = tp.prompt, state.checklist == nil {
             let lines = TerminalText.reflow(prompt, to: contentWidth)
@@ -192,14 +193,14 @@ public enum WalkScreen {
         if let panel = state.checklist, panel.touchpoint != tp.id, let judged = state.recordingTarget?.touchpoint,
            judged.id == panel.touchpoint, row < fixedTop {
             // Right after a verdict, `c` answers the checklist of the moment just judged: drawn here, named.
-            ChecklistView.draw(
+            row = ChecklistView.draw(
                 state, judged, moment: state.walk?.moment(for: judged.id) ?? Moment(), top: row, bottom: fixedTop, width: contentWidth,
-                of: judged.title + " (just judged)", &canvas)
+                of: judged.title + " (just judged)", &canvas) + (compact ? 0 : 1)
         } else if !tp.checklist.isEmpty, row < fixedTop {
-            ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas)
+            row = ChecklistView.draw(state, tp, moment: moment, top: row, bottom: fixedTop, width: contentWidth, &canvas) + (compact ? 0 : 1)
         }
 
-        row = fixedTop
+        row = min(fixedTop, max(fixedTopAt24Rows, row))
         if evidenceLines > 0 {
             FieldKitView.evidence(moment, row: row, width: contentWidth, &canvas)
             row += 1
@@ -257,7 +258,7 @@ public enum WalkScreen {
         let count = state.steps.count
         let currentPosition = inWalkingOrder ? state.current : order.firstIndex(of: state.current) ?? state.current
         let summary = state.summary
-        let counts = "★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ○\(summary.skipped) ·\(summary.unrecorded)"
+        let counts = summary.glyphs
         let countsStart = canvas.width - TerminalText.width(of: counts) - 1
         canvas.put(counts, row: row + 1, column: max(0, countsStart), role: .dim)
         // Each touchpoint takes its glyph and a space: strong verdicts keep their double glyph (★★, ✖✖),
@@ -315,7 +316,7 @@ public enum WalkScreen {
         guard let walk = state.walk else { return }
         let summary = state.summary
         canvas.put("Timeline", row: top, column: column, role: .heading)
-        canvas.putRight("★\(summary.magic) ●\(summary.neutral) ✖\(summary.misery) ·\(summary.unrecorded)", row: top, endColumn: column + width, role: .dim)
+        canvas.putRight(summary.glyphs, row: top, endColumn: column + width, role: .dim)
         var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
         var lastStage = -1
         // In the order things happened once a time is stated (`Walk.timelineParts`): a stage can

@@ -10,6 +10,17 @@ import WalkUI
 enum Session {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The word that runs this journeywalk from the user's shell, for commands printed to paste:
+    /// `journeywalk` once installed on the PATH, else this binary's path (`CommandHint.program`).
+    static var program: String {
+        // As started when it names a folder (`./journeywalk`, `.build/debug/journeywalk`), else the
+        // file the system ran.
+        let typed = CommandLine.arguments.first ?? ""
+        let executable = typed.contains("/") ? typed
+            : (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? typed
+        return CommandHint.program(executable: executable, environment: environment)
+    }
+
     /// Prints an error to standard error and returns the exit status to throw.
     static func fail(_ message: String) -> ExitCode {
         printError("journeywalk: " + message)

@@ -50,7 +50,14 @@ import Testing
         let done = tmux.waitFor("EXIT=0")
         #expect(done.found, "after finishing:\n\(done.screen)")
         #expect(done.screen.contains("0 magic · 0 neutral · 0 misery · 1 split · 0 skipped"))
-        #expect(done.screen.contains("Handout: journeywalk report "))
+        // The handout's command runs as printed, pasted into a shell where journeywalk is not
+        // installed (the binary under test is not on the PATH, as with `swift run`).
+        let printed = unwrapped(done.screen).components(separatedBy: "Handout: ").last?.components(separatedBy: "EXIT=").first ?? ""
+        #expect(printed.hasPrefix(journeywalkBinary + " report "), "\(printed)")
+        let pasted = spawnAndWait(["sh", "-c", "cd \(shellQuoted(home)) && env PATH=/usr/bin:/bin JOURNEYWALK_HOME=\(shellQuoted(home)) " + printed])
+        #expect(pasted.status == 0, "\(printed)\n\(pasted.output)")
+        let handouts = (try? FileManager.default.contentsOfDirectory(atPath: home))?.filter { $0.hasSuffix(".html") } ?? []
+        #expect(handouts.count == 1, "\(handouts)")
 
         // The walk file: the trainer in the room, each tally on disk, the majority as the verdict.
         let walks = home + "/walks"

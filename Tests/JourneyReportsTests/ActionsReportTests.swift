@@ -37,6 +37,20 @@ import Testing
         #expect(ActionsReport.render([], as: .json, today: today) == "[]\n")
     }
 
+    @Test func anOwnerIsShownInFullWithItsSpacesAsTheDebriefShowsIt() {
+        let spaced = Action(id: "a7f3c2", text: "Fix the door", owner: " store \t Manager ", due: "2026-11-20")
+        let long = Action(id: "b00001", text: "Call back", owner: "The whole weekend team at Main Street", due: nil)
+        let lines = ActionsReport.render([listing(spaced), listing(long)], as: .text, today: today).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("ID      DUE                 STATUS  OWNER                                  ACTION"), "\(lines[0])")
+        #expect(lines[1].hasPrefix("a7f3c2  2026-11-20 overdue  open    store Manager                          Fix the door"), "\(lines[1])")
+        #expect(lines[2].hasPrefix("b00001  —                   open    The whole weekend team at Main Street  Call back"), "\(lines[2])")
+        // The report's debrief names them the same way.
+        #expect(ReportText.action(spaced) == "Fix the door — owner store Manager, due 2026-11-20, open [a7f3c2]")
+        #expect(ReportText.action(long).contains("owner The whole weekend team at Main Street,"))
+        // JSON keeps the name as it was typed.
+        #expect(ActionsReport.render([listing(spaced)], as: .json, today: today).contains("\"owner\":\" store \\t Manager \""))
+    }
+
     @Test func textLinesUpTheColumnsAndSaysOverdue() {
         let text = ActionsReport.render([
             listing(Action(id: "a7f3c2", text: "Fix the door", owner: "Sam", due: "2026-11-20")),

@@ -101,6 +101,20 @@ import Testing
         #expect(unbalancedTags(in: html) == [])
     }
 
+    @Test func touchpointNumbersNeverWrap() {
+        #expect(html.contains("<tr class=\"magic\"><td class=\"n\">1</td>"))
+        #expect(html.contains("table.timeline td.n { white-space: nowrap; overflow-wrap: normal; }"))
+        #expect(html.contains("<col class=\"n\" style=\"width: calc(2ch + 1.2rem)\">"))
+        // The column is as wide as the widest number: three digits from the hundredth touchpoint.
+        let touchpoints = (1...120).map { Touchpoint(id: "t\($0)", title: "Touchpoint \($0)") }
+        let journey = Journey(id: "long", title: "Long", stages: [Stage(name: "All", touchpoints: touchpoints)])
+        let walk = Walk(header: WalkHeader(walkID: "20261122-101503-long", journey: journey, journeyPath: nil, journeyFingerprint: "f",
+                                           details: WalkDetails(), started: at(0)))
+        let long = Report.render([ReportInput(walk: walk, file: nil)], as: .html)
+        #expect(long.contains("<col class=\"n\" style=\"width: calc(3ch + 1.2rem)\">"))
+        #expect(long.contains("<td class=\"n\">120</td>"))
+    }
+
     @Test func theCurveHasOnePointPerTouchpoint() {
         #expect(html.components(separatedBy: "<circle").count - 1 == 6)
         #expect(html.contains("<polyline points=\"128,80 200,200 236,40 272,120\""))

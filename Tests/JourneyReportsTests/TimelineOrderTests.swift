@@ -83,7 +83,7 @@ import Testing
         let headings = html.components(separatedBy: "<tr class=\"stage\"><th colspan=\"6\">").dropFirst().map { $0.components(separatedBy: "<")[0] }
         #expect(headings == ["In the order it happened", "Without a time, in walking order"], "no stage comes back as a heading")
         let order = html.components(separatedBy: "<tr class=\"").dropFirst().compactMap { row -> Int? in
-            guard !row.hasPrefix("stage"), !row.hasPrefix("details"), let cell = row.components(separatedBy: "<td>").dropFirst().first else { return nil }
+            guard !row.hasPrefix("stage"), !row.hasPrefix("details"), let cell = row.components(separatedBy: "<td class=\"n\">").dropFirst().first else { return nil }
             return Int(cell.components(separatedBy: "<")[0])
         }
         #expect(order == [2, 3, 1, 4, 5])

@@ -63,6 +63,68 @@ import Testing
         #expect(!Report.render([trickyInput], as: .html).contains("Most divided"))
     }
 
+    /// A room's workshop of a journey with checklists and a moment of truth: votes, verdicts and a note only.
+    func roomWithChecklists(
+        details: WalkDetails = WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: Walk.workshopChannel), votes: Bool = true
+    ) -> Walk {
+        let journey = Journey(id: "gym", title: "Gym", stages: [Stage(name: "Joining", touchpoints: [
+            Touchpoint(id: "reply", title: "Reply on social media", lookFor: ["Reply within an hour", "Prices stated"]),
+            Touchpoint(id: "tour", title: "Tour of the gym", lookFor: ["Asked about goals first"], momentOfTruth: true),
+        ])])
+        var walk = Walk(header: WalkHeader(
+            walkID: "20261122-101503-gym", journey: journey, journeyPath: nil, journeyFingerprint: "f",
+            details: details, started: at(0)))
+        if votes { walk.apply(.voted(VoteChange(touchpoint: "reply", votes: Votes(magic: 1, misery: 3), at: at(10)))) }
+        walk.apply(.rated(RatingChange(touchpoint: "reply", rating: Rating(.misery), at: at(10))))
+        walk.apply(.noted(NoteChange(touchpoint: "reply", text: "Nobody answers at weekends", at: at(20))))
+        if votes { walk.apply(.voted(VoteChange(touchpoint: "tour", votes: Votes(magic: 4), at: at(30)))) }
+        walk.apply(.rated(RatingChange(touchpoint: "tour", rating: Rating(.magic), at: at(30))))
+        walk.apply(.finished(at: at(40)))
+        return walk
+    }
+
+    @Test func theHandoutLeavesOutWhatOnlyAWalkRecordsWhenNothingWasRecorded() {
+        let input = ReportInput(walk: roomWithChecklists(), file: nil)
+        let walkOnly = ["Top tags", "Recoveries", "Recovery", "Praise to pass on", "Actions (", "Score", "not scored", "no score", "Checklist", "Unanswered"]
+        let markdown = Report.render([input], as: .md)
+        let html = Report.render([input], as: .html)
+        let text = Report.render([input], as: .text)
+        for word in walkOnly {
+            #expect(!markdown.contains(word), "Markdown handout has \(word):\n\(markdown)")
+            #expect(!html.contains(word), "HTML handout has \(word)")
+            #expect(!text.contains(word), "text handout has \(word):\n\(text)")
+        }
+        // What the room did is all there.
+        for part in ["## Debrief", "**Worst:** ✖ misery — Reply on social media (Joining)", "**Moments of truth:** ★ magic — Tour of the gym (Joining)",
+                     "**Votes:** ★ 1 magic · ● 0 neutral · ✖ 3 misery", "## Most divided touchpoints", "## Misery moments",
+                     "- ✖ misery — Reply on social media (Joining): Nobody answers at weekends", "**Reply on social media**: Nobody answers at weekends"] {
+            #expect(markdown.contains(part), "Markdown handout lacks \(part):\n\(markdown)")
+        }
+        #expect(html.contains("<h2>Misery moments</h2>") && html.contains("<dt>Worst</dt>") && html.contains("<dt>Votes</dt>"))
+        #expect(unbalancedTags(in: html) == [])
+    }
+
+    @Test func theHandoutKeepsASectionWithSomethingInIt() {
+        var walk = roomWithChecklists()
+        walk.apply(.tagged(TagChange(touchpoint: "reply", tags: ["kept-waiting"], at: at(50))))
+        walk.apply(.answered(AnswerChange(touchpoint: "tour", item: 0, answer: .yes, at: at(51))))
+        let markdown = Report.render([ReportInput(walk: walk, file: nil)], as: .md)
+        #expect(markdown.contains("**Top tags:** Kept waiting\n"), "\(markdown)")
+        #expect(markdown.contains("## Score"))
+        #expect(markdown.contains("- **Checklist (1 yes · 0 no · 0 n/a · 0 unanswered):**"))
+        #expect(!markdown.contains("Recover") && !markdown.contains("Praise") && !markdown.contains("Actions ("), "still nothing of these")
+    }
+
+    @Test func aWalksReportKeepsEverySectionSayingNone() {
+        // The same records walked by a leader, not a room: every section is there, `none` where empty.
+        let walk = roomWithChecklists(details: WalkDetails(operator: "Lee", role: .leader, channel: "store"), votes: false)
+        let markdown = Report.render([ReportInput(walk: walk, file: nil)], as: .md)
+        for part in ["**Top tags:** no tags", "**Recoveries missing:**", "**Praise to pass on:** none", "**Actions (0 open):** none", "## Score",
+                     "  - Recovery: apology ? · reassurance ? · restitution ?", "Unanswered — Prices stated"] {
+            #expect(markdown.contains(part), "\(part):\n\(markdown)")
+        }
+    }
+
     @Test func aWalkWithoutASplitKeepsItsSummaryKeys() {
         let json = Report.render([trickyInput], as: .json)
         #expect(!json.contains("\"split\""))

@@ -181,6 +181,27 @@ func writeJourney(_ path: String, id: String, title: String) throws {
             == "journeywalk resume \(root)/home/walks/copy.jsonl")
     }
 
+    @Test func theProgramIsJourneywalkOnlyWhereThePathRunsThisOne() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        for folder in ["bin", "other", "a folder"] { try PosixFile.makeFolder(root + "/" + folder) }
+        let binary = root + "/bin/journeywalk"
+        try PosixFile.writeAtomically(Array("#!/bin/sh\n".utf8), to: binary, mode: 0o755)
+        try PosixFile.writeAtomically(Array("#!/bin/sh\n".utf8), to: root + "/other/journeywalk", mode: 0o755)
+        #expect(symlink(binary, root + "/a folder/journeywalk") == 0)
+        #expect(CommandHint.program(executable: binary, environment: ["PATH": "/usr/bin:\(root)/bin"]) == "journeywalk")
+        #expect(CommandHint.program(executable: binary, environment: ["PATH": "\(root)/a folder:/usr/bin"]) == "journeywalk", "a link to it")
+        // Not installed (run from the build folder, as `swift run` does), or another journeywalk first: its path.
+        #expect(CommandHint.program(executable: binary, environment: ["PATH": "/usr/bin:/bin"]) == binary)
+        #expect(CommandHint.program(executable: binary, environment: [:]) == binary)
+        #expect(CommandHint.program(executable: binary, environment: ["PATH": "\(root)/other:\(root)/bin"]) == binary)
+        // The path is quoted for the shell in the command.
+        let environment = ["HOME": "/home/sam"]
+        let defaults = DataLocations.resolve(dataDir: nil, environment: environment)
+        #expect(CommandHint.command(["report", "x"], locations: defaults, environment: environment, program: root + "/a folder/journeywalk")
+            == "'\(root)/a folder/journeywalk' report x")
+    }
+
     @Test func otherCommandsCarryTheDataFolderWhenItIsNotTheDefault() {
         let environment = ["HOME": "/home/sam"]
         let defaults = DataLocations.resolve(dataDir: nil, environment: environment)

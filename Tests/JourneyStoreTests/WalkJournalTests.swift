@@ -142,7 +142,7 @@ private let events: [WalkEvent] = [
     @Test func aFolderThatCannotBeMadeIsNamed() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        FileManager.default.createFile(atPath: root + "/file", contents: Data())
+        #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data()))
         #expect(throws: FileError(path: root + "/file", reason: "exists and is not a folder")) {
             try WalkJournal.create(folder: root + "/file/walks", header: header)
         }
@@ -162,7 +162,7 @@ private let events: [WalkEvent] = [
         secondHeader.walkID = "20261123-090000-shop"
         let second = try WalkJournal.create(folder: root, header: secondHeader)
         try second.append(.finished(at: at(100)))
-        FileManager.default.createFile(atPath: root + "/broken.jsonl", contents: Data("garbage".utf8))
+        #expect(FileManager.default.createFile(atPath: root + "/broken.jsonl", contents: Data("garbage".utf8)))
         let library = WalkLibrary(folder: root)
         #expect(try library.find("20261123").walkID == "20261123-090000-shop")
         #expect(throws: WalkFileError.self) { try library.find("2026") }

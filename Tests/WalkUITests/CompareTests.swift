@@ -131,6 +131,20 @@ func render(_ state: CompareState, width: Int, height: Int) -> Canvas {
         assertSnapshot(render(state, width: 120, height: 40), named: "compare-walks-120x40")
     }
 
+    @Test func wideScreensShowTheColumnHeadingsInFull() {
+        let state = CompareState(comparison: storeComparison())
+        let canvas = render(state, width: 200, height: 30)
+        assertSnapshot(canvas, named: "compare-walks-200x30")
+        for heading in ["11-22 Main Street", "12-01 Harbour Road", "12-10 Old Town", "01-06 Old Town"] {
+            #expect(canvas.text(row: 2).contains(heading), "\(heading) cut:\n\(canvas.text(row: 2))")
+        }
+        #expect(!canvas.text(row: 2).contains("…"))
+        #expect(CompareScreen.columnsShown(width: 200, comparison: state.comparison) >= 6)
+        // Where not every column fits, they keep their width and the screen scrolls.
+        #expect(CompareScreen.columnsShown(width: 120, comparison: state.comparison) == 5)
+        #expect(render(state, width: 120, height: 30).text(row: 2).contains("11-22 Main S…"))
+    }
+
     @Test func tooSmallSaysSo() {
         let canvas = render(CompareState(comparison: storeComparison()), width: 50, height: 10)
         #expect(canvas.text.contains("Terminal too small"))

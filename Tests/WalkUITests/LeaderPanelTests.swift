@@ -473,6 +473,13 @@ extension WalkState {
         #expect(lines.contains("Recoveries not complete (0 of 2 complete)"))
     }
 
+    @Test func anActionOwnerIsShownWithItsSpacesAsOne() {
+        var walk = Walk(header: storeHeader())
+        walk.apply(.actionChanged(ActionChange(touchpoint: "greeting", action: Action(id: "a7f3c2", text: "Fix the door", owner: " store \t Manager ", due: nil), at: at(5))))
+        let lines = DebriefSummary(walk).lines(width: 120).map(\.text)
+        #expect(lines.contains { $0.contains("[a7f3c2] Fix the door — store Manager · no due date") }, "\(lines)")
+    }
+
     @Test func reviewOpensTheSameDebriefWithD() throws {
         let walk = try #require(Self.finishedWalk().walk)
         var review = ReviewWalkState(analysis: WalkAnalysis(walk), file: "/w.jsonl")

@@ -22,6 +22,18 @@ import Testing
         #expect(render(state).text(row: 1).hasPrefix("  Visit 2026-11-21 10:15:03 (stated start)"), "\(render(state).text)")
     }
 
+    @Test func aBriefingFieldIsEditedInPlaceBesideItsLabel() {
+        var state = WalkState(journey: storeJourney, details: WalkDetails(operator: "Sam", role: .shopper, location: "Main Street"), now: at(0))
+        state.run([.resized(width: 80, height: 24)], at: at(0))
+        state.press(.char("j"), .char("j"), .char("e"))
+        state.run(", north door".keys.map { .key($0) })
+        let canvas = render(state)
+        assertSnapshot(canvas, named: "briefing-editing-80x24")
+        let row = (0..<24).first { canvas.text(row: $0).contains("Location") } ?? -1
+        #expect(canvas.text(row: row).hasPrefix("  ▸ Location   Main Street, north door "), "typed beside its label:\n\(canvas.text)")
+        #expect(canvas.text.components(separatedBy: "Main Street").count == 2, "the field once, not a second unlabelled line")
+    }
+
     @Test func firstTouchpoint() {
         assertSnapshot(render(.walkingStore()), named: "walk-first-80x24")
     }
@@ -59,6 +71,40 @@ import Testing
         state.press(.char("m"), .char("X"), .char("n"))
         _ = state.apply(.resized(width: 120, height: 30), now: at(10))
         assertSnapshot(render(state, width: 120, height: 30), named: "walk-120x30")
+    }
+
+    @Test func theSidePanelCountsSkippedMoments() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"), .char("s"), .char("x"))
+        _ = state.apply(.resized(width: 100, height: 30), now: at(10))
+        let canvas = render(state, width: 100, height: 30)
+        let header = canvas.text(row: 2)
+        #expect(header.contains("│ Timeline") && header.hasSuffix(" ★1 ●0 ✖1 ○1 ·2 "), "\(header)")
+    }
+
+    @Test func aTallTerminalKeepsTheVerdictUnderTheChecklist() {
+        var state = WalkState.walkingStore()
+        state.press(.char("m"))
+        _ = state.apply(.resized(width: 200, height: 60), now: at(10))
+        let canvas = render(state, width: 200, height: 60)
+        assertSnapshot(canvas, named: "walk-200x60")
+        let lastItem = (0..<60).last { canvas.text(row: $0).contains("□ Name badge") } ?? -1
+        let verdict = (0..<60).first { canvas.text(row: $0).hasPrefix("  Verdict") } ?? -1
+        #expect(lastItem > 0 && verdict > lastItem && verdict - lastItem <= 6, "checklist ends on row \(lastItem), verdict on row \(verdict)")
+        // As on 24 rows: a tall screen puts the lines where 24 rows put them.
+        let small = render(state, width: 200, height: 24)
+        #expect((0..<24).first { small.text(row: $0).hasPrefix("  Verdict") } == verdict)
+    }
+
+    @Test func aLongChecklistOnATallTerminalPushesTheVerdictDownAsFarAsItNeeds() {
+        var journey = storeJourney
+        journey.stages[0].touchpoints[0].checklist = (1...30).map { ChecklistItem("Item \($0)") }
+        var state = WalkState(journey: journey, details: WalkDetails(), now: at(0))
+        state.run([.resized(width: 200, height: 60), .key(.enter)], at: at(0))
+        let canvas = render(state, width: 200, height: 60)
+        let lastItem = (0..<60).last { canvas.text(row: $0).contains("□ Item 30") } ?? -1
+        let verdict = (0..<60).first { canvas.text(row: $0).hasPrefix("  Verdict") } ?? -1
+        #expect(lastItem > 0 && verdict == lastItem + 3, "a blank row and the timer between: item 30 on row \(lastItem), verdict on row \(verdict)")
     }
 
     @Test func editingANote() {

@@ -13,11 +13,24 @@ public enum CompareScreen {
 
     static func titleWidth(width: Int) -> Int { width >= 120 ? 32 : 22 }
 
-    static func cellWidth(_ comparison: Comparison) -> Int { comparison.grouping == nil ? 13 : 17 }
+    /// The width of a walk or group column: 13 (a group 17); when every column fits at that width,
+    /// as wide as its headings need, as far as the screen's width allows.
+    static func cellWidth(_ comparison: Comparison, width: Int) -> Int {
+        let base = comparison.grouping == nil ? 13 : 17
+        let count = comparison.columns.count
+        let room = width - frozenWidth(width: width) - 1
+        guard count > 0, count * (base + 1) <= room else { return base }
+        var needed = base
+        for (index, column) in comparison.columns.enumerated() {
+            let (top, bottom) = headings(column, at: index, grouping: comparison.grouping)
+            needed = max(needed, TerminalText.width(of: top), TerminalText.width(of: bottom))
+        }
+        return min(needed, room / count - 1)
+    }
 
     /// Walk or group columns that fit beside the frozen part.
     public static func columnsShown(width: Int, comparison: Comparison) -> Int {
-        max(1, (width - frozenWidth(width: width) - 1) / (cellWidth(comparison) + 1))
+        max(1, (width - frozenWidth(width: width) - 1) / (cellWidth(comparison, width: width) + 1))
     }
 
     public static func render(_ state: CompareState, into canvas: inout Canvas) {
@@ -34,7 +47,7 @@ public enum CompareScreen {
         let width = canvas.width
         let titleWidth = Self.titleWidth(width: width)
         let left = frozenWidth(width: width)
-        let cell = cellWidth(comparison)
+        let cell = cellWidth(comparison, width: width)
         let shown = columnsShown(width: width, comparison: comparison)
         let firstColumn = (state.column / shown) * shown
         let lastColumn = min(comparison.columns.count, firstColumn + shown)

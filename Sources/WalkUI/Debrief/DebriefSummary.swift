@@ -118,7 +118,7 @@ public struct DebriefSummary: Equatable, Sendable {
             var overdue = false
             if action.status == .open, let today, let due = action.due.flatMap({ CalendarDay(iso: $0) }) { overdue = due < today }
             let due = action.due.map { " · due \($0)" + (overdue ? " OVERDUE" : "") } ?? " · no due date"
-            item("[\(action.id)] \(action.text) — \(action.owner)\(due) · \(action.status.rawValue) (\(entry.touchpoint.title))",
+            item("[\(action.id)] \(action.text) — \(PersonName.shown(action.owner))\(due) · \(action.status.rawValue) (\(entry.touchpoint.title))",
                  overdue ? .warning : action.status == .open ? .normal : .dim)
         }
         return lines
@@ -136,8 +136,7 @@ public struct DebriefState: Equatable, Sendable {
     public init(_ walk: Walk) {
         summary = DebriefSummary(walk)
         title = walk.journey.title
-        let s = walk.summary
-        counts = "★\(s.magic) ●\(s.neutral) ✖\(s.misery) ○\(s.skipped) ·\(s.unrecorded)"
+        counts = walk.summary.glyphs
     }
 
     /// What the debrief's keys do.

@@ -54,7 +54,7 @@ extension WorkshopScreen {
         }
         for (index, point) in notes.enumerated() where row < bottom {
             if row == bottom - 1, index < notes.count - 1 {
-                canvas.put("… \(notes.count - index) more in the handout: journeywalk report WALK --format html", row: row, column: left + 2, role: .dim, limit: width - 2, ellipsis: true)
+                canvas.put("… \(notes.count - index) more in the handout, whose command q prints as it finishes the workshop", row: row, column: left + 2, role: .dim, limit: width - 2, ellipsis: true)
                 break
             }
             let x = canvas.put("\(point.index + 1). \(point.title): ", row: row, column: left + 2, role: .heading, limit: width / 2, ellipsis: true)

@@ -31,7 +31,7 @@ public struct WorkshopState: Equatable, Sendable {
     public internal(set) var now: Date
 
     /// The channel a workshop's walk records: the journey was walked in a workshop.
-    public static let channel = "workshop"
+    public static let channel = Walk.workshopChannel
 
     /// A workshop of a journey for a room, not yet started (the runner creates its walk file first).
     public init(journey: Journey, room: String, trainer: String = "", timebox: Int? = nil, now: Date) {
@@ -52,12 +52,8 @@ public struct WorkshopState: Equatable, Sendable {
         self.shown = nil
     }
 
-    /// Whether a walk file is a workshop's: a trainer's walk on the workshop channel, or with votes.
-    public static func isWorkshop(_ walk: Walk) -> Bool {
-        let details = walk.header.details
-        guard details.role == .trainer else { return false }
-        return details.channel == channel || walk.moments.values.contains { $0.votes != nil }
-    }
+    /// Whether a walk file is a workshop's (`Walk.isWorkshop`).
+    public static func isWorkshop(_ walk: Walk) -> Bool { walk.isWorkshop }
 
     // MARK: - Derived
 

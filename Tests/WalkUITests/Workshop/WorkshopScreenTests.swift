@@ -92,6 +92,22 @@ import Testing
         #expect(canvas.text.contains("q finish"))
     }
 
+    @Test func notesThatDoNotFitPointToTheHandoutWithoutACommandThatCannotRun() {
+        let touchpoints = (1...12).map { Touchpoint(id: "t\($0)", title: "Touchpoint \($0)") }
+        let journey = Journey(id: "long", title: "Long", stages: [Stage(name: "All", touchpoints: touchpoints)])
+        var state = WorkshopState.started(journey: journey, width: 80, height: 24)
+        for index in 1...12 {
+            state.press(.char("e"), at: at(Double(index)))
+            for character in "Note \(index)" { state.press(.char(character), at: at(Double(index))) }
+            state.press(.enter, .right, at: at(Double(index)))
+        }
+        let canvas = render(state, width: 80, height: 24)
+        #expect(canvas.text.contains("Workshop summary"))
+        let more = canvas.text.split(separator: "\n").first { $0.contains("more in the handout") }.map(String.init) ?? ""
+        #expect(more.contains("more in the handout, whose command q prints as it finishes"), "\(canvas.text)")
+        #expect(!canvas.text.contains("WALK"), "no placeholder to paste")
+    }
+
     @Test func aTitleTheFontCannotDrawIsWrittenAsBoldText() {
         var journey = roomJourney
         journey.stages[0].touchpoints[0].title = "Ask → answer ☕"
