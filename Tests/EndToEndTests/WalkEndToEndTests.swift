@@ -241,3 +241,47 @@ func timelineShowsThreeVerdicts(_ screen: String) -> Bool {
     screen.contains("★  Find opening hours online") && screen.contains("✖✖ Check whether the store")
         && screen.contains("●  Arrival and first impression")
 }
+
+/// A report says only what happened: a touchpoint judged after two seconds on screen, with no split
+/// timer started, has no timer reading and meets no target, in the CSV as on every other page.
+@Suite struct TruthfulTimerEndToEndTests {
+    @Test func timeOnScreenIsNoTimerReadingInTheReport() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR= \(shellQuoted(journeywalkBinary)) walk retail-store-visit; echo EXIT=$?; sleep 600")
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        usleep(2_100_000)
+        tmux.send("m")
+        #expect(tmux.waitFor("Touchpoint 2/9").found)
+        tmux.send("s")
+        #expect(tmux.waitFor("Touchpoint 3/9").found)
+        tmux.send("q")
+        #expect(tmux.waitFor("f finish").found)
+        tmux.send("f")
+        #expect(tmux.waitFor("Final check").found)
+        tmux.send("f")
+        #expect(tmux.waitFor("debrief").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("EXIT=0").found)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: home + "/walks").first { $0.hasSuffix(".jsonl") })
+        let report = spawnAndWait([journeywalkBinary, "report", home + "/walks/" + file, "--format", "csv"], environment: ["JOURNEYWALK_HOME": home])
+        #expect(report.status == 0, "\(report.output)")
+        let rows = report.output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        func cell(_ row: Int, _ column: String) -> String? {
+            guard let index = header.firstIndex(of: column), rows.indices.contains(row), rows[row].indices.contains(index) else { return nil }
+            return rows[row][index]
+        }
+        for row in [1, 2] {
+            #expect(cell(row, "timer_reading_seconds") == "", "row \(row): no stopwatch ran")
+            #expect(cell(row, "timer_met") == "", "row \(row): nothing to judge")
+            #expect(cell(row, "timer_seconds") == "")
+        }
+        #expect(cell(1, "verdict") == "magic" && cell(2, "verdict") == "skipped")
+        #expect(Int(cell(1, "on_screen_seconds") ?? "").map { $0 >= 2 } == true, "the time on screen is kept as such: \(cell(1, "on_screen_seconds") ?? "nil")")
+    }
+}
