@@ -222,12 +222,8 @@ final class JournalRecorder: WalkRecorder {
 
     func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader {
         guard let loaded else { throw FileError(path: walksFolder, reason: "no journey to start") }
-        let names = PosixFile.list(walksFolder)
-        let id = WalkJournal.makeWalkID(journeyID: loaded.journey.id, started: date) { candidate in
-            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
-        }
         var header = WalkHeader(
-            walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
+            walkID: "", journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date, statedStart: statedStart)
         // The zone the walk starts in, so its reports show the visit's local time wherever they are made.
         let zone = TimeZone.current
@@ -238,8 +234,12 @@ final class JournalRecorder: WalkRecorder {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
         }
-        journal = try WalkJournal.create(folder: walksFolder, header: header)
-        return header
+        let names = PosixFile.list(walksFolder)
+        let created = try WalkJournal.createNew(folder: walksFolder, header: header) { candidate in
+            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
+        }
+        journal = created.journal
+        return created.header
     }
 
     func record(_ event: WalkEvent) throws {

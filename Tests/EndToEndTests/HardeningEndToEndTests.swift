@@ -23,6 +23,25 @@ func onlyWalkFile(in walks: String) throws -> String {
 @Suite(.serialized) struct HardeningEndToEndTests {
     let binary = shellQuoted(journeywalkBinary)
 
+    /// Walks of one journey started at once (most in the same second): each gets its own id and
+    /// keeps its first verdict, none says NOT SAVED.
+    @Test func walksStartedAtOnceEachKeepTheirFirstVerdict() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let script = "for i in 1 2 3 4 5 6; do printf 'start\\nm\\nleave\\n' | JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=UTC \(binary) walk retail-store-visit --plain "
+            + "> \(shellQuoted(home))/out$i 2>&1 & done; wait"
+        let result = spawnAndWait(["/bin/sh", "-c", script])
+        #expect(result.status == 0, "\(result.output)")
+        let outputs = try (1...6).map { try String(contentsOfFile: home + "/out\($0)", encoding: .utf8) }
+        #expect(outputs.allSatisfy { !$0.contains("NOT SAVED") }, "\(outputs)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
+        #expect(files.count == 6, "\(files)")
+        for file in files {
+            let journal = try String(contentsOfFile: home + "/walks/" + file, encoding: .utf8)
+            #expect(journal.contains("\"type\":\"verdict\""), "\(file): \(journal)")
+        }
+    }
+
     @Test func aSecondProcessCannotResumeAWalkThatIsOpen() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
