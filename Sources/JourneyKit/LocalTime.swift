@@ -5,11 +5,15 @@ import Foundation
 public enum LocalTime {
     /// The zone a walk's times are shown in: the one recorded when it started, or `fallback` (the
     /// reader's `TZ`) for a walk written before zones were recorded.
-    public static func zone(of header: WalkHeader, otherwise fallback: TimeZone = .current) -> TimeZone {
+    public static func zone(of header: WalkHeader, otherwise fallback: TimeZone = reader) -> TimeZone {
         if let id = header.timeZoneID, let zone = TimeZone(identifier: id) { return zone }
         if let offset = header.utcOffset, let zone = TimeZone(secondsFromGMT: offset) { return zone }
         return fallback
     }
+
+    /// The reader's zone (`TZ`, read as the C library reads it), at its offset now when it is known
+    /// only by its offsets.
+    public static var reader: TimeZone { SystemTimeZone.current.zone.timeZone(at: Date()) }
 
     /// The zone's name for a reader: `UTC`, or `UTC+01:00` (the offset in force at `date`).
     public static func label(_ zone: TimeZone, at date: Date) -> String {

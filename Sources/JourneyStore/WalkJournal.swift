@@ -22,40 +22,78 @@ public final class WalkJournal {
     /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
     /// header. The header is written and flushed under a hidden temporary name and then linked into place,
     /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
+    /// Fails with "File exists" when a file already has the name: it is never replaced.
     public static func create(folder: String, header: WalkHeader) throws(FileError) -> WalkJournal {
+        guard let journal = try createUnlessTaken(folder: folder, header: header) else {
+            throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
+        }
+        return journal
+    }
+
+    /// How many ids a new walk tries, from the one `makeWalkID` chose (`ID`, `ID-2` … `ID-100`), when
+    /// walks of the same journey started in the same second by other processes take them first.
+    public static let newIDAttempts = 100
+
+    /// Creates the file of a new walk started at `header.started` under the first free id
+    /// (`header.walkID` is replaced): `makeWalkID`'s choice (`taken` says which ids a new walk may not
+    /// take), or the next one (`-2`, `-3` …) when another walk started in the same second took it
+    /// between the choice and the creation. Fails with "File exists" only after `newIDAttempts` ids.
+    public static func createNew(folder: String, header: WalkHeader, taken: (String) -> Bool) throws(FileError) -> (journal: WalkJournal, header: WalkHeader) {
+        var header = header
+        var lost = Set<String>()
+        for _ in 0..<newIDAttempts {
+            header.walkID = makeWalkID(journeyID: header.journey.id, started: header.started) { lost.contains($0) || taken($0) }
+            if let journal = try createUnlessTaken(folder: folder, header: header) { return (journal, header) }
+            lost.insert(header.walkID)
+        }
+        throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
+    }
+
+    /// `create`, or nil when the walk id's file (or this process's temporary file for it) exists.
+    private static func createUnlessTaken(folder: String, header: WalkHeader) throws(FileError) -> WalkJournal? {
         try PosixFile.makeFolder(folder, mode: 0o700)
         chmod(folder, 0o700)
         let path = folder + "/" + header.walkID + ".jsonl"
         // Not a `.jsonl` name, so a leftover from a crash is never listed as a walk.
         let temporary = folder + "/." + header.walkID + ".jsonl.\(getpid()).new"
         let fd = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: temporary, errno: errno) }
+        guard fd >= 0 else {
+            if errno == EEXIST { return nil }
+            throw FileError(path: temporary, errno: errno)
+        }
         // A new file: nobody else can hold it yet, but take the lock so others see the writer (the
         // lock belongs to the file, so it holds under its final name too).
         _ = flock(fd, LOCK_EX | LOCK_NB)
         let journal = WalkJournal(path: path, fd: fd)
+        let published: Bool
         do throws(FileError) {
             try journal.append(.started(header))
-            try publish(temporary, as: path)
+            published = try publish(temporary, as: path)
         } catch {
             journal.close()
             unlink(temporary)
             throw error
         }
         unlink(temporary)
+        guard published else {
+            journal.close()
+            return nil
+        }
         PosixFile.syncFolder(folder)
         return journal
     }
 
-    /// Gives a finished temporary file its final name, refusing to replace a file already there.
-    private static func publish(_ temporary: String, as path: String) throws(FileError) {
-        if link(temporary, path) == 0 { return }
+    /// Gives a finished temporary file its final name, never replacing a file already there: false
+    /// when the name is taken.
+    private static func publish(_ temporary: String, as path: String) throws(FileError) -> Bool {
+        if link(temporary, path) == 0 { return true }
         let code = errno
+        if code == EEXIST { return false }
         // Folders without hard links (some network and FAT file systems): rename, after checking again.
-        guard code == EPERM || code == EOPNOTSUPP, access(path, F_OK) != 0 else {
-            throw FileError(path: path, errno: code)
-        }
+        guard code == EPERM || code == EOPNOTSUPP else { throw FileError(path: path, errno: code) }
+        if access(path, F_OK) == 0 { return false }
         if rename(temporary, path) != 0 { throw FileError(path: path, errno: errno) }
+        return true
     }
 
     /// Opens an existing walk file to continue it. A last line cut off mid-way (a crash while

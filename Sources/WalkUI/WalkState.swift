@@ -133,7 +133,7 @@ public struct WalkState: Equatable, Sendable {
     /// review and reports show its times), else the reader's (TZ). Looked up only when a time is typed
     /// or shown: zones come from ICU's data, which is large to touch before the first frame.
     public var timeZone: TimeZone {
-        get { chosenTimeZone ?? walk.map { LocalTime.zone(of: $0.header) } ?? .current }
+        get { chosenTimeZone ?? walk.map { LocalTime.zone(of: $0.header) } ?? LocalTime.reader }
         set { chosenTimeZone = newValue }
     }
     var chosenTimeZone: TimeZone?

@@ -29,6 +29,9 @@ struct Journeywalk: ParsableCommand {
         // disk (nothing acknowledged, the text kept, the terminal restored) instead of the signal
         // killing the process mid-screen.
         signal(SIGXFSZ, SIG_IGN)
+        // A TZ that names no zone is read as UTC by the C library without a word: say so.
+        let zone = SystemTimeZone.environment
+        if let warning = SystemTimeZone.warning(tz: zone.tz, zoneFolder: zone.zoneFolder) { Session.printError("journeywalk: " + warning) }
         main(nil)
     }
 

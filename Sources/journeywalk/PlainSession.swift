@@ -36,7 +36,7 @@ extension Session {
     /// Walks a journey line by line on standard input and output and reports where it was saved.
     static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, statedStart: Date? = nil) throws {
         let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
-        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date(), statedStart: statedStart))
+        let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: recorder.journal?.path, plain: true)
         try failOnProblems(outcome)

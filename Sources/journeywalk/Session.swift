@@ -88,7 +88,7 @@ enum Session {
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
     static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {
         let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
-        let state = Session.leaderReady(WalkState(journey: loaded.journey, details: details, now: Date(), statedStart: statedStart))
+        let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
         try report(outcome, path: recorder.journal?.path)
@@ -233,24 +233,25 @@ final class JournalRecorder: WalkRecorder {
 
     func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader {
         guard let loaded else { throw FileError(path: walksFolder, reason: "no journey to start") }
-        let names = PosixFile.list(walksFolder)
-        let id = WalkJournal.makeWalkID(journeyID: loaded.journey.id, started: date) { candidate in
-            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
-        }
         var header = WalkHeader(
-            walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
+            walkID: "", journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
             details: details, started: date, statedStart: statedStart)
-        // The zone the walk starts in, so its reports show the visit's local time wherever they are made.
-        let zone = TimeZone.current
-        header.timeZoneID = zone.identifier
-        header.utcOffset = zone.secondsFromGMT(for: date)
+        // The zone the walk starts in (`TZ` as the C library reads it), so its reports show the
+        // visit's local time wherever they are made: its name, and its offset at the visit's start.
+        let zone = SystemTimeZone.current
+        header.timeZoneID = zone.name
+        header.utcOffset = zone.zone.offset(at: statedStart ?? date)
         header.workshopTimebox = workshopTimebox
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
         }
-        journal = try WalkJournal.create(folder: walksFolder, header: header)
-        return header
+        let names = PosixFile.list(walksFolder)
+        let created = try WalkJournal.createNew(folder: walksFolder, header: header) { candidate in
+            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
+        }
+        journal = created.journal
+        return created.header
     }
 
     func record(_ event: WalkEvent) throws {
@@ -262,6 +263,16 @@ final class JournalRecorder: WalkRecorder {
 }
 
 extension Session {
+    /// The state of a new walk at its briefing, ready for the leader's panels. A visit entered
+    /// afterwards is shown in the zone its header will record (`TZ` at the visit's start, which
+    /// for a POSIX rule may differ from today's); otherwise the zone is looked up when a time is
+    /// first typed or shown, not before the first frame.
+    static func newWalk(_ loaded: LoadedJourney, details: WalkDetails, statedStart: Date?) -> WalkState {
+        var state = leaderReady(WalkState(journey: loaded.journey, details: details, now: Date(), statedStart: statedStart))
+        if let statedStart { state.timeZone = SystemTimeZone.current.zone.timeZone(at: statedStart) }
+        return state
+    }
+
     /// A walk state ready for the leader's panels: new action ids are random (the recorder names the
     /// ids in use), and due dates (`fri`, `+7d`) count in the local time zone.
     static func leaderReady(_ state: WalkState) -> WalkState {

@@ -40,7 +40,7 @@ struct WalkSubcommand: ParsableCommand {
         var start: Date?
         if let statedStart {
             do {
-                start = try StatedTime.parseStart(statedStart, now: Date(), timeZone: .current)
+                start = try StatedTime.parseStart(statedStart, now: Date(), zone: SystemTimeZone.current.zone)
             } catch {
                 throw Session.fail("--at: " + error.description)
             }

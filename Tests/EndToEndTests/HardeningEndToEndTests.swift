@@ -23,6 +23,91 @@ func onlyWalkFile(in walks: String) throws -> String {
 @Suite(.serialized) struct HardeningEndToEndTests {
     let binary = shellQuoted(journeywalkBinary)
 
+    /// `TZ` is read as the C library reads it: a POSIX rule (`<-03>3`), a leading colon, a rule with
+    /// summer time; a zone it does not know is said; dates far off, times the clocks skipped or that
+    /// happened twice are refused; a clock time after a duration on the night the clocks go back
+    /// stays on that night.
+    @Test func timeZonesAreReadAsTheCLibraryReadsThem() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let input = home + "/visit.txt"
+        try "start\nm\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        func walk(_ tz: String, at: String, stdin: String? = nil) throws -> (status: Int32, output: String, header: String) {
+            let walks = home + "/walks"
+            try? FileManager.default.removeItem(atPath: walks)
+            let environment = ProcessInfo.processInfo.environment.merging(["JOURNEYWALK_HOME": home, "TZ": tz]) { $1 }
+            let result = spawnAndWait([journeywalkBinary, "walk", "retail-store-visit", "--plain", "--at", at], environment: environment, stdin: stdin ?? input)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: walks).filter { $0.hasSuffix(".jsonl") }) ?? []
+            let journal = try files.first.map { try String(contentsOfFile: walks + "/" + $0, encoding: .utf8) } ?? ""
+            return (result.status, result.output, journal)
+        }
+
+        let minusThree = try walk("<-03>3", at: "2025-12-05 22:00")
+        #expect(minusThree.status == 0, "\(minusThree.output)")
+        #expect(minusThree.output.contains("Visit: 2025-12-05 22:00 (UTC-03:00)"), "\(minusThree.output)")
+        #expect(minusThree.header.contains("\"stated_start\":\"2025-12-06T01:00:00.000Z\""), "\(minusThree.header)")
+        #expect(minusThree.header.contains("\"utc_offset\":\"-03:00\"") && !minusThree.header.contains("\"time_zone\""), "\(minusThree.header)")
+
+        // Five minutes ago in Paris, which read as UTC would be in the future.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Europe/Paris"))
+        let fiveMinutesAgo = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60 - 300)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: fiveMinutesAgo)
+        let two = { (value: Int?) in String(format: "%02d", value ?? 0) }
+        let parisText = "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let stamp = "\"stated_start\":\"" + iso.string(from: fiveMinutesAgo) + "\""
+        for tz in [":Europe/Paris", "CET-1CEST,M3.5.0,M10.5.0/3"] {
+            let paris = try walk(tz, at: parisText)
+            #expect(paris.status == 0, "\(tz): \(paris.output)")
+            #expect(paris.header.contains(stamp), "\(tz): \(paris.header)")
+            #expect(paris.header.contains("\"time_zone\":\"Europe/Paris\"") == (tz == ":Europe/Paris"), "\(tz): \(paris.header)")
+        }
+        let summer = try walk("CET-1CEST,M3.5.0,M10.5.0/3", at: "2025-07-01 10:00")
+        #expect(summer.header.contains("\"stated_start\":\"2025-07-01T08:00:00.000Z\"") && summer.header.contains("\"utc_offset\":\"+02:00\""), "\(summer.header)")
+
+        let unknown = try walk("Not/AZone", at: "2025-12-05 22:00")
+        #expect(unknown.status == 0, "\(unknown.output)")
+        #expect(unknown.output.contains("journeywalk: TZ='Not/AZone' is not a time zone this system knows"), "\(unknown.output)")
+        #expect(unknown.header.contains("\"time_zone\":\"UTC\""), "\(unknown.header)")
+
+        for (at, message) in [("0001-01-01 00:00", "'0001-01-01 00:00': the year must be from 2000 to 2100; accepted: "),
+                              ("2025-03-30 02:30", "2025-03-30 02:30 did not exist in Europe/Paris: the clocks went forward that night"),
+                              ("2025-10-26 02:30", "say which with its offset, 2025-10-26 02:30+02:00 (the first) or 2025-10-26 02:30+01:00 (the second)")] {
+            let refused = try walk("Europe/Paris", at: at)
+            #expect(refused.status == 1 && refused.header.isEmpty, "\(at): \(refused.output)")
+            #expect(refused.output.hasPrefix("journeywalk: --at: ") && refused.output.contains(message), "\(at): \(refused.output)")
+        }
+        #expect(try walk("Europe/Paris", at: "2025-10-26 02:30+01:00").header.contains("\"stated_start\":\"2025-10-26T01:30:00.000Z\""))
+
+        try "start\nat +31m\nm\nat 03:10\nm\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let night = try walk("Europe/Paris", at: "2025-10-26 01:59")
+        #expect(night.status == 0, "\(night.output)")
+        let stated = night.header.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }
+        #expect(stated.count == 2 && stated[0].contains("\"stated_at\":\"2025-10-26T00:30:00.000Z\"") && stated[1].contains("\"stated_at\":\"2025-10-26T02:10:00.000Z\""),
+                "02:30 summer time, then 03:10 winter time the same night: \(stated)")
+    }
+
+    /// Walks of one journey started at once (most in the same second): each gets its own id and
+    /// keeps its first verdict, none says NOT SAVED.
+    @Test func walksStartedAtOnceEachKeepTheirFirstVerdict() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let script = "for i in 1 2 3 4 5 6; do printf 'start\\nm\\nleave\\n' | JOURNEYWALK_HOME=\(shellQuoted(home)) TZ=UTC \(binary) walk retail-store-visit --plain "
+            + "> \(shellQuoted(home))/out$i 2>&1 & done; wait"
+        let result = spawnAndWait(["/bin/sh", "-c", script])
+        #expect(result.status == 0, "\(result.output)")
+        let outputs = try (1...6).map { try String(contentsOfFile: home + "/out\($0)", encoding: .utf8) }
+        #expect(outputs.allSatisfy { !$0.contains("NOT SAVED") }, "\(outputs)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: home + "/walks").filter { $0.hasSuffix(".jsonl") }
+        #expect(files.count == 6, "\(files)")
+        for file in files {
+            let journal = try String(contentsOfFile: home + "/walks/" + file, encoding: .utf8)
+            #expect(journal.contains("\"type\":\"verdict\""), "\(file): \(journal)")
+        }
+    }
+
     @Test func aSecondProcessCannotResumeAWalkThatIsOpen() throws {
         let home = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }

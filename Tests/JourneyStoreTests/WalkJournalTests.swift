@@ -154,6 +154,24 @@ private let events: [WalkEvent] = [
         #expect(WalkJournal.makeWalkID(journeyID: "shop", started: at(60)) { taken.contains($0) } == "20261122-101603-shop")
     }
 
+    /// Two walks of one journey started in the same second by two processes: each chose its id
+    /// before the other's file existed (`taken` sees none), and both keep their first verdict.
+    @Test func twoWalksStartedInTheSameSecondBothKeepTheirFirstVerdict() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let first = try WalkJournal.createNew(folder: root, header: header) { _ in false }
+        let second = try WalkJournal.createNew(folder: root, header: header) { _ in false }
+        #expect(first.header.walkID == "20261122-101503-shop")
+        #expect(second.header.walkID == "20261122-101503-shop-2")
+        try first.journal.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: at(1))))
+        try second.journal.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.misery), at: at(1))))
+        let firstWalk = try WalkFile.load(path: first.journal.path).walk
+        let secondWalk = try WalkFile.load(path: second.journal.path).walk
+        #expect(firstWalk.header.walkID == "20261122-101503-shop" && firstWalk.moment(for: "door").rating == Rating(.magic))
+        #expect(secondWalk.header.walkID == "20261122-101503-shop-2" && secondWalk.moment(for: "door").rating == Rating(.misery))
+        #expect(PosixFile.list(root).sorted() == ["20261122-101503-shop-2.jsonl", "20261122-101503-shop.jsonl"], "no temporary file left")
+    }
+
     @Test func theLibraryFindsWalksByIdPrefixAndListsUnfinishedOnes() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
