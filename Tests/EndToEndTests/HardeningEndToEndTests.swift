@@ -81,7 +81,8 @@ func onlyWalkFile(in walks: String) throws -> String {
         }
         #expect(try walk("Europe/Paris", at: "2025-10-26 02:30+01:00").header.contains("\"stated_start\":\"2025-10-26T01:30:00.000Z\""))
 
-        try "start\nat +31m\nm\nat 03:10\nm\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
+        // Judge, then say when (what is recorded right after a verdict is about the moment just judged).
+        try "start\nm\nat +31m\nm\nat 03:10\nleave\n".write(toFile: input, atomically: true, encoding: .utf8)
         let night = try walk("Europe/Paris", at: "2025-10-26 01:59")
         #expect(night.status == 0, "\(night.output)")
         let stated = night.header.split(separator: "\n").filter { $0.contains("\"type\":\"stated\"") }
