@@ -56,7 +56,7 @@ struct WorkshopSubcommand: ParsableCommand {
         terminal.close()
         try Session.report(outcome, path: recorder.journal?.path)
         if let walk = outcome.walk, outcome.finished {
-            print("Handout: " + CommandHint.command(["report", walk.header.walkID, "--format", "html", "-o", walk.header.walkID + ".html"], locations: locations, environment: Session.environment))
+            Session.say("Handout: " + CommandHint.command(["report", walk.header.walkID, "--format", "html", "-o", walk.header.walkID + ".html"], locations: locations, environment: Session.environment))
         }
     }
 }
