@@ -12,7 +12,9 @@ public final class WalkJournal {
     public let path: String
     private var fd: Int32
 
-    private init(path: String, fd: Int32) {
+    /// A journal over a descriptor already open; `path` names it in messages. Tests use it to write
+    /// to /dev/full, which `reopen` refuses as not a regular file.
+    init(path: String, fd: Int32) {
         self.path = path
         self.fd = fd
     }
