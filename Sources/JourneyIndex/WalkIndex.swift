@@ -31,6 +31,10 @@ public final class WalkIndex {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Why an index that is a symbolic link is not used ("Too many levels of symbolic links" is
+    /// what the system says of O_NOFOLLOW): it is neither followed nor replaced.
+    static let symbolicLinkReason = "it is a symbolic link, and the index is never opened through a link; remove the link and journeywalk makes the index again in its place"
+
     /// The index file of a data folder.
     public static func path(home: String) -> String { home + "/index.sqlite" }
 
@@ -59,7 +63,14 @@ public final class WalkIndex {
         // Create the file ourselves so that it is private from the start; SQLite gives its -wal and
         // -shm files the same mode.
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw Unavailable(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+                throw Unavailable(path: path, reason: Self.symbolicLinkReason)
+            }
+            throw Unavailable(path: path, reason: String(cString: strerror(code)))
+        }
         Glibc.close(fd)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)

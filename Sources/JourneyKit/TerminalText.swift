@@ -23,6 +23,15 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// Lines for standard error: each line of the text sanitized (an escape sequence or a bell
+    /// echoed from input is shown, not sent) and, with `columns`, cut to that many columns with `…`.
+    public static func messageLines(_ text: String, columns: Int?) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let safe = sanitize(String(line))
+            return columns.map { clip(safe, to: $0) } ?? safe
+        }.joined(separator: "\n")
+    }
+
     /// Text as the screen's cells hold it. Terminals disagree on joined emoji (a family joined with
     /// U+200D, a hand with a skin tone): one draws one glyph, another each part, and the columns
     /// after it move. Without the joiners and the skin-tone modifiers every terminal draws the same

@@ -62,6 +62,39 @@ enum JSONValue: Equatable, Sendable {
 
     var isNull: Bool { self == .null }
 
+    /// How deep objects and arrays may nest (a walk record nests a few levels); deeper text is not
+    /// parsed, so a hostile line cannot exhaust the stack.
+    static let maximumDepth = 64
+
+    /// Whether objects and arrays in the text (outside strings) nest deeper than `maximumDepth`:
+    /// said of a line that did not parse, so the reader learns why.
+    static func nestsTooDeep<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                if depth >= maximumDepth { return true }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return false
+    }
+
     /// Parses one complete JSON text; nil when it is not valid JSON (or has trailing content).
     static func parse<Bytes: Collection>(_ bytes: Bytes) -> JSONValue? where Bytes.Element == UInt8 {
         parse(bytes, leavingRaw: nil)?.value
@@ -98,7 +131,7 @@ enum JSONValue: Equatable, Sendable {
         }
 
         mutating func value(depth: Int) -> JSONValue? {
-            guard depth < 64 else { return nil }
+            guard depth < JSONValue.maximumDepth else { return nil }
             skipSpace()
             guard index < bytes.count else { return nil }
             switch bytes[index] {
@@ -164,7 +197,7 @@ enum JSONValue: Equatable, Sendable {
                     index += 1
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     nesting += 1
-                    guard depth + nesting < 64 else { return false }
+                    guard depth + nesting < JSONValue.maximumDepth else { return false }
                     index += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     guard nesting > 0 else { return true }

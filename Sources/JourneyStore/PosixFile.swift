@@ -33,6 +33,13 @@ public enum PosixFile {
         guard fd >= 0 else { throw FileError(path: path, errno: errno) }
         defer { close(fd) }
         // The path may have been replaced between stat and open: check what was opened.
+        return try read(opened: fd, path: path, limit: limit)
+    }
+
+    /// Reads a whole regular file from a descriptor already open (from where it stands), refusing
+    /// anything but a regular file within the limit; `path` names it in messages.
+    static func read(opened fd: Int32, path: String, limit: Int? = nil) throws(FileError) -> [UInt8] {
+        var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno) }
         try requireRegular(info, path: path, limit: limit)
         var result: [UInt8] = []
@@ -175,6 +182,7 @@ public enum PosixFile {
         case S_IFCHR, S_IFIFO:
             try writeInto(bytes, path: path)
         case S_IFREG where !isLink:
+            try requireReplaceable(path)
             try writeAtomically(bytes, to: path, mode: mode, exactMode: true)
         case S_IFREG:
             throw FileError(path: path, reason: "is a symbolic link to a file; reports are not written through links: give the file itself, or remove the link")
@@ -183,6 +191,22 @@ public enum PosixFile {
         default:
             throw FileError(path: path, reason: "is \(kindName(info.st_mode & S_IFMT)); reports are written to files, character devices and FIFOs only")
         }
+    }
+
+    /// Refuses to replace an existing file that could not be opened for writing (another user's
+    /// write-protected file in a folder one may write): an export replaces a file only where `cp`
+    /// or a shell's `>` could write it, as `access(W_OK)` (or the injected `access`) decides.
+    static func requireReplaceable(_ path: String, access check: (String) -> Int32? = PosixFile.writeAccessError) throws(FileError) {
+        guard let code = check(path) else { return }
+        let reason = code == EACCES || code == EPERM || code == EROFS
+            ? "cannot be written (\(String(cString: strerror(code)))), so it is not replaced; choose another file, or make this one writable first"
+            : String(cString: strerror(code))
+        throw FileError(path: path, reason: reason)
+    }
+
+    /// Why the file could not be opened for writing now (`access(W_OK)`), or nil when it could.
+    static func writeAccessError(_ path: String) -> Int32? {
+        access(path, W_OK) == 0 ? nil : errno
     }
 
     /// Writes into an existing character device or FIFO (opening a FIFO waits for its reader, as a shell redirection does).

@@ -194,6 +194,8 @@ public enum WalkCodec {
         /// A byte (1-based offset in the line) that is not UTF-8: the record cannot be text.
         case notUTF8(byte: UInt8, offset: Int)
         case notJSON
+        /// JSON whose objects and arrays nest deeper than the reader goes (`JSONValue.maximumDepth`).
+        case nestedTooDeep
         case unknownType(String)
         case missing(String)
         case newerFormat(Int)
@@ -220,6 +222,7 @@ public enum WalkCodec {
         }
         guard let parsed, rawJourneyIsJSON, case .object = parsed.value, let type = parsed.value["type"]?.string else {
             if let offset = firstInvalidUTF8(bytes) { throw .notUTF8(byte: Array(bytes)[offset], offset: offset + 1) }
+            if JSONValue.nestsTooDeep(bytes) { throw .nestedTooDeep }
             throw .notJSON
         }
         let record = parsed.value
@@ -420,6 +423,7 @@ extension WalkCodec.LineProblem: CustomStringConvertible {
         case .notUTF8(let byte, let offset):
             return "not valid UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte \(offset) of the line)"
         case .notJSON: return "not a complete JSON record"
+        case .nestedTooDeep: return "JSON nested more than \(JSONValue.maximumDepth) levels deep, deeper than any walk record and than journeywalk reads"
         case .unknownType(let type): return "unknown record type '\(TerminalText.sanitize(type))' (written by a newer journeywalk?)"
         case .missing(let key): return "record without a valid '\(key)'"
         case .newerFormat(let version): return "walk format \(version) is newer than this journeywalk reads (\(WalkCodec.formatVersion)); upgrade journeywalk"

@@ -12,7 +12,9 @@ public final class WalkJournal {
     public let path: String
     private var fd: Int32
 
-    private init(path: String, fd: Int32) {
+    /// A journal over a descriptor already open; `path` names it in messages. Tests use it to write
+    /// to /dev/full, which `reopen` refuses as not a regular file.
+    init(path: String, fd: Int32) {
         self.path = path
         self.fd = fd
     }
@@ -105,15 +107,39 @@ public final class WalkJournal {
         return journal
     }
 
-    /// Opens an existing walk file for writing and takes its lock, changing nothing in it yet.
+    /// Opens an existing walk file for writing and takes its lock, changing nothing in it yet. A
+    /// symbolic link is refused (O_NOFOLLOW): a walk file is written where it is, so a link left
+    /// in the walks folder cannot send records into a file elsewhere.
     static func lock(path: String) throws -> WalkJournal {
-        let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if code == ELOOP, lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { throw FileError(path: path, reason: symbolicLinkRefusal) }
+            throw FileError(path: path, errno: code)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            let kind = info.st_mode & S_IFMT
+            Glibc.close(fd)
+            throw FileError(path: path, reason: "is \(PosixFile.kindName(kind)), not a regular file")
+        }
         guard lockExclusively(fd) else {
             Glibc.close(fd)
             throw Busy(path: path, holder: lockHolder(of: path))
         }
         return WalkJournal(path: path, fd: fd)
+    }
+
+    /// Why a walk file that is a symbolic link is not opened to be written.
+    public static let symbolicLinkRefusal = "is a symbolic link; journeywalk writes a walk file only where it is, never through a link: give the file the link points to, or move that file into its place"
+
+    /// The whole file as it is now, read through the open (locked) descriptor, so it is the file
+    /// that will be written; anything but a regular file is refused.
+    func contents() throws(FileError) -> [UInt8] {
+        guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw FileError(path: path, errno: errno) }
+        return try PosixFile.read(opened: fd, path: path)
     }
 
     /// Ends a last line cut off mid-way with a newline, so the next record starts on its own line.

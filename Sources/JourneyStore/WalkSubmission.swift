@@ -46,7 +46,7 @@ public enum WalkSubmission {
         let file: WalkFile
         do {
             // Read as its writer: a last line without its end is damage, not a record being written.
-            let bytes = try PosixFile.read(path)
+            let bytes = try journal.contents()
             file = try WalkFile.parse(bytes, path: path, keepingEvents: true)
         } catch let error as FileError {
             journal.close()

@@ -38,7 +38,7 @@ public struct WalkTrash: Sendable {
         defer { close(fd) }
         // A writer (resume, a walk, `actions done`) holds an exclusive lock while the file is open for writing.
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw .inUse(path: path) }
+            if errno == EWOULDBLOCK { throw .inUse(WalkJournal.Busy(path: path, holder: WalkJournal.lockHolder(of: path))) }
             throw .file(FileError(path: path, reason: String(cString: strerror(errno))))
         }
         return try Self.move(path, into: folder)
@@ -94,7 +94,8 @@ public struct WalkTrash: Sendable {
 /// Why a walk could not be moved to or from the trash.
 public enum TrashError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInWalks(path: String, walks: String)
-    case inUse(path: String)
+    /// Another process has the walk open for writing; named as `resume` and `walk` name it.
+    case inUse(WalkJournal.Busy)
     case notInTrash(reference: String, trash: String)
     case nameTaken(path: String)
     case file(FileError)
@@ -103,8 +104,8 @@ public enum TrashError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .notInWalks(let path, let walks):
             return "\(path): only walks in the walks folder (\(walks)) can be moved to the trash"
-        case .inUse(let path):
-            return "\(path): the walk is open for writing in another journeywalk; finish or leave it there first"
+        case .inUse(let busy):
+            return busy.description
         case .notInTrash(let reference, let trash):
             return "\(reference): no walk file or walk id starting with it in the trash (\(trash))"
         case .nameTaken(let path):

@@ -140,7 +140,7 @@ struct PlainWalk {
             if let known, known.argument == nil {
                 refuse("'\(known.words.first ?? "")' takes nothing after it", hint: "commands: " + table.summary)
             } else {
-                refuse("unknown command '\(trimmed)'", hint: "commands: " + table.summary)
+                refuse("unknown command '\(Self.echoed(trimmed))'", hint: "commands: " + table.summary)
             }
             return
         }
@@ -265,6 +265,15 @@ struct PlainWalk {
         say(afterMessage)
         afterMessage = []
         if state.mode != before.mode || state.current != before.current { show() }
+    }
+
+    /// The longest part of an input line said back in a refusal, in columns.
+    static let longestEcho = 60
+
+    /// A line of input as a refusal says it back: control characters shown, not sent, and cut to
+    /// `longestEcho` columns with `…` (a line of 100,000 characters is not said back whole, twice).
+    static func echoed(_ line: String) -> String {
+        TerminalText.clip(TerminalText.sanitize(line), to: longestEcho)
     }
 
     /// Says why a line was not carried out (and what would be) and keeps it for the end.

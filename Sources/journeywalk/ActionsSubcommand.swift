@@ -83,12 +83,12 @@ struct ActionsList: ParsableCommand {
         let ordered = ActionListing.ordered(chosen, today: today)
         if format == .text, ordered.isEmpty {
             let which = status == .all ? "" : status.rawValue + " "
-            print("No \(which)actions" + (owner.map { " for \(TerminalText.sanitize($0))" } ?? "") + " in \(TerminalText.sanitize(locations.walks)).")
+            Session.say("No \(which)actions" + (owner.map { " for \(TerminalText.sanitize($0))" } ?? "") + " in \(TerminalText.sanitize(locations.walks)).")
         } else {
-            FileHandle.standardOutput.write(Data(ActionsReport.render(ordered, as: format, today: today).utf8))
+            StandardStreams.write(ActionsReport.render(ordered, as: format, today: today), what: "the actions")
             if format == .text {
                 let overdue = ordered.filter { $0.isOverdue(today: today) }.count
-                print("\(Counted.text(ordered.count, "action"))" + (overdue > 0 ? ", \(overdue) overdue" : "")
+                Session.say("\(Counted.text(ordered.count, "action"))" + (overdue > 0 ? ", \(overdue) overdue" : "")
                     + ". Close one with: journeywalk actions done ID (or drop ID).")
             }
         }
@@ -105,9 +105,9 @@ enum ActionClosing {
             let action = listing.action
             let what = "\(action.id) \(TerminalText.sanitize(action.text)) (\(TerminalText.sanitize(action.owner)))"
             if changed {
-                print("Action \(what) is \(status.rawValue) now; recorded in walk \(TerminalText.sanitize(listing.walkID)).")
+                Session.say("Action \(what) is \(status.rawValue) now; recorded in walk \(TerminalText.sanitize(listing.walkID)).")
             } else {
-                print("Action \(what) was already \(status.rawValue); nothing changed.")
+                Session.say("Action \(what) was already \(status.rawValue); nothing changed.")
             }
         } catch .copy(let copy) {
             throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))

@@ -78,33 +78,10 @@ struct CompareSubcommand: ParsableCommand {
             CompareRunner(regroup: build).run(CompareState(comparison: comparison), terminal: terminal)
             try terminal.closeAfterScreen()
         } else {
-            var output = OutputBuffer()
+            var output = OutputBuffer(what: "the comparison")
             CompareReport.write(comparison, as: format ?? .text) { output.write($0) }
             output.flush()
         }
         if !comparison.problems.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// Standard output in 64 KB writes, for reports written a piece at a time.
-struct OutputBuffer {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 65_536 { flush() }
-    }
-
-    mutating func flush() {
-        var offset = 0
-        while offset < buffer.count {
-            let written = buffer[offset...].withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

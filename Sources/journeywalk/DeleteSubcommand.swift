@@ -35,11 +35,11 @@ struct DeleteSubcommand: ParsableCommand {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw Session.fail("standard input is not a terminal, so there is no one to ask: add --yes to move \(paths.count == 1 ? "the walk" : "the walks") to the trash")
             }
-            for path in paths { print("  " + Self.describe(path)) }
-            print("Move \(paths.count == 1 ? "this walk" : "these \(paths.count) walks") to the trash (\(TerminalText.sanitize(WalkTrash(locations: locations).folder)))? [y/N] ", terminator: "")
+            for path in paths { Session.say("  " + Self.describe(path)) }
+            Session.say("Move \(paths.count == 1 ? "this walk" : "these \(paths.count) walks") to the trash (\(TerminalText.sanitize(WalkTrash(locations: locations).folder)))? [y/N] ", terminator: "")
             let answer = (readLine() ?? "").lowercased()
             guard answer == "y" || answer == "yes" else {
-                print("Nothing was moved.")
+                Session.say("Nothing was moved.")
                 return
             }
         }
@@ -49,8 +49,8 @@ struct DeleteSubcommand: ParsableCommand {
             do {
                 let moved = try trash.delete(path)
                 let id = PosixFile.stem(of: moved)
-                print("Moved to the trash: \(TerminalText.sanitize(path)) → \(TerminalText.sanitize(moved))")
-                print("  bring it back with: " + CommandHint.command(["restore", id], locations: locations, environment: Session.environment))
+                Session.say("Moved to the trash: \(TerminalText.sanitize(path)) → \(TerminalText.sanitize(moved))")
+                Session.say("  bring it back with: " + CommandHint.command(["restore", id], locations: locations, environment: Session.environment))
             } catch {
                 failed += 1
                 Session.printError("journeywalk: " + error.description)
@@ -95,7 +95,7 @@ struct RestoreSubcommand: ParsableCommand {
         for reference in walks {
             do {
                 let path = try trash.restore(reference)
-                print("Restored: \(TerminalText.sanitize(path))")
+                Session.say("Restored: \(TerminalText.sanitize(path))")
             } catch {
                 failed += 1
                 Session.printError("journeywalk: " + error.description)
@@ -119,12 +119,12 @@ struct TrashSubcommand: ParsableCommand {
         let trash = WalkTrash(locations: locations)
         let paths = WalkLibrary(folder: trash.folder).paths
         guard !paths.isEmpty else {
-            print("The trash is empty (\(TerminalText.sanitize(trash.folder))).")
+            Session.say("The trash is empty (\(TerminalText.sanitize(trash.folder))).")
             return
         }
-        for path in paths { print(DeleteSubcommand.describe(path)) }
-        print("")
-        print("\(paths.count) walk\(paths.count == 1 ? "" : "s") in \(TerminalText.sanitize(trash.folder)). Bring one back with: "
+        for path in paths { Session.say(DeleteSubcommand.describe(path)) }
+        Session.say("")
+        Session.say("\(paths.count) walk\(paths.count == 1 ? "" : "s") in \(TerminalText.sanitize(trash.folder)). Bring one back with: "
             + CommandHint.command(["restore", "ID"], locations: locations, environment: Session.environment))
     }
 }

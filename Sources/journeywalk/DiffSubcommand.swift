@@ -38,7 +38,7 @@ struct DiffSubcommand: ParsableCommand {
         if files[0].walk.journey.id != files[1].walk.journey.id {
             Session.printError("journeywalk: note: the walks are of different journeys (\(files[0].walk.journey.id), \(files[1].walk.journey.id)); touchpoints are matched by id")
         }
-        print(DiffReport.render(WalkDiff(before: files[0].walk, after: files[1].walk), as: format.report), terminator: "")
+        StandardStreams.write(DiffReport.render(WalkDiff(before: files[0].walk, after: files[1].walk), as: format.report), what: "the differences")
     }
 }
 

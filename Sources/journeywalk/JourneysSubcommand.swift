@@ -50,12 +50,12 @@ struct JourneysSubcommand: ParsableCommand {
                 let cells = row.enumerated().map { index, cell in
                     index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - TerminalText.width(of: cell))
                 }
-                print(cells.joined(separator: "  "))
+                Session.say(cells.joined(separator: "  "))
             }
             if others.contains(where: { $0.origin == .sample }) {
                 let environment = Session.environment
-                print("")
-                print("(built in): a sample inside journeywalk. `\(CommandHint.command(["walk", "ID"], locations: locations, environment: environment))` walks one as it is; `\(CommandHint.command(["journeys", "install"], locations: locations, environment: environment))` writes the samples into \(TerminalText.sanitize(PosixFile.absolute(locations.home)))/journeys to edit.")
+                Session.say("")
+                Session.say("(built in): a sample inside journeywalk. `\(CommandHint.command(["walk", "ID"], locations: locations, environment: environment))` walks one as it is; `\(CommandHint.command(["journeys", "install"], locations: locations, environment: environment))` writes the samples into \(TerminalText.sanitize(PosixFile.absolute(locations.home)))/journeys to edit.")
             }
             if broken > 0 {
                 let validate = CommandHint.command(["journeys", "validate"], locations: locations, environment: Session.environment)
@@ -80,10 +80,10 @@ struct JourneysSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail("cannot install the sample journeys: \(error)")
             }
-            for line in SampleInstaller.report(outcomes, folder: folder) { print(line) }
+            for line in SampleInstaller.report(outcomes, folder: folder) { Session.say(line) }
             let first = SampleInstaller.sampleIDs.contains("retail-store-visit") ? "retail-store-visit" : SampleInstaller.sampleIDs.first ?? "ID"
             let locations = data.locations
-            print("Walk one with: \(CommandHint.command(["walk", first], locations: locations, environment: Session.environment))")
+            Session.say("Walk one with: \(CommandHint.command(["walk", first], locations: locations, environment: Session.environment))")
         }
     }
 
@@ -105,10 +105,10 @@ struct JourneysSubcommand: ParsableCommand {
             for path in paths {
                 do {
                     let loaded = try JourneyLoader.load(path: path)
-                    print("\(path): ok (\(Counted.text(loaded.journey.stages.count, "stage")), \(Counted.text(loaded.journey.touchpointCount, "touchpoint")))")
+                    Session.say("\(path): ok (\(Counted.text(loaded.journey.stages.count, "stage")), \(Counted.text(loaded.journey.touchpointCount, "touchpoint")))")
                 } catch {
                     failed += 1
-                    for problem in error.problems { print(problem.description) }
+                    for problem in error.problems { Session.say(problem.description) }
                 }
             }
             if failed > 0 {
@@ -138,7 +138,7 @@ struct JourneysSubcommand: ParsableCommand {
             } catch {
                 throw Session.fail(error.description)
             }
-            print("Created \(path). Edit it, then: journeywalk journeys validate \(CommandHint.shellQuoted(path))")
+            Session.say("Created \(path). Edit it, then: journeywalk journeys validate \(CommandHint.shellQuoted(path))")
         }
     }
 }

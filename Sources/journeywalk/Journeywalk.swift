@@ -32,7 +32,42 @@ struct Journeywalk: ParsableCommand {
         // A TZ that names no zone is read as UTC by the C library without a word: say so.
         let zone = SystemTimeZone.environment
         if let warning = SystemTimeZone.warning(tz: zone.tz, zoneFolder: zone.zoneFolder) { Session.printError("journeywalk: " + warning) }
-        main(nil)
+        // A reader that goes away (`journeywalk report --all | head -1`) makes a write fail with EPIPE
+        // instead of the signal killing the process at any point; `finish` then ends it quietly by
+        // SIGPIPE, as Unix tools end. journeywalk starts no other programs, so none inherits this.
+        signal(SIGPIPE, SIG_IGN)
+        // As ArgumentParser's own `main`, but with its help and messages written through the checked streams.
+        var status: Int32 = 0
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            status = exitCode(for: error).rawValue
+            let text = fullMessage(for: error, columns: nil)
+            if !text.isEmpty {
+                if status == 0 { StandardStreams.write(text + "\n", what: "the help") } else { StandardStreams.writeError(text) }
+            }
+        }
+        Glibc.exit(finish(status))
+    }
+
+    /// The exit status once standard output is checked: a write that failed is named on standard
+    /// error (status 1 unless the command already failed); a closed pipe ends the process by SIGPIPE.
+    static func finish(_ status: Int32) -> Int32 {
+        // Nothing should go through the C library's buffer, but whatever did is flushed and checked too.
+        if fflush(nil) != 0 { StandardStreams.keepOutputFailure(code: errno == 0 ? EIO : errno) }
+        guard let failure = StandardStreams.outputFailure else { return status }
+        if failure.code == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            var pipe = sigset_t()
+            sigemptyset(&pipe)
+            sigaddset(&pipe, SIGPIPE)
+            sigprocmask(SIG_UNBLOCK, &pipe, nil)
+            raise(SIGPIPE)
+            return 128 + SIGPIPE
+        }
+        StandardStreams.writeError("journeywalk: " + failure.message)
+        return status == 0 ? 1 : status
     }
 
     func run() throws {

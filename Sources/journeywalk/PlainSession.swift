@@ -74,8 +74,7 @@ extension Session {
     private static func runPlain(_ state: WalkState, recorder: JournalRecorder) -> PlainOutcome {
         let runner = PlainRunner(numbered: isatty(STDIN_FILENO) != 1, readEvidence: readEvidence)
         return runner.run(state, recorder: recorder, input: { readLine(strippingNewline: true) }, output: { line in
-            print(line)
-            fflush(nil)
+            say(line)
         })
     }
 

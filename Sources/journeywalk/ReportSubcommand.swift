@@ -97,7 +97,8 @@ struct ReportSubcommand: ParsableCommand {
         var held: String?
         let withPaths = export.withPaths
         var start = 0
-        while start < paths.count {
+        // A reader gone or a full disk stops the report: nothing more could be written.
+        while start < paths.count, !StandardStreams.outputFailed {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
             start += batch.count
             let loaded = Parallel.map(batch, perWorker: 8) { path -> Result<(warnings: [WalkFile.Warning], piece: String?, input: ReportInput), WalkFileError> in
@@ -161,7 +162,7 @@ struct ReportSubcommand: ParsableCommand {
 /// Where a report goes: standard output in 64 KB writes, or bytes kept for one atomic write to a file.
 struct ReportOutput {
     let toStandardOutput: Bool
-    private var stdout = OutputBuffer()
+    private var stdout = OutputBuffer(what: "the report")
     private(set) var collected: [UInt8] = []
 
     init(toStandardOutput: Bool) { self.toStandardOutput = toStandardOutput }

@@ -27,8 +27,14 @@ enum Session {
         return ExitCode(1)
     }
 
+    /// Writes to standard error, each line sanitized and cut to a readable length; never fails.
     static func printError(_ text: String, terminator: String = "\n") {
-        FileHandle.standardError.write(Data((text + terminator).utf8))
+        StandardStreams.writeError(text, terminator: terminator)
+    }
+
+    /// Writes to standard output; a failure is kept and ends the command (see `StandardStreams`).
+    static func say(_ text: String, terminator: String = "\n") {
+        StandardStreams.write(text + terminator)
     }
 
     /// The walk files that references name (paths, ids or unique id prefixes), each once, in the
@@ -149,19 +155,19 @@ enum Session {
     static func report(_ outcome: WalkOutcome, path: String?, plain: Bool = false) throws {
         if !outcome.unsaved.isEmpty { keepUnsaved(outcome) }
         guard let walk = outcome.walk, let path else {
-            print("Walk not started; nothing was saved.")
+            say("Walk not started; nothing was saved.")
             if let signal = outcome.signal { throw ExitCode(128 + signal) }
             return
         }
         if outcome.finished {
-            print("Walk saved: \(path)")
+            say("Walk saved: \(path)")
         } else if walk.isFinished {
-            print("Walk saved, still complete (reopened and corrected): \(path)")
+            say("Walk saved, still complete (reopened and corrected): \(path)")
         } else {
-            print("Walk paused (not finished): \(path)")
-            print("Resume it with: " + CommandHint.resume(walkPath: path, walkID: walk.header.walkID, environment: environment) + (plain ? " --plain" : ""))
+            say("Walk paused (not finished): \(path)")
+            say("Resume it with: " + CommandHint.resume(walkPath: path, walkID: walk.header.walkID, environment: environment) + (plain ? " --plain" : ""))
         }
-        print(walk.summary.line)
+        say(walk.summary.line)
         if let signal = outcome.signal {
             printError("journeywalk: stopped by \(signalName(signal)); everything acknowledged is saved")
             throw ExitCode(128 + signal)
@@ -183,7 +189,7 @@ enum Session {
         let folder = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         let saved = try? PosixFile.createPrivate(Array(text.utf8), in: folder, prefix: "journeywalk-unsaved-\(walkID)")
         printError("journeywalk: text you typed could not be written to the walk file; here it is, to copy:")
-        printError(text, terminator: "")
+        StandardStreams.writeErrorUncut(text)
         // The summary comes last, so it is on screen even after a long text.
         printError("journeywalk: the text above could not be written to the walk file" + (saved.map { "; a copy is in \($0)" } ?? ""))
     }

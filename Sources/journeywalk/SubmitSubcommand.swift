@@ -32,7 +32,7 @@ struct SubmitSubcommand: ParsableCommand {
         } catch {
             throw Session.fail(error.description)
         }
-        print("Walk submitted: \(path)")
-        print("Walk \(submitted.header.walkID) is read-only from now on · \(submitted.summary.line)")
+        Session.say("Walk submitted: \(path)")
+        Session.say("Walk \(submitted.header.walkID) is read-only from now on · \(submitted.summary.line)")
     }
 }

@@ -57,7 +57,7 @@ struct WorkshopSubcommand: ParsableCommand {
         try Session.report(outcome, path: recorder.journal?.path)
         if let walk = outcome.walk, outcome.finished {
             // A command that runs as printed, also before journeywalk is installed (`swift run`).
-            print("Handout: " + CommandHint.command(
+            Session.say("Handout: " + CommandHint.command(
                 ["report", walk.header.walkID, "--format", "html", "-o", walk.header.walkID + ".html"],
                 locations: locations, environment: Session.environment, program: Session.program))
         }

@@ -130,13 +130,17 @@ import Testing
         #expect(result.output.contains("\nWarning: Praise holds at most 10,000 characters; the rest (1 character) was not taken\n"))
         #expect(result.output.contains("\nWarning: An action's text holds at most 10,000 characters; the rest (3 characters) was not taken\n"))
         #expect(!result.output.contains("line 4:"), "a text of exactly 10,000 characters is whole:\n\(result.output.suffix(2_000))")
+        // Standard output is written as it is said (no C library buffer), so the walk's last words
+        // come before the problems on standard error, as on a terminal.
         #expect(result.output.contains("""
+            0 magic · 0 neutral · 0 misery · 0 skipped · 9 unrecorded
             journeywalk: standard input line 2: A note holds at most 10,000 characters; the rest (2,000 characters) was not taken
             journeywalk: standard input line 3: A comment holds at most 10,000 characters; the rest (500 characters) was not taken
             journeywalk: standard input line 5: Praise holds at most 10,000 characters; the rest (1 character) was not taken
             journeywalk: standard input line 6: An action's text holds at most 10,000 characters; the rest (3 characters) was not taken
-            Walk paused (not finished): \(home)/walks/
+
             """), "output:\n\(result.output.suffix(2_000))")
+        #expect(result.output.contains("\nWalk paused (not finished): \(home)/walks/"))
 
         let path = try #require(walkFiles(home).first)
         let journal = try String(contentsOfFile: path, encoding: .utf8)

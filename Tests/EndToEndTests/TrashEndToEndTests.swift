@@ -37,7 +37,8 @@ import Testing
         let busy = spawnAndWait([journeywalkBinary, "delete", id, "--yes", "--data-dir", home])
         close(fd)
         #expect(busy.status == 1)
-        #expect(busy.output.contains("\(walk): the walk is open for writing in another journeywalk"), "\(busy.output)")
+        // Named as resume and walk name it: the process holding the lock (this test) and its command line.
+        #expect(busy.output.contains("\(walk): this walk is open for writing in another journeywalk (process \(getpid()): "), "\(busy.output)")
         #expect(FileManager.default.fileExists(atPath: walk))
 
         let deleted = spawnAndWait([journeywalkBinary, "delete", "20261122", "--yes", "--data-dir", home])

@@ -314,6 +314,20 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(glyphs(source) == ["★"])
     }
 
+    @Test func anIndexThatIsASymbolicLinkIsNotFollowedAndTheNoticeSaysWhy() throws {
+        let (home, walks, index) = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try writeWalk(walks, "a", [("door", .magic)])
+        let elsewhere = home + "/elsewhere.txt"
+        #expect(FileManager.default.createFile(atPath: elsewhere, contents: Data("kept".utf8)))
+        #expect(symlink(elsewhere, index) == 0)
+        let source = WalkSource(walksFolder: walks, indexPath: index)
+        #expect(!source.usesIndex)
+        #expect(source.notice == "the walk index cannot be used (\(index): it is a symbolic link, and the index is never opened through a link; remove the link and journeywalk makes the index again in its place); reading the walk files instead")
+        #expect(glyphs(source) == ["★"])
+        #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == "kept")
+    }
+
     @Test func theReviewListIsAnsweredWithoutReadingTheWalkFiles() throws {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }

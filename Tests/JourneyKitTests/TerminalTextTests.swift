@@ -9,6 +9,12 @@ import Testing
         #expect(!clean.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
+    @Test func messageLinesAreSanitizedLineByLineAndCut() {
+        #expect(TerminalText.messageLines("unknown '\u{1B}[31mred\u{07}'\nnext\tline", columns: nil) == "unknown '^[[31mred^G'\nnext line")
+        #expect(TerminalText.messageLines(String(repeating: "é", count: 50) + "\nshort", columns: 10) == "ééééééééé…\nshort")
+        #expect(TerminalText.messageLines("", columns: 10) == "")
+    }
+
     @Test func measuresColumns() {
         #expect(TerminalText.width(of: "Café ★ naïve") == 12)
         #expect(TerminalText.width(of: "e\u{301}") == 1)

@@ -71,6 +71,58 @@ import Testing
         #expect(loadProblem(fine) == "loaded")
     }
 
+    @Test func anExportDoesNotReplaceAFileThatCouldNotBeOpenedForWriting() throws {
+        let folder = temporaryFolder()
+        defer { removeFolder(folder) }
+        let target = folder + "/report.html"
+        #expect(FileManager.default.createFile(atPath: target, contents: Data("theirs".utf8)))
+        // The decision, with what access(W_OK) answers injected: tests run as root, for whom the
+        // system answers yes to every file, so the refusal itself is proven here and end to end as another user.
+        #expect(throws: FileError(path: target, reason: "cannot be written (Permission denied), so it is not replaced; choose another file, or make this one writable first")) {
+            try PosixFile.requireReplaceable(target, access: { _ in EACCES })
+        }
+        #expect(throws: FileError(path: target, reason: "cannot be written (Read-only file system), so it is not replaced; choose another file, or make this one writable first")) {
+            try PosixFile.requireReplaceable(target, access: { _ in EROFS })
+        }
+        try PosixFile.requireReplaceable(target, access: { _ in nil })
+        // What the system says is what is asked: a file one may write is replaced.
+        try PosixFile.writeExport(Array("ours".utf8), to: target, mode: 0o600)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "ours")
+        if getuid() != 0 {
+            // Not root: one's own write-protected file is refused too, as `cp` and `>` refuse it.
+            #expect(chmod(target, 0o444) == 0)
+            #expect(throws: FileError.self) { try PosixFile.writeExport(Array("again".utf8), to: target, mode: 0o600) }
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == "ours")
+        }
+    }
+
+    @Test func aWalkFileThatIsASymbolicLinkIsNeitherReadNorWrittenToContinueIt() throws {
+        let walks = temporaryFolder()
+        let elsewhere = temporaryFolder()
+        defer {
+            removeFolder(walks)
+            removeFolder(elsewhere)
+        }
+        let journey = Journey(id: "shop", title: "Shop", stages: [Stage(name: "In", touchpoints: [Touchpoint(id: "door", title: "Door")])])
+        let header = WalkHeader(
+            walkID: "20261122-101503-shop", journey: journey, journeyPath: "/j/shop.yaml", journeyFingerprint: "fnv1a64:0123456789abcdef",
+            details: WalkDetails(operator: "Ann"), started: Date(timeIntervalSince1970: 1_795_342_503))
+        let target = try WalkJournal.create(folder: elsewhere, header: header)
+        target.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: target.path))
+        let link = walks + "/20261122-101503-shop.jsonl"
+        #expect(symlink(target.path, link) == 0)
+        let refusal = FileError(path: link, reason: WalkJournal.symbolicLinkRefusal)
+        #expect(throws: refusal) { try WalkJournal.reopen(path: link) }
+        #expect(throws: WalkSubmission.Refusal.unreadable("cannot open the walk: \(refusal)")) { try WalkSubmission.openForWriting(path: link) }
+        #expect(throws: WalkSubmission.Refusal.unreadable("cannot open the walk: \(refusal)")) { try WalkSubmission.submit(path: link, at: Date()) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target.path)) == before, "nothing was written through the link")
+        // A FIFO under a walk's name is refused as it is opened, before any lock or read.
+        let fifo = walks + "/20261122-101504-shop.jsonl"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: FileError(path: fifo, reason: "is a FIFO (named pipe), not a regular file")) { try WalkJournal.reopen(path: fifo) }
+    }
+
     @Test func sizesAreWrittenInMegabytes() {
         #expect(PosixFile.megabytes(10_000_000) == "10 MB")
         #expect(PosixFile.megabytes(12_345_678) == "12.3 MB")

@@ -21,6 +21,18 @@ import Testing
         #expect(WalkCodec.firstInvalidUTF8([0xC0, 0x80]) == 0, "nor is an overlong form")
     }
 
+    @Test func jsonNestedTooDeepIsNamedAsSuch() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let brackets = #"{"type":"note","at":"2026-11-22T10:16:00.000Z","touchpoint":"a","text":"\#(String(repeating: "[", count: 100))"}"#
+        let lines = [header, #"{"type":"note","deep":"# + deep + "}", brackets, #"{"type":"note","text":"#]
+        let file = try WalkFile.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        #expect(file.warnings.map(\.description) == [
+            "w.jsonl:2: JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped",
+            "w.jsonl:4: not a complete JSON record; skipped",
+        ], "brackets inside a string are text")
+        #expect(file.walk.moment(for: "a").note == String(repeating: "[", count: 100))
+    }
+
     @Test func aCutOffRecordOfOneByteIsSingular() throws {
         let file = try WalkFile.parse(Array((header + "\n{").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.message) == ["the last record was cut off (1 byte, no end of line) and was not loaded"])

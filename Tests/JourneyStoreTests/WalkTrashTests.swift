@@ -41,10 +41,37 @@ import Testing
         let fd = open(walk, O_RDWR | O_APPEND | O_CLOEXEC)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         let trash = WalkTrash(locations: DataLocations(home: root))
-        #expect(throws: TrashError.inUse(path: walk)) { try trash.delete(walk) }
+        #expect(throws: TrashError.inUse(WalkJournal.Busy(path: walk, holder: nil))) { try trash.delete(walk) }
         #expect(PosixFile.isFile(walk))
         close(fd)
         #expect(try trash.delete(walk) == root + "/trash/20261122-101503-trip.jsonl")
+    }
+
+    @Test func aWalkOpenInAnotherProcessIsRefusedNamingTheProcess() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let walk = try makeWalk(root)
+        // flock(1) from util-linux holds the lock in a child process, as resume or walk would.
+        guard access("/usr/bin/flock", X_OK) == 0 else {
+            Issue.record("/usr/bin/flock (util-linux) is needed for a second process to hold the lock")
+            return
+        }
+        let child = try Process.run(URL(fileURLWithPath: "/usr/bin/flock"), arguments: ["-x", walk, "sleep", "5"])
+        defer { child.terminate() }
+        let trash = WalkTrash(locations: DataLocations(home: root))
+        var refusal: TrashError?
+        for _ in 0..<100 where refusal == nil {
+            do {
+                _ = try WalkJournal.reopen(path: walk).close()
+                usleep(20_000)
+            } catch {
+                do { try trash.delete(walk) } catch { refusal = error }
+            }
+        }
+        let message = try #require(refusal).description
+        #expect(message.hasPrefix("\(walk): this walk is open for writing in another journeywalk (process \(child.processIdentifier): "), "\(message)")
+        #expect(message.hasSuffix(" sleep 5); finish or leave it there first"), "the holder's command line, as resume says it: \(message)")
+        #expect(PosixFile.isFile(walk))
     }
 
     @Test func onlyWalksOfTheWalksFolderAreMoved() throws {

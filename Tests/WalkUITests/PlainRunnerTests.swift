@@ -122,6 +122,16 @@ final class PlainScript {
         #expect(script.output.last == "End of input: leaving; the walk was not started.")
     }
 
+    @Test func anUnknownLineIsSaidBackWithoutItsControlCharactersAndCut() {
+        let long = "\u{1B}]0;pwned\u{07}" + String(repeating: "x", count: 100_000)
+        let (outcome, script) = walk(["", long], numbered: true)
+        let expected = "line 2: unknown command '^[]0;pwned^G" + String(repeating: "x", count: PlainWalk.longestEcho - 13) + "…'"
+        #expect(outcome.problems == [expected])
+        let refusal = script.output.first { $0.hasPrefix("Line 2:") } ?? ""
+        #expect(refusal.hasPrefix("L" + expected.dropFirst() + "; commands: "), "\(refusal.prefix(200))")
+        #expect(!refusal.unicodeScalars.contains { $0.value < 0x20 })
+    }
+
     @Test func anUnknownWordIsRefusedWithTheCommandsAndTheWalkGoesOn() {
         let (outcome, script) = walk(["", "dance", "magic please", "m"], numbered: true)
         let refusal = script.output.first { $0.hasPrefix("Line 2:") }
