@@ -241,7 +241,7 @@ struct PlainWalk {
         if entry.command != .keys([.undo]), state.undoStack.count > undoDepth { lineUndoMarks.append(undoDepth) }
         if let debrief = state.debrief {
             // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
-            say(["", "Debrief · " + debrief.title] + debrief.summary.lines(width: 10_000, today: state.today, plain: true).map(\.text))
+            say(["", "Debrief · " + debrief.title] + debrief.debrief.lines(width: 10_000, today: state.today, plain: true).map(\.text))
             perform(.key(.enter))
         }
         report(since: before)

@@ -9,7 +9,7 @@ public enum DebriefScreen {
             return
         }
         ScreenParts.titleBar(&canvas, left: "journeywalk · Debrief · " + state.title, right: state.counts)
-        var lines = state.summary.lines(width: canvas.width - 2, today: today)
+        var lines = state.debrief.lines(width: canvas.width - 2, today: today)
         let room = canvas.height - 5
         // When it does not fit, the blank lines between the parts go first.
         if lines.count > room { lines = lines.filter { !$0.text.isEmpty } }
