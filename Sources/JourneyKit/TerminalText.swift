@@ -117,14 +117,31 @@ public enum TerminalText {
         text.reduce(0) { $0 + width(of: $1) }
     }
 
+    /// The most bytes of text a cell can take: a character with all its marks, a joined emoji.
+    static let bytesPerColumn = 32
+
+    /// The start of the text that can show in `columns`, cut before any cleaning or measuring so a
+    /// screen's work does not grow with the text (a 50 MB field costs what its first columns cost).
+    /// Only text that is at least `bytesPerColumn` bytes per column long is cut, at a scalar boundary.
+    public static func head(_ text: String, columns: Int) -> Substring {
+        let budget = (max(0, columns) + 2) * bytesPerColumn
+        let utf8 = text.utf8
+        guard utf8.count > budget else { return text[...] }
+        var end = utf8.index(utf8.startIndex, offsetBy: budget)
+        // Back to the start of a scalar (a UTF-8 continuation byte is 10xxxxxx).
+        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return text[..<end]
+    }
+
     /// The longest prefix of the text that fits in `columns`, with `…` when something was cut.
     public static func clip(_ text: String, to columns: Int, ellipsis: Bool = true) -> String {
         guard columns > 0 else { return "" }
-        if width(of: text) <= columns { return text }
+        let head = head(text, columns: columns)
+        if head.endIndex == text.endIndex, width(of: text) <= columns { return text }
         let budget = ellipsis ? columns - 1 : columns
         var out = ""
         var used = 0
-        for character in text {
+        for character in head {
             let w = width(of: character)
             if used + w > budget { break }
             out.append(character)

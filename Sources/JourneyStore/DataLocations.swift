@@ -11,6 +11,8 @@ public struct DataLocations: Equatable, Sendable {
     }
 
     public var walks: String { home + "/walks" }
+    /// The hashes of evidence files checked before (`EvidenceHashes`).
+    public var evidenceHashes: String { home + "/evidence-hashes" }
 
     /// Resolves the data folder from the option and the environment.
     public static func resolve(dataDir: String?, environment: [String: String]) -> DataLocations {

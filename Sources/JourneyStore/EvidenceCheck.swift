@@ -4,22 +4,24 @@ import JourneyKit
 /// Checks attached files against what the walk recorded (size and SHA-256), for review and reports.
 public enum EvidenceCheck {
     /// What the file at the evidence's path is now. A size that differs is enough to say `changed`
-    /// without reading the file; otherwise the bytes are hashed.
-    public static func status(of evidence: Evidence) -> EvidenceStatus {
+    /// without reading the file; otherwise the bytes are hashed, or the hash is taken from `hashes`
+    /// when the file's size, times, device and inode are those it had when it was hashed.
+    public static func status(of evidence: Evidence, hashes: EvidenceHashes? = nil) -> EvidenceStatus {
         var info = stat()
         guard stat(evidence.path, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
         guard info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == evidence.bytes else { return .changed }
-        guard let digest = sha256(ofFileAt: evidence.path) else { return .unreadable }
+        let digest = hashes.map { $0.sha256(ofFileAt: evidence.path, info: info, hash: sha256(ofFileAt:)) } ?? sha256(ofFileAt: evidence.path)
+        guard let digest else { return .unreadable }
         return digest == evidence.sha256.lowercased() ? .present : .changed
     }
 
     /// The status of every file attached anywhere in the walks, each checked once.
-    public static func statuses(for walks: [Walk]) -> [Evidence: EvidenceStatus] {
+    public static func statuses(for walks: [Walk], hashes: EvidenceHashes? = nil) -> [Evidence: EvidenceStatus] {
         var result: [Evidence: EvidenceStatus] = [:]
         for walk in walks {
             for moment in walk.moments.values {
                 for evidence in moment.evidence where result[evidence] == nil {
-                    result[evidence] = status(of: evidence)
+                    result[evidence] = status(of: evidence, hashes: hashes)
                 }
             }
         }

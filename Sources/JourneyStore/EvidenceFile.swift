@@ -20,9 +20,20 @@ public enum EvidenceFile {
         return PosixFile.absolute(trimmed)
     }
 
+    /// The largest file attached: 2 GB (2,000,000,000 bytes). Hashing reads every byte (about 10 s a
+    /// GB on a laptop disk), so a larger file, or a sparse one that claims to be, is refused at once.
+    public static let maximumSize: Int64 = 2_000_000_000
+
+    /// Why a file was not attached after its reading was cancelled.
+    public static let cancelledReason = "cancelled; nothing was attached"
+
     /// Reads a regular file and returns it as evidence; a missing path, a folder, a FIFO or a device
-    /// is refused (a FIFO is never waited on).
-    public static func inspect(_ text: String, home: String?) throws(Refusal) -> Evidence {
+    /// is refused (a FIFO is never waited on), and so is a file over `maximumSize`. `progress` is
+    /// called with the bytes read and the size after every block (and once at the end); returning
+    /// false cancels the reading, and nothing is returned.
+    public static func inspect(
+        _ text: String, home: String?, progress: (_ read: Int64, _ size: Int64) -> Bool = { _, _ in true }
+    ) throws(Refusal) -> Evidence {
         guard !text.trimmingSpaces.isEmpty else { throw Refusal(path: text, reason: "no path given") }
         let path = resolve(text, home: home)
         var info = stat()
@@ -36,6 +47,10 @@ public enum EvidenceFile {
         defer { close(fd) }
         guard fstat(fd, &info) == 0 else { throw Refusal(path: path, reason: String(cString: strerror(errno))) }
         try requireRegular(info, path: path)
+        let size = Int64(info.st_size)
+        guard size <= maximumSize else {
+            throw Refusal(path: path, reason: "is \(gigabytes(size)); evidence files may be at most \(gigabytes(maximumSize))")
+        }
         var hash = SHA256()
         var total: Int64 = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -48,8 +63,22 @@ public enum EvidenceFile {
             if count == 0 { break }
             buffer.withUnsafeBufferPointer { hash.update(UnsafeBufferPointer(rebasing: $0[0..<count])) }
             total += Int64(count)
+            guard total <= maximumSize else {
+                throw Refusal(path: path, reason: "grew past \(gigabytes(maximumSize)) while it was read; evidence files may be at most \(gigabytes(maximumSize))")
+            }
+            guard progress(total, max(size, total)) else { throw Refusal(path: path, reason: cancelledReason) }
         }
+        // Asked once more at the end, so a cancel (or a signal) during the last block still counts.
+        guard progress(total, total) else { throw Refusal(path: path, reason: cancelledReason) }
         return Evidence(path: path, bytes: total, sha256: hash.hexDigest())
+    }
+
+    /// A size as people read it: `2 GB`, `50.0 GB`, `512 MB`.
+    static func gigabytes(_ bytes: Int64) -> String {
+        if bytes < 1_000_000_000 { return "\(max(1, bytes / 1_000_000)) MB" }
+        if bytes % 1_000_000_000 == 0 { return "\(bytes / 1_000_000_000) GB" }
+        let tenths = bytes / 100_000_000
+        return "\(tenths / 10).\(tenths % 10) GB"
     }
 
     private static func requireRegular(_ info: stat, path: String) throws(Refusal) {

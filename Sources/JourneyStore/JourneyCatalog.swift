@@ -84,13 +84,23 @@ public struct JourneyCatalog: Sendable {
             return Found(loaded: try JourneyLoader.load(path: reference), origin: .file)
         }
         // Files named after the id first (the usual case, one parse), then the others; each parsed once.
+        // Another file is parsed only when it could have the id (see `couldHaveID`), so files about
+        // other journeys, even slow or broken ones, cost a read, not a parse.
         let files = self.files
         let named = files.filter { PosixFile.stem(of: $0) == reference }
         var namedResult: Result<LoadedJourney, JourneyLoadError>?
         for path in named + files.filter({ PosixFile.stem(of: $0) != reference }) {
-            let result = Result { () throws(JourneyLoadError) in try JourneyLoader.load(path: path) }
+            let isNamed = named.contains(path)
+            guard let bytes = try? PosixFile.read(path, limit: JourneyLoader.maximumFileSize) else {
+                if isNamed, namedResult == nil {
+                    namedResult = Result { () throws(JourneyLoadError) in try JourneyLoader.load(path: path) }
+                }
+                continue
+            }
+            if !isNamed, !Self.couldHaveID(reference, bytes: bytes, path: path) { continue }
+            let result = Result { () throws(JourneyLoadError) in try JourneyLoader.load(bytes, path: path) }
             if case .success(let loaded) = result, loaded.journey.id == reference { return Found(loaded: loaded, origin: .file) }
-            if namedResult == nil, named.contains(path) { namedResult = result }
+            if namedResult == nil, isNamed { namedResult = result }
         }
         // A file named after the id that does not load: its problems say more than "not found".
         if let namedResult { return Found(loaded: try namedResult.get(), origin: .file) }
@@ -105,6 +115,23 @@ public struct JourneyCatalog: Sendable {
             file: reference, line: 0, column: 0,
             message: "no journey file or journey id '\(TerminalText.sanitize(reference))' in \(places); `journeywalk journeys list` shows the journeys"
         )])
+    }
+
+    /// Whether a journey file not named after `id` could still have it: its own id made from the file
+    /// name, or the id spelled in the text (a slug cannot be split across lines or quoted in pieces;
+    /// only an escape in a double-quoted string could spell it otherwise, so a backslash counts too).
+    static func couldHaveID(_ id: String, bytes: [UInt8], path: String) -> Bool {
+        let stem = PosixFile.stem(of: path)
+        if (Slug.isValid(stem) ? stem : Slug.make(stem)) == id { return true }
+        if bytes.contains(UInt8(ascii: "\\")) { return true }
+        let needle = Array(id.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var index = bytes.startIndex
+        while let start = bytes[index...].firstIndex(of: first) {
+            if bytes[start...].starts(with: needle) { return true }
+            index = start + 1
+        }
+        return false
     }
 
     /// The journeys found by id beyond the folders' files: walked before, then built-in samples,

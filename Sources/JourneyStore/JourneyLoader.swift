@@ -11,6 +11,15 @@ public enum JourneyLoader {
 
     /// The largest journey file read: 10 MB. A larger file is refused before it is read.
     public static let maximumFileSize = 10_000_000
+    /// The most touchpoints a journey may have: 10,000.
+    public static let maximumTouchpoints = 10_000
+    /// The most look_for items a touchpoint may have: 100.
+    public static let maximumChecklistItems = 100
+    /// The longest prose (description, promise, persona, prompt), in characters: 10,000.
+    public static let maximumProseLength = 10_000
+    /// The longest of any other text (titles, names, ids, channels, items, labels), in characters: 500.
+    public static let maximumTextLength = 500
+    static let proseKeys: Set<String> = ["description", "promise", "persona", "prompt"]
 
     /// Loads and validates a journey file.
     public static func load(path: String) throws(JourneyLoadError) -> LoadedJourney {
@@ -20,6 +29,11 @@ public enum JourneyLoader {
         } catch {
             throw JourneyLoadError(problems: [JourneyProblem(file: path, line: 0, column: 0, message: "cannot read the file: \(error.reason)")])
         }
+        return try load(bytes, path: path)
+    }
+
+    /// Validates the bytes of a journey file already read from `path`.
+    static func load(_ bytes: [UInt8], path: String) throws(JourneyLoadError) -> LoadedJourney {
         let journey = try parse(bytes, file: path)
         return LoadedJourney(journey: journey, path: PosixFile.absolute(path), fingerprint: Fingerprint.of(bytes))
     }
@@ -28,6 +42,10 @@ public enum JourneyLoader {
     public static func parse(_ bytes: [UInt8], file: String) throws(JourneyLoadError) -> Journey {
         var reader = JourneyReader(file: file)
         let text = try reader.decodeText(bytes)
+        // Aliases are counted before the tree is built: a few KB can stand for billions of values.
+        if let excess = YAMLExpansion.excess(in: text) {
+            throw JourneyLoadError(problems: [reader.problem(excess.line, excess.column, excess.message)])
+        }
         let root: Node
         do {
             // The basic resolver keeps every scalar a string: types are checked here, and no regex runs per key.
@@ -53,6 +71,7 @@ struct JourneyReader {
     let file: String
     var problems: [JourneyProblem] = []
     private var touchpointIDs: [String: Int] = [:]
+    private var touchpointCount = 0
 
     init(file: String) { self.file = file }
 
@@ -301,6 +320,11 @@ struct JourneyReader {
             if case .sequence(let list) = listNode {
                 if list.isEmpty { report(listNode, "touchpoints of \(owner) is empty: a stage needs at least one touchpoint") }
                 for touchpointNode in list {
+                    touchpointCount += 1
+                    if touchpointCount > JourneyLoader.maximumTouchpoints {
+                        report(touchpointNode, "a journey may have at most \(Counted.grouped(JourneyLoader.maximumTouchpoints)) touchpoints; this is one more")
+                        break
+                    }
                     if let touchpoint = touchpoint(from: touchpointNode, stage: owner) { touchpoints.append(touchpoint) }
                 }
             } else if isNull(listNode) {
@@ -342,7 +366,10 @@ struct JourneyReader {
         var checklist: [ChecklistItem] = []
         if let listNode = mapping["look_for"] {
             if case .sequence(let list) = listNode {
-                for node in list {
+                if list.count > JourneyLoader.maximumChecklistItems {
+                    report(list[JourneyLoader.maximumChecklistItems], "look_for has \(Counted.grouped(list.count)) items; a touchpoint may have at most \(JourneyLoader.maximumChecklistItems)")
+                }
+                for node in list.prefix(JourneyLoader.maximumChecklistItems) {
                     if let item = checklistItem(from: node) { checklist.append(item) }
                 }
             } else if !isNull(listNode) {
@@ -389,7 +416,7 @@ struct JourneyReader {
             let name = scalar.string
             fields[name] = value
             if !keys.contains(name) {
-                var message = "unknown key '\(TerminalText.sanitize(name))' in \(what)"
+                var message = "unknown key '\(TerminalText.clip(TerminalText.sanitize(name), to: 60))' in \(what)"
                 if let guess = closest(to: name, among: keys) { message += " (did you mean '\(guess)'?)" }
                 report(key, message)
             }
@@ -421,6 +448,15 @@ struct JourneyReader {
             return nil
         }
         if isNull(node) { return "" }
+        let limit = JourneyLoader.proseKeys.contains(key) ? JourneyLoader.maximumProseLength : JourneyLoader.maximumTextLength
+        // Counted in scalars first: cheap, and never fewer than the characters.
+        if scalar.string.unicodeScalars.count > limit {
+            let length = scalar.string.trimmingSpaces.count
+            if length > limit {
+                report(node, "\(key) is \(Counted.grouped(length)) characters long; it may have at most \(Counted.grouped(limit))")
+                return nil
+            }
+        }
         return scalar.string.trimmingSpaces
     }
 

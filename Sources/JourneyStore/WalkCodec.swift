@@ -255,8 +255,8 @@ public enum WalkCodec {
                 journey = inline
             }
             let details = WalkDetails(
-                operator: text("operator") ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
-                location: text("location") ?? "", channel: text("channel") ?? "")
+                operator: cut(text("operator")) ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
+                location: cut(text("location")) ?? "", channel: cut(text("channel")) ?? "")
             var statedStart: Date?
             if text("stated_start") != nil { statedStart = try time("stated_start") }
             var header = WalkHeader(
@@ -322,7 +322,7 @@ public enum WalkCodec {
         case "adhoc":
             guard let title = text("title"), let after = text("after") else { throw .missing(text("title") == nil ? "title" : "after") }
             return .insertedTouchpoint(AdhocTouchpoint(
-                id: try touchpoint(), title: title, channel: text("channel"), after: after, at: try time("at"),
+                id: try touchpoint(), title: cut(title) ?? title, channel: cut(text("channel")), after: after, at: try time("at"),
                 removed: record["removed"]?.bool ?? false))
         case "evidence":
             guard let path = text("path") else { throw .missing("path") }
@@ -379,26 +379,36 @@ public enum WalkCodec {
 
     private static let headerJourneys = Mutex<[UInt64: (bytes: [UInt8], value: JSONValue, journey: Journey?)]>([:])
 
+    /// Text of a walk file cut to the length a journey file may have (`JourneyLoader.maximumTextLength`,
+    /// or `maximumProseLength` for prose), ending in `…` when cut: a walk is never refused for a long
+    /// text, but screens and reports get no more than a journey could give them. The file keeps it all.
+    static func cut(_ text: String?, prose: Bool = false) -> String? {
+        guard let text else { return nil }
+        let limit = prose ? JourneyLoader.maximumProseLength : JourneyLoader.maximumTextLength
+        guard text.unicodeScalars.count > limit, text.count > limit else { return text }
+        return String(text.prefix(limit - 1)) + "…"
+    }
+
     private static func journey(from value: JSONValue) -> Journey? {
-        guard let id = value["id"]?.string, let title = value["title"]?.string, let stages = value["stages"]?.array else { return nil }
+        guard let id = value["id"]?.string, let title = cut(value["title"]?.string), let stages = value["stages"]?.array else { return nil }
         var result: [Stage] = []
         for stage in stages {
-            guard let name = stage["name"]?.string, let touchpoints = stage["touchpoints"]?.array else { return nil }
+            guard let name = cut(stage["name"]?.string), let touchpoints = stage["touchpoints"]?.array else { return nil }
             var items: [Touchpoint] = []
             for tp in touchpoints {
-                guard let tpID = tp["id"]?.string, let tpTitle = tp["title"]?.string else { return nil }
+                guard let tpID = tp["id"]?.string, let tpTitle = cut(tp["title"]?.string) else { return nil }
                 var checklist: [ChecklistItem] = []
                 for entry in tp["look_for"]?.array ?? [] {
-                    if let text = entry.string {
+                    if let text = cut(entry.string) {
                         checklist.append(ChecklistItem(text))
-                    } else if let text = entry["item"]?.string {
+                    } else if let text = cut(entry["item"]?.string) {
                         checklist.append(ChecklistItem(text, weight: max(1, entry["weight"]?.int ?? 1), critical: entry["critical"]?.bool ?? false))
                     } else {
                         return nil
                     }
                 }
                 items.append(Touchpoint(
-                    id: tpID, title: tpTitle, channel: tp["channel"]?.string, prompt: tp["prompt"]?.string,
+                    id: tpID, title: tpTitle, channel: cut(tp["channel"]?.string), prompt: cut(tp["prompt"]?.string, prose: true),
                     checklist: checklist, target: tp["target_seconds"]?.int,
                     momentOfTruth: tp["moment_of_truth"]?.bool ?? false, timebox: tp["timebox_seconds"]?.int))
             }
@@ -406,13 +416,13 @@ public enum WalkCodec {
         }
         var tags: [TagDefinition] = []
         for tag in value["tags"]?.array ?? [] {
-            guard let id = tag["id"]?.string, let label = tag["label"]?.string,
+            guard let id = tag["id"]?.string, let label = cut(tag["label"]?.string),
                   let kind = tag["kind"]?.string.flatMap(TagDefinition.Kind.init(rawValue:)) else { return nil }
             tags.append(TagDefinition(id: id, label: label, kind: kind))
         }
         return Journey(
-            id: id, title: title, version: value["version"]?.int, description: value["description"]?.string,
-            promise: value["promise"]?.string, persona: value["persona"]?.string, passMark: value["pass_mark"]?.int,
+            id: id, title: title, version: value["version"]?.int, description: cut(value["description"]?.string, prose: true),
+            promise: cut(value["promise"]?.string, prose: true), persona: cut(value["persona"]?.string, prose: true), passMark: value["pass_mark"]?.int,
             timebox: value["timebox_seconds"]?.int, tags: tags, stages: result)
     }
 }

@@ -31,7 +31,10 @@ public struct Canvas: Equatable, Sendable {
         guard row >= 0, row < height, column < width else { return column }
         let end = min(width, column + (limit ?? width))
         var x = column
-        let clean = TerminalText.cells(TerminalText.sanitize(text))
+        // Cut to what the room can show before cleaning: cleaning and measuring cost the text's length.
+        let head = TerminalText.head(text, columns: end - column)
+        var clean = TerminalText.cells(TerminalText.sanitize(String(head)))
+        if head.endIndex != text.endIndex { clean += "…" }
         for character in ellipsis ? TerminalText.clip(clean, to: end - column) : clean {
             let w = TerminalText.width(of: character)
             if w == 0 {
@@ -58,7 +61,9 @@ public struct Canvas: Equatable, Sendable {
     /// Writes a string right-aligned so that it ends at `endColumn` (exclusive).
     @discardableResult
     public mutating func putRight(_ text: String, row: Int, endColumn: Int, role: Role = .normal) -> Int {
-        let clean = TerminalText.cells(TerminalText.sanitize(text))
+        let head = TerminalText.head(text, columns: endColumn)
+        var clean = TerminalText.cells(TerminalText.sanitize(String(head)))
+        if head.endIndex != text.endIndex { clean += "…" }
         let start = endColumn - TerminalText.width(of: clean)
         put(clean, row: row, column: max(0, start), role: role)
         return start

@@ -24,7 +24,7 @@ public struct PlainRunner {
     /// Reads evidence files for `attach PATH`.
     public var readEvidence: EvidenceReader
 
-    public init(clock: @escaping () -> Date = Date.init, numbered: Bool = false, readEvidence: @escaping EvidenceReader = { _ in throw NoEvidenceReader() }) {
+    public init(clock: @escaping () -> Date = Date.init, numbered: Bool = false, readEvidence: @escaping EvidenceReader = { _, _ in throw NoEvidenceReader() }) {
         self.clock = clock
         self.numbered = numbered
         self.readEvidence = readEvidence

@@ -33,8 +33,12 @@ public struct WalkOutcome: Equatable, Sendable {
 }
 
 /// Reads a file to attach as evidence (its path as typed): its absolute path, size and SHA-256, or
-/// an error saying why it cannot be attached.
-public typealias EvidenceReader = (String) throws -> Evidence
+/// an error saying why it cannot be attached. It calls the progress with the bytes read and the
+/// size as it goes, and stops (throwing) when that returns false.
+public typealias EvidenceReader = (String, _ progress: EvidenceProgress) throws -> Evidence
+
+/// Told the bytes read so far and the file's size while evidence is read; false cancels the reading.
+public typealias EvidenceProgress = (_ read: Int64, _ size: Int64) -> Bool
 
 /// Why evidence could not be read when no reader was given.
 public struct NoEvidenceReader: Error, CustomStringConvertible {
@@ -52,7 +56,7 @@ public struct WalkRunner {
     /// While more input is waiting (a paste), frames are skipped, but never for longer than this.
     public var frameInterval: TimeInterval = 0.05
 
-    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000, readEvidence: @escaping EvidenceReader = { _ in throw NoEvidenceReader() }) {
+    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000, readEvidence: @escaping EvidenceReader = { _, _ in throw NoEvidenceReader() }) {
         self.clock = clock
         self.tick = tick
         self.readEvidence = readEvidence
@@ -64,9 +68,9 @@ public struct WalkRunner {
     }
 
     /// Reads a file for evidence and says how it went, as an action for the walk.
-    static func inspect(_ path: String, touchpoint: String, with reader: EvidenceReader) -> WalkAction {
+    static func inspect(_ path: String, touchpoint: String, with reader: EvidenceReader, progress: @escaping EvidenceProgress = { _, _ in true }) -> WalkAction {
         do {
-            return .evidenceRead(touchpoint: touchpoint, try reader(path))
+            return .evidenceRead(touchpoint: touchpoint, try reader(path, progress))
         } catch {
             return .evidenceRefused(touchpoint: touchpoint, reason: String(describing: error))
         }
@@ -74,7 +78,9 @@ public struct WalkRunner {
 
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
         var state = initial
-        let work = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock)
+        let watch = ReadingWatch(terminal: terminal, clock: clock)
+        var work = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock)
+        work.progress = watch.check
         let size = terminal.size
         _ = state.apply(.resized(width: size.width, height: size.height), now: clock())
         terminal.present { WalkScreen.render(state, into: &$0) }
@@ -82,7 +88,10 @@ public struct WalkRunner {
         var signal: Int32?
         while true {
             let action: WalkAction
-            switch terminal.nextInput(timeout: tick, signal: &signal) {
+            // Input that came while a file was read goes first, in order.
+            let input = watch.pending.isEmpty ? terminal.nextInput(timeout: tick, signal: &signal) : watch.pending.removeFirst()
+            if signal == nil { signal = watch.signal }
+            switch input {
             case .key(let key): action = .key(key)
             case .tick: action = .tick
             case .resized(let width, let height): action = .resized(width: width, height: height)
@@ -110,6 +119,14 @@ struct WalkWork {
     let recorder: WalkRecorder
     let readEvidence: EvidenceReader
     let clock: () -> Date
+    /// Told how the reading of evidence goes, with the walk as it was when it began; false cancels it.
+    var progress: ((_ state: WalkState, _ path: String, _ read: Int64, _ size: Int64) -> Bool)?
+
+    init(recorder: WalkRecorder, readEvidence: @escaping EvidenceReader, clock: @escaping () -> Date) {
+        self.recorder = recorder
+        self.readEvidence = readEvidence
+        self.clock = clock
+    }
 
     /// Applies an action and does the work it leads to; true when the walk asked to be left.
     func perform(_ action: WalkAction, on state: inout WalkState) -> Bool {
@@ -136,9 +153,73 @@ struct WalkWork {
                     queue += state.apply(.recordFailed(event, reason: WalkRunner.reason(error)), now: clock())
                 }
             case .inspectEvidence(let touchpoint, let path):
-                queue += state.apply(WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence), now: clock())
+                let before = state
+                let progress = self.progress
+                let action = WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence) { read, size in
+                    progress?(before, path, read, size) ?? true
+                }
+                queue += state.apply(action, now: clock())
             }
         }
         return leaving
+    }
+}
+
+/// Keeps the walk alive while a file is read for evidence: every 30 ms it shows the progress and
+/// looks at the input. Esc cancels the reading; Ctrl-C, a signal or a closed terminal cancel it and
+/// then act as they always do (the walk saves and leaves); other keys wait until the reading is done.
+/// The reader asks once more at the end, so nothing is recorded once any of these has come.
+final class ReadingWatch {
+    let terminal: Terminal
+    let clock: () -> Date
+    /// Input that came during a reading, to be handled after it, in order.
+    var pending: [ScreenInput] = []
+    /// The first signal that came during a reading.
+    var signal: Int32?
+    private var lastLook: UInt64 = 0
+    /// Nanoseconds between looks at the input: at 30 ms a signal is honoured well within 100 ms.
+    static let interval: UInt64 = 30_000_000
+
+    init(terminal: Terminal, clock: @escaping () -> Date) {
+        self.terminal = terminal
+        self.clock = clock
+    }
+
+    func check(_ state: WalkState, path: String, read: Int64, size: Int64) -> Bool {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let done = read >= size
+        if !done {
+            // A reading's first block starts the clock: a small file is never shown as being read.
+            if lastLook == 0 { lastLook = now }
+            if now - lastLook < Self.interval { return true }
+            lastLook = now
+            var shown = state
+            _ = shown.apply(.evidenceProgress(path: path, read: read, size: size), now: clock())
+            terminal.present { WalkScreen.render(shown, into: &$0) }
+        } else {
+            lastLook = 0
+        }
+        var cancelled = false
+        while !cancelled {
+            switch terminal.nextEvent(timeout: 0) {
+            case .tick:
+                return true
+            case .key(.escape): cancelled = true
+            case .key(let key):
+                pending.append(.key(key))
+                if key == .control("c") { cancelled = true }
+            case .resized:
+                pending.append(.resized(width: terminal.size.width, height: terminal.size.height))
+            case .closed:
+                pending.append(.interrupted)
+                cancelled = true
+            case .interrupted(let number):
+                signal = signal ?? number
+                pending.append(.interrupted)
+                cancelled = true
+            }
+        }
+        lastLook = 0
+        return false
     }
 }

@@ -52,6 +52,12 @@ extension WalkState {
         case .evidenceRefused(_, let reason):
             message = Message(text: "Not attached: \(reason)", kind: .error)
             return []
+        case .evidenceProgress(let path, let read, let size):
+            let percent = size > 0 ? Int(read * 100 / size) : 100
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            message = Message(
+                text: "Reading \(name): \(Self.megabytes(read)) of \(Self.megabytes(size)) (\(percent)%) · Esc cancels", kind: .info)
+            return []
         }
     }
 
@@ -505,4 +511,11 @@ extension Walk.DraftKey {
 
     /// Listing order: by touchpoint, then field.
     public var order: String { touchpoint + "\u{0}" + field.rawValue }
+}
+
+extension WalkState {
+    /// Bytes in whole megabytes, for the progress of a file being read: `1,234 MB`.
+    static func megabytes(_ bytes: Int64) -> String {
+        Counted.grouped(Int(bytes / 1_000_000)) + " MB"
+    }
 }

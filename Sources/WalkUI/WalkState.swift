@@ -311,6 +311,8 @@ public enum WalkAction: Equatable, Sendable {
     case evidenceRead(touchpoint: String, Evidence)
     /// The runner refused a path as evidence (missing, a folder, unreadable); nothing changes.
     case evidenceRefused(touchpoint: String, reason: String)
+    /// The runner is reading a file to attach: bytes read so far of its size.
+    case evidenceProgress(path: String, read: Int64, size: Int64)
     /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
     case interrupted
     /// The runner found the action ids already used in the data folder.

@@ -97,6 +97,8 @@ struct ReportSubcommand: ParsableCommand {
         var held: String?
         let withPaths = export.withPaths
         var start = 0
+        let hashes = EvidenceHashes(file: data.locations.evidenceHashes)
+        defer { hashes.save() }
         // A reader gone or a full disk stops the report: nothing more could be written.
         while start < paths.count, !StandardStreams.outputFailed {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
@@ -105,7 +107,7 @@ struct ReportSubcommand: ParsableCommand {
                 Result { () throws(WalkFileError) in try WalkFile.load(path: path) }.map { file in
                     let input = ReportInput(
                         walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
-                        evidence: EvidenceCheck.statuses(for: [file.walk]), evidencePaths: withPaths)
+                        evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths)
                     return (file.warnings, stream?.render(input), input)
                 }
             }

@@ -102,8 +102,8 @@ enum Session {
 
     /// Reads a file to attach as evidence (`a`, `attach PATH`): `~/` is the home folder, a relative
     /// path is taken from the current folder.
-    static func readEvidence(_ path: String) throws -> Evidence {
-        try EvidenceFile.inspect(path, home: environment["HOME"])
+    static func readEvidence(_ path: String, progress: EvidenceProgress) throws -> Evidence {
+        try EvidenceFile.inspect(path, home: environment["HOME"], progress: progress)
     }
 
     /// Opens a walk to continue it: locked first, then read; a submitted walk (read-only) is

@@ -10,7 +10,7 @@ import Testing
         let script = PlainScript(lines)
         var state = WalkState.walking(journey, statedStart: statedStart)
         state.timeZone = paris
-        let reader: EvidenceReader = { path in
+        let reader: EvidenceReader = { path, _ in
             guard path.hasSuffix(".jpg") else { throw MemoryRecorder.Failure(description: "/shop/\(path): no such file") }
             return Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "cd", count: 32))
         }
