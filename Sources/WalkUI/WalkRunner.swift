@@ -1,19 +1,6 @@
 import Foundation
 import JourneyKit
 
-/// Where a walk's changes go: the runner calls it for each effect and shows nothing as saved until it returns.
-public protocol WalkRecorder: AnyObject {
-    /// Creates the walk file for these briefing details and writes its header.
-    func start(_ details: WalkDetails, at: Date) throws -> WalkHeader
-    /// Appends an event and flushes it to disk.
-    func record(_ event: WalkEvent) throws
-    /// The action ids already used in the walks beside this one, so a new one is unique.
-    func actionIDsInUse() -> Set<String>
-}
-
-extension WalkRecorder {
-    public func actionIDsInUse() -> Set<String> { [] }
-}
 
 /// How a walk session ended.
 public struct WalkOutcome: Equatable, Sendable {

@@ -35,7 +35,7 @@ enum WalkDisplay: Equatable {
 extension Session {
     /// Walks a journey line by line on standard input and output and reports where it was saved.
     static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, statedStart: Date? = nil) throws {
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
+        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: recorder.journal?.path, plain: true)
@@ -45,7 +45,7 @@ extension Session {
     /// Continues an unfinished walk line by line (or reopens a complete one to correct it).
     static func resumePlain(path: String) throws {
         let (journal, file) = try openToContinue(path: path)
-        let recorder = JournalRecorder(resuming: journal)
+        let recorder = WalkFileRecorder(resuming: journal)
         let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
         for warning in file.warnings { printError("warning: \(warning)") }
         let outcome = runPlain(state, recorder: recorder)
@@ -71,7 +71,7 @@ extension Session {
     }
 
     /// Runs the plain walk on standard input and output; refusals name the input line when it is not typed.
-    private static func runPlain(_ state: WalkState, recorder: JournalRecorder) -> PlainOutcome {
+    private static func runPlain(_ state: WalkState, recorder: WalkFileRecorder) -> PlainOutcome {
         let runner = PlainRunner(numbered: isatty(STDIN_FILENO) != 1, readEvidence: readEvidence)
         return runner.run(state, recorder: recorder, input: { readLine(strippingNewline: true) }, output: { line in
             say(line)

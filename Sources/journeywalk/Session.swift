@@ -93,7 +93,7 @@ enum Session {
 
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
     static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
+        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
@@ -135,7 +135,7 @@ enum Session {
             throw fail("\(path): workshop \(file.walkID) is complete; its summary is in `journeywalk review`")
         }
         let terminal = try openTerminal ?? Session.openTerminal()
-        let recorder = JournalRecorder(resuming: journal)
+        let recorder = WalkFileRecorder(resuming: journal)
         let outcome: WalkOutcome
         if WorkshopState.isWorkshop(file.walk) {
             let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
@@ -210,62 +210,6 @@ extension CursesTerminal {
         close()
         if let signal = receivedSignal { throw ExitCode(128 + signal) }
     }
-}
-
-/// Sends a walk's changes to its journal file.
-final class JournalRecorder: WalkRecorder {
-    private let loaded: LoadedJourney?
-    private let walksFolder: String
-    /// The visit's start as stated with `walk --at`, for the header.
-    private let statedStart: Date?
-    /// A workshop's `--timebox` in seconds, for the header.
-    private let workshopTimebox: Int?
-    private(set) var journal: WalkJournal?
-
-    init(loaded: LoadedJourney, walksFolder: String, statedStart: Date? = nil, workshopTimebox: Int? = nil) {
-        self.loaded = loaded
-        self.walksFolder = walksFolder
-        self.statedStart = statedStart
-        self.workshopTimebox = workshopTimebox
-    }
-
-    init(resuming journal: WalkJournal) {
-        self.loaded = nil
-        self.statedStart = nil
-        self.workshopTimebox = nil
-        self.walksFolder = PosixFile.parentFolder(of: journal.path)
-        self.journal = journal
-    }
-
-    func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader {
-        guard let loaded else { throw FileError(path: walksFolder, reason: "no journey to start") }
-        var header = WalkHeader(
-            walkID: "", journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
-            details: details, started: date, statedStart: statedStart)
-        // The zone the walk starts in (`TZ` as the C library reads it), so its reports show the
-        // visit's local time wherever they are made: its name, and its offset at the visit's start.
-        let zone = SystemTimeZone.current
-        header.timeZoneID = zone.name
-        header.utcOffset = zone.zone.offset(at: statedStart ?? date)
-        header.workshopTimebox = workshopTimebox
-        if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
-            // A large journey is stored once beside the walks; if that fails, the header carries it.
-            header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
-        }
-        let names = PosixFile.list(walksFolder)
-        let created = try WalkJournal.createNew(folder: walksFolder, header: header) { candidate in
-            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
-        }
-        journal = created.journal
-        return created.header
-    }
-
-    func record(_ event: WalkEvent) throws {
-        guard let journal else { throw FileError(path: walksFolder, reason: "the walk has not started") }
-        try journal.append(event)
-    }
-
-    func actionIDsInUse() -> Set<String> { ActionLedger(folder: walksFolder).ids() }
 }
 
 extension Session {

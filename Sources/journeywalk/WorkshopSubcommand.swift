@@ -50,7 +50,7 @@ struct WorkshopSubcommand: ParsableCommand {
         let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
         let seconds = timebox.flatMap { TimeStandard.seconds(from: $0) }
         let terminal = try Session.openTerminal(theme: theme)
-        let recorder = JournalRecorder(loaded: loaded, walksFolder: locations.walks, workshopTimebox: seconds)
+        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, workshopTimebox: seconds)
         let state = WorkshopState(journey: loaded.journey, room: room ?? "", trainer: trainer ?? "", timebox: seconds, now: Date())
         let outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()
@@ -61,16 +61,5 @@ struct WorkshopSubcommand: ParsableCommand {
                 ["report", walk.header.walkID, "--format", "html", "-o", walk.header.walkID + ".html"],
                 locations: locations, environment: Session.environment, program: Session.program))
         }
-    }
-}
-
-extension JournalRecorder: WorkshopRecorder {
-    func record(together events: [WalkEvent]) throws {
-        guard let journal else {
-            // Not started: `record` says so with the walks folder.
-            for event in events { try record(event) }
-            return
-        }
-        try journal.append(contentsOf: events)
     }
 }

@@ -1,12 +1,6 @@
 import Foundation
 import JourneyKit
 
-/// Where a workshop's changes go: a walk recorder that can also write several events at once.
-public protocol WorkshopRecorder: WalkRecorder {
-    /// Appends events in one write, flushed to disk: all of them or none.
-    func record(together events: [WalkEvent]) throws
-}
-
 /// Runs the workshop state machine against a terminal and a recorder until the workshop is left.
 public struct WorkshopRunner {
     public var clock: () -> Date
