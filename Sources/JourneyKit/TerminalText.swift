@@ -117,6 +117,11 @@ public enum TerminalText {
         text.reduce(0) { $0 + width(of: $1) }
     }
 
+    /// Columns a part of a string takes.
+    static func width(of text: Substring) -> Int {
+        text.reduce(0) { $0 + width(of: $1) }
+    }
+
     /// The most bytes of text a cell can take: a character with all its marks, a joined emoji.
     static let bytesPerColumn = 32
 
@@ -173,28 +178,82 @@ public enum TerminalText {
         }
     }
 
+    /// The first `lines` lines `wrap` gives, and one more when the text goes on, for a place that shows
+    /// at most that many: the text is cut first to what they can hold (`head`), so a 50 MB note costs
+    /// what its first lines cost. When the cut leaves too few lines to show that more follows, the
+    /// extra line is `…` (only text of more than `bytesPerColumn` bytes per column, such as long runs
+    /// of spaces, can do that).
+    public static func wrap(_ text: String, to columns: Int, lines limit: Int) -> [String] {
+        guard columns > 0, limit > 0 else { return [] }
+        // The lines shown, the line after them and the word after that (which decides where a line
+        // ends): each at most a row of columns and a space.
+        let most = Int.max / bytesPerColumn / 4
+        let room = columns < most && limit < most / (columns + 1) - 2 ? (limit + 2) * (columns + 1) : most
+        let head = head(text, columns: room)
+        let cut = head.endIndex != text.endIndex
+        let keep = min(limit, Int.max - 1) + 1
+        var lines = wrap(cut ? String(head) : text, to: columns, keeping: keep)
+        if lines.count > keep { lines.removeLast(lines.count - keep) }
+        if cut, lines.count < keep { lines.append("…") }
+        return lines
+    }
+
     /// Word-wraps sanitized text into lines of at most `columns`, keeping the text's own line breaks.
     public static func wrap(_ text: String, to columns: Int) -> [String] {
+        wrap(text, to: columns, keeping: .max)
+    }
+
+    /// The first `keep` lines of the wrap, or all of them: it stops once a line after them is known,
+    /// so what it reads of the text is what those lines hold.
+    private static func wrap(_ text: String, to columns: Int, keeping keep: Int) -> [String] {
         guard columns > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let clean = sanitize(String(paragraph).replacingCarriageReturns)
+        // Lines already added stay as they are once a line with text follows them (only empty lines
+        // at the very end are dropped).
+        func done() -> Bool { lines.count > keep && lines.last?.isEmpty == false }
+        var paragraphStart = text.startIndex
+        while true {
+            let paragraphEnd = text[paragraphStart...].firstIndex(of: "\n") ?? text.endIndex
+            let clean = sanitize(String(text[paragraphStart..<paragraphEnd]).replacingCarriageReturns)
             var line = ""
             var lineWidth = 0
-            for word in clean.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = String(word)
-                var wordWidth = width(of: word)
+            var index = clean.startIndex
+            while index < clean.endIndex {
+                if clean[index] == " " {
+                    index = clean.index(after: index)
+                    continue
+                }
+                let wordEnd = clean[index...].firstIndex(of: " ") ?? clean.endIndex
+                var rest = clean[index..<wordEnd]
+                index = wordEnd
+                var wordWidth = width(of: rest)
+                // A word wider than the line is cut into lines of its own, each measured once.
                 while wordWidth > columns {
                     if !line.isEmpty { lines.append(line); line = ""; lineWidth = 0 }
-                    let head = clip(word, to: columns, ellipsis: false)
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                    wordWidth = width(of: word)
+                    var end = rest.startIndex
+                    var used = 0
+                    while end < rest.endIndex {
+                        let w = width(of: rest[end])
+                        if used + w > columns { break }
+                        used += w
+                        end = rest.index(after: end)
+                    }
+                    // A character wider than the whole line still takes a line: the wrap always moves on.
+                    if end == rest.startIndex {
+                        used = width(of: rest[end])
+                        end = rest.index(after: end)
+                    }
+                    lines.append(String(rest[..<end]))
+                    if done() { return Array(lines.prefix(keep)) }
+                    rest = rest[end...]
+                    wordWidth -= used
                 }
-                if word.isEmpty { continue }
+                if rest.isEmpty { continue }
+                let word = String(rest)
                 let needed = line.isEmpty ? wordWidth : lineWidth + 1 + wordWidth
                 if needed > columns {
                     lines.append(line)
+                    if done() { return Array(lines.prefix(keep)) }
                     line = word
                     lineWidth = wordWidth
                 } else {
@@ -203,6 +262,9 @@ public enum TerminalText {
                 }
             }
             lines.append(line)
+            if done() { return Array(lines.prefix(keep)) }
+            guard paragraphEnd < text.endIndex else { break }
+            paragraphStart = text.index(after: paragraphEnd)
         }
         while let last = lines.last, last.isEmpty, lines.count > 1 { lines.removeLast() }
         return lines

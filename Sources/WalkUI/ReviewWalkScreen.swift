@@ -61,8 +61,8 @@ public enum ReviewWalkScreen {
             if let moment = state.selectedMoment {
                 let title = "\(moment.entry.index + 1). " + moment.entry.touchpoint.title
                 canvas.put(title, row: row, column: border + 2, role: .heading, limit: panelWidth - 2, ellipsis: true)
-                let lines = moment.lines(width: panelWidth - 2) + noteLines(moment.entry, width: panelWidth - 2)
                 let room = listBottom - row - 1
+                let lines = moment.lines(width: panelWidth - 2) + noteLines(moment.entry, width: panelWidth - 2, shown: room)
                 for (offset, line) in lines.prefix(room).enumerated() {
                     canvas.put(line.0, row: row + 1 + offset, column: border + 2, role: line.1, limit: panelWidth - 2, ellipsis: true)
                 }
@@ -200,28 +200,31 @@ public enum ReviewWalkScreen {
         }
     }
 
-    /// The note (and the journey's prompt) of a moment, wrapped.
-    static func noteLines(_ entry: WalkAnalysis.Entry, width: Int) -> [(String, Role)] {
+    /// The note (and the journey's prompt) of a moment, wrapped. Where at most `shown` lines are shown,
+    /// the note gives no more than one line beyond them: a note of a hand-edited file can be 50 MB.
+    static func noteLines(_ entry: WalkAnalysis.Entry, width: Int, shown: Int) -> [(String, Role)] {
         var lines: [(String, Role)] = [("Note", .heading)]
-        lines += (entry.moment.note.isEmpty ? ["(no note)"] : TerminalText.wrap(entry.moment.note, to: width)).map { ($0, entry.moment.note.isEmpty ? .dim : .normal) }
+        let note = entry.moment.note
+        lines += (note.isEmpty ? ["(no note)"] : TerminalText.wrap(note, to: width, lines: shown)).map { ($0, note.isEmpty ? .dim : .normal) }
         if let prompt = entry.touchpoint.prompt {
             lines += TerminalText.reflow("Prompt: " + prompt, to: width).map { ($0, .dim) }
         }
         return lines
     }
 
-    /// Everything the selected moment records, as the Enter overlay shows it.
-    static func detailLines(_ state: ReviewWalkState, width: Int) -> [(String, Role)] {
+    /// Everything the selected moment records, as the Enter overlay shows it, down to line `shown`
+    /// and at least one line more when there is more (the overlay scrolls down to what it has shown).
+    static func detailLines(_ state: ReviewWalkState, width: Int, shown: Int) -> [(String, Role)] {
         guard let moment = state.selectedMoment else { return [] }
-        return moment.lines(width: width) + [("", .normal)] + noteLines(moment.entry, width: width)
+        return moment.lines(width: width) + [("", .normal)] + noteLines(moment.entry, width: width, shown: shown)
     }
 
     /// The overlay with everything the selected moment records, scrolled when taller than the screen.
     private static func detailsOverlay(_ state: ReviewWalkState, overlay: HelpOverlay, _ canvas: inout Canvas) {
         guard let entry = state.selected else { return }
         let inner = min(70, canvas.width - 6)
-        let lines = detailLines(state, width: inner)
         let room = max(1, canvas.height - 5)
+        let lines = detailLines(state, width: inner, shown: overlay.offset + room)
         let offset = min(overlay.offset, max(0, lines.count - room))
         var shown = Array(lines[offset..<min(lines.count, offset + room)])
         let more = offset + room < lines.count

@@ -96,8 +96,9 @@ public struct ReviewWalkState: Sendable {
             return nil
         }
         if var overlay = details {
-            // Counted at the narrowest overlay, so every line can be scrolled to at any width.
-            let count = ReviewWalkScreen.detailLines(self, width: minimumTerminalSize.width - 6).count
+            // Counted at the narrowest overlay, so every line can be scrolled to at any width; down to
+            // a page (10 lines) past the offset, as far as a key can scroll.
+            let count = ReviewWalkScreen.detailLines(self, width: minimumTerminalSize.width - 6, shown: overlay.offset + 11).count
             details = overlay.handle(key, lineCount: count) ? overlay : nil
             return nil
         }

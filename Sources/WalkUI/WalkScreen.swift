@@ -231,7 +231,7 @@ public enum WalkScreen {
             x = canvas.put("Note     ", row: row, column: 2, role: .heading)
             let draft = state.drafts[tp.id]
             let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write one") : moment.note
-            let lines = TerminalText.wrap(text, to: contentWidth + 2 - x)
+            let lines = TerminalText.wrap(text, to: contentWidth + 2 - x, lines: noteLines)
             for (index, line) in lines.prefix(noteLines).enumerated() {
                 let shown = index == noteLines - 1 && lines.count > noteLines ? TerminalText.clip(line + " …", to: contentWidth + 2 - x) : line
                 canvas.put(shown, row: row + index, column: x, role: moment.note.isEmpty ? .dim : .normal)

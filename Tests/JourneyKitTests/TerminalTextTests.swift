@@ -45,6 +45,37 @@ import Testing
         #expect(TerminalText.wrap("a\nb", to: 10) == ["a", "b"])
     }
 
+    @Test func wrapsLinesOfTheirOwnForCharactersWiderThanTheLine() {
+        // A character two columns wide on a line of one still moves the wrap on (it used to loop forever).
+        #expect(TerminalText.wrap("日本 語", to: 1) == ["日", "本", "語"])
+        #expect(TerminalText.wrap("a日本", to: 2) == ["a", "日", "本"])
+    }
+
+    /// `wrap(_:to:lines:)` gives the lines `wrap` gives, as far as they are shown and one more, from
+    /// only the start of the text.
+    @Test func wrapsOnlyTheLinesShownAsTheWholeTextWraps() {
+        let prose = String(repeating: "Nobody looked up for fifty seconds \u{1B}[31m by the door; 日本語 à la carte.\n", count: 2_000)
+        let texts = [
+            "one two three four", "", "short", "a\n\nb\n\n\nc", prose,
+            String(repeating: "x", count: 60_000),
+            String(repeating: "word ", count: 20_000) + String(repeating: "y", count: 30_000),
+            String(repeating: "ab日本 ", count: 9_000),
+        ]
+        for text in texts {
+            for columns in [1, 7, 20, 64] {
+                let whole = TerminalText.wrap(text, to: columns)
+                for shown in [1, 2, 5, 40] {
+                    let lines = TerminalText.wrap(text, to: columns, lines: shown)
+                    #expect(lines == Array(whole.prefix(shown + 1)), "\(text.prefix(20))… at \(columns) columns, \(shown) lines")
+                }
+            }
+        }
+        // Text the cut leaves without enough lines to show that more follows (spaces take no room): `…` says so.
+        let spaces = "a" + String(repeating: " ", count: 10_000) + "b"
+        #expect(TerminalText.wrap(spaces, to: 20) == ["a b"])
+        #expect(TerminalText.wrap(spaces, to: 20, lines: 2) == ["a", "…"])
+    }
+
     @Test func reflowsJourneyProse() {
         let text = "A mystery shopper's visit\nto a store.\n\nSecond paragraph.\n"
         #expect(TerminalText.reflow(text, to: 80) == ["A mystery shopper's visit to a store.", "", "Second paragraph."])
