@@ -62,12 +62,13 @@ enum JSONValue: Equatable, Sendable {
 
     var isNull: Bool { self == .null }
 
-    /// How deep objects and arrays may nest (a walk record nests a few levels); deeper text is not
-    /// parsed, so a hostile line cannot exhaust the stack.
+    /// How many levels objects and arrays may nest (the outer object is the first; a walk record
+    /// nests a few); deeper text is not parsed, so a hostile line cannot exhaust the stack.
     static let maximumDepth = 64
 
     /// Whether objects and arrays in the text (outside strings) nest deeper than `maximumDepth`:
-    /// said of a line that did not parse, so the reader learns why.
+    /// said of a line that did not parse, so the reader learns why. A line of exactly
+    /// `maximumDepth` levels is read, and is not said to be too deep.
     static func nestsTooDeep<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         var depth = 0
         var inString = false
@@ -87,7 +88,7 @@ enum JSONValue: Equatable, Sendable {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 depth += 1
-                if depth >= maximumDepth { return true }
+                if depth > maximumDepth { return true }
             case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
             default: break
             }
@@ -130,13 +131,14 @@ enum JSONValue: Equatable, Sendable {
             }
         }
 
+        /// A value inside `depth` objects and arrays: an object or array there is level `depth + 1`,
+        /// refused past `maximumDepth`; a string, number or word may be anywhere.
         mutating func value(depth: Int) -> JSONValue? {
-            guard depth < JSONValue.maximumDepth else { return nil }
             skipSpace()
             guard index < bytes.count else { return nil }
             switch bytes[index] {
-            case UInt8(ascii: "{"): return object(depth: depth)
-            case UInt8(ascii: "["): return array(depth: depth)
+            case UInt8(ascii: "{"): return depth < JSONValue.maximumDepth ? object(depth: depth) : nil
+            case UInt8(ascii: "["): return depth < JSONValue.maximumDepth ? array(depth: depth) : nil
             case UInt8(ascii: "\""): return string().map { .string($0) }
             case UInt8(ascii: "t"): return literal("true", .bool(true))
             case UInt8(ascii: "f"): return literal("false", .bool(false))
@@ -197,7 +199,8 @@ enum JSONValue: Equatable, Sendable {
                     index += 1
                 case UInt8(ascii: "{"), UInt8(ascii: "["):
                     nesting += 1
-                    guard depth + nesting < JSONValue.maximumDepth else { return false }
+                    // This object or array is level `depth + nesting` (the outer object is level 1).
+                    guard depth + nesting <= JSONValue.maximumDepth else { return false }
                     index += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     guard nesting > 0 else { return true }

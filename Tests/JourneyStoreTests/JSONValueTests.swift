@@ -33,5 +33,15 @@ import Testing
     @Test func refusesDeepNesting() {
         #expect(parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100)) == nil)
         #expect(parse(String(repeating: "[", count: 10) + String(repeating: "]", count: 10)) != nil)
+        // 64 levels are read, 65 are not, and only those are said to be too deep.
+        func nested(_ levels: Int) -> String { String(repeating: "[", count: levels) + "1" + String(repeating: "]", count: levels) }
+        #expect(parse(nested(64)) != nil)
+        #expect(parse(nested(65)) == nil)
+        #expect(!JSONValue.nestsTooDeep(Array(nested(64).utf8)))
+        #expect(JSONValue.nestsTooDeep(Array(nested(65).utf8)))
+        // The same limit for a header's journey, which is skipped over first and parsed later.
+        let header = #"{"type":"walk","journey":"# + nested(63) + "}"
+        #expect(JSONValue.parse(Array(header.utf8), leavingRaw: "journey") != nil)
+        #expect(JSONValue.parse(Array((#"{"type":"walk","journey":"# + nested(64) + "}").utf8), leavingRaw: "journey") == nil)
     }
 }

@@ -47,4 +47,30 @@ import Testing
         #expect(file.walk.summary.unrecorded == 9)
         #expect(file.walk.position == 0)
     }
+
+    @Test func aLongLocationAndAdHocTitleAreCutWhenRead() throws {
+        let file = try Self.load("long-location.jsonl")
+        #expect(file.warnings.isEmpty)
+        let location = file.walk.header.details.location
+        #expect(location.count == JourneyLoader.maximumTextLength && location.hasSuffix("…"))
+        #expect(location.hasPrefix("Unit 4, Riverside retail park, "))
+        let queue = try #require(file.walk.steps.first { $0.touchpoint.id == "queue" })
+        #expect(queue.touchpoint.title.count == JourneyLoader.maximumTextLength && queue.touchpoint.title.hasSuffix("…"))
+        #expect(file.walk.header.timeZoneID == "Europe/Paris" && file.walk.header.utcOffset == 3600)
+    }
+
+    @Test func aZoneGivenOnlyByItsOffsetIsThatFixedOffset() throws {
+        let file = try Self.load("utc-offset-only.jsonl")
+        #expect(file.warnings.isEmpty)
+        #expect(file.walk.header.timeZoneID == nil && file.walk.header.utcOffset == -3 * 3600)
+        #expect(LocalTime.minute(file.walk.header.started, LocalTime.zone(of: file.walk.header)) == "2026-11-22 07:15 UTC-03:00")
+        #expect(file.walk.isFinished)
+    }
+
+    @Test func aLineNestedTooDeepIsSkippedWithItsOwnWording() throws {
+        let file = try Self.load("deep-nesting.jsonl")
+        #expect(file.warnings.map(\.message) == ["JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped"])
+        #expect(file.warnings.map(\.line) == [2])
+        #expect(file.walk.moment(for: "door").note == String(repeating: "[", count: 100))
+    }
 }

@@ -33,6 +33,30 @@ import Testing
         #expect(file.walk.moment(for: "a").note == String(repeating: "[", count: 100))
     }
 
+    /// Found by the walk-file fuzzer (2026-12-06): a line of exactly 64 levels was refused and said to
+    /// nest "more than 64 levels deep". The minimised input was `{` and 63 `[`, the file's only line.
+    @Test func sixtyFourLevelsAreReadAndOnlyDeeperIsTooDeep() throws {
+        func nested(_ levels: Int) -> String {
+            // The record's object is the first level; the rest are arrays around one number.
+            #"{"type":"note","at":"2026-11-22T10:16:00.000Z","touchpoint":"a","text":"deep \#(levels)","x":"#
+                + String(repeating: "[", count: levels - 1) + "1" + String(repeating: "]", count: levels - 1) + "}"
+        }
+        let lines = [header, nested(64), nested(65), "{" + String(repeating: "[", count: 63), "{" + String(repeating: "[", count: 64)]
+        let file = try WalkFile.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        #expect(file.warnings.map(\.description) == [
+            "w.jsonl:3: JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped",
+            "w.jsonl:4: not a complete JSON record; skipped",
+            "w.jsonl:5: JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped",
+        ])
+        #expect(file.walk.moment(for: "a").note == "deep 64")
+        do {
+            _ = try WalkFile.parse(Array(("{" + String(repeating: "[", count: 63) + "\n").utf8), path: "w.jsonl")
+            Issue.record("a file of one broken line loaded")
+        } catch {
+            #expect(error.description == "w.jsonl: not a readable walk file: line 1: not a complete JSON record")
+        }
+    }
+
     @Test func aCutOffRecordOfOneByteIsSingular() throws {
         let file = try WalkFile.parse(Array((header + "\n{").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.message) == ["the last record was cut off (1 byte, no end of line) and was not loaded"])
