@@ -285,3 +285,43 @@ func timelineShowsThreeVerdicts(_ screen: String) -> Bool {
         #expect(Int(cell(1, "on_screen_seconds") ?? "").map { $0 >= 2 } == true, "the time on screen is kept as such: \(cell(1, "on_screen_seconds") ?? "nil")")
     }
 }
+
+/// The one rule after a verdict in the real binary: a photo attached right after `x` goes to the
+/// moment just judged, and the confirmation says so; after Esc, to the touchpoint on screen.
+@Suite struct KeysAfterAVerdictEndToEndTests {
+    @Test func evidenceAttachedRightAfterAVerdictGoesToTheMomentJustJudged() throws {
+        let home = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let photo = home + "/shelf.jpg"
+        try "jpg".write(toFile: photo, atomically: true, encoding: .utf8)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        tmux.start("cd \(shellQuoted(repositoryRoot)) && env JOURNEYWALK_HOME=\(shellQuoted(home)) NO_COLOR= \(shellQuoted(journeywalkBinary)) walk retail-store-visit; echo EXIT=$?; sleep 600", width: 100, height: 30)
+        #expect(tmux.waitFor("Enter start").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Touchpoint 1/9").found)
+        tmux.send("x")
+        #expect(tmux.waitFor("e T c t a @ act on it; Esc: this one").found)
+        tmux.send("a")
+        #expect(tmux.waitFor("To: Find opening hours online (just judged)").found)
+        tmux.type(photo)
+        tmux.send("Enter")
+        let attached = tmux.waitFor("Attached shelf.jpg to Find opening hours online")
+        #expect(attached.found, "\(attached.screen)")
+        #expect(attached.screen.contains("Touchpoint 2/9"), "the walk stays on the next touchpoint")
+        tmux.send("Escape")
+        #expect(tmux.waitFor("Keys act on Check whether the store has gift ideas in stock again").found)
+        tmux.send("a")
+        #expect(tmux.waitFor("To: Check whether the store has gift ideas in stock").found)
+        tmux.type(photo)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Attached shelf.jpg to Check whether the store has gift ideas in stock").found)
+        tmux.send("C-c")
+        #expect(tmux.waitFor("EXIT=").found)
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: home + "/walks").first { $0.hasSuffix(".jsonl") })
+        let evidence = try String(contentsOfFile: home + "/walks/" + file, encoding: .utf8).split(separator: "\n").filter { $0.contains("\"type\":\"evidence\"") }
+        #expect(evidence.count == 2)
+        #expect(evidence.first?.contains("\"touchpoint\":\"find-opening-hours\"") == true, "\(evidence)")
+        #expect(evidence.last?.contains("\"touchpoint\":\"check-stock-online\"") == true, "\(evidence)")
+    }
+}
