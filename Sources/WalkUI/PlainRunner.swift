@@ -197,9 +197,8 @@ struct PlainWalk {
                 say(stated + " Accepted: " + StatedTime.forms(timeZone: state.timeZone, at: clock()) + "; at none takes it back.")
                 return
             }
-            let restating = state.justJudged != nil && state.recordingTarget.map { state.walk?.moment(for: $0.touchpoint.id).statedAt != nil } == true
             fillField(.stateTime, [(text.lowercased() == "none" ? "" : text, "A stated time")], refused: "The time was not stated.")
-            if restating, state.editor == nil, state.askedToRestateJudged, let said = state.message?.plain ?? state.message?.text {
+            if state.editor == nil, state.askedFirst == .stateTime, let said = state.message?.plain ?? state.message?.text {
                 // Asked, not stated: a script that goes on without answering fails visibly.
                 state.message = nil
                 refuse(said)

@@ -144,9 +144,8 @@ extension WalkState {
     private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
         let judged = justJudged
         justJudged = nil
-        let askedToTime = askedToTimeJudged, askedToRestate = askedToRestateJudged
-        askedToTimeJudged = false
-        askedToRestateJudged = false
+        let asked = askedFirst
+        askedFirst = nil
         switch command {
         case .help:
             help = HelpOverlay()
@@ -276,8 +275,7 @@ extension WalkState {
         case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .correctStatedTime, .insertTouchpoint,
              .attachEvidence:
             justJudged = judged
-            if command == .toggleTimer { askedToTimeJudged = askedToTime }
-            if command == .stateTime { askedToRestateJudged = askedToRestate }
+            if asked == command { askedFirst = asked }
             return performFieldKit(command)
         case .finalCheck:
             return performFieldKit(command)

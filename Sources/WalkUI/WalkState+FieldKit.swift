@@ -38,15 +38,15 @@ extension WalkState {
             // Starting the timer of a moment already judged is rarely meant (the next touchpoint's
             // wait is starting): the first `t` asks, a second starts it; Esc, then `t`, times the
             // touchpoint on screen. Stopping one still running (judged before it was stopped) does not ask.
-            if justJudged != nil, !askedToTimeJudged, let onScreen = currentStep?.touchpoint.title {
-                askedToTimeJudged = true
+            if justJudged != nil, askedFirst != command, let onScreen = currentStep?.touchpoint.title {
+                askedFirst = command
                 let reading = timer.map { TimeStandard.clock(seconds: $0.wholeSeconds(at: now)) }
                 message = Message(
                     text: "Split timer of \(name) (just judged)\(reading.map { " at " + $0 } ?? ""): t again runs it; Esc, t times \(onScreen)", kind: .warning,
                     plain: "The split timer of \(name), just judged\(reading.map { ", reads " + $0 } ?? ""), was not started: timer again starts it; here, then timer, times \(onScreen)")
                 return []
             }
-            askedToTimeJudged = false
+            askedFirst = nil
             return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
         case .resetTimer:
             guard moment.usedSplitTimer != nil else {
@@ -59,15 +59,15 @@ extension WalkState {
         case .stateTime:
             // A visit entered afterwards goes: a time, a verdict, the next time… so a time typed
             // right after a verdict for a moment that has one already is asked about first.
-            if justJudged != nil, !askedToRestateJudged, let stated = moment.statedAt, let onScreen = currentStep?.touchpoint.title {
-                askedToRestateJudged = true
+            if justJudged != nil, askedFirst != command, let stated = moment.statedAt, let onScreen = currentStep?.touchpoint.title {
+                askedFirst = command
                 let clock = StatedTime.clock(stated, timeZone: timeZone)
                 message = Message(
                     text: "\(name) (just judged) is stated \(clock): @ again changes it; Esc, @ states \(onScreen)", kind: .warning,
                     plain: "\(name), just judged, is stated \(clock) already; nothing changed: at TIME again changes it; here, then at TIME, states the time of \(onScreen)")
                 return []
             }
-            askedToRestateJudged = false
+            askedFirst = nil
             open(Walk.DraftKey(touchpoint: id, field: .statedTime))
             // The walk's zone, which is not the reader's when a walk is resumed elsewhere.
             let day = walk.statedTime(before: walk.index(of: id) ?? current) ?? walk.header.statedStart ?? now

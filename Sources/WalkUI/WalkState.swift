@@ -161,12 +161,10 @@ public struct WalkState: Equatable, Sendable {
     /// Whether plain mode has said the rule of `justJudged` (once a session: a screen reader
     /// would read it after every verdict).
     var saidJudgedRule = false
-    /// Whether the last command was a `t` that asked before starting the split timer of the moment
-    /// just judged: a second `t` starts it.
-    var askedToTimeJudged = false
-    /// Whether the last command was an `@` that asked before changing the stated time of the
-    /// moment just judged: a second `@` opens it.
-    var askedToRestateJudged = false
+    /// The command that asked instead of acting, right after a verdict (`t` that would start the
+    /// split timer of the moment just judged, `@` that would change its stated time): the same
+    /// command next goes ahead; any other forgets the question.
+    var askedFirst: WalkCommand?
     public internal(set) var message: Message?
 
     /// The touchpoint that the keys recording something about a moment act on now: the one just
