@@ -18,27 +18,11 @@ func spawnIntoClosedPipe(_ arguments: [String], environment: [String: String], i
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
     posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGPIPE)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     // The shell's `trap '' PIPE` is inherited through exec as an ignored signal.
     let command = ["/bin/sh", "-c", (ignoringSIGPIPE ? "trap '' PIPE; " : "") + "exec \"$0\" \"$@\""] + arguments
-    let argv = command.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
+    guard case .success(let pid) = spawnChild(command, environment: environment, actions: &actions, defaulting: [SIGPIPE]) else {
+        return (nil, nil, "cannot start")
     }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return (nil, nil, "cannot start") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""

@@ -13,16 +13,31 @@ func spawnAndWait(_ arguments: [String], environment: [String: String] = Process
     posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // Test runners block SIGWINCH and friends; children must start with nothing blocked.
+    let pid: pid_t
+    switch spawnChild(arguments, environment: environment, actions: &actions, defaulting: [SIGPIPE, SIGWINCH, SIGHUP, SIGTERM, SIGINT]) {
+    case .success(let started): pid = started
+    case .failure(let error): return (127, "cannot start \(arguments[0]): \(String(cString: strerror(error.rawValue)))")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return (exitStatus, output)
+}
+
+/// Starts `arguments` (found on `PATH`) with the file actions given, no signal blocked and
+/// `signals` at their default disposition, whatever this test process does with them.
+func spawnChild(_ arguments: [String], environment: [String: String], actions: inout posix_spawn_file_actions_t, defaulting signals: [Int32]) -> Result<pid_t, Errno> {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
-    // Test runners block SIGWINCH and friends; children must start with nothing blocked.
     var empty = sigset_t()
     sigemptyset(&empty)
     posix_spawnattr_setsigmask(&attributes, &empty)
     var defaults = sigset_t()
     sigemptyset(&defaults)
-    for signal in [SIGPIPE, SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&defaults, signal) }
+    for signal in signals { sigaddset(&defaults, signal) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     let argv = arguments.map { strdup($0) } + [nil]
@@ -33,12 +48,12 @@ func spawnAndWait(_ arguments: [String], environment: [String: String] = Process
     }
     var pid: pid_t = 0
     let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    guard result == 0 else { return (127, "cannot start \(arguments[0]): \(String(cString: strerror(result)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return (exitStatus, output)
+    return result == 0 ? .success(pid) : .failure(Errno(rawValue: result))
+}
+
+/// A spawn error number.
+struct Errno: Error {
+    var rawValue: Int32
 }
 
 /// The journeywalk binary built beside this test bundle.
