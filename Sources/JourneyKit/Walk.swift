@@ -5,18 +5,18 @@ public struct Walk: Equatable, Sendable {
     public private(set) var header: WalkHeader
     public private(set) var moments: [String: Moment] = [:]
     /// The index (in walking order) of the touchpoint the operator is on.
-    public private(set) var position: Int = 0
-    public private(set) var finished: Date?
-    public private(set) var submitted: Date?
+    public internal(set) var position: Int = 0
+    public internal(set) var finished: Date?
+    public internal(set) var submitted: Date?
     /// Unsaved note drafts by touchpoint id; saving the note clears its draft.
-    public private(set) var drafts: [String: String] = [:]
+    public internal(set) var drafts: [String: String] = [:]
     /// Unsaved text of the other fields (comments, praise, actions, the tag filter…).
-    public private(set) var fieldDrafts: [DraftKey: String] = [:]
+    public internal(set) var fieldDrafts: [DraftKey: String] = [:]
     public private(set) var lastChange: Date
     /// When the walk came to the touchpoint it is on (the record that moved it there).
     public private(set) var arrivedAt: Date
     /// Whether any record has stated a time (until then the timeline is in walking order).
-    public private(set) var hasStatedTimes = false
+    public internal(set) var hasStatedTimes = false
     /// The touchpoints in walking order: the journey's, flattened once (journeys can have
     /// thousands), with the ad-hoc touchpoints inserted where they were added.
     public private(set) var steps: [Step]
@@ -93,123 +93,38 @@ public struct Walk: Equatable, Sendable {
         if after != before { arrivedAt = event.at }
     }
 
+    /// The record says what it does to the walk (`RecordKind.fold`).
     private mutating func fold(_ event: WalkEvent) {
         lastChange = max(lastChange, event.at)
-        switch event {
-        case .started:
-            return
-        case .finished(let at):
-            finished = at
-            return
-        case .submitted(let at):
-            if finished == nil { finished = at }
-            submitted = at
-            return
-        case .insertedTouchpoint(let adhoc):
-            insert(adhoc)
-            if !adhoc.removed { fieldDrafts[DraftKey(touchpoint: adhoc.after, field: .adhoc)] = nil }
-            return
-        case .actionChanged(let change):
-            // An action keeps its place (and its touchpoint) when later records change it.
-            if let owner = moments.first(where: { $0.value.actions.contains { $0.id == change.action.id } })?.key {
-                update(owner) { moment in
-                    guard let slot = moment.actions.firstIndex(where: { $0.id == change.action.id }) else { return }
-                    if change.removed { moment.actions.remove(at: slot) } else { moment.actions[slot] = change.action }
-                }
-                // `u` returns to what it changed, as for every other record it takes back.
-                if change.removed || change.undo, let index = indexByID[owner] { position = index }
-                return
-            }
-            // Taking out an action the walk does not have changes nothing.
-            if change.removed { return }
-        default:
-            break
-        }
-        guard let id = event.touchpointID, let index = indexByID[id] else { return }
-        switch event {
-        case .rated(let change):
-            update(id) { moment in
-                // A correction (a verdict on a moment that has one) changes the verdict only: the
-                // moment keeps the time of the verdict that first gave it one.
-                let first = moment.rating == nil ? change.at : moment.ratedAt ?? change.at
-                moment.rating = change.rating
-                moment.ratedAt = change.rating == nil ? nil : first
-                if let seconds = change.timerSeconds { moment.timerSeconds = seconds }
-            }
-            position = change.undo || change.rating == nil ? index : min(index + 1, max(steps.count - 1, 0))
-            return
-        case .noted(let change):
-            update(id) { $0.note = change.text }
-            drafts[id] = nil
-            // A note can be for the touchpoint just judged, behind the one the walk is on: it does not
-            // move. An undo does, as an undone verdict does: the walk goes back to what it changed.
-            if change.undo { position = index }
-            return
-        case .drafted(let change):
-            if change.field == .note {
-                drafts[id] = change.text.isEmpty ? nil : change.text
-            } else {
-                fieldDrafts[DraftKey(touchpoint: id, field: change.field)] = change.text.isEmpty ? nil : change.text
-            }
-            return
-        case .moved:
-            break
-        case .answered(let change):
-            update(id) { $0.answers[change.item] = change.answer }
-        case .commented(let change):
-            update(id) { $0.comments[change.item] = change.text.isEmpty ? nil : change.text }
-            fieldDrafts[DraftKey(touchpoint: id, field: .comment(change.item))] = nil
-        case .timed(let change):
-            update(id) { $0.splitTimer = SplitTimer(seconds: change.seconds, running: change.running, since: change.at) }
-        case .stated(let change):
-            update(id) { $0.statedAt = change.stated }
-            if change.stated != nil { hasStatedTimes = true }
-            fieldDrafts[DraftKey(touchpoint: id, field: .statedTime)] = nil
-        case .attached(let change):
-            update(id) { moment in
-                moment.evidence.removeAll { $0.path == change.evidence.path }
-                if !change.removed { moment.evidence.append(change.evidence) }
-            }
-            if !change.removed { fieldDrafts[DraftKey(touchpoint: id, field: .evidence)] = nil }
-        case .tagged(let change):
-            update(id) { $0.tags = change.tags }
-            fieldDrafts[DraftKey(touchpoint: id, field: .tags)] = nil
-        case .recovered(let change):
-            update(id) { $0.recovery = change.recovery }
-        case .praised(let change):
-            update(id) { $0.praise = change.praise }
-            for field in [TextField.praise, .praiseTo] { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
-        case .actionChanged(let change):
-            update(id) { $0.actions.append(change.action) }
-            for field in [TextField.action, .actionOwner, .actionDue] { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
-        case .voted(let change):
-            update(id) { $0.votes = change.votes }
-        case .started, .finished, .submitted, .insertedTouchpoint:
-            return
-        }
-        // A record about a moment can be about the one just judged, behind the touchpoint the walk
-        // is on (SPEC 4: every key that records something right after a verdict acts on it): it does
-        // not move the walk. A move does, and so does an undo: the walk goes back to what it changed.
-        // A workshop's tally is always of the touchpoint on screen: it keeps the room there.
-        switch event {
-        case .moved, .voted: position = index
-        default: if event.isUndo { position = index }
-        }
+        event.record.fold(into: &self)
     }
 
-    private mutating func update(_ id: String, _ change: (inout Moment) -> Void) {
+    /// Changes the moment of a touchpoint the walk has (records naming another are ignored) and
+    /// clears the drafts of the fields the change saves. A record about a moment can be about the one
+    /// just judged, behind the touchpoint the walk is on (SPEC 4: every key that records something
+    /// right after a verdict acts on it): it does not move the walk. An undo does: the walk goes
+    /// back to what it changed.
+    mutating func change(_ id: String, undo: Bool, clearing fields: [TextField] = [], _ change: (inout Moment) -> Void) {
+        guard let index = indexByID[id] else { return }
+        update(id, change)
+        for field in fields { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
+        if undo { position = index }
+    }
+
+    mutating func update(_ id: String, _ change: (inout Moment) -> Void) {
         var moment = moment(for: id)
         change(&moment)
         moments[id] = moment
     }
 
     /// Puts an ad-hoc touchpoint after the one it follows (or takes it out again).
-    private mutating func insert(_ adhoc: AdhocTouchpoint) {
+    mutating func insert(_ adhoc: AdhocTouchpoint) {
         if adhoc.removed {
             guard let index = indexByID[adhoc.id], steps[index].touchpoint.adhoc else { return }
             steps.remove(at: index)
             indexByID = Self.index(of: steps)
-            position = min(position, max(steps.count - 1, 0))
+            // `u` goes back to what it changed: the touchpoint the insertion came after.
+            position = indexByID[adhoc.after] ?? min(position, max(steps.count - 1, 0))
             return
         }
         guard indexByID[adhoc.id] == nil, let after = indexByID[adhoc.after] else { return }

@@ -39,67 +39,6 @@ public enum WalkEvent: Equatable, Sendable {
     case voted(VoteChange)
     /// The walk was submitted: read-only from then on (actions can still be closed).
     case submitted(at: Date)
-
-    /// When the change happened.
-    public var at: Date {
-        switch self {
-        case .started(let header): return header.started
-        case .rated(let change): return change.at
-        case .noted(let change), .drafted(let change): return change.at
-        case .moved(_, let at), .finished(let at), .submitted(let at): return at
-        case .answered(let change): return change.at
-        case .commented(let change): return change.at
-        case .timed(let change): return change.at
-        case .stated(let change): return change.at
-        case .insertedTouchpoint(let change): return change.at
-        case .attached(let change): return change.at
-        case .tagged(let change): return change.at
-        case .recovered(let change): return change.at
-        case .praised(let change): return change.at
-        case .actionChanged(let change): return change.at
-        case .voted(let change): return change.at
-        }
-    }
-
-    /// The touchpoint an event is about, if any.
-    public var touchpointID: String? {
-        switch self {
-        case .rated(let change): return change.touchpoint
-        case .noted(let change), .drafted(let change): return change.touchpoint
-        case .moved(let id, _): return id
-        case .answered(let change): return change.touchpoint
-        case .commented(let change): return change.touchpoint
-        case .timed(let change): return change.touchpoint
-        case .stated(let change): return change.touchpoint
-        case .insertedTouchpoint(let change): return change.id
-        case .attached(let change): return change.touchpoint
-        case .tagged(let change): return change.touchpoint
-        case .recovered(let change): return change.touchpoint
-        case .praised(let change): return change.touchpoint
-        case .actionChanged(let change): return change.touchpoint
-        case .voted(let change): return change.touchpoint
-        case .started, .finished, .submitted: return nil
-        }
-    }
-}
-
-/// A verdict recorded for a touchpoint, with the stopwatch reading at that moment.
-public struct RatingChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var rating: Rating?
-    public var at: Date
-    /// Seconds spent on this touchpoint so far, as the timer showed.
-    public var timerSeconds: Int?
-    /// True when this change undoes an earlier one.
-    public var undo: Bool
-
-    public init(touchpoint: String, rating: Rating?, at: Date, timerSeconds: Int? = nil, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.rating = rating
-        self.at = at
-        self.timerSeconds = timerSeconds
-        self.undo = undo
-    }
 }
 
 /// Which text of a moment a note or draft is: the note itself or another typed field.
@@ -125,24 +64,6 @@ public struct TextField: RawRepresentable, Hashable, Sendable, CustomStringConve
     public var description: String { rawValue }
 }
 
-/// Text written for a touchpoint: its note, or (for drafts) any typed field.
-public struct NoteChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var text: String
-    public var at: Date
-    public var undo: Bool
-    /// The field a draft belongs to; notes are always `.note`.
-    public var field: TextField
-
-    public init(touchpoint: String, text: String, at: Date, undo: Bool = false, field: TextField = .note) {
-        self.touchpoint = touchpoint
-        self.text = text
-        self.at = at
-        self.undo = undo
-        self.field = field
-    }
-}
-
 /// An answer to a checklist item.
 public enum Answer: String, Equatable, Sendable, CaseIterable {
     case yes, no, na
@@ -157,96 +78,6 @@ public enum Answer: String, Equatable, Sendable, CaseIterable {
     }
 }
 
-/// A checklist item answered (or its answer cleared, when `answer` is nil).
-public struct AnswerChange: Equatable, Sendable {
-    public var touchpoint: String
-    /// The item's position in the touchpoint's checklist, from 0.
-    public var item: Int
-    public var answer: Answer?
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, item: Int, answer: Answer?, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.item = item
-        self.answer = answer
-        self.at = at
-        self.undo = undo
-    }
-}
-
-/// The comment on a checklist item's answer; empty text removes it.
-public struct CommentChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var item: Int
-    public var text: String
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, item: Int, text: String, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.item = item
-        self.text = text
-        self.at = at
-        self.undo = undo
-    }
-}
-
-/// The split timer of a touchpoint after a start, a stop or a correction: its reading in seconds
-/// at `at`, and whether it runs on from there.
-public struct TimerChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var seconds: Double
-    public var running: Bool
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, seconds: Double, running: Bool, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.seconds = seconds
-        self.running = running
-        self.at = at
-        self.undo = undo
-    }
-}
-
-/// When a touchpoint happened, as the operator states it (entry after the visit); nil takes it back.
-public struct StatedTimeChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var stated: Date?
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, stated: Date?, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.stated = stated
-        self.at = at
-        self.undo = undo
-    }
-}
-
-/// A touchpoint inserted during a walk after another one, walked and reported like the rest.
-public struct AdhocTouchpoint: Equatable, Sendable {
-    /// A new id, unique in the walk (`adhoc-1`, `adhoc-2`…).
-    public var id: String
-    public var title: String
-    public var channel: String?
-    /// The touchpoint it comes after.
-    public var after: String
-    public var at: Date
-    /// True when the insertion is taken back.
-    public var removed: Bool
-
-    public init(id: String, title: String, channel: String? = nil, after: String, at: Date, removed: Bool = false) {
-        self.id = id
-        self.title = title
-        self.channel = channel
-        self.after = after
-        self.at = at
-        self.removed = removed
-    }
-}
-
 /// A file attached as evidence, with what it was when attached.
 public struct Evidence: Equatable, Sendable {
     public var path: String
@@ -258,36 +89,6 @@ public struct Evidence: Equatable, Sendable {
         self.path = path
         self.bytes = bytes
         self.sha256 = sha256
-    }
-}
-
-/// Evidence attached to a moment (or detached, when `removed`).
-public struct EvidenceChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var evidence: Evidence
-    public var removed: Bool
-    public var at: Date
-
-    public init(touchpoint: String, evidence: Evidence, removed: Bool = false, at: Date) {
-        self.touchpoint = touchpoint
-        self.evidence = evidence
-        self.removed = removed
-        self.at = at
-    }
-}
-
-/// The whole set of a moment's tags (ids from the catalogue or the journey; unknown ids are kept).
-public struct TagChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var tags: [String]
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, tags: [String], at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.tags = tags
-        self.at = at
-        self.undo = undo
     }
 }
 
@@ -309,21 +110,6 @@ public struct Recovery: Equatable, Sendable {
     public var isEmpty: Bool { apology == nil && reassurance == nil && restitution == nil }
 }
 
-/// The recovery steps of a moment (nil clears them).
-public struct RecoveryChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var recovery: Recovery?
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, recovery: Recovery?, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.recovery = recovery
-        self.at = at
-        self.undo = undo
-    }
-}
-
 /// Praise to pass on: to whom (a person or a team) and what.
 public struct Praise: Equatable, Sendable {
     public var to: String
@@ -332,21 +118,6 @@ public struct Praise: Equatable, Sendable {
     public init(to: String, text: String) {
         self.to = to
         self.text = text
-    }
-}
-
-/// The praise of a moment (nil removes it).
-public struct PraiseChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var praise: Praise?
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, praise: Praise?, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.praise = praise
-        self.at = at
-        self.undo = undo
     }
 }
 
@@ -374,26 +145,6 @@ public struct Action: Equatable, Sendable {
     }
 }
 
-/// An action added to a moment, or changed (the latest record with the same id wins), or taken
-/// out again (`removed`: how `u` takes back an action added by mistake).
-public struct ActionChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var action: Action
-    public var at: Date
-    /// True when the action is taken out of the walk.
-    public var removed: Bool
-    /// True when this change puts an earlier state of the action back (`u`).
-    public var undo: Bool
-
-    public init(touchpoint: String, action: Action, at: Date, removed: Bool = false, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.action = action
-        self.at = at
-        self.removed = removed
-        self.undo = undo
-    }
-}
-
 /// A room's votes on a touchpoint.
 public struct Votes: Equatable, Sendable {
     public var magic: Int
@@ -409,39 +160,3 @@ public struct Votes: Equatable, Sendable {
     public var total: Int { magic + neutral + misery }
 }
 
-/// The votes of a touchpoint after a vote or its undo (the whole tally).
-public struct VoteChange: Equatable, Sendable {
-    public var touchpoint: String
-    public var votes: Votes
-    public var at: Date
-    public var undo: Bool
-
-    public init(touchpoint: String, votes: Votes, at: Date, undo: Bool = false) {
-        self.touchpoint = touchpoint
-        self.votes = votes
-        self.at = at
-        self.undo = undo
-    }
-}
-
-extension WalkEvent {
-    /// Whether the record takes an earlier one back (`u`): an undo flag, or the removal of an
-    /// inserted touchpoint, of evidence or of an action, which is how `u` takes those back.
-    public var isUndo: Bool {
-        switch self {
-        case .rated(let change): return change.undo
-        case .noted(let change): return change.undo
-        case .answered(let change): return change.undo
-        case .commented(let change): return change.undo
-        case .timed(let change): return change.undo
-        case .stated(let change): return change.undo
-        case .insertedTouchpoint(let adhoc): return adhoc.removed
-        case .attached(let change): return change.removed
-        case .tagged(let change): return change.undo
-        case .recovered(let change): return change.undo
-        case .praised(let change): return change.undo
-        case .actionChanged(let change): return change.undo || change.removed
-        default: return false
-        }
-    }
-}

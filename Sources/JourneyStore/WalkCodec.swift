@@ -21,10 +21,6 @@ public enum WalkCodec {
 
     static func value(of event: WalkEvent) -> JSONWriter.Value {
         let at = JSONWriter.Value.string(Timestamp.format(event.at, fractional: true))
-        /// A record about a touchpoint: type, time, touchpoint, its own fields, and `undo` when set.
-        func record(_ type: String, _ touchpoint: String, _ fields: [(String, JSONWriter.Value)], undo: Bool = false) -> JSONWriter.Value {
-            .object([("type", .string(type)), ("at", at), ("touchpoint", .string(touchpoint))] + fields + (undo ? [("undo", .bool(true))] : []))
-        }
         switch event {
         case .started(let header):
             var pairs: [(String, JSONWriter.Value)] = [
@@ -39,64 +35,11 @@ public enum WalkCodec {
             if let timebox = header.workshopTimebox { pairs.append(("workshop_timebox_seconds", .int(timebox))) }
             pairs.append(("journey", journeyValue(header)))
             return .object(pairs)
-        case .rated(let change):
-            var fields: [(String, JSONWriter.Value)] = [
-                ("verdict", .optional(change.rating?.verdict.rawValue)), ("intensity", .int(change.rating?.intensity ?? 0)),
-            ]
-            if let seconds = change.timerSeconds { fields.append(("timer_seconds", .int(seconds))) }
-            return record("verdict", change.touchpoint, fields, undo: change.undo)
-        case .noted(let change):
-            return record("note", change.touchpoint, [("text", .string(change.text))], undo: change.undo)
-        case .drafted(let change):
-            let field: [(String, JSONWriter.Value)] = change.field == .note ? [] : [("field", .string(change.field.rawValue))]
-            return record("draft", change.touchpoint, field + [("text", .string(change.text))])
-        case .moved(let touchpoint, _):
-            return record("move", touchpoint, [])
-        case .finished:
-            return .object([("type", .string("finish")), ("at", at)])
-        case .submitted:
-            return .object([("type", .string("submit")), ("at", at)])
-        case .answered(let change):
-            return record("answer", change.touchpoint, [("item", .int(change.item)), ("answer", .optional(change.answer?.rawValue))], undo: change.undo)
-        case .commented(let change):
-            return record("comment", change.touchpoint, [("item", .int(change.item)), ("text", .string(change.text))], undo: change.undo)
-        case .timed(let change):
-            return record("timer", change.touchpoint, [("seconds", .double((change.seconds * 10).rounded() / 10)), ("running", .bool(change.running))], undo: change.undo)
-        case .stated(let change):
-            return record("stated", change.touchpoint, [("stated_at", change.stated.map { .string(Timestamp.format($0, fractional: true)) } ?? .null)], undo: change.undo)
-        case .insertedTouchpoint(let adhoc):
-            var fields: [(String, JSONWriter.Value)] = [("title", .string(adhoc.title))]
-            if let channel = adhoc.channel { fields.append(("channel", .string(channel))) }
-            fields.append(("after", .string(adhoc.after)))
-            if adhoc.removed { fields.append(("removed", .bool(true))) }
-            return record("adhoc", adhoc.id, fields)
-        case .attached(let change):
-            var fields: [(String, JSONWriter.Value)] = [
-                ("path", .string(change.evidence.path)), ("bytes", .int(Int(change.evidence.bytes))), ("sha256", .string(change.evidence.sha256)),
-            ]
-            if change.removed { fields.append(("removed", .bool(true))) }
-            return record("evidence", change.touchpoint, fields)
-        case .tagged(let change):
-            return record("tags", change.touchpoint, [("tags", .array(change.tags.map { .string($0) }))], undo: change.undo)
-        case .recovered(let change):
-            let steps: [(String, JSONWriter.Value)] = [
-                ("apology", change.recovery?.apology.map { .bool($0) } ?? .null),
-                ("reassurance", change.recovery?.reassurance.map { .bool($0) } ?? .null),
-                ("restitution", change.recovery?.restitution.map { .bool($0) } ?? .null),
-            ]
-            return record("recovery", change.touchpoint, steps, undo: change.undo)
-        case .praised(let change):
-            return record("praise", change.touchpoint, [("to", .optional(change.praise?.to)), ("text", .optional(change.praise?.text))], undo: change.undo)
-        case .actionChanged(let change):
-            let action = change.action
-            return record("action", change.touchpoint, [
-                ("id", .string(action.id)), ("text", .string(action.text)), ("owner", .string(action.owner)),
-                ("due", .optional(action.due)), ("status", .string(action.status.rawValue)),
-            ] + (change.removed ? [("removed", .bool(true))] : []), undo: change.undo)
-        case .voted(let change):
-            return record("votes", change.touchpoint, [
-                ("magic", .int(change.votes.magic)), ("neutral", .int(change.votes.neutral)), ("misery", .int(change.votes.misery)),
-            ], undo: change.undo)
+        default:
+            // Every other kind writes its own keys after its type, its time and its touchpoint.
+            let record = event.record
+            let touchpoint = record.touchpointID.map { [("touchpoint", JSONWriter.Value.string($0))] } ?? []
+            return .object([("type", .string(type(of: record).type)), ("at", at)] + touchpoint + record.fields)
         }
     }
 
@@ -212,8 +155,8 @@ public enum WalkCodec {
     public static func decode<Bytes: Collection>(bytes: Bytes, copies: JourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
         // A header's journey is left unparsed here: the same bytes come back in every walk of that
         // journey version, and are parsed once per process (`headerJourney`).
-        let header = bytes.starts(with: headerStart)
-        let parsed = JSONValue.parse(bytes, leavingRaw: header ? "journey" : nil)
+        let isHeader = bytes.starts(with: headerStart)
+        let parsed = JSONValue.parse(bytes, leavingRaw: isHeader ? "journey" : nil)
         var rawJourney: (value: JSONValue, journey: Journey?)?
         var rawJourneyIsJSON = true
         if let range = parsed?.raw {
@@ -231,131 +174,63 @@ public enum WalkCodec {
             guard let value = text(key), let date = Timestamp.parse(value) else { throw .missing(key) }
             return date
         }
-        func touchpoint() throws(LineProblem) -> String {
-            guard let id = text("touchpoint"), !id.isEmpty else { throw .missing("touchpoint") }
-            return id
+        guard type == StartRecord.type else {
+            guard let kind = kinds[type] else { throw .unknownType(type) }
+            do {
+                return try kind.init(reading: RecordKeys(record: record)).event
+            } catch {
+                switch error {
+                case .missing(let key): throw .missing(key)
+                }
+            }
         }
-        let undo = record["undo"]?.bool ?? false
-        func item() throws(LineProblem) -> Int {
-            guard let index = record["item"]?.int, index >= 0 else { throw .missing("item") }
-            return index
+        if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
+        guard let walkID = text("walk") else { throw .missing("walk") }
+        guard let journeyValue = rawJourney?.value ?? record["journey"] else { throw .missing("journey") }
+        let copy = journeyValue["stages"] == nil ? journeyValue["copy"]?.string : nil
+        let journey: Journey
+        if let copy {
+            guard let copies else { throw .journeyCopy(name: copy, problem: "no folder to look for it in") }
+            journey = try copies.journey(named: copy)
+        } else {
+            guard let inline = rawJourney?.journey ?? self.journey(from: journeyValue) else { throw .missing("journey") }
+            journey = inline
         }
-        switch type {
-        case "walk":
-            if let format = record["format"]?.int, format > formatVersion { throw .newerFormat(format) }
-            guard let walkID = text("walk") else { throw .missing("walk") }
-            guard let journeyValue = rawJourney?.value ?? record["journey"] else { throw .missing("journey") }
-            let copy = journeyValue["stages"] == nil ? journeyValue["copy"]?.string : nil
-            let journey: Journey
-            if let copy {
-                guard let copies else { throw .journeyCopy(name: copy, problem: "no folder to look for it in") }
-                journey = try copies.journey(named: copy)
-            } else {
-                guard let inline = rawJourney?.journey ?? self.journey(from: journeyValue) else { throw .missing("journey") }
-                journey = inline
-            }
-            let details = WalkDetails(
-                operator: cut(text("operator")) ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
-                location: cut(text("location")) ?? "", channel: cut(text("channel")) ?? "")
-            var statedStart: Date?
-            if text("stated_start") != nil { statedStart = try time("stated_start") }
-            var header = WalkHeader(
-                walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
-                journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started"),
-                journeyCopy: copy, statedStart: statedStart)
-            // The zone the walk started in (optional): an unknown identifier is kept as written.
-            header.timeZoneID = text("time_zone")
-            if let offset = text("utc_offset") {
-                guard let seconds = LocalTime.offset(from: offset) else { throw .missing("utc_offset") }
-                header.utcOffset = seconds
-            }
-            if let timebox = record["workshop_timebox_seconds"] {
-                guard let seconds = timebox.int, seconds > 0 else { throw .missing("workshop_timebox_seconds") }
-                header.workshopTimebox = seconds
-            }
-            return .started(header)
-        case "verdict":
-            let id = try touchpoint()
-            var rating: Rating?
-            if let name = text("verdict") {
-                guard let verdict = Verdict(rawValue: name) else { throw .missing("verdict") }
-                rating = Rating(verdict, intensity: record["intensity"]?.int ?? 1)
-            } else if record["verdict"]?.isNull != true {
-                throw .missing("verdict")
-            }
-            return .rated(RatingChange(touchpoint: id, rating: rating, at: try time("at"), timerSeconds: record["timer_seconds"]?.int, undo: undo))
-        case "note":
-            return .noted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at"), undo: undo))
-        case "draft":
-            let field = text("field").map { TextField(rawValue: $0) } ?? .note
-            return .drafted(NoteChange(touchpoint: try touchpoint(), text: text("text") ?? "", at: try time("at"), field: field))
-        case "move":
-            return .moved(touchpoint: try touchpoint(), at: try time("at"))
-        case "finish":
-            return .finished(at: try time("at"))
-        case "submit":
-            return .submitted(at: try time("at"))
-        case "answer":
-            let id = try touchpoint()
-            let answer: Answer?
-            if let name = text("answer") {
-                guard let known = Answer(rawValue: name) else { throw .missing("answer") }
-                answer = known
-            } else if record["answer"]?.isNull == true {
-                answer = nil
-            } else {
-                throw .missing("answer")
-            }
-            return .answered(AnswerChange(touchpoint: id, item: try item(), answer: answer, at: try time("at"), undo: undo))
-        case "comment":
-            return .commented(CommentChange(touchpoint: try touchpoint(), item: try item(), text: text("text") ?? "", at: try time("at"), undo: undo))
-        case "timer":
-            guard let seconds = record["seconds"]?.double, seconds >= 0, seconds.isFinite else { throw .missing("seconds") }
-            return .timed(TimerChange(touchpoint: try touchpoint(), seconds: seconds, running: record["running"]?.bool ?? false, at: try time("at"), undo: undo))
-        case "stated":
-            let id = try touchpoint()
-            var stated: Date?
-            if record["stated_at"]?.isNull != true {
-                stated = try time("stated_at")
-            }
-            return .stated(StatedTimeChange(touchpoint: id, stated: stated, at: try time("at"), undo: undo))
-        case "adhoc":
-            guard let title = text("title"), let after = text("after") else { throw .missing(text("title") == nil ? "title" : "after") }
-            return .insertedTouchpoint(AdhocTouchpoint(
-                id: try touchpoint(), title: cut(title) ?? title, channel: cut(text("channel")), after: after, at: try time("at"),
-                removed: record["removed"]?.bool ?? false))
-        case "evidence":
-            guard let path = text("path") else { throw .missing("path") }
-            guard let bytes = record["bytes"]?.int, bytes >= 0 else { throw .missing("bytes") }
-            guard let sha = text("sha256") else { throw .missing("sha256") }
-            return .attached(EvidenceChange(
-                touchpoint: try touchpoint(), evidence: Evidence(path: path, bytes: Int64(bytes), sha256: sha),
-                removed: record["removed"]?.bool ?? false, at: try time("at")))
-        case "tags":
-            guard let values = record["tags"]?.array else { throw .missing("tags") }
-            return .tagged(TagChange(touchpoint: try touchpoint(), tags: values.compactMap(\.string), at: try time("at"), undo: undo))
-        case "recovery":
-            let steps = Recovery(apology: record["apology"]?.bool, reassurance: record["reassurance"]?.bool, restitution: record["restitution"]?.bool)
-            return .recovered(RecoveryChange(touchpoint: try touchpoint(), recovery: steps.isEmpty ? nil : steps, at: try time("at"), undo: undo))
-        case "praise":
-            let praise = text("to").map { Praise(to: $0, text: text("text") ?? "") }
-            return .praised(PraiseChange(touchpoint: try touchpoint(), praise: praise, at: try time("at"), undo: undo))
-        case "action":
-            guard let actionID = text("id"), !actionID.isEmpty else { throw .missing("id") }
-            guard let status = text("status").flatMap(ActionStatus.init(rawValue:)) else { throw .missing("status") }
-            let action = Action(id: actionID, text: text("text") ?? "", owner: text("owner") ?? "", due: text("due"), status: status)
-            return .actionChanged(ActionChange(
-                touchpoint: try touchpoint(), action: action, at: try time("at"), removed: record["removed"]?.bool ?? false, undo: undo))
-        case "votes":
-            func count(_ key: String) throws(LineProblem) -> Int {
-                guard let value = record[key]?.int, value >= 0 else { throw .missing(key) }
-                return value
-            }
-            let votes = Votes(magic: try count("magic"), neutral: try count("neutral"), misery: try count("misery"))
-            return .voted(VoteChange(touchpoint: try touchpoint(), votes: votes, at: try time("at"), undo: undo))
-        default:
-            throw .unknownType(type)
+        let details = WalkDetails(
+            operator: cut(text("operator")) ?? "", role: text("role").flatMap(WalkRole.init(rawValue:)),
+            location: cut(text("location")) ?? "", channel: cut(text("channel")) ?? "")
+        var statedStart: Date?
+        if text("stated_start") != nil { statedStart = try time("stated_start") }
+        var header = WalkHeader(
+            walkID: walkID, journey: journey, journeyPath: journeyValue["path"]?.string,
+            journeyFingerprint: journeyValue["fingerprint"]?.string ?? "", details: details, started: try time("started"),
+            journeyCopy: copy, statedStart: statedStart)
+        // The zone the walk started in (optional): an unknown identifier is kept as written.
+        header.timeZoneID = text("time_zone")
+        if let offset = text("utc_offset") {
+            guard let seconds = LocalTime.offset(from: offset) else { throw .missing("utc_offset") }
+            header.utcOffset = seconds
         }
+        if let timebox = record["workshop_timebox_seconds"] {
+            guard let seconds = timebox.int, seconds > 0 else { throw .missing("workshop_timebox_seconds") }
+            header.workshopTimebox = seconds
+        }
+        return .started(header)
+    }
+
+    /// The kinds of record after the header, by their `type`.
+    private static let kinds: [String: any RecordKind.Type] = Dictionary(uniqueKeysWithValues: WalkEvent.kinds.map { ($0.type, $0) })
+
+    /// A line's keys as the record kinds read them; texts shown to people are cut as a journey's are.
+    private struct RecordKeys: RecordFields {
+        let record: JSONValue
+        func string(_ key: String) -> String? { record[key]?.string }
+        func shownText(_ key: String) -> String? { cut(record[key]?.string) }
+        func int(_ key: String) -> Int? { record[key]?.int }
+        func double(_ key: String) -> Double? { record[key]?.double }
+        func bool(_ key: String) -> Bool? { record[key]?.bool }
+        func isNull(_ key: String) -> Bool { record[key]?.isNull == true }
+        func strings(_ key: String) -> [String]? { record[key]?.array?.compactMap(\.string) }
     }
 
     /// How a header line starts (`{"type":"walk"`), as journeywalk writes it.

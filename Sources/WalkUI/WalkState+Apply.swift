@@ -262,16 +262,7 @@ extension WalkState {
                 message = Message(text: "Nothing to undo", kind: .info)
                 return []
             }
-            switch entry {
-            case .rating(let id, let previous):
-                return [.record(.rated(RatingChange(touchpoint: id, rating: previous, at: now, undo: true)))]
-            case .note(let id, let previous):
-                return [.record(.noted(NoteChange(touchpoint: id, text: previous, at: now, undo: true)))]
-            case .tags, .recovery, .praise, .action:
-                return undoPanel(entry)
-            default:
-                return undoFieldKit(entry)
-            }
+            return [.record(entry.record(at: now))]
         case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .correctStatedTime, .insertTouchpoint,
              .attachEvidence:
             justJudged = judged
@@ -356,10 +347,9 @@ extension WalkState {
         // Taken out while it changes, so the fold mutates the only copy (no copy of every moment per record).
         self.walk = nil
         let before = walk.moment(for: event.touchpointID ?? "")
-        var previousAction: Action?
-        if case .actionChanged(let change) = event { previousAction = walk.action(id: change.action.id) }
         let currentID = currentStep?.touchpoint.id
-        walk.apply(event)
+        // What `u` can take back is kept as a resume rebuilds it from the file (`UndoEntry.stack`).
+        UndoEntry.push(event, onto: &undoStack, walk: &walk)
         self.walk = walk
         // The score and the counts change by the one record, not by counting the walk again.
         switch event {
@@ -406,10 +396,8 @@ extension WalkState {
             return settleLeaving()
         case .rated(let change):
             if change.undo {
-                if !undoStack.isEmpty { undoStack.removeLast() }
                 message = Message(text: "Undone: \(title(of: change.touchpoint)) is \(change.rating?.label ?? "not recorded") again", kind: .info)
             } else {
-                undoStack.append(.rating(touchpoint: change.touchpoint, previous: before.rating))
                 let label = change.rating.map { "\($0.glyph) \($0.label)" } ?? "cleared"
                 message = Message(text: "Saved \(label): \(title(of: change.touchpoint))", kind: .info)
             }
@@ -438,10 +426,8 @@ extension WalkState {
             unsaved[.note(change.touchpoint)] = nil
             if case .note(let id)? = editor?.target, id == change.touchpoint { editor = nil }
             if change.undo {
-                if !undoStack.isEmpty { undoStack.removeLast() }
                 message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
             } else {
-                undoStack.append(.note(touchpoint: change.touchpoint, previous: before.note))
                 message = Message(text: (change.text.isEmpty ? "Note removed from " : "Note saved on ") + title(of: change.touchpoint), kind: .info)
             }
             arrive(at: walk.position)
@@ -455,7 +441,7 @@ extension WalkState {
             message = Message(text: "Walk finished and saved. The debrief: Enter leaves it", kind: .info, plain: "Walk finished and saved.")
             return []
         case .tagged, .recovered, .praised, .actionChanged:
-            panelRecorded(event, before: before, previousAction: previousAction)
+            panelRecorded(event)
         case .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached:
             return recordedFieldKit(event, before: before)
         case .submitted, .voted:
@@ -484,21 +470,6 @@ extension WalkState {
         case .role: details.role = WalkRole(rawValue: value)
         case .location: details.location = value
         case .channel: details.channel = value
-        }
-    }
-}
-
-extension WalkEvent {
-    /// The field and the text of the records that carry typed text: notes, drafts, comments, the
-    /// title of an ad-hoc touchpoint, an evidence path.
-    var typedText: (Walk.DraftKey, String)? {
-        switch self {
-        case .noted(let change): return (.note(change.touchpoint), change.text)
-        case .drafted(let change): return (Walk.DraftKey(touchpoint: change.touchpoint, field: change.field), change.text)
-        case .commented(let change): return (Walk.DraftKey(touchpoint: change.touchpoint, field: .comment(change.item)), change.text)
-        case .insertedTouchpoint(let adhoc) where !adhoc.removed: return (Walk.DraftKey(touchpoint: adhoc.after, field: .adhoc), adhoc.title)
-        case .attached(let change) where !change.removed: return (Walk.DraftKey(touchpoint: change.touchpoint, field: .evidence), change.evidence.path)
-        default: return nil
         }
     }
 }

@@ -309,29 +309,6 @@ extension WalkState {
         return "adhoc-\(number)"
     }
 
-    // MARK: - Undo
-
-    mutating func undoFieldKit(_ entry: UndoEntry) -> [WalkEffect] {
-        switch entry {
-        case .answer(let id, let item, let previous):
-            return [.record(.answered(AnswerChange(touchpoint: id, item: item, answer: previous, at: now, undo: true)))]
-        case .comment(let id, let item, let previous):
-            return [.record(.commented(CommentChange(touchpoint: id, item: item, text: previous, at: now, undo: true)))]
-        case .timer(let id, let previous):
-            let seconds = previous.map { Self.tenths($0.reading(at: now)) } ?? 0
-            return [.record(.timed(TimerChange(touchpoint: id, seconds: seconds, running: previous?.running ?? false, at: now, undo: true)))]
-        case .stated(let id, let previous):
-            return [.record(.stated(StatedTimeChange(touchpoint: id, stated: previous, at: now, undo: true)))]
-        case .inserted(let adhoc):
-            return [.record(.insertedTouchpoint(AdhocTouchpoint(
-                id: adhoc.id, title: adhoc.title, channel: adhoc.channel, after: adhoc.after, at: now, removed: true)))]
-        case .evidence(let id, let evidence):
-            return [.record(.attached(EvidenceChange(touchpoint: id, evidence: evidence, removed: true, at: now)))]
-        case .rating, .note, .tags, .recovery, .praise, .action:
-            return []
-        }
-    }
-
     // MARK: - Records written
 
     /// A field-kit record reached the disk: show it, remember how to undo it, move the panels on.
@@ -342,10 +319,8 @@ extension WalkState {
         case .answered(let change):
             let item = itemText(change.touchpoint, change.item)
             if change.undo {
-                popUndo()
                 message = Message(text: "Undone: \(item) is \(change.answer?.label ?? "unanswered") again", kind: .info)
             } else {
-                undoStack.append(.answer(touchpoint: change.touchpoint, item: change.item, previous: before.answers[change.item]))
                 message = Message(text: "Saved \(change.answer.map { Self.glyph($0) + " " + $0.label } ?? "cleared"): \(item) · \(title(of: change.touchpoint))", kind: .info)
             }
             arrive(at: walk.position)
@@ -360,10 +335,8 @@ extension WalkState {
             fieldDrafts[key] = nil
             unsaved[key] = nil
             if change.undo {
-                popUndo()
                 message = Message(text: "Undone: comment on \(itemText(change.touchpoint, change.item)) restored", kind: .info)
             } else {
-                undoStack.append(.comment(touchpoint: change.touchpoint, item: change.item, previous: before.comments[change.item] ?? ""))
                 let item = itemText(change.touchpoint, change.item) + " · " + title(of: change.touchpoint)
                 message = Message(text: (change.text.isEmpty ? "Comment removed: " : "Comment saved: ") + item, kind: .info)
                 checklist?.commented(change)
@@ -371,10 +344,8 @@ extension WalkState {
             arrive(at: walk.position)
         case .timed(let change):
             if change.undo {
-                popUndo()
                 message = Message(text: "Undone: split timer of \(title(of: change.touchpoint)) put back", kind: .info)
             } else {
-                undoStack.append(.timer(touchpoint: change.touchpoint, previous: before.splitTimer))
                 message = timerMessage(change, before: before.splitTimer, walk: walk)
             }
             arrive(at: walk.position)
@@ -383,17 +354,14 @@ extension WalkState {
             if case .text(key)? = editor?.target { editor = nil }
             fieldDrafts[key] = nil
             if change.undo {
-                popUndo()
                 message = Message(text: "Undone: time of \(title(of: change.touchpoint)) put back", kind: .info)
             } else {
-                undoStack.append(.stated(touchpoint: change.touchpoint, previous: before.statedAt))
                 let text = change.stated.map { "Time stated: \(StatedTime.dateAndClock($0, timeZone: timeZone)) (\(StatedTime.zone(timeZone, at: $0)))" } ?? "Stated time removed"
                 message = Message(text: text + ": " + title(of: change.touchpoint), kind: .info)
             }
             arrive(at: walk.position)
         case .insertedTouchpoint(let adhoc):
             if adhoc.removed {
-                popUndo()
                 message = Message(text: "Undone: inserted touchpoint \(adhoc.title) removed", kind: .info)
                 if let index = walk.index(of: adhoc.after) { arrive(at: index) }
             } else {
@@ -401,20 +369,17 @@ extension WalkState {
                 if case .adhocChannel(adhoc.after, _)? = editor?.target { editor = nil }
                 fieldDrafts[key] = nil
                 unsaved[key] = nil
-                undoStack.append(.inserted(adhoc))
                 message = Message(text: "Inserted \(adhoc.title) after \(title(of: adhoc.after)): walk it like the others", kind: .info)
                 arrive(at: walk.position)
             }
         case .attached(let change):
             if change.removed {
-                popUndo()
                 message = Message(text: "Undone: \(change.evidence.path) is no longer attached", kind: .info)
             } else {
                 let key = Walk.DraftKey(touchpoint: change.touchpoint, field: .evidence)
                 if case .text(key)? = editor?.target { editor = nil }
                 fieldDrafts[key] = nil
                 unsaved[key] = nil
-                undoStack.append(.evidence(touchpoint: change.touchpoint, change.evidence))
                 let evidence = change.evidence
                 message = Message(text: "Attached \(Self.fileName(evidence.path)) to \(title(of: change.touchpoint)) (\(Self.size(evidence.bytes)), sha256 \(evidence.sha256.prefix(12))…)", kind: .info)
             }
@@ -423,10 +388,6 @@ extension WalkState {
             break
         }
         return effects
-    }
-
-    private mutating func popUndo() {
-        if !undoStack.isEmpty { undoStack.removeLast() }
     }
 
     /// What a timer record did: started, stopped (the reading it keeps) or reset. A stop and a reset

@@ -76,7 +76,7 @@ extension WalkState {
 
     /// A panel's record is on disk: close the panel that asked for it, say what was saved and
     /// remember how to take it back (or, for a record written by `u`, forget it).
-    mutating func panelRecorded(_ event: WalkEvent, before: Moment = Moment(), previousAction: Action? = nil) {
+    mutating func panelRecorded(_ event: WalkEvent) {
         guard let touchpoint = event.touchpointID else { return }
         let title = title(of: touchpoint)
         let moment = walk?.moment(for: touchpoint) ?? Moment()
@@ -98,7 +98,6 @@ extension WalkState {
                 return
             }
             if case .tags? = panel { panel = nil }
-            undoStack.append(.tags(touchpoint: touchpoint, previous: before.tags))
             let words = change.tags.map { TagCatalog.tag($0, in: journey)?.label ?? $0 }
             message = Message(text: words.isEmpty ? "Tags removed from \(title)" : "Tags saved on \(title): " + words.joined(separator: " · "), kind: .info)
         case .recovered(let change):
@@ -106,7 +105,6 @@ extension WalkState {
                 undone("recovery on \(title)" + (change.recovery == nil ? " unmarked" : " put back"))
                 return
             }
-            undoStack.append(.recovery(touchpoint: touchpoint, previous: before.recovery))
             let marks = RecoveryStrip.marks(moment.recovery)
             let done = marks.filter { $0 == true }.count
             message = Message(text: "Recovery saved on \(title): \(done) of 3 steps done" + (moment.recovery?.isComplete == true ? " · recovered" : ""), kind: .info)
@@ -116,7 +114,6 @@ extension WalkState {
                 return
             }
             if case .praise? = panel { panel = nil }
-            undoStack.append(.praise(touchpoint: touchpoint, previous: before.praise))
             message = Message(text: change.praise.map { "Praise saved on \(title) for \($0.to)" } ?? "Praise removed from \(title)", kind: .info)
         case .actionChanged(let change):
             if change.removed {
@@ -128,7 +125,6 @@ extension WalkState {
                 return
             }
             if case .action? = panel { panel = nil }
-            undoStack.append(.action(touchpoint: touchpoint, change.action, previous: previousAction))
             // The weekday too, so `fri` or `+7d` can be checked at a glance.
             let due = change.action.due.map { due in ", due " + (CalendarDay(iso: due).map { "\($0.weekdayName) " } ?? "") + due } ?? ""
             message = Message(text: "Action \(change.action.id) saved on \(title) for \(change.action.owner)\(due)", kind: .info)
@@ -141,30 +137,8 @@ extension WalkState {
 
     /// A record written by `u` is on disk: the entry it took back is gone, and the walk is where it changed.
     private mutating func undone(_ what: String) {
-        if !undoStack.isEmpty { undoStack.removeLast() }
         message = Message(text: "Undone: " + what, kind: .info)
         if let position = walk?.position { arrive(at: position) }
-    }
-
-    /// `u` on a tag, recovery, praise or action change: the earlier value written again, marked
-    /// as an undo; a new action is taken out.
-    mutating func undoPanel(_ entry: UndoEntry) -> [WalkEffect] {
-        switch entry {
-        case .tags(let id, let previous):
-            return [.record(.tagged(TagChange(touchpoint: id, tags: previous, at: now, undo: true)))]
-        case .recovery(let id, let previous):
-            return [.record(.recovered(RecoveryChange(touchpoint: id, recovery: previous, at: now, undo: true)))]
-        case .praise(let id, let previous):
-            return [.record(.praised(PraiseChange(touchpoint: id, praise: previous, at: now, undo: true)))]
-        case .action(let id, let action, let previous):
-            guard let previous else {
-                let current = walk?.action(id: action.id) ?? action
-                return [.record(.actionChanged(ActionChange(touchpoint: id, action: current, at: now, removed: true)))]
-            }
-            return [.record(.actionChanged(ActionChange(touchpoint: id, action: previous, at: now, undo: true)))]
-        default:
-            return []
-        }
     }
 
     /// A panel's record failed: the panel takes keys again; typed text of a failed draft is kept.

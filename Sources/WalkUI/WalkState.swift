@@ -68,24 +68,6 @@ public struct WalkState: Equatable, Sendable {
         }
     }
 
-    /// A change that `u` can take back.
-    public enum UndoEntry: Equatable, Sendable {
-        case rating(touchpoint: String, previous: Rating?)
-        case note(touchpoint: String, previous: String)
-        case answer(touchpoint: String, item: Int, previous: Answer?)
-        case comment(touchpoint: String, item: Int, previous: String)
-        case timer(touchpoint: String, previous: SplitTimer?)
-        case stated(touchpoint: String, previous: Date?)
-        case inserted(AdhocTouchpoint)
-        case evidence(touchpoint: String, Evidence)
-        /// The moment's whole set of tags before the change.
-        case tags(touchpoint: String, previous: [String])
-        case recovery(touchpoint: String, previous: Recovery?)
-        case praise(touchpoint: String, previous: Praise?)
-        /// An action as written, and as it was before (nil: it was new, so `u` takes it out).
-        case action(touchpoint: String, Action, previous: Action?)
-    }
-
     /// A leave in progress: how it ends, and how many writes are still to come back.
     struct Leaving: Equatable, Sendable {
         var finished: Bool

@@ -14,6 +14,17 @@ func header(_ journey: Journey = sampleJourney) -> WalkHeader {
 @Suite struct WalkTests {
     let t = Date(timeIntervalSince1970: 10)
 
+    /// Found by the random walks of `UndoAfterResumeTests`: a resume after `u` took back an inserted
+    /// touchpoint opened on the one after it, while the screen had gone back to the one it followed.
+    @Test func takingBackAnInsertionGoesBackToTheTouchpointItFollowed() throws {
+        let inserted = AdhocTouchpoint(id: "adhoc-1", title: "Extra", after: "a", at: t)
+        var walk = try #require(Walk(events: [.started(header()), .insertedTouchpoint(inserted)]))
+        #expect(walk.position == 1, "on the inserted touchpoint")
+        walk.apply(.insertedTouchpoint(AdhocTouchpoint(id: "adhoc-1", title: "Extra", after: "a", at: t, removed: true)))
+        #expect(walk.steps.map(\.touchpoint.id) == ["a", "b", "c"])
+        #expect(walk.position == 0, "back on a, not on b")
+    }
+
     @Test func foldsVerdictsNotesAndPosition() throws {
         let walk = try #require(Walk(events: [
             .started(header()),

@@ -216,7 +216,7 @@ import Testing
         written.append(.finished(at: at(20)))
         var walk = Walk(header: storeHeader(journey: shopJourney))
         for event in written { walk.apply(event) }
-        let rebuilt = WalkState.undoStack(replaying: written, header: walk.header)
+        let rebuilt = UndoEntry.stack(replaying: written, header: walk.header)
         #expect(rebuilt == first.undoStack, "the same stack the screen built while writing them")
         #expect(rebuilt.count == 3)
 

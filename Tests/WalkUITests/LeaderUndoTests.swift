@@ -15,6 +15,9 @@ extension WalkState {
                     written.append(event)
                     queue += apply(.recorded(event), now: time)
                 case .findActionIDs: queue += apply(.actionIDsFound([]), now: time)
+                case .inspectEvidence(let touchpoint, let path):
+                    // As in `run`: a path ending in .jpg is a 2,048-byte photo.
+                    queue += apply(.evidenceRead(touchpoint: touchpoint, Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "ab", count: 32))), now: time)
                 default: break
                 }
             }
@@ -129,7 +132,7 @@ extension WalkState {
         written += first.pressRecording([.char("u"), .char("u")])
         written += first.pressRecording(callBack)
         let header = storeHeader(journey: storeJourneyWithTags)
-        #expect(WalkState.undoStack(replaying: written, header: header) == first.undoStack, "the same stack the screen built while writing them")
+        #expect(UndoEntry.stack(replaying: written, header: header) == first.undoStack, "the same stack the screen built while writing them")
 
         // The action closed afterwards with `journeywalk actions done ID`: the latest change.
         let added = try #require(first.currentMoment.actions.first)
