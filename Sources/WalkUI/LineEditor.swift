@@ -13,6 +13,24 @@ public struct LineEditor: Equatable, Sendable {
     /// The cursor position, 0...count.
     public private(set) var cursor: Int
 
+    /// Text as typing it in would leave it: control characters are not typed, a tab is typed as
+    /// a space, and no more than `maximumLength` characters are taken (plain mode, filled forms).
+    public static func typed(_ text: String) -> String {
+        var kept = ""
+        var count = 0
+        for character in text where count < maximumLength {
+            if character == "\t" {
+                kept.append(" ")
+            } else if character.asciiValue.map({ $0 < 0x20 || $0 == 0x7F }) ?? false {
+                continue
+            } else {
+                kept.append(character)
+            }
+            count += 1
+        }
+        return kept
+    }
+
     public init(_ text: String = "") {
         characters = Array(text.prefix(Self.maximumLength))
         cursor = characters.count

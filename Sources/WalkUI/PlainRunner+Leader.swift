@@ -1,18 +1,8 @@
 import JourneyKit
 
-/// The leader's words in the plain walk: tags, recovery, praise and actions. Each drives the same
-/// panel the full-screen walk opens, with its own keys, so the records are the same.
+/// The leader's words in the plain walk: tags, recovery, praise and actions. Each is an intent
+/// that fills the same panel the full-screen walk opens and saves it, so the records are the same.
 extension PlainWalk {
-    /// Types text into the field or filter that has the keys, replacing what is there.
-    /// `holder` names what takes the text (`Praise`), for saying so when it is longer than that holds.
-    private mutating func replaceText(_ text: String, into holder: String? = nil) {
-        send(.control("u"))
-        for character in text where !Self.isControl(character) {
-            send(.char(character == "\t" ? " " : character))
-        }
-        if let holder { sayIfCut(text, holder) }
-    }
-
     /// `tags`: list; `tags ID…`: set the whole set; `tags none`: remove them. False when refused.
     mutating func setTags(_ text: String) -> Bool {
         let moment = state.currentMoment
@@ -32,21 +22,11 @@ extension PlainWalk {
             refuse("'\(unknown)' is not a tag of this journey", hint: "tags lists them")
             return false
         }
-        sendWalk(.tags)
-        guard case .tags? = state.panel else {
+        perform(.intent(.setTags(wanted)))
+        guard state.message != nil else {
             refuse("tags cannot be set here")
             return false
         }
-        send(.control("x"))
-        for id in wanted where !(state.panel.map { panel in
-            if case .tags(let picker) = panel { return picker.chosen.contains(id) }
-            return false
-        } ?? true) {
-            replaceText(id)
-            send(.char(" "))
-        }
-        replaceText("")
-        send(.tab)
         closeLeftPanel()
         return true
     }
@@ -66,7 +46,7 @@ extension PlainWalk {
             refuse("recovery takes three marks, y, n or -, for apology, reassurance and restitution (recovery y n -)")
             return false
         }
-        sendWalk(.recovery)
+        perform(.intent(.setRecovery(marks.map { $0 == "y" ? true : $0 == "n" ? false : nil })))
         guard case .recovery? = state.panel else {
             // Not a misery moment: the marks were not recorded, which a script must hear of.
             let why = state.message?.text ?? "recovery cannot be checked here"
@@ -74,12 +54,7 @@ extension PlainWalk {
             refuse(why)
             return false
         }
-        for (index, mark) in marks.enumerated() {
-            for _ in 0..<3 { send(.left) }
-            for _ in 0..<index { send(.right) }
-            send(mark == "y" ? .char("y") : mark == "n" ? .char("n") : .char("-"))
-        }
-        send(.escape)
+        closeLeftPanel()
         return true
     }
 
@@ -104,13 +79,9 @@ extension PlainWalk {
                 return false
             }
         }
-        sendWalk(.praise)
-        guard case .praise? = state.panel else { return true }
-        send(.up)
-        replaceText(to, into: "Whom praise is for")
-        send(.tab)
-        replaceText(line, into: "Praise")
-        send(.enter)
+        perform(.intent(.setPraise(to: to, text: line)))
+        sayIfCut(to, "Whom praise is for")
+        sayIfCut(line, "Praise")
         closeLeftPanel()
         return true
     }
@@ -137,13 +108,9 @@ extension PlainWalk {
             refuse(error.description)
             return false
         }
-        sendWalk(.action)
-        guard case .action? = state.panel else { return true }
-        send(.up)
-        send(.up)
-        for (index, (part, holder)) in [(parts[0], "An action's text"), (parts[1], "An action's owner"), (due, "A due date")].enumerated() {
-            replaceText(part, into: holder)
-            send(index == 2 ? .enter : .tab)
+        perform(.intent(.addAction(text: parts[0], owner: parts[1], due: due)))
+        for (part, holder) in [(parts[0], "An action's text"), (parts[1], "An action's owner"), (due, "A due date")] {
+            sayIfCut(part, holder)
         }
         closeLeftPanel()
         return true
@@ -153,7 +120,7 @@ extension PlainWalk {
     private mutating func closeLeftPanel() {
         guard state.panel != nil else { return }
         let failure = state.message
-        send(.escape)
+        perform(.intent(.closePanel))
         if failure?.kind == .error { state.message = failure }
     }
 }

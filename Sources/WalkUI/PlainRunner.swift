@@ -15,8 +15,9 @@ public struct PlainOutcome: Equatable, Sendable {
 }
 
 /// Runs the walk line by line: each line of input is a command (see `PlainWords`), each result a
-/// line of plain text. It drives the same `WalkState` with the same keys as the full-screen walk, so
-/// the walk file is the same; nothing it writes moves a cursor, draws a box or sets a colour.
+/// line of plain text. Each command is an intent (`WalkIntent`) applied to the same `WalkState` as
+/// the full-screen walk, never a key press, so the walk file is the same whatever the keys are bound
+/// to; nothing it writes moves a cursor, draws a box or sets a colour.
 public struct PlainRunner {
     public var clock: () -> Date
     /// Name the input line in refusals (input from a file or a pipe rather than typed).
@@ -129,7 +130,7 @@ struct PlainWalk {
             // A walking command on the briefing starts the walk first, then is carried out.
             let before = (mode: state.mode, current: state.current, started: state.walk != nil)
             state.message = nil
-            sendWalk(.start)
+            command(.start)
             report(since: before)
             guard state.mode == .walking else { return }
             table = PlainWords.walking
@@ -152,11 +153,12 @@ struct PlainWalk {
             undoLastLine()
         case .keys(let commands):
             for command in commands where !isOver {
-                guard let key = state.keyMap.bindings.first(where: { $0.command == command })?.keys.first else {
+                // Whether the command is one of this moment of the walk, not which key it has.
+                guard state.offers(command) else {
                     refuse("'\(entry.words.first ?? "")' cannot be done here")
                     return
                 }
-                send(key)
+                self.command(command)
             }
             if state.editor != nil, commands.contains(.correctStatedTime) {
                 // Plain mode states a time with the at command only: the time typed is dropped (it is in the input).
@@ -166,8 +168,8 @@ struct PlainWalk {
                 // Plain mode edits a note with the note command only: close the editor again (its
                 // text stays unsaved and is written as a draft when the disk allows).
                 let failure = state.message
-                sendEditor(.cancel)
-                state.checklist = nil
+                perform(.intent(.closeEditor(keepingDraft: true)))
+                closeChecklist()
                 state.message = failure
             }
         case .note:
@@ -197,7 +199,8 @@ struct PlainWalk {
                 say(stated + " Accepted: " + StatedTime.forms(timeZone: state.timeZone, at: clock()) + "; at none takes it back.")
                 return
             }
-            fillField(.stateTime, [(text.lowercased() == "none" ? "" : text, "A stated time")], refused: "The time was not stated.")
+            let time = text.lowercased() == "none" ? "" : text
+            fill(.stateTime(time), [(time, "A stated time")], refused: "The time was not stated.")
             if state.editor == nil, state.askedFirst == .stateTime, let said = state.message?.plain ?? state.message?.text {
                 // Asked, not stated: a script that goes on without answering fails visibly.
                 state.message = nil
@@ -210,13 +213,14 @@ struct PlainWalk {
                 refuse("insert needs a title: insert TITLE or insert TITLE / CHANNEL")
                 return
             }
-            fillField(.insertTouchpoint, [(title, "A title"), (parts.dropFirst().joined(separator: " / ").trimmingSpaces, "A channel")], refused: "Nothing was inserted.")
+            let channel = parts.dropFirst().joined(separator: " / ").trimmingSpaces
+            fill(.insert(title: title, channel: channel), [(title, "A title"), (channel, "A channel")], refused: "Nothing was inserted.")
         case .attach:
             guard !text.isEmpty else {
                 refuse("attach needs the path of a file: attach PATH")
                 return
             }
-            fillField(.attachEvidence, [(text, "A path")], refused: "Nothing was attached.")
+            fill(.attach(path: text), [(text, "A path")], refused: "Nothing was attached.")
         case .goTo:
             goToProblem(text)
         case .show:
@@ -241,7 +245,7 @@ struct PlainWalk {
         if let debrief = state.debrief {
             // The debrief of a finished walk is said once, then the walk is left as the screen's Enter does.
             say(["", "Debrief · " + debrief.title] + debrief.debrief.lines(width: 10_000, today: state.today, plain: true).map(\.text))
-            perform(.key(.enter))
+            perform(.intent(.leaveDebrief))
         }
         report(since: before)
     }
@@ -288,49 +292,25 @@ struct PlainWalk {
         while let mark = lineUndoMarks.last, mark >= state.undoStack.count { lineUndoMarks.removeLast() }
         let target = lineUndoMarks.popLast() ?? max(0, state.undoStack.count - 1)
         var left = state.undoStack.count
-        sendWalk(.undo)
+        command(.undo)
         while state.undoStack.count < left, state.undoStack.count > target {
             left = state.undoStack.count
-            sendWalk(.undo)
+            command(.undo)
         }
         // A write the disk refused stops it: the rest of the line is taken back by the next undo.
         if state.undoStack.count > target { lineUndoMarks.append(target) }
     }
 
-    // MARK: - Driving the walk with its own keys
-
-    /// Presses one key and performs the work it asks for, as the full-screen runner does.
-    mutating func send(_ key: Key) {
-        perform(.key(key))
-    }
+    // MARK: - Driving the walk by intent
 
     /// Applies an action and performs the work it asks for, as the full-screen runner does.
     mutating func perform(_ action: WalkAction) {
         _ = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock).perform(action, on: &state)
     }
 
-    mutating func sendWalk(_ command: WalkCommand) {
-        if let key = state.keyMap.bindings.first(where: { $0.command == command })?.keys.first { send(key) }
-    }
-
-    private mutating func sendEditor(_ command: LineEditor.Command) {
-        if let key = LineEditor.keys.bindings.first(where: { $0.command == command })?.keys.first { send(key) }
-    }
-
-    /// Types a line into the open editor, replacing its text, and saves it. `holder` names what
-    /// takes the text (`A note`), for saying so when the text is longer than it holds.
-    private mutating func type(_ text: String, into holder: String) {
-        sendEditor(.end)
-        sendEditor(.clearToStart)
-        for character in text {
-            if character == "\t" {
-                send(.char(" "))
-            } else if !Self.isControl(character) {
-                send(.char(character))
-            }
-        }
-        sendEditor(.save)
-        sayIfCut(text, holder)
+    /// Carries out a command of the walk, whichever key (if any) is bound to it.
+    mutating func command(_ command: WalkCommand) {
+        perform(.intent(.command(command)))
     }
 
     /// Control characters are not typed (a tab is typed as a space).
@@ -349,18 +329,18 @@ struct PlainWalk {
         problems.append(numbered ? "line \(lineNumber): \(said)" : said)
     }
 
-    /// Saves the note of the current touchpoint through the walk's note editor.
+    /// Saves the note of the moment the recording commands act on.
     private mutating func writeNote(_ text: String) {
-        sendWalk(.editNote)
-        guard state.editor != nil else {
+        guard state.currentStep != nil else {
             refuse("the note cannot be written here")
             return
         }
-        type(text, into: "A note")
+        perform(.intent(.setNote(text)))
+        sayIfCut(text, "A note")
         if let editor = state.editor {
             // The disk refused it: close the editor so the next line is a command again.
             let failure = state.message
-            sendEditor(.cancel)
+            perform(.intent(.closeEditor(keepingDraft: true)))
             state.message = failure
             if case .note(let id) = editor.target, id != state.currentStep?.touchpoint.id {
                 // The note was for the moment just judged: a note typed now would go to the one on screen.
@@ -393,83 +373,73 @@ struct PlainWalk {
         return (item - 1, String(text.dropFirst(number.count)).trimmingSpaces)
     }
 
-    /// Opens the checklist with its key and selects an item with its keys.
-    private mutating func select(_ item: Int) {
-        sendWalk(.openChecklist)
-        sendWalk(.checklist(.first))
-        for _ in 0..<item { sendWalk(.checklist(.next)) }
-    }
-
-    /// Closes the checklist, keeping the message of what was done.
+    /// Closes the checklist if it is open, keeping the message of what was done.
     private mutating func closeChecklist() {
         let said = state.message
-        if state.checklist != nil { sendWalk(.checklist(.close)) }
+        if state.checklist != nil { command(.checklist(.close)) }
         state.message = said
     }
 
-    /// `answer yes|no|na ITEM [COMMENT]`: the checklist's keys, and a No's comment typed where it asks.
+    /// `answer yes|no|na ITEM [COMMENT]`: the answer, and a No's comment after it.
     private mutating func answerItem(_ answer: Answer, _ text: String) {
         guard let (item, comment) = item(in: text, command: "answer \(answer.rawValue)") else { return }
-        select(item)
-        sendWalk(.checklist(.answer(answer)))
-        if state.editor != nil {
+        perform(.intent(.answer(item: item, answer)))
+        let answered = state.message
+        if state.message == nil { state.message = WalkState.Message(text: "Unchanged: item \(item + 1) is \(answer.label) already.", kind: .info) }
+        guard answered?.kind != .error else { return }
+        if answer == .no {
             if comment.isEmpty {
-                let said = state.message
-                dropEditor()
-                state.message = said
-                afterMessage.append("A No needs a comment: comment \(item + 1) TEXT")
+                let id = state.recordingTarget?.touchpoint.id ?? ""
+                if state.walk?.moment(for: id).comments[item] == nil { afterMessage.append("A No needs a comment: comment \(item + 1) TEXT") }
             } else {
-                type(comment, into: "A comment")
-                if state.editor != nil { dropEditor() }
+                writeComment(item, comment)
             }
         } else if !comment.isEmpty {
             afterMessage.append("Only a No takes a comment after the number; comment \(item + 1) TEXT writes one on any item.")
         }
-        if state.message == nil { state.message = WalkState.Message(text: "Unchanged: item \(item + 1) is \(answer.label) already.", kind: .info) }
-        closeChecklist()
     }
 
-    /// `comment ITEM TEXT`: the checklist's comment key and the editor.
+    /// `comment ITEM TEXT`.
     private mutating func commentItem(_ text: String) {
         guard let (item, comment) = item(in: text, command: "comment") else { return }
-        select(item)
-        sendWalk(.checklist(.comment))
-        if state.editor != nil {
-            type(comment, into: "A comment")
-            if state.editor != nil {
-                dropEditor()
-            } else if state.message == nil {
-                state.message = WalkState.Message(text: "The comment is unchanged.", kind: .info)
-            }
-        }
-        closeChecklist()
+        state.message = nil
+        writeComment(item, comment)
     }
 
-    /// Opens a field with its key and types one line per step (an ad-hoc touchpoint: title, then
-    /// channel); a refused line (a malformed time, a missing file) closes the field with nothing kept.
-    private mutating func fillField(_ command: WalkCommand, _ lines: [(text: String, holder: String)], refused: String) {
-        sendWalk(command)
-        guard state.editor != nil else {
-            if state.message == nil { refuse("'\(command)' cannot be done here") }
-            return
+    /// Writes a comment; a refused write leaves its text as unsaved (written when leaving).
+    private mutating func writeComment(_ item: Int, _ comment: String) {
+        let before = state.message
+        state.message = nil
+        perform(.intent(.comment(item: item, comment)))
+        sayIfCut(comment, "A comment")
+        if state.editor != nil {
+            dropEditor()
+        } else if state.message == nil {
+            state.message = before ?? WalkState.Message(text: "The comment is unchanged.", kind: .info)
         }
-        for line in lines {
-            guard state.editor != nil, state.statedTimeQuestion == nil else { break }
-            type(line.text, into: line.holder)
-        }
+    }
+
+    /// A field filled by intent (a stated time, an ad-hoc touchpoint, an evidence path), each
+    /// text said when it is cut; a refused text (a malformed time, a missing file) closes the
+    /// field with nothing kept (the text is in the input).
+    private mutating func fill(_ intent: WalkIntent, _ lines: [(text: String, holder: String)], refused: String) {
+        perform(.intent(intent))
+        for line in lines { sayIfCut(line.text, line.holder) }
         // An earlier stated time is asked about first (yes or no); its text waits meanwhile.
         if state.editor != nil, state.statedTimeQuestion == nil {
             let failure = state.message
             dropEditor()
             state.message = failure
             afterMessage.append(refused)
+        } else if state.editor == nil, state.message == nil {
+            refuse("this cannot be done here")
         }
     }
 
     /// Closes the editor as it is, with nothing written: the line was refused (its text is in the
     /// input), or a write failed (the walk keeps that text as unsaved and writes it when leaving).
     private mutating func dropEditor() {
-        state.editor = nil
+        perform(.intent(.closeEditor(keepingDraft: false)))
     }
 
     /// `go N` in the final check: select item N with the check's keys and go there.
@@ -479,25 +449,21 @@ struct PlainWalk {
             refuse("go needs an item number from 1 to \(count), as in: go 1")
             return
         }
-        for _ in 0..<count { sendWalk(.finalCheck(.previous)) }
-        for _ in 1..<number { sendWalk(.finalCheck(.next)) }
-        sendWalk(.finalCheck(.go))
+        perform(.intent(.goToProblem(number - 1)))
         if state.editor != nil {
             // Plain mode writes with its own commands: say which one instead of holding an editor open.
             let said = state.message
             let isNote: Bool
             if case .note? = state.editor?.target { isNote = true } else { isNote = false }
             dropEditor()
-            state.checklist = nil
+            closeChecklist()
             state.message = said
             afterMessage.append(isNote ? "Write the note with: note TEXT" : "Write the comment with: comment ITEM TEXT")
         }
     }
 
-    /// Sets a briefing field by choosing it and editing it as the briefing screen does.
+    /// Sets a briefing field.
     private mutating func setField(_ field: WalkState.BriefingField, _ text: String) {
-        for _ in WalkState.BriefingField.allCases where state.briefingField != field { sendWalk(.fieldDown) }
-        guard state.briefingField == field else { return }
         if field == .role {
             let wanted: WalkRole?
             if text.isEmpty || text.lowercased() == "none" {
@@ -508,11 +474,10 @@ struct PlainWalk {
                 refuse("role must be \(WalkRole.allCases.map(\.rawValue).joined(separator: ", ")) or none, not '\(text)'")
                 return
             }
-            for _ in 0...WalkRole.allCases.count where state.details.role != wanted { sendWalk(.editField) }
+            perform(.intent(.setBriefing(.role, wanted?.rawValue ?? "")))
         } else {
-            sendWalk(.editField)
-            guard state.editor != nil else { return }
-            type(text, into: "The " + field.label.lowercased())
+            perform(.intent(.setBriefing(field, text)))
+            sayIfCut(text, "The " + field.label.lowercased())
         }
         let value = state.fieldValue(field)
         say("\(field.label): " + (value.isEmpty ? "not given" : value))

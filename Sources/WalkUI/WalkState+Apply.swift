@@ -41,7 +41,13 @@ extension WalkState {
         case .actionIDsFound(let ids):
             for id in ids { actionIDs.take(id) }
             actionIDsKnown = true
+            if let waiting = waitingForActionIDs {
+                waitingForActionIDs = nil
+                return perform(waiting)
+            }
             return []
+        case .intent(let intent):
+            return perform(intent)
         case .interrupted:
             if case .done = mode { return [] }
             return leave(finished: debrief != nil, forced: true)
@@ -141,7 +147,7 @@ extension WalkState {
         return perform(command)
     }
 
-    private mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
+    mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
         let judged = justJudged
         justJudged = nil
         let asked = askedFirst
@@ -286,35 +292,47 @@ extension WalkState {
             message = Message(text: "\(editing.target.holder) holds at most \(LineEditor.maximumLengthText) characters; the rest was not taken", kind: .warning)
             return []
         case .cancel:
-            editor = nil
-            if case .text = editing.target { return cancelField(editing.target, line.text) }
-            if case .adhocChannel = editing.target { return cancelField(editing.target, line.text) }
-            guard case .note(let id) = editing.target else { return [] }
-            let draft = line.text == walk?.moment(for: id).note ? "" : line.text
-            guard draft != (drafts[id] ?? "") else { return [] }
-            drafts[id] = draft.isEmpty ? nil : draft
-            if !draft.isEmpty {
-                message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
-            }
-            return [.record(.drafted(NoteChange(touchpoint: id, text: draft, at: now)))]
+            return cancel(Editing(target: editing.target, line: line))
         case .submit:
-            switch editing.target {
-            case .field(let field):
-                setField(field, line.text)
+            return submit(Editing(target: editing.target, line: line))
+        }
+    }
+
+    /// Esc in the editor: the text typed is kept as a draft record.
+    mutating func cancel(_ editing: Editing) -> [WalkEffect] {
+        editor = nil
+        let line = editing.line
+        if case .text = editing.target { return cancelField(editing.target, line.text) }
+        if case .adhocChannel = editing.target { return cancelField(editing.target, line.text) }
+        guard case .note(let id) = editing.target else { return [] }
+        let draft = line.text == walk?.moment(for: id).note ? "" : line.text
+        guard draft != (drafts[id] ?? "") else { return [] }
+        drafts[id] = draft.isEmpty ? nil : draft
+        if !draft.isEmpty {
+            message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
+        }
+        return [.record(.drafted(NoteChange(touchpoint: id, text: draft, at: now)))]
+    }
+
+    /// Enter in the editor: the text is saved as its field's record (once checked).
+    mutating func submit(_ editing: Editing) -> [WalkEffect] {
+        let line = editing.line
+        switch editing.target {
+        case .field(let field):
+            setField(field, line.text)
+            editor = nil
+            return []
+        case .text, .adhocChannel:
+            editor = editing
+            return submitField(editing.target, line.text)
+        case .note(let id):
+            editor = editing
+            if line.text == walk?.moment(for: id).note {
                 editor = nil
+                drafts[id] = nil
                 return []
-            case .text, .adhocChannel:
-                editor = Editing(target: editing.target, line: line)
-                return submitField(editing.target, line.text)
-            case .note(let id):
-                editor = Editing(target: editing.target, line: line)
-                if line.text == walk?.moment(for: id).note {
-                    editor = nil
-                    drafts[id] = nil
-                    return []
-                }
-                return [.record(.noted(NoteChange(touchpoint: id, text: line.text, at: now)))]
             }
+            return [.record(.noted(NoteChange(touchpoint: id, text: line.text, at: now)))]
         }
     }
 
@@ -464,7 +482,7 @@ extension WalkState {
         }
     }
 
-    private mutating func setField(_ field: BriefingField, _ value: String) {
+    mutating func setField(_ field: BriefingField, _ value: String) {
         switch field {
         case .operator: details.operator = value
         case .role: details.role = WalkRole(rawValue: value)

@@ -62,6 +62,11 @@ extension WalkState {
             actionIDs = ids
             panel = .action(form)
         }
+        return panelEffects(effects)
+    }
+
+    /// Carries out what a panel asked for: its records go to the runner, the rest happens here.
+    mutating func panelEffects(_ effects: [PanelEffect]) -> [WalkEffect] {
         var out: [WalkEffect] = []
         for effect in effects {
             switch effect {

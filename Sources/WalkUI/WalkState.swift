@@ -148,6 +148,10 @@ public struct WalkState: Equatable, Sendable {
     /// command next goes ahead; any other forgets the question.
     var askedFirst: WalkCommand?
     public internal(set) var message: Message?
+    /// The key tables keys are dispatched by (intents never look at them).
+    public var keyTables = WalkKeyTables.standard
+    /// An action asked for by intent while the ids in use were being found: made when they come.
+    var waitingForActionIDs: WalkIntent?
 
     /// The touchpoint that the keys recording something about a moment act on now: the one just
     /// judged (`justJudged`), else the one on screen.
@@ -263,15 +267,23 @@ public struct WalkState: Equatable, Sendable {
     /// Every line of the help overlay, as it is drawn and scrolled.
     var helpLineCount: Int { ScreenParts.helpLines(map: keyMap, leading: helpLeading, extra: helpExtra).count }
 
+    /// Whether a command belongs to the screen the walk is on (the standard table of the mode lists
+    /// it), whatever keys are bound: how callers of intents know what can be done now.
+    public func offers(_ command: WalkCommand) -> Bool {
+        var tables = self
+        tables.keyTables = .standard
+        return tables.keyMap.bindings.contains { $0.command == command }
+    }
+
     /// The key table in force, for dispatch, footer and help.
     public var keyMap: KeyMap<WalkCommand> {
         switch mode {
-        case .briefing: return WalkKeys.briefing
-        case .confirmLeave: return WalkKeys.confirmLeave
-        case .unsavedText: return WalkKeys.unsavedText
-        case .finalCheck: return FieldKitKeys.finalCheck
-        case .confirmStatedTime: return FieldKitKeys.confirmStatedTime
-        case .walking, .done: return checklist != nil ? FieldKitKeys.checklist : WalkKeys.walking
+        case .briefing: return keyTables.briefing
+        case .confirmLeave: return keyTables.confirmLeave
+        case .unsavedText: return keyTables.unsavedText
+        case .finalCheck: return keyTables.finalCheck
+        case .confirmStatedTime: return keyTables.confirmStatedTime
+        case .walking, .done: return checklist != nil ? keyTables.checklist : keyTables.walking
         }
     }
 }
@@ -295,6 +307,8 @@ public enum WalkAction: Equatable, Sendable {
     case evidenceProgress(path: String, read: Int64, size: Int64)
     /// A signal arrived or the terminal closed: save what is typed and leave, whatever happens.
     case interrupted
+    /// A change asked for by what it means, not by a key (plain mode).
+    case intent(WalkIntent)
     /// The runner found the action ids already used in the data folder.
     case actionIDsFound(Set<String>)
 }

@@ -39,7 +39,7 @@ import Testing
         ])
         let events = recorder.events
         #expect(events.filter { if case .tagged = $0 { return true } else { return false } }.count == 1, "one tags record")
-        #expect(events.filter { if case .recovered = $0 { return true } else { return false } }.count == 2, "one record per mark")
+        #expect(events.filter { if case .recovered = $0 { return true } else { return false } }.count == 1, "the three marks of one line in one record")
         #expect(!events.contains { if case .drafted = $0 { return true } else { return false } }, "no drafts left behind")
         #expect(script.output.contains("Tags saved on Greeting: Kept waiting · No apology"))
         #expect(script.output.contains("Tags: kept-waiting (Kept waiting), no-apology (No apology)"))

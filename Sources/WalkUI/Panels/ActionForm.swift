@@ -32,8 +32,20 @@ public struct ActionForm: Equatable, Sendable {
         if saving { return [] }
         switch form.handle(key, keys: FormKeys.action, touchpoint: touchpoint, now: now) {
         case .done(let effects): return effects
-        case .save: break
+        case .save: return save(today: today, ids: &ids, now: now)
         }
+    }
+
+    /// Fills the three fields, as a caller that names the action does (plain mode's `action TEXT | OWNER | DUE`).
+    mutating func fill(text: String, owner: String, due: String) {
+        form.set(.action, text)
+        form.set(.actionOwner, owner)
+        form.set(.actionDue, due)
+    }
+
+    /// Enter on the last field: the action as the fields say it, checked, with a new id.
+    mutating func save(today: CalendarDay, ids: inout ActionIDs, now: Date) -> [PanelEffect] {
+        if saving { return [] }
         let text = form.text(.action).trimmingSpaces
         let owner = form.text(.actionOwner).trimmingSpaces
         guard !text.isEmpty else {

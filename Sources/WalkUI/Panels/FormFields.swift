@@ -37,6 +37,12 @@ public struct FormFields: Equatable, Sendable {
         if let index = fields.firstIndex(where: { $0.id == id }) { focus = index }
     }
 
+    /// Puts text in a field as typing it would (`LineEditor.typed`), for a caller that names it.
+    mutating func set(_ id: TextField, _ text: String) {
+        guard let index = fields.firstIndex(where: { $0.id == id }) else { return }
+        fields[index].line = LineEditor(LineEditor.typed(text))
+    }
+
     /// Typing into the focused field; false when the field is full.
     mutating func type(_ key: Key) -> Bool {
         fields[focus].line.handle(key) != .full

@@ -26,8 +26,19 @@ public struct PraiseForm: Equatable, Sendable {
         if saving { return [] }
         switch form.handle(key, keys: FormKeys.praise, touchpoint: touchpoint, now: now) {
         case .done(let effects): return effects
-        case .save: break
+        case .save: return save(now: now)
         }
+    }
+
+    /// Fills both fields, as a caller that names the praise does (plain mode's `praise TO: TEXT`).
+    mutating func fill(to: String, text: String) {
+        form.set(.praiseTo, to)
+        form.set(.praise, text)
+    }
+
+    /// Enter on the last field: the praise as the fields say it, checked, as one record.
+    mutating func save(now: Date) -> [PanelEffect] {
+        if saving { return [] }
         let to = form.text(.praiseTo).trimmingSpaces
         let text = form.text(.praise).trimmingSpaces
         if to.isEmpty && text.isEmpty {

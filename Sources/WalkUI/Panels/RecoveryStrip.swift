@@ -54,6 +54,14 @@ public struct RecoveryStrip: Equatable, Sendable {
         [recovery?.apology, recovery?.reassurance, recovery?.restitution]
     }
 
+    /// Marks the three steps at once (plain mode's `recovery y n -`): one record, or none when
+    /// nothing changes.
+    func mark(_ marks: [Bool?], current: Recovery?, now: Date) -> [PanelEffect] {
+        guard marks.count == 3, marks != Self.marks(current) else { return [] }
+        let recovery = Recovery(apology: marks[0], reassurance: marks[1], restitution: marks[2])
+        return [.record(.recovered(RecoveryChange(touchpoint: touchpoint, recovery: recovery.isEmpty ? nil : recovery, at: now)))]
+    }
+
     /// Applies one key against the recovery the walk has now.
     public mutating func apply(_ key: Key, current: Recovery?, now: Date) -> [PanelEffect] {
         guard let command = Self.keys.command(for: key) else { return [] }

@@ -110,37 +110,51 @@ public struct TagPicker: Equatable, Sendable {
         changedDrafts([(.tags, filter.text)], kept: [.tags: keptDraft])
     }
 
-    /// Applies one key.
+    /// Applies one key: a command of the picker's table, else an edit of the filter.
     public mutating func apply(_ key: Key, now: Date) -> [PanelEffect] {
         if saving { return [] }
-        if let command = Self.keys.command(for: key) {
-            let count = shown.count
-            switch command {
-            case .up: highlighted = max(0, highlighted - 1)
-            case .down: highlighted = max(0, min(count - 1, highlighted + 1))
-            case .pageUp: highlighted = max(0, highlighted - Self.page)
-            case .pageDown: highlighted = max(0, min(count - 1, highlighted + Self.page))
-            case .toggle:
-                guard let option = highlightedOption else { return [.say("No tag matches '\(filter.text)'; Backspace widens the filter", .warning)] }
-                if let index = chosen.firstIndex(of: option.id) { chosen.remove(at: index) } else { chosen.append(option.id) }
-            case .clearChosen:
-                chosen = []
-            case .help:
-                return [.help]
-            case .save:
-                guard chosen != saved else {
-                    return closing(saying: "Tags unchanged", now: now)
-                }
-                saving = true
-                return [.record(.tagged(TagChange(touchpoint: touchpoint, tags: chosen, at: now)))]
-            case .close:
-                return closing(saying: chosen == saved ? nil : "Tags not changed: Tab saves them", now: now)
-            }
-            return []
-        }
+        if let command = Self.keys.command(for: key) { return apply(command, now: now) }
         let before = filter.text
         _ = filter.handle(key)
         if filter.text != before { highlighted = 0 }
+        return []
+    }
+
+    /// Chooses exactly these tags (in this order) with the filter emptied, as a caller that names
+    /// them does (plain mode's `tags ID…`); `save` then writes them.
+    mutating func choose(_ ids: [String]) {
+        var unique: [String] = []
+        for id in ids where !unique.contains(id) { unique.append(id) }
+        chosen = unique
+        filter = LineEditor()
+        highlighted = 0
+    }
+
+    /// Applies one command of the picker.
+    public mutating func apply(_ command: Command, now: Date) -> [PanelEffect] {
+        if saving { return [] }
+        let count = shown.count
+        switch command {
+        case .up: highlighted = max(0, highlighted - 1)
+        case .down: highlighted = max(0, min(count - 1, highlighted + 1))
+        case .pageUp: highlighted = max(0, highlighted - Self.page)
+        case .pageDown: highlighted = max(0, min(count - 1, highlighted + Self.page))
+        case .toggle:
+            guard let option = highlightedOption else { return [.say("No tag matches '\(filter.text)'; Backspace widens the filter", .warning)] }
+            if let index = chosen.firstIndex(of: option.id) { chosen.remove(at: index) } else { chosen.append(option.id) }
+        case .clearChosen:
+            chosen = []
+        case .help:
+            return [.help]
+        case .save:
+            guard chosen != saved else {
+                return closing(saying: "Tags unchanged", now: now)
+            }
+            saving = true
+            return [.record(.tagged(TagChange(touchpoint: touchpoint, tags: chosen, at: now)))]
+        case .close:
+            return closing(saying: chosen == saved ? nil : "Tags not changed: Tab saves them", now: now)
+        }
         return []
     }
 
