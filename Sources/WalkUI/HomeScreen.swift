@@ -80,29 +80,3 @@ public enum HomeScreen {
         if let help = state.help { ScreenParts.help(&canvas, map: HomeState.keys, overlay: help) }
     }
 }
-
-/// Runs the home screen until the user opens an item or quits.
-public struct HomeRunner {
-    public init() {}
-
-    /// The item chosen, or nil when the user quit (or the input closed).
-    public func run(_ initial: HomeState, terminal: Terminal) -> HomeState.Item? {
-        var state = initial
-        terminal.present { HomeScreen.render(state, into: &$0) }
-        while true {
-            switch terminal.nextEvent(timeout: 60_000) {
-            case .closed, .interrupted:
-                return nil
-            case .tick, .resized:
-                break
-            case .key(let key):
-                switch state.apply(key) {
-                case .quit?: return nil
-                case .open(let item)?: return item
-                case nil: break
-                }
-            }
-            terminal.present { HomeScreen.render(state, into: &$0) }
-        }
-    }
-}

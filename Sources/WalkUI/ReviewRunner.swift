@@ -42,83 +42,52 @@ public struct ReviewRunner {
 
     /// The list; Enter opens a walk, which returns to the list on Esc.
     public func run(list initial: ReviewListState, terminal: Terminal) {
-        var list = initial
-        var message: WalkState.Message?
-        var fresh = freshList
-        while true {
-            terminal.present { ReviewListScreen.render(list, message: message, into: &$0) }
-            if let poll = fresh {
-                switch poll() {
-                case .waiting: break
-                case .unchanged: fresh = nil
-                case .walks(let items, let notes):
-                    fresh = nil
-                    list.replaceItems(items, notes: notes)
-                    continue
-                }
-            }
-            message = nil
-            switch terminal.nextEvent(timeout: fresh == nil ? 60_000 : 20) {
-            case .closed, .interrupted: return
-            case .tick, .resized: continue
-            case .key(let key):
-                let page = ReviewListScreen.pageSize(height: terminal.size.height)
-                switch list.apply(key, page: page) {
-                case .quit?: return
-                case .open(let listing)?:
-                    switch open(listing) {
-                    case .success(let walk):
-                        if !run(walk: walk, terminal: terminal) { return }
-                    case .failure(let failure):
-                        message = .init(text: failure.message, kind: .error)
-                    }
-                case .compare(let request)?:
-                    guard let compare else {
-                        message = .init(text: "Walks in this folder cannot be compared from here", kind: .error)
-                        break
-                    }
-                    switch compare(request, nil) {
-                    case .success(let comparison):
-                        let runner = CompareRunner { grouping in compare(request, grouping) }
-                        if !runner.run(CompareState(comparison: comparison), terminal: terminal) { return }
-                    case .failure(let failure):
-                        message = .init(text: failure.message, kind: .error)
-                    }
-                case .delete(let listing)?:
-                    switch delete?(listing) ?? .failure(ReviewFailure("Walks in this folder cannot be deleted from here")) {
-                    case .success(let text):
-                        list.removeWalk(path: listing.path)
-                        message = .init(text: text, kind: .info)
-                    case .failure(let failure):
-                        message = .init(text: failure.message, kind: .error)
-                    }
-                case nil: break
-                }
-            }
-        }
+        let program = ReviewListProgram(list: initial, waitingForFreshList: freshList != nil)
+        _ = ProgramLoop(terminal: terminal).run(program) { effect, _ in perform(effect, terminal: terminal) }
     }
 
     /// One walk; returns false when the user asked to quit altogether.
     @discardableResult
     public func run(walk initial: ReviewWalkState, terminal: Terminal) -> Bool {
-        var state = initial
-        while true {
-            terminal.present { ReviewWalkScreen.render(state, into: &$0) }
-            switch terminal.nextEvent(timeout: 60_000) {
-            case .closed, .interrupted: return false
-            case .tick, .resized: continue
-            case .key(let key):
-                switch state.apply(key) {
-                case .back?: return true
-                case .quit?: return false
-                case .export(let format)?:
-                    switch export(state, format) {
-                    case .success(let path): state.exported(to: path, error: nil)
-                    case .failure(let failure): state.exported(to: nil, error: failure.message)
-                    }
-                case nil: break
-                }
+        ProgramLoop(terminal: terminal).run(ReviewWalkProgram(state: initial)) { effect, program in
+            switch effect {
+            case .export(let format): return .then([.exported(export(program.state, format))])
+            case .leave: return .leave
             }
+        }.program.wentBack
+    }
+
+    /// The list's effect handler: a walk opened or compared runs its own screen on the same terminal
+    /// (the list is left with it when that screen quits altogether).
+    func perform(_ effect: ReviewListProgram.Effect, terminal: Terminal) -> Performed<ReviewListProgram.Action> {
+        switch effect {
+        case .leave:
+            return .leave
+        case .open(let listing):
+            switch open(listing) {
+            case .success(let walk):
+                return run(walk: walk, terminal: terminal) ? .done : .leave
+            case .failure(let failure):
+                return .then([.failed(failure)])
+            }
+        case .compare(let request):
+            guard let compare else {
+                return .then([.failed(ReviewFailure("Walks in this folder cannot be compared from here"))])
+            }
+            switch compare(request, nil) {
+            case .success(let comparison):
+                let runner = CompareRunner { grouping in compare(request, grouping) }
+                return runner.run(CompareState(comparison: comparison), terminal: terminal) ? .done : .leave
+            case .failure(let failure):
+                return .then([.failed(failure)])
+            }
+        case .delete(let listing):
+            let result = delete?(listing) ?? .failure(ReviewFailure("Walks in this folder cannot be deleted from here"))
+            return .then([.deleted(listing, result)])
+        case .askFreshList:
+            guard let answer = freshList?() else { return .then([.freshList(.unchanged)]) }
+            // Still being made: nothing changes, and it is asked for again after the next frame.
+            return answer == .waiting ? .done : .then([.freshList(answer)])
         }
     }
 }

@@ -49,7 +49,7 @@ extension Terminal {
 }
 
 /// Terminal input as the walk and the workshop take it.
-enum ScreenInput {
+enum ScreenInput: Equatable {
     case key(Key)
     case tick
     case resized(width: Int, height: Int)

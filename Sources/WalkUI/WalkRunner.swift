@@ -33,19 +33,16 @@ public struct NoEvidenceReader: Error, CustomStringConvertible {
     public var description: String { "files cannot be attached here" }
 }
 
-/// Runs the walk state machine against a terminal and a recorder until the walk is left.
+/// Runs the walk (and its debrief) in the program loop against a terminal and a recorder until the walk is left.
 public struct WalkRunner {
     public var clock: () -> Date
     /// Reads evidence files for `a` (the store's reader; tests give their own).
     public var readEvidence: EvidenceReader
-    /// Milliseconds between timer ticks while no key is pressed.
-    public var tick: Int
     /// While more input is waiting (a paste), frames are skipped, but never for longer than this.
     public var frameInterval: TimeInterval = 0.05
 
-    public init(clock: @escaping () -> Date = Date.init, tick: Int = 1000, readEvidence: @escaping EvidenceReader = { _, _ in throw NoEvidenceReader() }) {
+    public init(clock: @escaping () -> Date = Date.init, readEvidence: @escaping EvidenceReader = { _, _ in throw NoEvidenceReader() }) {
         self.clock = clock
-        self.tick = tick
         self.readEvidence = readEvidence
     }
 
@@ -64,44 +61,26 @@ public struct WalkRunner {
     }
 
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
-        var state = initial
-        let watch = ReadingWatch(terminal: terminal, clock: clock)
+        let input = InputQueue(terminal)
+        let watch = ReadingWatch(input: input, clock: clock)
         var work = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock)
         work.progress = watch.check
-        let size = terminal.size
-        _ = state.apply(.resized(width: size.width, height: size.height), now: clock())
-        terminal.present { WalkScreen.render(state, into: &$0) }
-        var lastFrame = clock()
-        var signal: Int32?
-        while true {
-            let action: WalkAction
-            // Input that came while a file was read goes first, in order.
-            let input = watch.pending.isEmpty ? terminal.nextInput(timeout: tick, signal: &signal) : watch.pending.removeFirst()
-            if signal == nil { signal = watch.signal }
-            switch input {
-            case .key(let key): action = .key(key)
-            case .tick: action = .tick
-            case .resized(let width, let height): action = .resized(width: width, height: height)
-            case .interrupted: action = .interrupted
-            }
-            let leaving = work.perform(action, on: &state)
-            if leaving {
-                return WalkOutcome(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsavedTexts, signal: signal)
-            }
-            // A paste arrives as many keys at once: draw when the input has caught up (or every
-            // frame interval), so accepting text costs a key's work, not a frame's, per character.
-            let now = clock()
-            if !terminal.inputPending || now.timeIntervalSince(lastFrame) >= frameInterval {
-                terminal.present { WalkScreen.render(state, into: &$0) }
-                lastFrame = now
-            }
-        }
+        let end = ProgramLoop(input: input, clock: clock, frameInterval: frameInterval).run(initial, perform: work.perform(_:for:))
+        return WalkOutcome(leaving: end.program, signal: end.signal)
     }
 }
 
-/// The work a walk's state asks for, done and fed back to it until none is left: the walk file
-/// created, records appended and flushed, action ids looked up, evidence read. The full-screen and
-/// the plain runner share it, so a record is acknowledged the same way in both.
+extension WalkOutcome {
+    /// How a walk (or a workshop's walk) was left: the walk, whether it was finished, and all the
+    /// text that could not be written, from the note editor and the panels.
+    init(leaving state: WalkState, signal: Int32?) {
+        self.init(walk: state.walk, finished: state.mode == .done(finished: true), unsaved: state.unsavedTexts, signal: signal)
+    }
+}
+
+/// The effect handler of the walk: the walk file created, records appended and flushed, action
+/// ids looked up, evidence read. The program loop and the plain runner share it, so a record is
+/// acknowledged the same way in both.
 struct WalkWork {
     let recorder: WalkRecorder
     let readEvidence: EvidenceReader
@@ -117,58 +96,54 @@ struct WalkWork {
 
     /// Applies an action and does the work it leads to; true when the walk asked to be left.
     func perform(_ action: WalkAction, on state: inout WalkState) -> Bool {
-        var queue = state.apply(action, now: clock())
-        var leaving = false
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
-            case .leave:
-                leaving = true
-            case .findActionIDs:
-                queue += state.apply(.actionIDsFound(recorder.actionIDsInUse()), now: clock())
-            case .start(let details):
-                do {
-                    let header = try recorder.start(details, at: clock())
-                    queue += state.apply(.started(header), now: clock())
-                } catch {
-                    queue += state.apply(.recordFailed(nil, reason: WalkRunner.reason(error)), now: clock())
-                }
-            case .record(let event):
-                do {
-                    try recorder.record(event)
-                    queue += state.apply(.recorded(event), now: clock())
-                } catch {
-                    queue += state.apply(.recordFailed(event, reason: WalkRunner.reason(error)), now: clock())
-                }
-            case .inspectEvidence(let touchpoint, let path):
-                let before = state
-                let progress = self.progress
-                let action = WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence) { read, size in
-                    progress?(before, path, read, size) ?? true
-                }
-                queue += state.apply(action, now: clock())
+        ProgramLoop.send(action, to: &state, clock: clock, perform: perform(_:for:))
+    }
+
+    /// Does one piece of work the walk asked for and says how it went, as actions for the walk.
+    func perform(_ effect: WalkEffect, for state: WalkState) -> Performed<WalkAction> {
+        switch effect {
+        case .leave:
+            return .leave
+        case .findActionIDs:
+            return .then([.actionIDsFound(recorder.actionIDsInUse())])
+        case .start(let details):
+            do {
+                return .then([.started(try recorder.start(details, at: clock()))])
+            } catch {
+                return .then([.recordFailed(nil, reason: WalkRunner.reason(error))])
             }
+        case .record(let event):
+            do {
+                try recorder.record(event)
+                return .then([.recorded(event)])
+            } catch {
+                return .then([.recordFailed(event, reason: WalkRunner.reason(error))])
+            }
+        case .inspectEvidence(let touchpoint, let path):
+            let progress = self.progress
+            return .then([WalkRunner.inspect(path, touchpoint: touchpoint, with: readEvidence) { read, size in
+                progress?(state, path, read, size) ?? true
+            }])
         }
-        return leaving
     }
 }
 
 /// Keeps the walk alive while a file is read for evidence: every 30 ms it shows the progress and
 /// looks at the input. Esc cancels the reading; Ctrl-C, a signal or a closed terminal cancel it and
-/// then act as they always do (the walk saves and leaves); other keys wait until the reading is done.
-/// The reader asks once more at the end, so nothing is recorded once any of these has come.
+/// then act as they always do (the walk saves and leaves); other keys wait until the reading is done
+/// (held in the loop's input queue, in order). The reader asks once more at the end, so nothing is
+/// recorded once any of these has come.
 final class ReadingWatch {
-    let terminal: Terminal
+    let input: InputQueue
     let clock: () -> Date
-    /// Input that came during a reading, to be handled after it, in order.
-    var pending: [ScreenInput] = []
-    /// The first signal that came during a reading.
-    var signal: Int32?
     private var lastLook: UInt64 = 0
     /// Nanoseconds between looks at the input: at 30 ms a signal is honoured well within 100 ms.
     static let interval: UInt64 = 30_000_000
 
-    init(terminal: Terminal, clock: @escaping () -> Date) {
-        self.terminal = terminal
+    var terminal: Terminal { input.terminal }
+
+    init(input: InputQueue, clock: @escaping () -> Date) {
+        self.input = input
         self.clock = clock
     }
 
@@ -193,16 +168,16 @@ final class ReadingWatch {
                 return true
             case .key(.escape): cancelled = true
             case .key(let key):
-                pending.append(.key(key))
+                input.hold(.key(key))
                 if key == .control("c") { cancelled = true }
             case .resized:
-                pending.append(.resized(width: terminal.size.width, height: terminal.size.height))
+                input.hold(.resized(width: terminal.size.width, height: terminal.size.height))
             case .closed:
-                pending.append(.interrupted)
+                input.hold(.interrupted)
                 cancelled = true
             case .interrupted(let number):
-                signal = signal ?? number
-                pending.append(.interrupted)
+                input.noteSignal(number)
+                input.hold(.interrupted)
                 cancelled = true
             }
         }

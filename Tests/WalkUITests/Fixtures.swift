@@ -38,26 +38,11 @@ func storeHeader(
 }
 
 extension WalkState {
-    /// Applies actions, performing every record effect as if the disk accepted it.
+    /// Applies actions through the walk's own effect handler (`WalkWork`, as the program loop and
+    /// plain mode perform them), with a disk that accepts every record and the shop's files.
     mutating func run(_ actions: [WalkAction], at time: Date = at(10)) {
-        for action in actions {
-            var queue = apply(action, now: time)
-            while !queue.isEmpty {
-                switch queue.removeFirst() {
-                case .start: queue += apply(.started(storeHeader(details: details, journey: journey)), now: time)
-                case .record(let event): queue += apply(.recorded(event), now: time)
-                case .inspectEvidence(let touchpoint, let path):
-                    // Evidence files in tests: any path ending in .jpg is a 2,048-byte photo.
-                    if path.hasSuffix(".jpg") {
-                        queue += apply(.evidenceRead(touchpoint: touchpoint, Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "ab", count: 32))), now: time)
-                    } else {
-                        queue += apply(.evidenceRefused(touchpoint: touchpoint, reason: "/shop/\(path): no such file"), now: time)
-                    }
-                case .leave: break
-                case .findActionIDs: queue += apply(.actionIDsFound([]), now: time)
-                }
-            }
-        }
+        let work = WalkWork(recorder: AcceptingRecorder(journey: journey), readEvidence: shopFiles, clock: { time })
+        for action in actions { _ = work.perform(action, on: &self) }
     }
 
     /// Presses keys one by one, with the disk accepting every record.
@@ -69,6 +54,20 @@ extension WalkState {
         state.run([.resized(width: 80, height: 24), .key(.enter)], at: at(0))
         return state
     }
+}
+
+/// A disk that accepts every record: the walk file is the store journey's header (of `journey`).
+final class AcceptingRecorder: WalkRecorder {
+    let journey: Journey
+    init(journey: Journey) { self.journey = journey }
+    func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader { storeHeader(details: details, journey: journey) }
+    func record(_ event: WalkEvent) throws {}
+}
+
+/// Evidence files in tests: any path ending in .jpg is a 2,048-byte photo; any other is missing.
+func shopFiles(_ path: String, _ progress: EvidenceProgress) throws -> Evidence {
+    guard path.hasSuffix(".jpg") else { throw MemoryRecorder.Failure(description: "/shop/\(path): no such file") }
+    return Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "ab", count: 32))
 }
 
 func render(_ state: WalkState, width: Int = 80, height: Int = 24) -> Canvas {

@@ -28,21 +28,13 @@ extension WorkshopState {
         return state
     }
 
-    /// Performs effects as if the disk accepted every write; returns every batch written.
+    /// Performs effects through the workshop's own effect handler (`WorkshopWork`, as the program
+    /// loop does) with a disk that accepts every write; returns every batch written.
     @discardableResult
     mutating func perform(_ effects: [WorkshopEffect], at time: Date) -> [[WalkEvent]] {
-        var queue = effects
-        var written: [[WalkEvent]] = []
-        while !queue.isEmpty {
-            switch queue.removeFirst() {
-            case .start(let details): queue += apply(.started(roomHeader(details, journey: journey)), now: time)
-            case .record(let events):
-                written.append(events)
-                queue += apply(.recorded(events), now: time)
-            case .leave: break
-            }
-        }
-        return written
+        let recorder = AcceptingWorkshopRecorder(journey: journey)
+        _ = ProgramLoop.settle(effects, in: &self, clock: { time }, perform: WorkshopWork(recorder: recorder, clock: { time }).perform)
+        return recorder.writes
     }
 
     /// Presses keys at a time, the disk accepting every write; returns every batch written.
@@ -50,6 +42,16 @@ extension WorkshopState {
     mutating func press(_ keys: Key..., at time: Date = at(10)) -> [[WalkEvent]] {
         keys.flatMap { perform(apply(.key($0), now: time), at: time) }
     }
+}
+
+/// A disk that accepts every write, keeping each batch of records; the header is the room journey's (of `journey`).
+final class AcceptingWorkshopRecorder: WorkshopRecorder {
+    let journey: Journey
+    private(set) var writes: [[WalkEvent]] = []
+    init(journey: Journey) { self.journey = journey }
+    func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader { roomHeader(details, journey: journey) }
+    func record(_ event: WalkEvent) throws { writes.append([event]) }
+    func record(together events: [WalkEvent]) throws { writes.append(events) }
 }
 
 func render(_ state: WorkshopState, width: Int, height: Int) -> Canvas {
