@@ -59,9 +59,11 @@ extension WalkState {
 /// A disk that accepts every record: the walk file is the store journey's header (of `journey`).
 final class AcceptingRecorder: WalkRecorder {
     let journey: Journey
+    /// The records written after the header, in order.
+    private(set) var events: [WalkEvent] = []
     init(journey: Journey) { self.journey = journey }
     func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader { storeHeader(details: details, journey: journey) }
-    func record(_ event: WalkEvent) throws {}
+    func record(_ event: WalkEvent) throws { events.append(event) }
 }
 
 /// Evidence files in tests: any path ending in .jpg is a 2,048-byte photo; any other is missing.

@@ -4,25 +4,13 @@ import Testing
 @testable import WalkUI
 
 extension WalkState {
-    /// Presses keys with the disk accepting every record, and returns the records written.
+    /// Presses keys with the disk accepting every record (through `WalkWork`, as `run` does), and
+    /// returns the records written.
     mutating func pressRecording(_ keys: [Key], at time: Date = at(10)) -> [WalkEvent] {
-        var written: [WalkEvent] = []
-        for key in keys {
-            var queue = apply(.key(key), now: time)
-            while !queue.isEmpty {
-                switch queue.removeFirst() {
-                case .record(let event):
-                    written.append(event)
-                    queue += apply(.recorded(event), now: time)
-                case .findActionIDs: queue += apply(.actionIDsFound([]), now: time)
-                case .inspectEvidence(let touchpoint, let path):
-                    // As in `run`: a path ending in .jpg is a 2,048-byte photo.
-                    queue += apply(.evidenceRead(touchpoint: touchpoint, Evidence(path: "/shop/" + path, bytes: 2048, sha256: String(repeating: "ab", count: 32))), now: time)
-                default: break
-                }
-            }
-        }
-        return written
+        let recorder = AcceptingRecorder(journey: journey)
+        let work = WalkWork(recorder: recorder, readEvidence: shopFiles, clock: { time })
+        for key in keys { _ = work.perform(.key(key), on: &self) }
+        return recorder.events
     }
 }
 
