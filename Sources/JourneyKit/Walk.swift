@@ -8,10 +8,9 @@ public struct Walk: Equatable, Sendable {
     public internal(set) var position: Int = 0
     public internal(set) var finished: Date?
     public internal(set) var submitted: Date?
-    /// Unsaved note drafts by touchpoint id; saving the note clears its draft.
-    public internal(set) var drafts: [String: String] = [:]
-    /// Unsaved text of the other fields (comments, praise, actions, the tag filter…).
-    public internal(set) var fieldDrafts: [DraftKey: String] = [:]
+    /// Text the walk file keeps as drafts, by touchpoint and field (a note, a comment, praise, an
+    /// action, the tag filter…); the record that saves a field clears its draft (`RecordKind.savedFields(before:)`).
+    public internal(set) var drafts: [DraftKey: String] = [:]
     public private(set) var lastChange: Date
     /// When the walk came to the touchpoint it is on (the record that moved it there).
     public private(set) var arrivedAt: Date
@@ -31,6 +30,12 @@ public struct Walk: Equatable, Sendable {
             self.touchpoint = touchpoint
             self.field = field
         }
+
+        /// The note of a touchpoint.
+        public static func note(_ touchpoint: String) -> DraftKey { DraftKey(touchpoint: touchpoint, field: .note) }
+
+        /// Listing order: by touchpoint, then field.
+        public var order: String { touchpoint + "\u{0}" + field.rawValue }
     }
 
     /// Where a walk stands: being walked, finished, or submitted (read-only).
@@ -96,18 +101,19 @@ public struct Walk: Equatable, Sendable {
     /// The record says what it does to the walk (`RecordKind.fold`).
     private mutating func fold(_ event: WalkEvent) {
         lastChange = max(lastChange, event.at)
-        event.record.fold(into: &self)
+        let record = event.record
+        let saved = record.savedFields(before: self)
+        record.fold(into: &self)
+        for key in saved where indexByID[key.touchpoint] != nil { drafts[key] = nil }
     }
 
-    /// Changes the moment of a touchpoint the walk has (records naming another are ignored) and
-    /// clears the drafts of the fields the change saves. A record about a moment can be about the one
+    /// Changes the moment of a touchpoint the walk has (records naming another are ignored). A record about a moment can be about the one
     /// just judged, behind the touchpoint the walk is on (SPEC 4: every key that records something
     /// right after a verdict acts on it): it does not move the walk. An undo does: the walk goes
     /// back to what it changed.
-    mutating func change(_ id: String, undo: Bool, clearing fields: [TextField] = [], _ change: (inout Moment) -> Void) {
+    mutating func change(_ id: String, undo: Bool, _ change: (inout Moment) -> Void) {
         guard let index = indexByID[id] else { return }
         update(id, change)
-        for field in fields { fieldDrafts[DraftKey(touchpoint: id, field: field)] = nil }
         if undo { position = index }
     }
 

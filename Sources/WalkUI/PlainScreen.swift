@@ -121,7 +121,7 @@ public enum PlainScreen {
     public static func note(_ state: WalkState) -> String {
         let moment = state.currentMoment
         if !moment.note.isEmpty { return "Note: " + moment.note }
-        if let id = state.currentStep?.touchpoint.id, let draft = state.drafts[id] { return "Note: none (unsaved draft: \(draft))" }
+        if let id = state.currentStep?.touchpoint.id, let draft = state.texts.note(id) { return "Note: none (unsaved draft: \(draft))" }
         return "Note: none"
     }
 
@@ -148,7 +148,7 @@ public enum PlainScreen {
     public static func unsaved(_ state: WalkState, reason: String) -> [String] {
         let table = PlainWords.unsavedText
         var lines = ["The text below could not be written to the walk file: \(reason)"]
-        for (key, text) in state.unsaved.sorted(by: { $0.key.order < $1.key.order }) {
+        for (key, text) in state.unsavedTexts.sorted(by: { $0.key.order < $1.key.order }) {
             let title = state.steps.first { $0.touchpoint.id == key.touchpoint }?.touchpoint.title ?? key.touchpoint
             lines.append("  \(title)\(key.field == .note ? "" : " (\(key.field.label))"): \(text)")
         }

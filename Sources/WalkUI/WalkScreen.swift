@@ -229,7 +229,7 @@ public enum WalkScreen {
             editorLine(editor.line, row: row, column: x, width: contentWidth + 2 - x, &canvas)
         } else {
             x = canvas.put("Note     ", row: row, column: 2, role: .heading)
-            let draft = state.drafts[tp.id]
+            let draft = state.texts.note(tp.id)
             let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write one") : moment.note
             let lines = TerminalText.wrap(text, to: contentWidth + 2 - x, lines: noteLines)
             for (index, line) in lines.prefix(noteLines).enumerated() {

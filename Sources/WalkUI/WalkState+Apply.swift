@@ -28,7 +28,7 @@ extension WalkState {
         case .recorded(let event):
             return recorded(event)
         case .recordFailed(let event, let reason):
-            if let (key, text) = event?.typedText, !text.isEmpty, !key.field.isPanelField { unsaved[key] = text }
+            if let (key, text) = event?.typedText { texts.apply(.failed(key, text)) }
             if let event { panelRecordFailed(event) }
             if var pending = leaving {
                 pending.outstanding -= 1
@@ -71,38 +71,39 @@ extension WalkState {
     /// on disk. When a write fails the walk stays open and asks, unless `forced` (a signal, a
     /// closed terminal): then it leaves and the outcome carries the text, for the caller to print.
     mutating func leave(finished: Bool, forced: Bool) -> [WalkEffect] {
-        var pending = unsaved
+        // Typed text not on disk yet (the editor's, a panel's) joins the store as unsaved until its draft is written.
         if let editor, let key = editor.target.draftKey, !editor.line.text.isEmpty, editor.line.text != savedText(key) {
-            pending[key] = editor.line.text
+            texts.apply(.failed(key, editor.line.text))
         }
         if let editor, case .adhocChannel(let after, let title) = editor.target {
-            pending[Walk.DraftKey(touchpoint: after, field: .adhoc)] = title
+            texts.apply(.failed(Walk.DraftKey(touchpoint: after, field: .adhoc), title))
         }
-        let fields = pendingFieldDrafts
+        if let panel {
+            for draft in panel.unsavedDrafts { texts.apply(.failed(Walk.DraftKey(touchpoint: panel.touchpoint, field: draft.field), draft.text)) }
+        }
+        let pending = texts.unsaved
         editor = nil
         help = nil
         panel = nil
         debrief = nil
-        guard walk != nil, !pending.isEmpty || !fields.isEmpty else {
+        guard walk != nil, !pending.isEmpty else {
             mode = .done(finished: finished)
             return [.leave]
         }
-        unsaved = pending
-        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count + fields.count)
-        let notes: [WalkEffect] = pending.sorted { $0.key.order < $1.key.order }.map { key, text in
+        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count)
+        // The texts typed in the editor first, then those of the leader's panels.
+        let typed = pending.filter { !$0.key.field.isPanelField }.sorted { $0.key.order < $1.key.order }
+        let panels = pending.filter { $0.key.field.isPanelField }.sorted { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }
+        return (typed + panels).map { key, text in
             .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
         }
-        let others: [WalkEffect] = fields.sorted { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }.map { key, text in
-            .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
-        }
-        return notes + others
     }
 
     /// Called as each write of a leave comes back: leaves when all are done and saved (or forced).
     private mutating func settleLeaving() -> [WalkEffect] {
         guard let pending = leaving, pending.outstanding <= 0 else { return [] }
         leaving = nil
-        if (unsaved.isEmpty && unsavedFields.isEmpty) || pending.forced {
+        if texts.unsaved.isEmpty || pending.forced {
             mode = .done(finished: pending.finished)
             return [.leave]
         }
@@ -192,7 +193,9 @@ extension WalkState {
             return leave(finished: finished, forced: false)
         case .backToText:
             mode = .walking
-            if unsaved.isEmpty, let key = unsavedFields.keys.sorted(by: { ($0.touchpoint, $0.field.rawValue) < ($1.touchpoint, $1.field.rawValue) }).first,
+            let unsaved = texts.unsaved.filter { !$0.key.field.isPanelField }
+            let panelTexts = texts.unsaved.keys.filter(\.field.isPanelField)
+            if unsaved.isEmpty, let key = panelTexts.sorted(by: { ($0.touchpoint, $0.field.rawValue) < ($1.touchpoint, $1.field.rawValue) }).first,
                let index = steps.firstIndex(where: { $0.touchpoint.id == key.touchpoint }) {
                 arrive(at: index)
                 let panelCommand: WalkCommand = key.field == .tags ? .tags : key.field.rawValue.hasPrefix("praise") ? .praise : .action
@@ -242,7 +245,7 @@ extension WalkState {
             // Right after a verdict, the note is for the moment just judged (the verdict moved on).
             let id = judged ?? step.touchpoint.id
             justJudged = judged
-            editor = Editing(target: .note(touchpoint: id), line: LineEditor(drafts[id] ?? walk?.moment(for: id).note ?? ""))
+            editor = Editing(target: .note(touchpoint: id), line: LineEditor(texts.note(id) ?? walk?.moment(for: id).note ?? ""))
             if id != step.touchpoint.id {
                 message = Message(text: "Note for \(title(of: id)), just judged: Enter saves, Esc keeps a draft", kind: .info)
             }
@@ -306,8 +309,8 @@ extension WalkState {
         if case .adhocChannel = editing.target { return cancelField(editing.target, line.text) }
         guard case .note(let id) = editing.target else { return [] }
         let draft = line.text == walk?.moment(for: id).note ? "" : line.text
-        guard draft != (drafts[id] ?? "") else { return [] }
-        drafts[id] = draft.isEmpty ? nil : draft
+        guard draft != (texts.note(id) ?? "") else { return [] }
+        texts.apply(.drafted(.note(id), draft))
         if !draft.isEmpty {
             message = Message(text: "Note not saved; the draft is kept: e to continue it", kind: .info)
         }
@@ -329,7 +332,7 @@ extension WalkState {
             editor = editing
             if line.text == walk?.moment(for: id).note {
                 editor = nil
-                drafts[id] = nil
+                texts.apply(.saved([.note(id)]))
                 return []
             }
             return [.record(.noted(NoteChange(touchpoint: id, text: line.text, at: now)))]
@@ -366,6 +369,7 @@ extension WalkState {
         self.walk = nil
         let before = walk.moment(for: event.touchpointID ?? "")
         let currentID = currentStep?.touchpoint.id
+        texts.apply(.saved(event.record.savedFields(before: walk)))
         // What `u` can take back is kept as a resume rebuilds it from the file (`UndoEntry.stack`).
         UndoEntry.push(event, onto: &undoStack, walk: &walk)
         self.walk = walk
@@ -396,20 +400,8 @@ extension WalkState {
         case .started, .moved:
             break
         case .drafted(let change):
-            guard !change.field.isPanelField else {
-                panelRecorded(event)
-                guard leaving != nil else { break }
-                leaving?.outstanding -= 1
-                return settleLeaving()
-            }
-            let key = Walk.DraftKey(touchpoint: change.touchpoint, field: change.field)
-            unsaved[key] = nil
+            texts.apply(.drafted(Walk.DraftKey(touchpoint: change.touchpoint, field: change.field), change.text))
             guard leaving != nil else { break }
-            if change.field == .note {
-                drafts[change.touchpoint] = change.text.isEmpty ? nil : change.text
-            } else {
-                fieldDrafts[key] = change.text.isEmpty ? nil : change.text
-            }
             leaving?.outstanding -= 1
             return settleLeaving()
         case .rated(let change):
@@ -440,8 +432,6 @@ extension WalkState {
                 }
             }
         case .noted(let change):
-            drafts[change.touchpoint] = nil
-            unsaved[.note(change.touchpoint)] = nil
             if case .note(let id)? = editor?.target, id == change.touchpoint { editor = nil }
             if change.undo {
                 message = Message(text: "Undone: note of \(title(of: change.touchpoint)) restored", kind: .info)
@@ -490,14 +480,6 @@ extension WalkState {
         case .channel: details.channel = value
         }
     }
-}
-
-extension Walk.DraftKey {
-    /// The note of a touchpoint.
-    public static func note(_ touchpoint: String) -> Walk.DraftKey { Walk.DraftKey(touchpoint: touchpoint, field: .note) }
-
-    /// Listing order: by touchpoint, then field.
-    public var order: String { touchpoint + "\u{0}" + field.rawValue }
 }
 
 extension WalkState {

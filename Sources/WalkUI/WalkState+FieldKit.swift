@@ -133,7 +133,7 @@ extension WalkState {
 
     /// Opens the editor on a field, with its draft or its saved text.
     private mutating func open(_ key: Walk.DraftKey) {
-        editor = Editing(target: .text(key), line: LineEditor(fieldDrafts[key] ?? savedText(key)))
+        editor = Editing(target: .text(key), line: LineEditor(texts.text(key) ?? savedText(key)))
     }
 
     /// Finishing: the final check first; with nothing missing the walk is completed at once.
@@ -167,7 +167,7 @@ extension WalkState {
             open(Walk.DraftKey(touchpoint: touchpoint.id, field: .comment(item)))
             message = Message(text: "A No needs a comment: Enter saves, Esc keeps a draft", kind: .info, plain: "A No needs a comment")
         case .missedTargetWithoutNote:
-            editor = Editing(target: .note(touchpoint: touchpoint.id), line: LineEditor(drafts[touchpoint.id] ?? walk.moment(for: touchpoint.id).note))
+            editor = Editing(target: .note(touchpoint: touchpoint.id), line: LineEditor(texts.note(touchpoint.id) ?? walk.moment(for: touchpoint.id).note))
             message = Message(
                 text: "The split timer missed its target: a note says why (Enter saves)", kind: .info,
                 plain: "The split timer missed its target: a note says why")
@@ -211,8 +211,8 @@ extension WalkState {
         default: return []
         }
         let draft = typed == savedText(key) ? "" : typed
-        guard draft != (fieldDrafts[key] ?? "") else { return [] }
-        fieldDrafts[key] = draft.isEmpty ? nil : draft
+        guard draft != (texts.text(key) ?? "") else { return [] }
+        texts.apply(.drafted(key, draft))
         if !draft.isEmpty {
             message = Message(text: "\(key.field.label.prefix(1).uppercased() + key.field.label.dropFirst()) not saved; the draft is kept for next time", kind: .info)
         }
@@ -231,7 +231,7 @@ extension WalkState {
         if let item = key.field.commentItem {
             if text == savedText(key) {
                 editor = nil
-                fieldDrafts[key] = nil
+                texts.apply(.saved([key]))
                 return []
             }
             return [.record(.commented(CommentChange(touchpoint: key.touchpoint, item: item, text: text, at: now)))]
@@ -332,8 +332,6 @@ extension WalkState {
         case .commented(let change):
             let key = Walk.DraftKey(touchpoint: change.touchpoint, field: .comment(change.item))
             if case .text(key)? = editor?.target { editor = nil }
-            fieldDrafts[key] = nil
-            unsaved[key] = nil
             if change.undo {
                 message = Message(text: "Undone: comment on \(itemText(change.touchpoint, change.item)) restored", kind: .info)
             } else {
@@ -352,7 +350,6 @@ extension WalkState {
         case .stated(let change):
             let key = Walk.DraftKey(touchpoint: change.touchpoint, field: .statedTime)
             if case .text(key)? = editor?.target { editor = nil }
-            fieldDrafts[key] = nil
             if change.undo {
                 message = Message(text: "Undone: time of \(title(of: change.touchpoint)) put back", kind: .info)
             } else {
@@ -367,8 +364,6 @@ extension WalkState {
             } else {
                 let key = Walk.DraftKey(touchpoint: adhoc.after, field: .adhoc)
                 if case .adhocChannel(adhoc.after, _)? = editor?.target { editor = nil }
-                fieldDrafts[key] = nil
-                unsaved[key] = nil
                 message = Message(text: "Inserted \(adhoc.title) after \(title(of: adhoc.after)): walk it like the others", kind: .info)
                 arrive(at: walk.position)
             }
@@ -378,8 +373,6 @@ extension WalkState {
             } else {
                 let key = Walk.DraftKey(touchpoint: change.touchpoint, field: .evidence)
                 if case .text(key)? = editor?.target { editor = nil }
-                fieldDrafts[key] = nil
-                unsaved[key] = nil
                 let evidence = change.evidence
                 message = Message(text: "Attached \(Self.fileName(evidence.path)) to \(title(of: change.touchpoint)) (\(Self.size(evidence.bytes)), sha256 \(evidence.sha256.prefix(12))…)", kind: .info)
             }

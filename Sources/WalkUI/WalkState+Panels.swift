@@ -12,9 +12,8 @@ extension WalkState {
         guard let step = currentStep, let walk else { return [] }
         let id = judged ?? step.touchpoint.id
         let moment = walk.moment(for: id)
-        var drafts: [TextField: String] = [:]
-        for (key, text) in walk.fieldDrafts where key.touchpoint == id { drafts[key.field] = text }
-        for (key, text) in unsavedFields where key.touchpoint == id { drafts[key.field] = text }
+        // The panel's fields as the store keeps them (drafts on disk, text a write refused).
+        let drafts = texts.fields(of: id)
         switch command {
         case .tags:
             panel = .tags(TagPicker(touchpoint: id, catalogue: TagCatalog.tags(for: journey), tags: moment.tags,
@@ -85,17 +84,6 @@ extension WalkState {
         guard let touchpoint = event.touchpointID else { return }
         let title = title(of: touchpoint)
         let moment = walk?.moment(for: touchpoint) ?? Moment()
-        // Text saved for good needs no draft any more, also one that could not be written before.
-        let saved: [TextField]
-        switch event {
-        case .tagged: saved = [.tags]
-        case .praised: saved = [.praise, .praiseTo]
-        case .actionChanged: saved = [.action, .actionOwner, .actionDue]
-        default: saved = []
-        }
-        if !event.isUndo {
-            for field in saved { unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: field)] = nil }
-        }
         switch event {
         case .tagged(let change):
             if change.undo {
@@ -133,8 +121,6 @@ extension WalkState {
             // The weekday too, so `fri` or `+7d` can be checked at a glance.
             let due = change.action.due.map { due in ", due " + (CalendarDay(iso: due).map { "\($0.weekdayName) " } ?? "") + due } ?? ""
             message = Message(text: "Action \(change.action.id) saved on \(title) for \(change.action.owner)\(due)", kind: .info)
-        case .drafted(let change):
-            unsavedFields[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = nil
         default:
             break
         }
@@ -158,27 +144,14 @@ extension WalkState {
         case (.actionChanged, .action(var form)?):
             form.saveFailed()
             panel = .action(form)
-        case (.drafted(let change), _) where change.field != .note:
-            unsavedFields[Walk.DraftKey(touchpoint: change.touchpoint, field: change.field)] = change.text.isEmpty ? nil : change.text
         default:
             break
         }
     }
 
-    /// Text typed into a panel or a field draft that is not on disk, to write when leaving.
-    var pendingFieldDrafts: [Walk.DraftKey: String] {
-        var pending = unsavedFields
-        if let panel {
-            for draft in panel.unsavedDrafts { pending[Walk.DraftKey(touchpoint: panel.touchpoint, field: draft.field)] = draft.text }
-        }
-        return pending
-    }
-
     /// Every text not on disk, typed in an editor (notes, comments…) or in a panel (tags, praise,
     /// actions), for the dialog and for the caller to print.
-    public var unsavedTexts: [Walk.DraftKey: String] {
-        unsaved.merging(unsavedFields) { editor, _ in editor }
-    }
+    public var unsavedTexts: [Walk.DraftKey: String] { texts.unsaved }
 
     /// A key while the debrief is up: scrolling, or closing it (which leaves a finished walk).
     mutating func debriefKey(_ key: Key) -> [WalkEffect] {

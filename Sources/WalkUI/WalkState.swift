@@ -102,11 +102,8 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var current: Int = 0
     public internal(set) var briefingField: BriefingField = .operator
     public internal(set) var editor: Editing?
-    public internal(set) var drafts: [String: String] = [:]
-    /// Unsaved text of the other typed fields (comments, ad-hoc titles, paths, stated times).
-    public internal(set) var fieldDrafts: [Walk.DraftKey: String] = [:]
-    /// Text typed for a touchpoint's field that is not on disk (its draft or record could not be written).
-    public internal(set) var unsaved: [Walk.DraftKey: String] = [:]
+    /// Typed text that is not its field's saved value: drafts, and text not on disk (`TextStore`).
+    public internal(set) var texts = TextStore()
     /// The checklist of the current touchpoint while it has the keys (`c`).
     public internal(set) var checklist: ChecklistPanel?
     /// What finishing found missing, while the final check is up.
@@ -168,10 +165,8 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var panel: WalkPanel?
     /// The debrief shown when the walk has been finished, before leaving.
     public internal(set) var debrief: DebriefState?
-    /// Text typed into a field other than a note whose draft could not be written.
     /// Whether finishing shows the debrief before leaving (a walk does; a workshop has its summary slide).
     public var debriefWhenFinished = true
-    public internal(set) var unsavedFields: [Walk.DraftKey: String] = [:]
     /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
     public var actionIDs = ActionIDs()
     /// Whether the ids already used in the data folder are known (`findActionIDs` has come back).
@@ -209,8 +204,7 @@ public struct WalkState: Equatable, Sendable {
         if let id = currentStep?.touchpoint.id, walk.moment(for: id).rating == nil {
             timeSpent[id] = max(timeSpent[id] ?? 0, Int(walk.lastChange.timeIntervalSince(walk.arrivedAt)))
         }
-        self.drafts = walk.drafts
-        self.fieldDrafts = walk.fieldDrafts
+        texts.apply(.opened(walk))
         recount(score: true, summary: true)
         let recorded = walk.steps.count - walk.summary.unrecorded
         if let warning = warnings.first {

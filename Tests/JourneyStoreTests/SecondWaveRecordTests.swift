@@ -129,7 +129,7 @@ let workshopEvents: [WalkEvent] = {
         let door = walk.moment(for: "door")
         #expect(door.answers == [0: .yes, 1: .no])
         #expect(door.comments == [1: "Hours say 9–18, site says \"10–18\""])
-        #expect(walk.fieldDrafts.isEmpty, "the comment replaced its draft")
+        #expect(walk.drafts.isEmpty, "the comment replaced its draft")
         #expect(door.splitTimer == SplitTimer(seconds: 41.3, running: false, since: at(45.3)))
         #expect(door.splitTimer?.reading(at: at(1000)) == 41.3)
         #expect(door.statedAt == at(-86_000))

@@ -22,7 +22,7 @@ import Testing
         #expect(walk.moment(for: "product-knowledge").rating == Rating(.misery, intensity: 2))
         #expect(walk.moment(for: "greeting").rating == nil, "rated, then taken back with undo")
         #expect(walk.moment(for: "find-opening-hours").note == "door back\\slash \"quoted\" <b> door #94.1")
-        #expect(walk.drafts["follow-up-email"] == "naïve \"quoted\" 9–18 door café #94.34")
+        #expect(walk.drafts[.note("follow-up-email")] == "naïve \"quoted\" 9–18 door café #94.34")
         #expect(walk.position == 8)
         #expect(walk.finished == nil)
     }

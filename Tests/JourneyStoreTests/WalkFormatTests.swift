@@ -40,7 +40,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         let before = try WalkFile.load(path: path)
         #expect(!before.walk.isFinished)
         #expect(before.walk.summary.magic == 1 && before.walk.summary.neutral == 1)
-        #expect(before.walk.drafts["identification"] == "They put me on hold tw")
+        #expect(before.walk.drafts[.note("identification")] == "They put me on hold tw")
         #expect(before.walk.moment(for: "identification").note == "half typed")
         let journal = try WalkJournal.reopen(path: path)
         try journal.append(.rated(RatingChange(touchpoint: "identification", rating: Rating(.misery, intensity: 2), at: Date())))

@@ -107,8 +107,8 @@ import Testing
         var state = WalkState.walking(shopJourney)
         state.press(.char("x"), .char("e"))
         state.run("Rude".keys.map { .key($0) } + [.key(.escape)])
-        #expect(state.drafts == ["greeting": "Rude"])
-        #expect(state.walk?.drafts == ["greeting": "Rude"])
+        #expect(state.texts.entries.mapValues(\.text) == [.note("greeting"): "Rude"])
+        #expect(state.walk?.drafts == [.note("greeting"): "Rude"])
     }
 
     @Test func theScreenNamesWhoseNoteIsTyped() {

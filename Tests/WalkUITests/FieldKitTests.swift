@@ -165,7 +165,7 @@ extension WalkState {
         let effects = state.apply(.key(.escape), now: at(20))
         #expect(effects == [.record(.drafted(NoteChange(touchpoint: "greeting", text: "Nobody", at: at(20), field: .comment(0))))])
         state.run([.recorded(.drafted(NoteChange(touchpoint: "greeting", text: "Nobody", at: at(20), field: .comment(0))))])
-        #expect(state.walk?.fieldDrafts[Walk.DraftKey(touchpoint: "greeting", field: .comment(0))] == "Nobody")
+        #expect(state.walk?.drafts[Walk.DraftKey(touchpoint: "greeting", field: .comment(0))] == "Nobody")
         state.press(.char("e"))
         #expect(state.editor?.line.text == "Nobody", "the draft comes back")
     }
@@ -178,7 +178,7 @@ extension WalkState {
         #expect(state.apply(.key(.control("c")), now: at(20)) == [.record(draft)])
         #expect(state.apply(.recordFailed(draft, reason: "No space left on device"), now: at(20)).isEmpty)
         #expect(state.mode == .unsavedText(reason: "No space left on device", finished: false))
-        #expect(state.unsaved == [Walk.DraftKey(touchpoint: "greeting", field: .comment(0)): "Waited"])
+        #expect(state.unsavedTexts == [Walk.DraftKey(touchpoint: "greeting", field: .comment(0)): "Waited"])
         #expect(render(state).text.contains("Greeting (comment on item 1): Waited"))
         state.press(.char("e"))
         #expect(state.checklist?.selected == 0, "back to the comment, in the checklist")
@@ -190,7 +190,7 @@ extension WalkState {
         let terminal = ScriptedTerminal([.key(.enter), .key(.char("@"))] + "10:4".map { .key(.char($0)) } + [.interrupted(signal: SIGTERM)])
         let outcome = WalkRunner(clock: { at(10) }).run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
         #expect(outcome.signal == SIGTERM)
-        #expect(outcome.walk?.fieldDrafts[Walk.DraftKey(touchpoint: "find-opening-hours", field: .statedTime)] == "10:4")
+        #expect(outcome.walk?.drafts[Walk.DraftKey(touchpoint: "find-opening-hours", field: .statedTime)] == "10:4")
     }
 
     @Test func theSplitTimerStartsAndStopsAndIsKeptAgainstTheTarget() {

@@ -220,7 +220,7 @@ extension WalkState {
             .record(.drafted(NoteChange(touchpoint: "greeting", text: "Remembered my name", at: at(50), field: .praise))),
         ])
         for case .record(let event) in effects { _ = state.apply(.recorded(event), now: at(50)) }
-        #expect(state.walk?.fieldDrafts.count == 2)
+        #expect(state.walk?.drafts.count == 2)
         state.press(.char("p"))
         guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
         #expect(form.form.text(.praiseTo) == "Amira" && form.form.text(.praise) == "Remembered my name")
@@ -230,7 +230,7 @@ extension WalkState {
         #expect(saved == [.record(.praised(PraiseChange(touchpoint: "greeting", praise: Praise(to: "Amira", text: "Remembered my name"), at: at(51))))])
         for case .record(let event) in saved { _ = state.apply(.recorded(event), now: at(51)) }
         #expect(state.panel == nil)
-        #expect(state.walk?.fieldDrafts.isEmpty == true, "saving clears both drafts")
+        #expect(state.walk?.drafts.isEmpty == true, "saving clears both drafts")
         #expect(state.message?.text == "Praise saved on Greeting for Amira")
     }
 
@@ -346,7 +346,7 @@ extension WalkState {
         let draft = WalkEvent.drafted(NoteChange(touchpoint: "greeting", text: "Amira", at: at(70), field: .praiseTo))
         #expect(state.apply(.key(.escape), now: at(70)) == [.record(draft)])
         _ = state.apply(.recordFailed(draft, reason: "disk full"), now: at(70))
-        #expect(state.unsavedFields == [Walk.DraftKey(touchpoint: "greeting", field: .praiseTo): "Amira"])
+        #expect(state.unsavedTexts == [Walk.DraftKey(touchpoint: "greeting", field: .praiseTo): "Amira"])
         state.press(.char("p"))
         guard case .praise(let form)? = state.panel else { Issue.record("no form"); return }
         #expect(form.form.text(.praiseTo) == "Amira", "the text that could not be written comes back")
@@ -354,7 +354,7 @@ extension WalkState {
         state.typeKeys("Kind")
         state.press(.enter)
         #expect(state.currentMoment.praise == Praise(to: "Amira", text: "Kind"))
-        #expect(state.unsavedFields.isEmpty)
+        #expect(state.unsavedTexts.isEmpty)
         #expect(state.apply(.key(.char("q")), now: at(71)).isEmpty && state.apply(.key(.char("l")), now: at(71)) == [.leave], "nothing left to write")
     }
 

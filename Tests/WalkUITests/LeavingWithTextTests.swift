@@ -44,14 +44,14 @@ extension WalkEvent {
         #expect(state.apply(.key(.control("c")), now: at(20)) == [.record(draft)])
         #expect(state.apply(.recordFailed(draft, reason: "No space left on device"), now: at(20)).isEmpty, "does not leave")
         #expect(state.mode == .unsavedText(reason: "No space left on device", finished: false))
-        #expect(state.unsaved == [.note("find-opening-hours"): "Ok"])
+        #expect(state.unsavedTexts == [.note("find-opening-hours"): "Ok"])
         #expect(render(state).text.contains("Text not saved"))
         #expect(render(state).text.contains("Find opening hours online: Ok"))
 
         // Try again: the same draft is written, and this time the walk leaves.
         #expect(state.apply(.key(.char("r")), now: at(21)) == [.record(.drafted(NoteChange(touchpoint: "find-opening-hours", text: "Ok", at: at(21))))])
         #expect(state.apply(.recorded(.drafted(NoteChange(touchpoint: "find-opening-hours", text: "Ok", at: at(21)))), now: at(21)) == [.leave])
-        #expect(state.unsaved.isEmpty)
+        #expect(state.unsavedTexts.isEmpty)
         #expect(state.mode == .done(finished: false))
     }
 
@@ -84,7 +84,7 @@ extension WalkEvent {
         let outcome = runner.run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: recorder)
         #expect(outcome.signal == SIGTERM)
         #expect(recorder.drafts == ["Door was locked"])
-        #expect(outcome.walk?.drafts["find-opening-hours"] == "Door was locked")
+        #expect(outcome.walk?.drafts[.note("find-opening-hours")] == "Door was locked")
         #expect(outcome.unsaved.isEmpty)
         #expect(terminal.events == [.key(.char("m"))], "left at once, before the next key")
     }
@@ -111,12 +111,12 @@ extension WalkEvent {
         let draft = WalkEvent.drafted(NoteChange(touchpoint: "find-opening-hours", text: "A", at: at(20)))
         #expect(state.apply(.key(.escape), now: at(20)) == [.record(draft)])
         _ = state.apply(.recordFailed(draft, reason: "No space left on device"), now: at(20))
-        #expect(state.unsaved == [.note("find-opening-hours"): "A"])
+        #expect(state.unsavedTexts == [.note("find-opening-hours"): "A"])
         state.press(.char("q"))
         let retry = WalkEvent.drafted(NoteChange(touchpoint: "find-opening-hours", text: "A", at: at(30)))
         #expect(state.apply(.key(.char("l")), now: at(30)) == [.record(retry)], "leaving writes the text first")
         #expect(state.apply(.recorded(retry), now: at(30)) == [.leave])
-        #expect(state.unsaved.isEmpty)
+        #expect(state.unsavedTexts.isEmpty)
     }
 
     @Test func finishingWithTextThatCannotBeWrittenAsksToo() {

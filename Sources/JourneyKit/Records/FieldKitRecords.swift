@@ -73,13 +73,14 @@ extension CommentChange: MomentRecord {
     public var isUndo: Bool { undo }
     public var typedText: (key: Walk.DraftKey, text: String)? { (Walk.DraftKey(touchpoint: touchpoint, field: .comment(item)), text) }
     public var fields: [(String, JSONWriter.Value)] { [("item", .int(item)), ("text", .string(text))] + Self.undoKey(undo) }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [Walk.DraftKey(touchpoint: touchpoint, field: .comment(item))] }
 
     public init(reading record: some RecordFields) throws(RecordProblem) {
         self.init(touchpoint: try record.touchpoint(), item: try record.item(), text: record.string("text") ?? "", at: try record.time("at"), undo: record.undo)
     }
 
     public func fold(into walk: inout Walk) {
-        walk.change(touchpoint, undo: undo, clearing: [.comment(item)]) { $0.comments[item] = text.isEmpty ? nil : text }
+        walk.change(touchpoint, undo: undo) { $0.comments[item] = text.isEmpty ? nil : text }
     }
 
     public func undoEntry(before walk: Walk) -> UndoEntry? {
@@ -157,6 +158,7 @@ public struct StatedTimeChange: Equatable, Sendable {
 extension StatedTimeChange: MomentRecord {
     public static let type = "stated"
     public var isUndo: Bool { undo }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [Walk.DraftKey(touchpoint: touchpoint, field: .statedTime)] }
     public var fields: [(String, JSONWriter.Value)] {
         [("stated_at", stated.map { .string(Timestamp.format($0, fractional: true)) } ?? .null)] + Self.undoKey(undo)
     }
@@ -169,7 +171,7 @@ extension StatedTimeChange: MomentRecord {
     }
 
     public func fold(into walk: inout Walk) {
-        walk.change(touchpoint, undo: undo, clearing: [.statedTime]) { $0.statedAt = stated }
+        walk.change(touchpoint, undo: undo) { $0.statedAt = stated }
         if stated != nil, walk.index(of: touchpoint) != nil { walk.hasStatedTimes = true }
     }
 
@@ -209,6 +211,7 @@ extension AdhocTouchpoint: RecordKind {
     public var typedText: (key: Walk.DraftKey, text: String)? {
         removed ? nil : (Walk.DraftKey(touchpoint: after, field: .adhoc), title)
     }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { removed ? [] : [Walk.DraftKey(touchpoint: after, field: .adhoc)] }
 
     public var fields: [(String, JSONWriter.Value)] {
         var fields: [(String, JSONWriter.Value)] = [("title", .string(title))]
@@ -228,7 +231,6 @@ extension AdhocTouchpoint: RecordKind {
 
     public func fold(into walk: inout Walk) {
         walk.insert(self)
-        if !removed { walk.fieldDrafts[Walk.DraftKey(touchpoint: after, field: .adhoc)] = nil }
     }
 
     public func undoEntry(before walk: Walk) -> UndoEntry? {
@@ -259,6 +261,7 @@ extension EvidenceChange: MomentRecord {
     public var typedText: (key: Walk.DraftKey, text: String)? {
         removed ? nil : (Walk.DraftKey(touchpoint: touchpoint, field: .evidence), evidence.path)
     }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { removed ? [] : [Walk.DraftKey(touchpoint: touchpoint, field: .evidence)] }
 
     public var fields: [(String, JSONWriter.Value)] {
         [("path", .string(evidence.path)), ("bytes", .int(Int(evidence.bytes))), ("sha256", .string(evidence.sha256))]
@@ -275,7 +278,7 @@ extension EvidenceChange: MomentRecord {
     }
 
     public func fold(into walk: inout Walk) {
-        walk.change(touchpoint, undo: removed, clearing: removed ? [] : [.evidence]) { moment in
+        walk.change(touchpoint, undo: removed) { moment in
             moment.evidence.removeAll { $0.path == evidence.path }
             if !removed { moment.evidence.append(evidence) }
         }

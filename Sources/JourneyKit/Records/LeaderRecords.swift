@@ -20,6 +20,7 @@ public struct TagChange: Equatable, Sendable {
 extension TagChange: MomentRecord {
     public static let type = "tags"
     public var isUndo: Bool { undo }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [Walk.DraftKey(touchpoint: touchpoint, field: .tags)] }
     public var fields: [(String, JSONWriter.Value)] { [("tags", .array(tags.map { .string($0) }))] + Self.undoKey(undo) }
 
     public init(reading record: some RecordFields) throws(RecordProblem) {
@@ -28,7 +29,7 @@ extension TagChange: MomentRecord {
     }
 
     public func fold(into walk: inout Walk) {
-        walk.change(touchpoint, undo: undo, clearing: [.tags]) { $0.tags = tags }
+        walk.change(touchpoint, undo: undo) { $0.tags = tags }
     }
 
     public func undoEntry(before walk: Walk) -> UndoEntry? {
@@ -98,6 +99,7 @@ public struct PraiseChange: Equatable, Sendable {
 extension PraiseChange: MomentRecord {
     public static let type = "praise"
     public var isUndo: Bool { undo }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [TextField.praise, .praiseTo].map { Walk.DraftKey(touchpoint: touchpoint, field: $0) } }
     public var fields: [(String, JSONWriter.Value)] { [("to", .optional(praise?.to)), ("text", .optional(praise?.text))] + Self.undoKey(undo) }
 
     public init(reading record: some RecordFields) throws(RecordProblem) {
@@ -106,7 +108,7 @@ extension PraiseChange: MomentRecord {
     }
 
     public func fold(into walk: inout Walk) {
-        walk.change(touchpoint, undo: undo, clearing: [.praise, .praiseTo]) { $0.praise = praise }
+        walk.change(touchpoint, undo: undo) { $0.praise = praise }
     }
 
     public func undoEntry(before walk: Walk) -> UndoEntry? {
@@ -139,6 +141,12 @@ public struct ActionChange: Equatable, Sendable {
 extension ActionChange: MomentRecord {
     public static let type = "action"
     public var isUndo: Bool { undo || removed }
+    /// A new action saves the form's three fields; a change to one the walk has (its status, an
+    /// undo) leaves a form being typed alone.
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] {
+        guard !removed, walk.action(id: action.id) == nil else { return [] }
+        return [TextField.action, .actionOwner, .actionDue].map { Walk.DraftKey(touchpoint: touchpoint, field: $0) }
+    }
     public var fields: [(String, JSONWriter.Value)] {
         [
             ("id", .string(action.id)), ("text", .string(action.text)), ("owner", .string(action.owner)),
@@ -166,7 +174,7 @@ extension ActionChange: MomentRecord {
         }
         // Taking out an action the walk does not have changes nothing.
         if removed { return }
-        walk.change(touchpoint, undo: undo, clearing: [.action, .actionOwner, .actionDue]) { $0.actions.append(action) }
+        walk.change(touchpoint, undo: undo) { $0.actions.append(action) }
     }
 
     /// A new action is taken out again; a changed one is put back as it was.

@@ -87,6 +87,7 @@ extension NoteChange: MomentRecord {
     public var isUndo: Bool { undo }
     public var typedText: (key: Walk.DraftKey, text: String)? { (Walk.DraftKey(touchpoint: touchpoint, field: .note), text) }
     public var fields: [(String, JSONWriter.Value)] { [("text", .string(text))] + Self.undoKey(undo) }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [.note(touchpoint)] }
 
     public init(reading record: some RecordFields) throws(RecordProblem) {
         self.init(touchpoint: try record.touchpoint(), text: record.string("text") ?? "", at: try record.time("at"), undo: record.undo)
@@ -96,7 +97,6 @@ extension NoteChange: MomentRecord {
         // A note can be for the touchpoint just judged, behind the one the walk is on: it does not
         // move the walk. An undo does, as an undone verdict does: the walk goes back to what it changed.
         walk.change(touchpoint, undo: undo) { $0.note = text }
-        if walk.index(of: touchpoint) != nil { walk.drafts[touchpoint] = nil }
     }
 
     public func undoEntry(before walk: Walk) -> UndoEntry? {
@@ -131,12 +131,7 @@ public struct DraftRecord: MomentRecord, Equatable {
 
     public func fold(into walk: inout Walk) {
         guard walk.index(of: touchpoint) != nil else { return }
-        let text = change.text.isEmpty ? nil : change.text
-        if change.field == .note {
-            walk.drafts[touchpoint] = text
-        } else {
-            walk.fieldDrafts[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = text
-        }
+        walk.drafts[Walk.DraftKey(touchpoint: touchpoint, field: change.field)] = change.text.isEmpty ? nil : change.text
     }
 
     public var event: WalkEvent { .drafted(change) }

@@ -16,6 +16,8 @@ public protocol RecordKind: Sendable {
     var isUndo: Bool { get }
     /// The field and text of a record that carries typed text, nil for the others.
     var typedText: (key: Walk.DraftKey, text: String)? { get }
+    /// The fields whose text the record saves for good: their drafts are gone once it is written.
+    func savedFields(before walk: Walk) -> [Walk.DraftKey]
     /// The record's own keys, in the order written after `type`, `at` and `touchpoint`.
     var fields: [(String, JSONWriter.Value)] { get }
     /// Reads the record from a line's keys.
@@ -33,6 +35,7 @@ public protocol RecordKind: Sendable {
 extension RecordKind {
     public var isUndo: Bool { false }
     public var typedText: (key: Walk.DraftKey, text: String)? { nil }
+    public func savedFields(before walk: Walk) -> [Walk.DraftKey] { [] }
     public func undoEntry(before walk: Walk) -> UndoEntry? { nil }
     public func retimed(to now: Date) -> Self {
         var copy = self

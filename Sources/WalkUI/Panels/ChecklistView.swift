@@ -46,7 +46,7 @@ enum ChecklistView {
             } else if let comment = moment.comments[index] {
                 lines.append(Line(text: "“" + comment + "”", role: .dim, item: index))
             } else if answer == .no {
-                let draft = state.fieldDrafts[Walk.DraftKey(touchpoint: touchpoint.id, field: .comment(index))]
+                let draft = state.texts.text(Walk.DraftKey(touchpoint: touchpoint.id, field: .comment(index)))
                 lines.append(Line(text: draft.map { "(draft) " + $0 } ?? "a No needs a comment: e", role: .warning, item: index))
             }
         }

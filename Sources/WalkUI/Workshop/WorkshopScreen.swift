@@ -226,7 +226,7 @@ public enum WorkshopScreen {
         }
         let moment = state.currentMoment
         let id = state.currentStep?.touchpoint.id ?? ""
-        let draft = state.walk.drafts[id]
+        let draft = state.walk.texts.note(id)
         let text = moment.note.isEmpty ? (draft.map { "(draft) " + $0 } ?? "—  e to write the room's discussion note") : moment.note
         canvas.put(text, row: row, column: x, role: moment.note.isEmpty ? .dim : .normal, limit: column + width - x, ellipsis: true)
     }

@@ -132,11 +132,11 @@ import Testing
         #expect(state.walk.editor != nil)
         #expect(state.press(.char("m")).isEmpty, "typing is not voting")
         state.press(.char("o"), .escape)
-        #expect(state.walk.drafts["ask"] == "mo")
+        #expect(state.walk.texts.note("ask") == "mo")
         #expect(state.tally == Votes())
         let saved = state.press(.char("e"), .char("!"), .enter)
         #expect(saved == [[.noted(NoteChange(touchpoint: "ask", text: "mo!", at: at(10)))]])
-        #expect(state.currentMoment.note == "mo!" && state.walk.drafts["ask"] == nil)
+        #expect(state.currentMoment.note == "mo!" && state.walk.texts.note("ask") == nil)
     }
 
     @Test func leavingWhileTypingKeepsTheTextAsADraft() {
