@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func eachFileOfTheWalksIsChecked() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v2-every-record.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v2-every-record.jsonl")
         let statuses = EvidenceCheck.statuses(for: [file.walk])
         #expect(statuses == [Evidence(path: "/photos/IMG_2041.jpg", bytes: 2_401_112, sha256: String(repeating: "ab", count: 32)): .missing])
     }

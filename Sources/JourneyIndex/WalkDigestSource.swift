@@ -2,10 +2,10 @@ import Dispatch
 import JourneyKit
 import JourneyStore
 
-/// Where the review list and compare read walks from: the walk index, brought up to date first,
+/// Where the review list, compare and the home screen read walk digests from: the walk index, brought up to date first,
 /// or, when the index cannot be used (a read-only or full disk, a folder outside the data folder),
 /// the walk files themselves, read a batch at a time, with a one-line notice saying why.
-public final class WalkSource {
+public final class WalkDigestSource {
     public let walksFolder: String
     /// Why the files are read instead of the index, in one line; nil when the index is used (or
     /// was not meant to be).
@@ -122,7 +122,7 @@ public final class WalkSource {
         }
         // The files, in the same order; walks the index already gave are skipped.
         var skip = delivered
-        DigestReader.read(WalkLibrary(folder: walksFolder).paths) { _, outcomes in
+        DigestReader.read(WalkFileCatalog(folder: walksFolder).paths) { _, outcomes in
             for outcome in outcomes {
                 switch outcome {
                 case .walk(let digest, let outline, _):

@@ -1,6 +1,6 @@
 import JourneyKit
 
-extension WalkLibrary {
+extension WalkFileCatalog {
     /// A journey as a walk's header keeps it: the copy taken when the walk started.
     public struct WalkedJourney: Sendable {
         /// The walk file whose header holds the copy.
