@@ -48,7 +48,7 @@ struct WalkFileStamps {
                 changed: nanoseconds(info.st_ctim))
         }.compactMap { $0 }
         var copies = stat()
-        let copiesModified = stat(JourneyCopies.folder(forWalks: folder), &copies) == 0 ? nanoseconds(copies.st_mtim) : 0
+        let copiesModified = stat(SharedJourneyCopies.folder(forWalks: folder), &copies) == 0 ? nanoseconds(copies.st_mtim) : 0
         return WalkFileStamps(entries: entries, copiesModified: copiesModified)
     }
 

@@ -70,7 +70,7 @@ public struct ActionLedger: Sendable {
     /// (actions can come from them) and the action records; the other lines are not decoded.
     static func actionsWalk(_ bytes: [UInt8], path: String) throws(WalkLoadError) -> Walk {
         var walk: Walk?
-        let copies = JourneyCopies.near(walkFile: path)
+        let copies = SharedJourneyCopies.near(walkFile: path)
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count

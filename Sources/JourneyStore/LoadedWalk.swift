@@ -51,7 +51,7 @@ public struct LoadedWalk: Sendable {
         var walk: Walk?
         var warnings: [Warning] = []
         var events: [WalkEvent] = []
-        let copies = JourneyCopies.near(walkFile: path)
+        let copies = SharedJourneyCopies.near(walkFile: path)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {

@@ -209,7 +209,7 @@ public enum WalkCodec {
     }
 
     /// Decodes one journal line given as UTF-8 bytes; `copies` finds shared journey copies.
-    public static func decode<Bytes: Collection>(bytes: Bytes, copies: JourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
+    public static func decode<Bytes: Collection>(bytes: Bytes, copies: SharedJourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
         // A header's journey is left unparsed here: the same bytes come back in every walk of that
         // journey version, and are parsed once per process (`headerJourney`).
         let header = bytes.starts(with: headerStart)

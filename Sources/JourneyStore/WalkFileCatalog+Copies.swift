@@ -57,7 +57,7 @@ extension WalkFileCatalog {
     /// The walk id in a file's header line; nil when the file is not a walk that can be read.
     static func walkID(ofFile path: String) -> String? {
         guard let line = PosixFile.firstLine(path),
-              case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: JourneyCopies.near(walkFile: path))
+              case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: SharedJourneyCopies.near(walkFile: path))
         else { return nil }
         return header.walkID
     }

@@ -30,7 +30,7 @@ extension WalkFileCatalog {
     }
 
     static func walkedJourney(in path: String) -> WalkedJourney? {
-        guard let line = PosixFile.firstLine(path), case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: JourneyCopies.near(walkFile: path)) else { return nil }
+        guard let line = PosixFile.firstLine(path), case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: SharedJourneyCopies.near(walkFile: path)) else { return nil }
         return WalkedJourney(walkPath: path, header: header)
     }
 }

@@ -48,7 +48,7 @@ public final class WalkFileRecorder: WorkshopRecorder {
         header.workshopTimebox = workshopTimebox
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
-            header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
+            header.journeyCopy = try? SharedJourneyCopies.store(loaded.journey, walksFolder: walksFolder)
         }
         let names = PosixFile.list(walksFolder)
         let created = try WalkFileWriter.createNew(folder: walksFolder, header: header) { candidate in

@@ -97,7 +97,7 @@ struct ReportSubcommand: ParsableCommand {
         var held: String?
         let withPaths = export.withPaths
         var start = 0
-        let hashes = EvidenceHashes(file: data.locations.evidenceHashes)
+        let hashes = EvidenceHashCache(file: data.locations.evidenceHashes)
         defer { hashes.save() }
         // A reader gone or a full disk stops the report: nothing more could be written.
         while start < paths.count, !StandardStreams.outputFailed {

@@ -113,7 +113,7 @@ let workshopEvents: [WalkEvent] = {
 
 @Suite struct SecondWaveRecordTests {
     @Test func everyRecordSurvivesTheRoundTrip() throws {
-        let copies = JourneyCopies(folders: [])
+        let copies = SharedJourneyCopies(folders: [])
         for event in secondWaveEvents + leaderUndoEvents.dropFirst() {
             let line = WalkCodec.encode(event)
             #expect(!line.contains("\n"))

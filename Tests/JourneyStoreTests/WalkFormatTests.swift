@@ -101,8 +101,8 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         defer { removeFolder(root) }
         let walks = root + "/walks"
         #expect(WalkCodec.journeyCopyJSON(largeJourney()).utf8.count > WalkCodec.sharedCopyFrom)
-        let name = try #require(try JourneyCopies.store(largeJourney(), walksFolder: walks))
-        #expect(try JourneyCopies.store(largeJourney(), walksFolder: walks) == name, "stored once")
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(), walksFolder: walks))
+        #expect(try SharedJourneyCopies.store(largeJourney(), walksFolder: walks) == name, "stored once")
         #expect(try FileManager.default.contentsOfDirectory(atPath: walks + "/journeys") == [name + ".json"])
         var info = stat()
         #expect(stat(walks + "/journeys/" + name + ".json", &info) == 0 && info.st_mode & 0o777 == 0o600)
@@ -124,7 +124,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let walks = root + "/walks"
-        let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 301), walksFolder: walks))
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(touchpoints: 301), walksFolder: walks))
         let journal = try WalkFileWriter.create(folder: walks, header: header("w", copy: name))
         journal.close()
         let copy = walks + "/journeys/" + name + ".json"
@@ -150,7 +150,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let walks = root + "/walks"
-        let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 302), walksFolder: walks))
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(touchpoints: 302), walksFolder: walks))
         let journal = try WalkFileWriter.create(folder: root + "/trash", header: header("w", copy: name))
         journal.close()
         #expect(try LoadedWalk.load(path: journal.path).walk.steps.count == 302)
