@@ -16,9 +16,6 @@ import Testing
             "w.jsonl:2: not valid UTF-8 text (byte 0xE9 at byte 76 of the line); skipped",
             "w.jsonl:3: not a complete JSON record; skipped",
         ])
-        #expect(WalkCodec.firstInvalidUTF8(Array("café ★".utf8)) == nil)
-        #expect(WalkCodec.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]) == 1, "a surrogate is not UTF-8")
-        #expect(WalkCodec.firstInvalidUTF8([0xC0, 0x80]) == 0, "nor is an overlong form")
     }
 
     @Test func jsonNestedTooDeepIsNamedAsSuch() throws {
