@@ -10,7 +10,8 @@ public final class WalkDigestSource {
     /// Why the files are read instead of the index, in one line; nil when the index is used (or
     /// was not meant to be).
     public private(set) var notice: String?
-    private var index: WalkIndex?
+    /// The index answering, or nil when the files are read.
+    private(set) var index: WalkIndex?
     private var fileOutlines: [String: JourneyOutline] = [:]
 
     /// The source for a walks folder; `indexPath` is nil for a folder that has no index (one given
@@ -95,9 +96,6 @@ public final class WalkDigestSource {
         done.wait()
         refreshing = nil
     }
-
-    /// Whether the index answers (false: the files are read).
-    public var usesIndex: Bool { index != nil }
 
     static func fallback(_ error: WalkIndex.Unavailable) -> String {
         "the walk index cannot be used (\(error)); reading the walk files instead"

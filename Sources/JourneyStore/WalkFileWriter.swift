@@ -22,17 +22,6 @@ public final class WalkFileWriter {
 
     deinit { close() }
 
-    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
-    /// header. The header is written and flushed under a hidden temporary name and then linked into place,
-    /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
-    /// Fails with "File exists" when a file already has the name: it is never replaced.
-    public static func create(folder: String, header: WalkHeader) throws(FileError) -> WalkFileWriter {
-        guard let writer = try createUnlessTaken(folder: folder, header: header) else {
-            throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
-        }
-        return writer
-    }
-
     /// How many ids a new walk tries, from the one `makeWalkID` chose (`ID`, `ID-2` … `ID-100`), when
     /// walks of the same journey started in the same second by other processes take them first.
     public static let newIDAttempts = 100
@@ -52,8 +41,11 @@ public final class WalkFileWriter {
         throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
     }
 
-    /// `create`, or nil when the walk id's file (or this process's temporary file for it) exists.
-    private static func createUnlessTaken(folder: String, header: WalkHeader) throws(FileError) -> WalkFileWriter? {
+    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
+    /// header. The header is written and flushed under a hidden temporary name and then linked into place,
+    /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
+    /// Nil when the walk id's file (or this process's temporary file for it) exists: it is never replaced.
+    static func createUnlessTaken(folder: String, header: WalkHeader) throws(FileError) -> WalkFileWriter? {
         try PosixFile.makeFolder(folder, mode: 0o700)
         chmod(folder, 0o700)
         let path = folder + "/" + header.walkID + ".jsonl"

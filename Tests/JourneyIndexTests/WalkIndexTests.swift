@@ -54,7 +54,7 @@ func touch(_ path: String, secondsAgo: Int) {
         try writeWalk(walks, "b", day: 2, [("door", .misery), ("greet", .neutral)])
         try writeWalk(walks, "c", day: 3, [("door", .magic)], finished: false)
         let first = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(first.usesIndex)
+        #expect(first.index != nil)
         #expect(first.notice == nil)
         #expect(glyphs(first) == ["★", "✖", "★"])
         var mode = stat()
@@ -66,7 +66,7 @@ func touch(_ path: String, secondsAgo: Int) {
 
         for suffix in ["", "-wal", "-shm"] { unlink(index + suffix) }
         let again = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(again.usesIndex)
+        #expect(again.index != nil)
         #expect(glyphs(again) == ["★", "✖", "★"], "deleting the index loses nothing")
         #expect(FileManager.default.fileExists(atPath: index))
     }
@@ -147,7 +147,7 @@ func touch(_ path: String, secondsAgo: Int) {
         for suffix in ["-wal", "-shm"] { unlink(index + suffix) }
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: index))
         let source = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(source.usesIndex, "\(source.notice ?? "")")
+        #expect(source.index != nil, "\(source.notice ?? "")")
         #expect(glyphs(source) == ["★"])
     }
 
@@ -170,7 +170,7 @@ func touch(_ path: String, secondsAgo: Int) {
         }
         #expect(failures.withLock { $0 }.isEmpty)
         let source = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(source.usesIndex)
+        #expect(source.index != nil)
         let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
         #expect(comparison.walks == 300)
         #expect(comparison.rows[0].total.misery == 100)
@@ -257,7 +257,7 @@ func touch(_ path: String, secondsAgo: Int) {
             WalkDigestSource(walksFolder: walks, indexPath: index), WalkDigestSource(walksFolder: walks, indexPath: nil),
             WalkDigestSource(walksFolder: walks, indexPath: noIndex + "/index.sqlite"),
         ]
-        #expect(sources.map(\.usesIndex) == [true, false, false])
+        #expect(sources.map { $0.index != nil } == [true, false, false])
         for source in sources {
             let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
             #expect(comparison.columns.map(\.key) == ["a", "b"])
@@ -306,7 +306,7 @@ func touch(_ path: String, secondsAgo: Int) {
         // A folder where the index should be: it cannot be opened or replaced.
         try FileManager.default.createDirectory(atPath: index, withIntermediateDirectories: true)
         let source = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(!source.usesIndex)
+        #expect(source.index == nil)
         let notice = try #require(source.notice)
         #expect(notice.hasPrefix("the walk index cannot be used (\(index): "))
         #expect(notice.hasSuffix("reading the walk files instead"))
@@ -322,7 +322,7 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(FileManager.default.createFile(atPath: elsewhere, contents: Data("kept".utf8)))
         #expect(symlink(elsewhere, index) == 0)
         let source = WalkDigestSource(walksFolder: walks, indexPath: index)
-        #expect(!source.usesIndex)
+        #expect(source.index == nil)
         #expect(source.notice == "the walk index cannot be used (\(index): it is a symbolic link, and the index is never opened through a link; remove the link and journeywalk makes the index again in its place); reading the walk files instead")
         #expect(glyphs(source) == ["★"])
         #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == "kept")
