@@ -11,7 +11,7 @@ public func walkReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     do {
-        let file = try WalkFile.parse(bytes, path: "fuzz.jsonl")
+        let file = try LoadedWalk.parse(bytes, path: "fuzz.jsonl")
         let walk = file.walk
         check(walk.steps.isEmpty ? walk.position == 0 : walk.steps.indices.contains(walk.position), "position \(walk.position) outside the walk")
         let summary = walk.summary
@@ -25,9 +25,9 @@ public func walkReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         for step in walk.steps {
             check(withinLimit(step.touchpoint.title) && withinLimit(step.touchpoint.channel), "a touchpoint of the walk has a title or channel over the limit")
         }
-        // The quick decoder gives the same walk and the same warnings (WalkFile.parse, `quickly`).
+        // The quick decoder gives the same walk and the same warnings (LoadedWalk.parse, `quickly`).
         do {
-            let quick = try WalkFile.parse(bytes, path: "fuzz.jsonl", quickly: true)
+            let quick = try LoadedWalk.parse(bytes, path: "fuzz.jsonl", quickly: true)
             check(quick.walk == walk, "the quick decoder reads another walk")
             check(quick.warnings == file.warnings, "the quick decoder gives other warnings: \(quick.warnings) instead of \(file.warnings)")
         } catch {
@@ -36,7 +36,7 @@ public func walkReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     } catch {
         check(isPrintable(error.description), "an error would write control characters: \(error.description.debugDescription)")
         do {
-            _ = try WalkFile.parse(bytes, path: "fuzz.jsonl", quickly: true)
+            _ = try LoadedWalk.parse(bytes, path: "fuzz.jsonl", quickly: true)
             fatalError("the quick decoder loads a walk the decoder refuses: \(error)")
         } catch let quick {
             check(quick == error, "the quick decoder refuses with another error: \(quick) instead of \(error)")

@@ -21,7 +21,7 @@ public final class WalkIndex {
     /// reading of 0 seconds is no timer reading in the steps (`Moment.stopwatchReading`). 3: nor is a
     /// split timer reset to 0:00 (`Moment.usedSplitTimer`). 4: only the split timer is a timing;
     /// the time on screen at a verdict is none (`Moment.splitReading`). 5: a row keeps the file's
-    /// inode and change time too, and files that are not regular files have rows (`WalkFolderScan`).
+    /// inode and change time too, and files that are not regular files have rows (`WalkFileStamps`).
     static let schemaVersion = 5
 
     /// Why the index cannot be used; the caller reads the walk files instead.
@@ -171,9 +171,9 @@ public final class WalkIndex {
     }
 
     private func refreshOnce() throws -> Refresh {
-        let scan = WalkFolderScan.scan(walksFolder)
+        let scan = WalkFileStamps.scan(walksFolder)
         var copiesSeen: Int64 = 0
-        var stale: [WalkFolderScan.Entry] = []
+        var stale: [WalkFileStamps.Entry] = []
         var gone: [String] = []
         try database.read { db in
             copiesSeen = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'copies_modified'") ?? 0

@@ -29,12 +29,6 @@ public struct Debrief: Sendable {
             self.entry = entry
             self.recovery = recovery
         }
-
-        /// The steps not done (or not marked): `["reassurance", "restitution"]`.
-        public var missingSteps: [String] {
-            [("apology", recovery?.apology), ("reassurance", recovery?.reassurance), ("restitution", recovery?.restitution)]
-                .filter { $0.1 != true }.map(\.0)
-        }
     }
 
     /// Praise to pass on, with the moment it was earned at.

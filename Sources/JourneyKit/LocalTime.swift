@@ -46,12 +46,6 @@ public enum LocalTime {
     /// `11:15:03` in the zone (say the zone once nearby).
     public static func clock(_ date: Date, _ zone: TimeZone) -> String { components(date, zone).clock }
 
-    /// `2026-11-22 11:15` in the zone.
-    public static func dateAndMinute(_ date: Date, _ zone: TimeZone) -> String {
-        let parts = components(date, zone)
-        return "\(parts.date) \(parts.clock.prefix(5))"
-    }
-
     /// `2026-11-22`, the day in the zone.
     public static func day(_ date: Date, _ zone: TimeZone) -> String { components(date, zone).date }
 

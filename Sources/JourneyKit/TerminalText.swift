@@ -133,8 +133,8 @@ public enum TerminalText {
         let utf8 = text.utf8
         guard utf8.count > budget else { return text[...] }
         var end = utf8.index(utf8.startIndex, offsetBy: budget)
-        // Back to the start of a scalar (a UTF-8 continuation byte is 10xxxxxx).
-        while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        // Back to the start of a scalar.
+        while end > utf8.startIndex, UTF8Text.isContinuation(utf8[end]) { end = utf8.index(before: end) }
         return text[..<end]
     }
 

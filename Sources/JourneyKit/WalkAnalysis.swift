@@ -53,17 +53,4 @@ public struct WalkAnalysis: Sendable {
     public var momentsOfTruth: [Entry] { entries.filter(\.touchpoint.momentOfTruth) }
 
     public var misery: [Entry] { entries.filter { $0.moment.rating?.verdict == .misery } }
-
-    /// Index of the next misery moment after `index`, wrapping round; nil when there is none.
-    public func nextMisery(after index: Int, backwards: Bool = false) -> Int? {
-        let misery = self.misery.map(\.index)
-        guard !misery.isEmpty else { return nil }
-        if backwards { return misery.last { $0 < index } ?? misery.last }
-        return misery.first { $0 > index } ?? misery.first
-    }
-
-    /// Seconds from the start of the walk to a moment's verdict.
-    public func offset(of entry: Entry) -> TimeInterval? {
-        entry.moment.ratedAt.map { $0.timeIntervalSince(walk.header.started) }
-    }
 }

@@ -12,18 +12,18 @@ public struct ActionLedger: Sendable {
     /// reports count them: the actions of another copy of a walk are left out, and the copy is named
     /// in `copies`), and the walk files that could not be read. Only files that mention an action are
     /// read in full, so thousands of walks without actions cost little.
-    public func load() -> (actions: [ActionListing], errors: [WalkFileError], copies: [WalkCopy]) {
+    public func load() -> (actions: [ActionListing], errors: [WalkLoadError], copies: [WalkCopy]) {
         let all = loadAll()
         return (all.counted, all.errors, all.copies)
     }
 
     /// The actions counted, those of copies left out (with the copies that hold them), and the errors.
-    private func loadAll() -> (counted: [ActionListing], leftOut: [ActionListing], copies: [WalkCopy], errors: [WalkFileError]) {
-        let library = WalkLibrary(folder: folder)
+    private func loadAll() -> (counted: [ActionListing], leftOut: [ActionListing], copies: [WalkCopy], errors: [WalkLoadError]) {
+        let library = WalkFileCatalog(folder: folder)
         let results = Parallel.map(library.paths, perWorker: 64) { path in Self.actions(in: path).map { (path, $0) } }
         var walks: [(walkID: String, path: String)] = []
         var listings: [ActionListing] = []
-        var errors: [WalkFileError] = []
+        var errors: [WalkLoadError] = []
         for result in results {
             switch result {
             case .success(let (path, found)):
@@ -50,7 +50,7 @@ public struct ActionLedger: Sendable {
     private static let marker = Array("\"action\"".utf8)
 
     /// The walk id and actions of a walk file; nil when it mentions no action (its header is not read).
-    private static func actions(in path: String) -> Result<(walkID: String, actions: [ActionListing])?, WalkFileError> {
+    private static func actions(in path: String) -> Result<(walkID: String, actions: [ActionListing])?, WalkLoadError> {
         let bytes: [UInt8]
         do {
             bytes = try PosixFile.read(path)
@@ -58,7 +58,7 @@ public struct ActionLedger: Sendable {
             return .failure(.unreadable(error))
         }
         guard mentions(bytes, marker) else { return .success(nil) }
-        return Result { () throws(WalkFileError) in
+        return Result { () throws(WalkLoadError) in
             let walk = try actionsWalk(bytes, path: path)
             return (walk.header.walkID, ActionListing.all(in: walk, path: path))
         }
@@ -68,9 +68,9 @@ public struct ActionLedger: Sendable {
 
     /// The walk with only what listing actions needs folded in: the header, the ad-hoc touchpoints
     /// (actions can come from them) and the action records; the other lines are not decoded.
-    static func actionsWalk(_ bytes: [UInt8], path: String) throws(WalkFileError) -> Walk {
+    static func actionsWalk(_ bytes: [UInt8], path: String) throws(WalkLoadError) -> Walk {
         var walk: Walk?
-        let copies = JourneyCopies.near(walkFile: path)
+        let copies = SharedJourneyCopies.near(walkFile: path)
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -127,28 +127,28 @@ public struct ActionLedger: Sendable {
             throw .reference(error)
         }
         guard let found = listings.first(where: { $0.action.id == id }) else { throw .reference(.unknown(reference)) }
-        let journal: WalkJournal
+        let writer: WalkFileWriter
         do {
-            journal = try WalkJournal.reopen(path: found.walkPath)
-        } catch let busy as WalkJournal.Busy {
+            writer = try WalkFileWriter.reopen(path: found.walkPath)
+        } catch let busy as WalkFileWriter.Busy {
             throw .busy(busy)
         } catch let error as FileError {
             throw .file(error)
         } catch {
             throw .file(FileError(path: found.walkPath, reason: String(describing: error)))
         }
-        defer { journal.close() }
+        defer { writer.close() }
         // A file that became another copy of its walk since (a copy named after the walk synced in).
-        if let copy = WalkLibrary.copy(path: found.walkPath, walkID: found.walkID) { throw .copy(copy) }
+        if let copy = WalkFileCatalog.copy(path: found.walkPath, walkID: found.walkID) { throw .copy(copy) }
         // Read the walk again under the lock: the action as it is now, in case it changed since.
         let current: ActionListing
         do {
-            let file = try WalkFile.load(path: found.walkPath)
+            let file = try LoadedWalk.load(path: found.walkPath)
             guard let now = ActionListing.all(in: file.walk, path: found.walkPath).first(where: { $0.action.id == id }) else {
                 throw ActionLedgerError.reference(.unknown(reference))
             }
             current = now
-        } catch let error as WalkFileError {
+        } catch let error as WalkLoadError {
             throw .walk(error)
         } catch let error as ActionLedgerError {
             throw error
@@ -159,7 +159,7 @@ public struct ActionLedger: Sendable {
         var action = current.action
         action.status = status
         do {
-            try journal.append(.actionChanged(ActionChange(touchpoint: current.touchpoint, action: action, at: date)))
+            try writer.append(.actionChanged(ActionChange(touchpoint: current.touchpoint, action: action, at: date)))
         } catch {
             throw .file(error)
         }
@@ -172,9 +172,9 @@ public struct ActionLedger: Sendable {
 /// Why an action could not be closed.
 public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case reference(ActionReference.Problem)
-    case busy(WalkJournal.Busy)
+    case busy(WalkFileWriter.Busy)
     case file(FileError)
-    case walk(WalkFileError)
+    case walk(WalkLoadError)
     /// The action is only in another copy of a walk, which is never written to.
     case copy(WalkCopy)
 

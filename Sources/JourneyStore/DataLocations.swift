@@ -11,7 +11,7 @@ public struct DataLocations: Equatable, Sendable {
     }
 
     public var walks: String { home + "/walks" }
-    /// The hashes of evidence files checked before (`EvidenceHashes`).
+    /// The cache of evidence files' hashes (`EvidenceHashCache`).
     public var evidenceHashes: String { home + "/evidence-hashes" }
 
     /// Resolves the data folder from the option and the environment.

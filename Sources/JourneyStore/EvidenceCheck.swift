@@ -6,7 +6,7 @@ public enum EvidenceCheck {
     /// What the file at the evidence's path is now. A size that differs is enough to say `changed`
     /// without reading the file; otherwise the bytes are hashed, or the hash is taken from `hashes`
     /// when the file's size, times, device and inode are those it had when it was hashed.
-    public static func status(of evidence: Evidence, hashes: EvidenceHashes? = nil) -> EvidenceStatus {
+    public static func status(of evidence: Evidence, hashes: EvidenceHashCache? = nil) -> EvidenceStatus {
         var info = stat()
         guard stat(evidence.path, &info) == 0 else { return errno == EACCES ? .unreadable : .missing }
         guard info.st_mode & S_IFMT == S_IFREG, Int64(info.st_size) == evidence.bytes else { return .changed }
@@ -16,7 +16,7 @@ public enum EvidenceCheck {
     }
 
     /// The status of every file attached anywhere in the walks, each checked once.
-    public static func statuses(for walks: [Walk], hashes: EvidenceHashes? = nil) -> [Evidence: EvidenceStatus] {
+    public static func statuses(for walks: [Walk], hashes: EvidenceHashCache? = nil) -> [Evidence: EvidenceStatus] {
         var result: [Evidence: EvidenceStatus] = [:]
         for walk in walks {
             for moment in walk.moments.values {

@@ -1,3 +1,5 @@
+import JourneyKit
+
 /// A parsed JSON value. Walk files are read with this small parser rather than Foundation's
 /// decoder: a walk list reads thousands of files, and this is several times faster per line.
 enum JSONValue: Equatable, Sendable {
@@ -264,7 +266,7 @@ enum JSONValue: Equatable, Sendable {
                         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                         index += 1
                         // ASCII needs no validation (and most of a walk file is ASCII).
-                        return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                        return ascii ? String(decoding: slice, as: UTF8.self) : UTF8Text.string(validating: slice)
                     }
                     break
                 }
@@ -279,7 +281,7 @@ enum JSONValue: Equatable, Sendable {
             var run: [UInt8] = []
             func flush() -> Bool {
                 guard !run.isEmpty else { return true }
-                guard let text = String(validating: run, as: UTF8.self) else { return false }
+                guard let text = UTF8Text.string(validating: run) else { return false }
                 scalars.append(contentsOf: text.unicodeScalars)
                 run.removeAll(keepingCapacity: true)
                 return true

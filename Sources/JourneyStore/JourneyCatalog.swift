@@ -104,7 +104,7 @@ public struct JourneyCatalog: Sendable {
         }
         // A file named after the id that does not load: its problems say more than "not found".
         if let namedResult { return Found(loaded: try namedResult.get(), origin: .file) }
-        if let walksFolder, let walked = WalkLibrary(folder: walksFolder).newestWalk(ofJourney: reference) {
+        if let walksFolder, let walked = WalkFileCatalog(folder: walksFolder).newestWalk(ofJourney: reference) {
             return try Self.journey(walked)
         }
         if includesSamples, let sample = Self.sample(reference) { return sample }
@@ -140,7 +140,7 @@ public struct JourneyCatalog: Sendable {
         var taken = ids
         var found: [Found] = []
         if let walksFolder {
-            for walked in WalkLibrary(folder: walksFolder).walkedJourneys() where !taken.contains(walked.header.journey.id) {
+            for walked in WalkFileCatalog(folder: walksFolder).walkedJourneys() where !taken.contains(walked.header.journey.id) {
                 guard let journey = try? Self.journey(walked) else { continue }
                 taken.insert(walked.header.journey.id)
                 found.append(journey)
@@ -156,7 +156,7 @@ public struct JourneyCatalog: Sendable {
 
     /// A journey walked before: its file when it is still there with the same id, else the walk's copy.
     /// A file that is there but no longer loads gives its problems (they are what the user must fix).
-    static func journey(_ walked: WalkLibrary.WalkedJourney) throws(JourneyLoadError) -> Found {
+    static func journey(_ walked: WalkFileCatalog.WalkedJourney) throws(JourneyLoadError) -> Found {
         let header = walked.header
         if let path = header.journeyPath, PosixFile.isFile(path) {
             let loaded = try JourneyLoader.load(path: path)

@@ -90,36 +90,13 @@ struct JourneyReader {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw JourneyLoadError(problems: [problem(1, 1, "the file is empty: a journey needs a title and stages")])
         }
-        var line = 1
-        var column = 1
-        var index = body.startIndex
-        while index < body.endIndex {
-            let byte = body[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            var valid = length > 0 && body.distance(from: index, to: body.endIndex) >= length
-            if valid, length > 1 {
-                for offset in 1..<length where body[index + offset] & 0xC0 != 0x80 { valid = false }
-                if valid, length == 3 {
-                    let second = body[index + 1]
-                    if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F) { valid = false }
-                }
-                if valid, length == 4 {
-                    let second = body[index + 1]
-                    if (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { valid = false }
-                }
-            }
-            guard valid else {
-                throw JourneyLoadError(problems: [problem(line, column, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8")])
-            }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
-            index += length
+        if let offset = UTF8Text.firstInvalidByte(in: body) {
+            let before = body.prefix(offset)
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? body.startIndex
+            let line = 1 + before.count(where: { $0 == 0x0A })
+            let column = 1 + before[lineStart...].count(where: { !UTF8Text.isContinuation($0) })
+            let byte = body[body.startIndex + offset]
+            throw JourneyLoadError(problems: [problem(line, column, "the file is not UTF-8 text (byte 0x\(String(byte, radix: 16, uppercase: true)) here); save it as UTF-8")])
         }
         return String(decoding: body, as: UTF8.self)
     }

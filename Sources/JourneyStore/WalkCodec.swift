@@ -105,33 +105,6 @@ public enum WalkCodec {
         return pairs
     }
 
-    /// The offset of the first byte that does not belong to valid UTF-8 (overlong forms and surrogates
-    /// included), or nil when the bytes are UTF-8 text.
-    static func firstInvalidUTF8<Bytes: Collection>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
-        let all = Array(bytes)
-        var index = 0
-        while index < all.count {
-            let byte = all[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
-            }
-            guard index + length <= all.count else { return index }
-            for offset in 1..<max(1, length) where all[index + offset] & 0xC0 != 0x80 { return index }
-            if length > 1 {
-                let second = all[index + 1]
-                if (byte == 0xE0 && second < 0xA0) || (byte == 0xED && second > 0x9F)
-                    || (byte == 0xF0 && second < 0x90) || (byte == 0xF4 && second > 0x8F) { return index }
-            }
-            index += length
-        }
-        return nil
-    }
-
     /// Why a line could not be read.
     public enum LineProblem: Error, Equatable {
         /// A byte (1-based offset in the line) that is not UTF-8: the record cannot be text.
@@ -152,7 +125,7 @@ public enum WalkCodec {
     }
 
     /// Decodes one journal line given as UTF-8 bytes; `copies` finds shared journey copies.
-    public static func decode<Bytes: Collection>(bytes: Bytes, copies: JourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
+    public static func decode<Bytes: Collection>(bytes: Bytes, copies: SharedJourneyCopies? = nil) throws(LineProblem) -> WalkEvent where Bytes.Element == UInt8 {
         // A header's journey is left unparsed here: the same bytes come back in every walk of that
         // journey version, and are parsed once per process (`headerJourney`).
         let isHeader = bytes.starts(with: headerStart)
@@ -164,7 +137,7 @@ public enum WalkCodec {
             rawJourneyIsJSON = rawJourney != nil
         }
         guard let parsed, rawJourneyIsJSON, case .object = parsed.value, let type = parsed.value["type"]?.string else {
-            if let offset = firstInvalidUTF8(bytes) { throw .notUTF8(byte: Array(bytes)[offset], offset: offset + 1) }
+            if let offset = UTF8Text.firstInvalidByte(in: bytes) { throw .notUTF8(byte: Array(bytes)[offset], offset: offset + 1) }
             if JSONValue.nestsTooDeep(bytes) { throw .nestedTooDeep }
             throw .notJSON
         }

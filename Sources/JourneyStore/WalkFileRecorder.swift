@@ -1,7 +1,7 @@
 import Foundation
 import JourneyKit
 
-/// The walk file's writer: starts a new walk file (a new walk id that never collides, written under
+/// Records a walk into its walk file through a `WalkFileWriter`: starts a new walk file (a new walk id that never collides, written under
 /// a hidden name and linked into place, locked, mode 0600) or takes over one opened for resuming,
 /// and appends each record with an fsync before it returns. The seam where a team's outbox will plug in.
 public final class WalkFileRecorder: WorkshopRecorder {
@@ -13,7 +13,7 @@ public final class WalkFileRecorder: WorkshopRecorder {
     private let workshopTimebox: Int?
     /// The zone a new walk starts in (`TZ` as the C library reads it).
     private let zone: SystemTimeZone
-    public private(set) var journal: WalkJournal?
+    public private(set) var writer: WalkFileWriter?
 
     /// A recorder for a new walk of `loaded` in `walksFolder`; `statedStart` is `walk --at`'s, and
     /// `workshopTimebox` a workshop's `--timebox` in seconds. `zone` is the zone the walk starts in.
@@ -27,13 +27,13 @@ public final class WalkFileRecorder: WorkshopRecorder {
     }
 
     /// A recorder that appends to a walk opened (and locked) for resuming.
-    public init(resuming journal: WalkJournal) {
+    public init(resuming writer: WalkFileWriter) {
         self.zone = SystemTimeZone.current
         self.loaded = nil
         self.statedStart = nil
         self.workshopTimebox = nil
-        self.walksFolder = PosixFile.parentFolder(of: journal.path)
-        self.journal = journal
+        self.walksFolder = PosixFile.parentFolder(of: writer.path)
+        self.writer = writer
     }
 
     public func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader {
@@ -48,29 +48,29 @@ public final class WalkFileRecorder: WorkshopRecorder {
         header.workshopTimebox = workshopTimebox
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
-            header.journeyCopy = try? JourneyCopies.store(loaded.journey, walksFolder: walksFolder)
+            header.journeyCopy = try? SharedJourneyCopies.store(loaded.journey, walksFolder: walksFolder)
         }
         let names = PosixFile.list(walksFolder)
-        let created = try WalkJournal.createNew(folder: walksFolder, header: header) { candidate in
-            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkLibrary.isTaken(candidate, among: names)
+        let created = try WalkFileWriter.createNew(folder: walksFolder, header: header) { candidate in
+            PosixFile.isFile(walksFolder + "/" + candidate + ".jsonl") || WalkFileCatalog.isTaken(candidate, among: names)
         }
-        journal = created.journal
+        writer = created.writer
         return created.header
     }
 
     public func record(_ event: WalkEvent) throws {
-        guard let journal else { throw FileError(path: walksFolder, reason: "the walk has not started") }
-        try journal.append(event)
+        guard let writer else { throw FileError(path: walksFolder, reason: "the walk has not started") }
+        try writer.append(event)
     }
 
     public func actionIDsInUse() -> Set<String> { ActionLedger(folder: walksFolder).ids() }
 
     public func record(together events: [WalkEvent]) throws {
-        guard let journal else {
+        guard let writer else {
             // Not started: `record` says so with the walks folder.
             for event in events { try record(event) }
             return
         }
-        try journal.append(contentsOf: events)
+        try writer.append(contentsOf: events)
     }
 }

@@ -8,7 +8,7 @@ public enum WalkSubmission {
     public enum Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case submitted(walkID: String, path: String, at: Date)
         case notComplete(walkID: String, path: String)
-        case busy(WalkJournal.Busy)
+        case busy(WalkFileWriter.Busy)
         case unreadable(String)
         /// Another copy of a walk (a file sync tool's conflict copy): compare and reports leave it
         /// out, so nothing is ever written to it.
@@ -34,54 +34,54 @@ public enum WalkSubmission {
     /// it (a line cut off by a crash is reported as such) and refuses another copy of a walk (so a
     /// submitted walk stays read-only through its copies too) and a submitted walk, each with a
     /// message naming it; only then is a cut-off last line ended, ready for new records.
-    public static func openForWriting(path: String) throws(Refusal) -> (journal: WalkJournal, file: WalkFile) {
-        let journal: WalkJournal
+    public static func openForWriting(path: String) throws(Refusal) -> (writer: WalkFileWriter, file: LoadedWalk) {
+        let writer: WalkFileWriter
         do {
-            journal = try WalkJournal.lock(path: path)
-        } catch let busy as WalkJournal.Busy {
+            writer = try WalkFileWriter.lock(path: path)
+        } catch let busy as WalkFileWriter.Busy {
             throw .busy(busy)
         } catch {
             throw .unreadable("cannot open the walk: \(error)")
         }
-        let file: WalkFile
+        let file: LoadedWalk
         do {
             // Read as its writer: a last line without its end is damage, not a record being written.
-            let bytes = try journal.contents()
-            file = try WalkFile.parse(bytes, path: path, keepingEvents: true)
+            let bytes = try writer.contents()
+            file = try LoadedWalk.parse(bytes, path: path, keepingEvents: true)
         } catch let error as FileError {
-            journal.close()
-            throw .unreadable(WalkFileError.unreadable(error).description)
-        } catch let error as WalkFileError {
-            journal.close()
+            writer.close()
+            throw .unreadable(WalkLoadError.unreadable(error).description)
+        } catch let error as WalkLoadError {
+            writer.close()
             throw .unreadable(error.description)
         } catch {
-            journal.close()
+            writer.close()
             throw .unreadable("\(path): \(error)")
         }
-        if let copy = WalkLibrary.copy(path: path, walkID: file.walkID) {
-            journal.close()
+        if let copy = WalkFileCatalog.copy(path: path, walkID: file.walkID) {
+            writer.close()
             throw .copy(copy)
         }
         if let submitted = file.walk.submitted {
-            journal.close()
+            writer.close()
             throw .submitted(walkID: file.walkID, path: path, at: submitted)
         }
         do {
-            try journal.endCutOffLine()
+            try writer.endCutOffLine()
         } catch {
-            journal.close()
+            writer.close()
             throw .unreadable("cannot continue the walk: \(error)")
         }
-        return (journal, file)
+        return (writer, file)
     }
 
     /// Appends the `submit` record to a complete walk and returns the walk as submitted.
     public static func submit(path: String, at date: Date) throws(Refusal) -> Walk {
-        let (journal, file) = try openForWriting(path: path)
-        defer { journal.close() }
+        let (writer, file) = try openForWriting(path: path)
+        defer { writer.close() }
         guard file.walk.isFinished else { throw .notComplete(walkID: file.walkID, path: path) }
         do {
-            try journal.append(.submitted(at: date))
+            try writer.append(.submitted(at: date))
         } catch {
             throw .unreadable("\(path): the walk was not submitted: \(error.reason)")
         }

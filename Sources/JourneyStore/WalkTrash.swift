@@ -14,8 +14,8 @@ public struct WalkTrash: Sendable {
     }
 
     /// The walks in the trash: those that load, and the errors of those that do not.
-    public func list() -> (walks: [WalkFile], errors: [WalkFileError]) {
-        WalkLibrary(folder: folder).load()
+    public func list() -> (walks: [LoadedWalk], errors: [WalkLoadError]) {
+        WalkFileCatalog(folder: folder).load()
     }
 
     /// Moves a walk file of the walks folder into the trash; returns its path there.
@@ -38,7 +38,7 @@ public struct WalkTrash: Sendable {
         defer { close(fd) }
         // A writer (resume, a walk, `actions done`) holds an exclusive lock while the file is open for writing.
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            if errno == EWOULDBLOCK { throw .inUse(WalkJournal.Busy(path: path, holder: WalkJournal.lockHolder(of: path))) }
+            if errno == EWOULDBLOCK { throw .inUse(WalkFileWriter.Busy(path: path, holder: WalkFileWriter.lockHolder(of: path))) }
             throw .file(FileError(path: path, reason: String(cString: strerror(errno))))
         }
         return try Self.move(path, into: folder)
@@ -50,7 +50,7 @@ public struct WalkTrash: Sendable {
     public func restore(_ reference: String) throws(TrashError) -> String {
         let path: String
         do {
-            path = try WalkLibrary(folder: folder).path(of: reference)
+            path = try WalkFileCatalog(folder: folder).path(of: reference)
         } catch {
             throw .notInTrash(reference: reference, trash: folder)
         }
@@ -95,7 +95,7 @@ public struct WalkTrash: Sendable {
 public enum TrashError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInWalks(path: String, walks: String)
     /// Another process has the walk open for writing; named as `resume` and `walk` name it.
-    case inUse(WalkJournal.Busy)
+    case inUse(WalkFileWriter.Busy)
     case notInTrash(reference: String, trash: String)
     case nameTaken(path: String)
     case file(FileError)

@@ -28,7 +28,7 @@ struct DeleteSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
-        let library = WalkLibrary(folder: locations.walks)
+        let library = WalkFileCatalog(folder: locations.walks)
         let (paths, unknown) = Session.walkPaths(walks, in: library)
         guard unknown == 0 else { throw Session.fail("nothing was moved to the trash") }
         if !yes {
@@ -61,7 +61,7 @@ struct DeleteSubcommand: ParsableCommand {
 
     /// One line about a walk: id, journey, location, start, progress; or why it does not load.
     static func describe(_ path: String) -> String {
-        guard let file = try? WalkFile.load(path: path) else {
+        guard let file = try? LoadedWalk.load(path: path) else {
             return "\(TerminalText.sanitize(PosixFile.stem(of: path)))  (not a readable walk file: \(TerminalText.sanitize(path)))"
         }
         let walk = file.walk
@@ -117,7 +117,7 @@ struct TrashSubcommand: ParsableCommand {
     func run() throws {
         let locations = data.locations
         let trash = WalkTrash(locations: locations)
-        let paths = WalkLibrary(folder: trash.folder).paths
+        let paths = WalkFileCatalog(folder: trash.folder).paths
         guard !paths.isEmpty else {
             Session.say("The trash is empty (\(TerminalText.sanitize(trash.folder))).")
             return

@@ -23,8 +23,8 @@ struct DiffSubcommand: ParsableCommand {
 
     func run() throws {
         Session.openWalks(data.locations)
-        let library = WalkLibrary(folder: data.locations.walks)
-        var files: [WalkFile] = []
+        let library = WalkFileCatalog(folder: data.locations.walks)
+        var files: [LoadedWalk] = []
         for reference in [first, second] {
             do {
                 files.append(try library.find(reference))

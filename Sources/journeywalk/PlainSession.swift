@@ -38,14 +38,14 @@ extension Session {
         let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = runPlain(state, recorder: recorder)
-        try report(outcome.walkOutcome, path: recorder.journal?.path, plain: true)
+        try report(outcome.walkOutcome, path: recorder.writer?.path, plain: true)
         try failOnProblems(outcome)
     }
 
     /// Continues an unfinished walk line by line (or reopens a complete one to correct it).
     static func resumePlain(path: String) throws {
-        let (journal, file) = try openToContinue(path: path)
-        let recorder = WalkFileRecorder(resuming: journal)
+        let (writer, file) = try openToContinue(path: path)
+        let recorder = WalkFileRecorder(resuming: writer)
         let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
         for warning in file.warnings { printError("warning: \(warning)") }
         let outcome = runPlain(state, recorder: recorder)

@@ -62,7 +62,7 @@ struct ReportSubcommand: ParsableCommand {
 
     func run() throws {
         Session.openWalks(data.locations)
-        let library = WalkLibrary(folder: data.locations.walks)
+        let library = WalkFileCatalog(folder: data.locations.walks)
         let sinceDate = try parsedSince()
         var (paths, unknown) = Session.walkPaths(walks, in: library)
         var failed = unknown > 0
@@ -97,14 +97,14 @@ struct ReportSubcommand: ParsableCommand {
         var held: String?
         let withPaths = export.withPaths
         var start = 0
-        let hashes = EvidenceHashes(file: data.locations.evidenceHashes)
+        let hashes = EvidenceHashCache(file: data.locations.evidenceHashes)
         defer { hashes.save() }
         // A reader gone or a full disk stops the report: nothing more could be written.
         while start < paths.count, !StandardStreams.outputFailed {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
             start += batch.count
-            let loaded = Parallel.map(batch, perWorker: 8) { path -> Result<(warnings: [WalkFile.Warning], piece: String?, input: ReportInput), WalkFileError> in
-                Result { () throws(WalkFileError) in try WalkFile.load(path: path) }.map { file in
+            let loaded = Parallel.map(batch, perWorker: 8) { path -> Result<(warnings: [LoadedWalk.Warning], piece: String?, input: ReportInput), WalkLoadError> in
+                Result { () throws(WalkLoadError) in try LoadedWalk.load(path: path) }.map { file in
                     let input = ReportInput(
                         walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
                         evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths)

@@ -26,15 +26,15 @@ struct ResumeSubcommand: ParsableCommand {
                 plain: plain, command: WalkDisplay.commandLine(["journeywalk", "resume"] + (walk.map { [$0] } ?? [])), environment: Session.environment)
         }
         if let walk {
-            let file: WalkFile
+            let file: LoadedWalk
             do {
-                file = try WalkLibrary(folder: locations.walks).find(walk)
+                file = try WalkFileCatalog(folder: locations.walks).find(walk)
             } catch {
                 throw Session.fail(error.description)
             }
             // Refused as they are before the display is chosen: another copy of a walk (compare and
             // reports leave it out) and a submitted walk are not resumed in either.
-            if let copy = WalkLibrary.copy(path: file.path, walkID: file.walkID) {
+            if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {
                 throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
             }
             if let submitted = file.walk.submitted {

@@ -6,7 +6,7 @@ import WalkUI
 extension Review {
     /// The review runner of a list, with `d` moving a walk of the data folder into its trash and `C`
     /// comparing walks.
-    static func listRunner(locations: DataLocations, settings: ExportSettings, source: WalkSource) -> ReviewRunner {
+    static func listRunner(locations: DataLocations, settings: ExportSettings, source: WalkDigestSource) -> ReviewRunner {
         var runner = Review.runner(settings)
         runner.compare = { request, grouping in
             guard let paths = request.paths else {

@@ -30,9 +30,9 @@ struct ReviewSubcommand: ParsableCommand {
             if PosixFile.isFolder(target) {
                 folder = target
             } else {
-                let file: WalkFile
+                let file: LoadedWalk
                 do {
-                    file = try WalkLibrary(folder: folder).find(target)
+                    file = try WalkFileCatalog(folder: folder).find(target)
                 } catch {
                     throw Session.fail(error.description)
                 }
@@ -58,14 +58,14 @@ struct ReviewSubcommand: ParsableCommand {
 /// The review screens' glue: listing walks, opening one, exporting reports.
 enum Review {
     /// The walks of a folder: through the walk index for the data folder's walks, else from the files.
-    static func source(locations: DataLocations, folder: String, refreshLater: Bool = false) -> WalkSource {
+    static func source(locations: DataLocations, folder: String, refreshLater: Bool = false) -> WalkDigestSource {
         let indexed = PosixFile.isSameFolder(folder, locations.walks) || folder == locations.walks
-        return WalkSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil, refreshLater: refreshLater)
+        return WalkDigestSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil, refreshLater: refreshLater)
     }
 
     /// The list read again once the index put off by `refreshLater` is up to date (the refresh starts
     /// on the first call, after the first frame).
-    static func freshList(_ source: WalkSource) -> ReviewRunner.FreshList {
+    static func freshList(_ source: WalkDigestSource) -> ReviewRunner.FreshList {
         source.startRefresh()
         switch source.refreshOutcome() {
         case .running: return .waiting
@@ -79,7 +79,7 @@ enum Review {
     /// The list of walks, read from the source (the index answers without opening the walk files,
     /// in its own order: the list sorts them).
     /// With `upToDate` false, an index whose refresh was put off answers as it is (the first frame).
-    static func list(_ source: WalkSource, filter: String = "", upToDate: Bool = true) -> ReviewListState {
+    static func list(_ source: WalkDigestSource, filter: String = "", upToDate: Bool = true) -> ReviewListState {
         var items: [WalkListing] = []
         var notes: [String] = []
         source.forEach(filter: WalkFilter(), steps: false, ordered: false, upToDate: upToDate, walk: { items.append(WalkListing($0)) }, problem: { notes.append($0) })
@@ -87,10 +87,10 @@ enum Review {
         return ReviewListState(items: items, notes: notes, filter: filter)
     }
 
-    static func state(for file: WalkFile) -> ReviewWalkState {
+    static func state(for file: LoadedWalk) -> ReviewWalkState {
         var problems = file.warnings.map(\.short)
         // Opened from a `⧉ copy` line (or by its name): say so first, as the list did.
-        if let copy = WalkLibrary.copy(path: file.path, walkID: file.walkID) {
+        if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {
             problems.insert("this file is " + copy.problem.dropFirst(copy.path.count + 2), at: 0)
         }
         return ReviewWalkState(
@@ -101,7 +101,7 @@ enum Review {
     static func runner(_ options: ExportSettings) -> ReviewRunner { ReviewRunner(
         open: { listing in
             do {
-                return .success(state(for: try WalkFile.load(path: listing.path)))
+                return .success(state(for: try LoadedWalk.load(path: listing.path)))
             } catch {
                 return .failure(ReviewFailure(String(describing: error)))
             }

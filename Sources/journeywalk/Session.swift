@@ -39,7 +39,7 @@ enum Session {
 
     /// The walk files that references name (paths, ids or unique id prefixes), each once, in the
     /// order given; a reference that names none is said on stderr and counted.
-    static func walkPaths(_ references: [String], in library: WalkLibrary) -> (paths: [String], unknown: Int) {
+    static func walkPaths(_ references: [String], in library: WalkFileCatalog) -> (paths: [String], unknown: Int) {
         var paths: [String] = []
         var seen = Set<String>()
         var unknown = 0
@@ -97,7 +97,7 @@ enum Session {
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
         let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
-        try report(outcome, path: recorder.journal?.path)
+        try report(outcome, path: recorder.writer?.path)
     }
 
     /// Reads a file to attach as evidence (`a`, `attach PATH`): `~/` is the home folder, a relative
@@ -109,7 +109,7 @@ enum Session {
     /// Opens a walk to continue it: locked first, then read; a submitted walk (read-only) is
     /// refused with a message naming the walk. A complete walk opens to be corrected. Prints
     /// nothing; throws the exit.
-    static func openToContinue(path: String) throws -> (journal: WalkJournal, file: WalkFile) {
+    static func openToContinue(path: String) throws -> (writer: WalkFileWriter, file: LoadedWalk) {
         do {
             return try WalkSubmission.openForWriting(path: path)
         } catch {
@@ -121,21 +121,21 @@ enum Session {
     /// before the screen opens, so a walk busy elsewhere (or submitted) is refused with the terminal
     /// untouched; pass `terminal` when a screen is already up (it is closed before any message).
     static func resume(path: String, terminal openTerminal: CursesTerminal? = nil) throws {
-        let file: WalkFile
-        let journal: WalkJournal
+        let file: LoadedWalk
+        let writer: WalkFileWriter
         do {
-            (journal, file) = try openToContinue(path: path)
+            (writer, file) = try openToContinue(path: path)
         } catch {
             openTerminal?.close()
             throw error
         }
         if WorkshopState.isWorkshop(file.walk), file.walk.isFinished {
-            journal.close()
+            writer.close()
             openTerminal?.close()
             throw fail("\(path): workshop \(file.walkID) is complete; its summary is in `journeywalk review`")
         }
         let terminal = try openTerminal ?? Session.openTerminal()
-        let recorder = WalkFileRecorder(resuming: journal)
+        let recorder = WalkFileRecorder(resuming: writer)
         let outcome: WalkOutcome
         if WorkshopState.isWorkshop(file.walk) {
             let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
@@ -144,7 +144,7 @@ enum Session {
             let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
             outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         }
-        journal.close()
+        writer.close()
         terminal.close()
         for warning in file.warnings { printError("warning: \(warning)") }
         try report(outcome, path: path)

@@ -20,7 +20,7 @@ struct SubmitSubcommand: ParsableCommand {
         Session.openWalks(locations)
         let path: String
         do {
-            path = try WalkLibrary(folder: locations.walks).path(of: walk)
+            path = try WalkFileCatalog(folder: locations.walks).path(of: walk)
         } catch {
             throw Session.fail(error.description)
         }

@@ -54,7 +54,7 @@ struct WorkshopSubcommand: ParsableCommand {
         let state = WorkshopState(journey: loaded.journey, room: room ?? "", trainer: trainer ?? "", timebox: seconds, now: Date())
         let outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
         terminal.close()
-        try Session.report(outcome, path: recorder.journal?.path)
+        try Session.report(outcome, path: recorder.writer?.path)
         if let walk = outcome.walk, outcome.finished {
             // A command that runs as printed, also before journeywalk is installed (`swift run`).
             Session.say("Handout: " + CommandHint.command(

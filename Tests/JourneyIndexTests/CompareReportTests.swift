@@ -12,7 +12,7 @@ import JourneyReports
         try writeWalk(walks, "a", location: "North", day: 1, [("door", .magic), ("greet", .neutral)])
         try writeWalk(walks, "b", location: "South", day: 2, [("door", .misery), ("greet", nil)])
         try writeWalk(walks, "c", location: "South", day: 3, [("door", .skipped)])
-        let source = WalkSource(walksFolder: walks, indexPath: home + "/index.sqlite")
+        let source = WalkDigestSource(walksFolder: walks, indexPath: home + "/index.sqlite")
         return (source.comparison(journey: "shop", grouping: grouping, filter: WalkFilter()), home)
     }
 

@@ -4,7 +4,7 @@ import JourneyKit
 @testable import JourneyIndex
 @testable import JourneyStore
 
-/// The index reads walk files with `WalkFile.load(quickly: true)`: the digests, warnings and errors
+/// The index reads walk files with `LoadedWalk.load(quickly: true)`: the digests, warnings and errors
 /// must be those of the full JSON reading, also for damaged and cut-off files.
 @Suite struct QuickDigestTests {
     static let fixtureWalks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -13,7 +13,7 @@ import JourneyKit
     /// The digest (or the reason there is none) and the warnings, read one way or the other.
     func read(_ path: String, quickly: Bool) -> String {
         do {
-            let file = try WalkFile.load(path: path, quickly: quickly)
+            let file = try LoadedWalk.load(path: path, quickly: quickly)
             let digest = WalkDigest(file.walk, path: path, problems: file.warnings.map(\.description))
             return "\(digest)\n\(JourneyOutline(file.walk.journey))"
         } catch {
@@ -28,7 +28,7 @@ import JourneyKit
             // What the index's reader hands over is the same digest.
             switch DigestReader.outcome(path) {
             case .walk(let digest, _, _):
-                let file = try? WalkFile.load(path: path)
+                let file = try? LoadedWalk.load(path: path)
                 #expect(file.map { WalkDigest($0.walk, path: path, problems: $0.warnings.map(\.description)) } == digest, "\(path)")
             case .unreadable(let message):
                 #expect(old == "error: \(message)", "\(path)")
@@ -41,9 +41,9 @@ import JourneyKit
         #expect(names.contains("damaged.jsonl") && names.contains("cut-off.jsonl"))
         expectSameEitherWay(names.map { Self.fixtureWalks + "/" + $0 })
         // The damaged and cut-off fixtures keep their named lines.
-        let damaged = try WalkFile.load(path: Self.fixtureWalks + "/damaged.jsonl", quickly: true)
+        let damaged = try LoadedWalk.load(path: Self.fixtureWalks + "/damaged.jsonl", quickly: true)
         #expect(damaged.warnings.map(\.line) == [5, 6, 7, 8])
-        let cut = try WalkFile.load(path: Self.fixtureWalks + "/cut-off.jsonl", quickly: true)
+        let cut = try LoadedWalk.load(path: Self.fixtureWalks + "/cut-off.jsonl", quickly: true)
         #expect(cut.warnings.map(\.line) == [42])
         #expect(cut.warnings.first?.message.hasPrefix("the last record was cut off") == true)
     }
@@ -87,10 +87,10 @@ import JourneyKit
             paths.append(path)
         }
         expectSameEitherWay(paths)
-        let damaged = try WalkFile.load(path: home + "/damaged.jsonl", quickly: true)
+        let damaged = try LoadedWalk.load(path: home + "/damaged.jsonl", quickly: true)
         #expect(damaged.warnings.count == 5)
         #expect(damaged.walk.status == .submitted)
-        let cut = try WalkFile.load(path: home + "/cut-off.jsonl", quickly: true)
+        let cut = try LoadedWalk.load(path: home + "/cut-off.jsonl", quickly: true)
         #expect(cut.warnings.map(\.message).first?.hasPrefix("the last record was cut off") == true)
     }
 

@@ -43,7 +43,7 @@ func touch(_ path: String, secondsAgo: Int) {
         return (home, home + "/walks", home + "/index.sqlite")
     }
 
-    func glyphs(_ source: WalkSource, _ touchpoint: String = "door") -> [String] {
+    func glyphs(_ source: WalkDigestSource, _ touchpoint: String = "door") -> [String] {
         source.comparison(journey: "shop", grouping: nil, filter: WalkFilter()).rows.first { $0.touchpoint == touchpoint }?.cells.map(\.glyph) ?? []
     }
 
@@ -53,8 +53,8 @@ func touch(_ path: String, secondsAgo: Int) {
         try writeWalk(walks, "a", day: 1, [("door", .magic), ("greet", .neutral)])
         try writeWalk(walks, "b", day: 2, [("door", .misery), ("greet", .neutral)])
         try writeWalk(walks, "c", day: 3, [("door", .magic)], finished: false)
-        let first = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(first.usesIndex)
+        let first = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(first.index != nil)
         #expect(first.notice == nil)
         #expect(glyphs(first) == ["★", "✖", "★"])
         var mode = stat()
@@ -65,8 +65,8 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(try opened.refresh() == WalkIndex.Refresh(read: 0, dropped: 0, files: 3), "nothing changed: no file is read again")
 
         for suffix in ["", "-wal", "-shm"] { unlink(index + suffix) }
-        let again = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(again.usesIndex)
+        let again = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(again.index != nil)
         #expect(glyphs(again) == ["★", "✖", "★"], "deleting the index loses nothing")
         #expect(FileManager.default.fileExists(atPath: index))
     }
@@ -76,7 +76,7 @@ func touch(_ path: String, secondsAgo: Int) {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let a = try writeWalk(walks, "a", day: 1, [("door", .magic)], finished: false)
         try writeWalk(walks, "b", day: 2, [("door", .misery)])
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★", "✖"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["★", "✖"])
 
         // Another verdict appended by hand: a new size.
         let more = WalkCodec.encode(.rated(RatingChange(touchpoint: "door", rating: Rating(.neutral), at: Date(timeIntervalSince1970: 1_790_100_000))))
@@ -86,18 +86,18 @@ func touch(_ path: String, secondsAgo: Int) {
         handle.closeFile()
         let opened = try WalkIndex.open(path: index, walksFolder: walks)
         #expect(try opened.refresh().read == 1)
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["●", "✖"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["●", "✖"])
 
         // The same size, other bytes, an older time (a sync tool restoring a copy): read again by its time.
         let text = try String(contentsOfFile: a, encoding: .utf8).replacingOccurrences(of: "\"verdict\":\"neutral\",\"intensity\":0", with: "\"verdict\":\"skipped\",\"intensity\":0")
         try text.write(toFile: a, atomically: false, encoding: .utf8)
         touch(a, secondsAgo: 3600)
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["○", "✖"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["○", "✖"])
 
         // A walk file removed: its row goes.
         unlink(walks + "/b.jsonl")
         #expect(try opened.refresh().dropped == 1)
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["○"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["○"])
     }
 
     @Test func aRefreshPutOffUntilAfterTheFirstFrameSaysWhatChanged() throws {
@@ -106,12 +106,12 @@ func touch(_ path: String, secondsAgo: Int) {
         // An index that holds no walk yet is filled at once, whatever the caller asks.
         try writeWalk(walks, "a", day: 1, [("door", .magic)])
         try writeWalk(walks, "b", day: 2, [("door", .misery)])
-        let empty = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        let empty = WalkDigestSource(walksFolder: walks, indexPath: index, refreshLater: true)
         #expect(!empty.refreshPending)
         #expect(glyphs(empty) == ["★", "✖"])
 
         // Up to date: the refresh finds nothing to read again.
-        let unchanged = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        let unchanged = WalkDigestSource(walksFolder: walks, indexPath: index, refreshLater: true)
         #expect(unchanged.refreshPending)
         unchanged.startRefresh()
         #expect(!unchanged.refreshPending)
@@ -121,7 +121,7 @@ func touch(_ path: String, secondsAgo: Int) {
         // refresh, which reports the change once.
         unlink(walks + "/b.jsonl")
         try writeWalk(walks, "c", day: 3, [("door", .neutral)])
-        let later = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        let later = WalkDigestSource(walksFolder: walks, indexPath: index, refreshLater: true)
         #expect(later.refreshPending)
         var asIndexed: [String] = []
         later.forEach(filter: WalkFilter(), steps: false, upToDate: false, walk: { asIndexed.append($0.walkID) }, problem: { Issue.record("\($0)") })
@@ -134,7 +134,7 @@ func touch(_ path: String, secondsAgo: Int) {
 
         // A reader that never starts the refresh still gets the walks as the files are.
         try writeWalk(walks, "d", day: 4, [("door", .skipped)])
-        let reader = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        let reader = WalkDigestSource(walksFolder: walks, indexPath: index, refreshLater: true)
         #expect(glyphs(reader) == ["★", "●", "○"])
         #expect(reader.refreshOutcome() == .changed)
     }
@@ -143,11 +143,11 @@ func touch(_ path: String, secondsAgo: Int) {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try writeWalk(walks, "a", [("door", .magic)])
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["★"])
         for suffix in ["-wal", "-shm"] { unlink(index + suffix) }
         try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: index))
-        let source = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(source.usesIndex, "\(source.notice ?? "")")
+        let source = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(source.index != nil, "\(source.notice ?? "")")
         #expect(glyphs(source) == ["★"])
     }
 
@@ -169,8 +169,8 @@ func touch(_ path: String, secondsAgo: Int) {
             }
         }
         #expect(failures.withLock { $0 }.isEmpty)
-        let source = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(source.usesIndex)
+        let source = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(source.index != nil)
         let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
         #expect(comparison.walks == 300)
         #expect(comparison.rows[0].total.misery == 100)
@@ -184,7 +184,7 @@ func touch(_ path: String, secondsAgo: Int) {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let a = try writeWalk(walks, "a", [("door", .misery)])
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["✖"])
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["✖"])
         var before = stat()
         #expect(stat(a, &before) == 0)
         let text = try String(contentsOfFile: a, encoding: .utf8)
@@ -196,7 +196,7 @@ func touch(_ path: String, secondsAgo: Int) {
         var after = stat()
         #expect(stat(a, &after) == 0)
         #expect(after.st_size == before.st_size && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
-        #expect(glyphs(WalkSource(walksFolder: walks, indexPath: index)) == ["★"], "the verdict as the file says it now")
+        #expect(glyphs(WalkDigestSource(walksFolder: walks, indexPath: index)) == ["★"], "the verdict as the file says it now")
     }
 
     /// A FIFO, a link to a device and a dangling link named `*.jsonl` are named as files that cannot
@@ -208,7 +208,7 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(mkfifo(walks + "/pipe.jsonl", 0o600) == 0)
         #expect(symlink("/dev/zero", walks + "/device.jsonl") == 0)
         #expect(symlink(walks + "/gone", walks + "/dangling.jsonl") == 0)
-        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+        for source in [WalkDigestSource(walksFolder: walks, indexPath: index), WalkDigestSource(walksFolder: walks, indexPath: nil)] {
             let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
             #expect(comparison.walks == 1)
             #expect(comparison.problems.contains { $0.hasPrefix(walks + "/pipe.jsonl") && $0.contains("FIFO") }, "\(comparison.problems)")
@@ -227,7 +227,7 @@ func touch(_ path: String, secondsAgo: Int) {
         let whole = try String(contentsOfFile: cut, encoding: .utf8)
         try (whole + "{\"type\":\"verdict\",\"at\":\"2026").write(toFile: cut, atomically: false, encoding: .utf8)
         try "not a walk\n".write(toFile: walks + "/c.jsonl", atomically: false, encoding: .utf8)
-        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+        for source in [WalkDigestSource(walksFolder: walks, indexPath: index), WalkDigestSource(walksFolder: walks, indexPath: nil)] {
             let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
             #expect(comparison.walks == 1)
             #expect(comparison.columns.map(\.key) == ["a"])
@@ -254,10 +254,10 @@ func touch(_ path: String, secondsAgo: Int) {
         let noIndex = home + "/no-index"
         try FileManager.default.createDirectory(atPath: noIndex + "/index.sqlite", withIntermediateDirectories: true)
         let sources = [
-            WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil),
-            WalkSource(walksFolder: walks, indexPath: noIndex + "/index.sqlite"),
+            WalkDigestSource(walksFolder: walks, indexPath: index), WalkDigestSource(walksFolder: walks, indexPath: nil),
+            WalkDigestSource(walksFolder: walks, indexPath: noIndex + "/index.sqlite"),
         ]
-        #expect(sources.map(\.usesIndex) == [true, false, false])
+        #expect(sources.map { $0.index != nil } == [true, false, false])
         for source in sources {
             let comparison = source.comparison(journey: "shop", grouping: nil, filter: WalkFilter())
             #expect(comparison.columns.map(\.key) == ["a", "b"])
@@ -272,7 +272,7 @@ func touch(_ path: String, secondsAgo: Int) {
         #expect(named.problems.sorted() == expected.sorted())
         // Without the walk's own file, the first copy by name is kept.
         try FileManager.default.removeItem(atPath: kept)
-        let withoutOwn = WalkSource(walksFolder: walks, indexPath: index).comparison(journey: "shop", grouping: nil, filter: WalkFilter())
+        let withoutOwn = WalkDigestSource(walksFolder: walks, indexPath: index).comparison(journey: "shop", grouping: nil, filter: WalkFilter())
         #expect(withoutOwn.columns.map(\.key) == ["a", "b"])
         #expect(withoutOwn.problems == ["\(conflict): another copy of walk a (kept: \(handCopy)); left out"])
     }
@@ -289,7 +289,7 @@ func touch(_ path: String, secondsAgo: Int) {
         let bCopy = walks + "/b.sync-conflict-20261126-101010-ABCDEF.jsonl"
         try (String(contentsOfFile: b, encoding: .utf8).split(separator: "\n").dropLast().joined(separator: "\n") + "\n").write(toFile: bCopy, atomically: false, encoding: .utf8)
         try "not a walk\n".write(toFile: walks + "/broken.jsonl", atomically: false, encoding: .utf8)
-        for source in [WalkSource(walksFolder: walks, indexPath: index), WalkSource(walksFolder: walks, indexPath: nil)] {
+        for source in [WalkDigestSource(walksFolder: walks, indexPath: index), WalkDigestSource(walksFolder: walks, indexPath: nil)] {
             let found = source.unfinished()
             #expect(Set(found.drafts.map(\.walkID)) == ["a", "c"], "each walk once, and b's copy is no unfinished walk")
             #expect(found.drafts.map(\.path).allSatisfy { !$0.contains("sync-conflict") })
@@ -305,8 +305,8 @@ func touch(_ path: String, secondsAgo: Int) {
         try writeWalk(walks, "a", [("door", .magic)])
         // A folder where the index should be: it cannot be opened or replaced.
         try FileManager.default.createDirectory(atPath: index, withIntermediateDirectories: true)
-        let source = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(!source.usesIndex)
+        let source = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(source.index == nil)
         let notice = try #require(source.notice)
         #expect(notice.hasPrefix("the walk index cannot be used (\(index): "))
         #expect(notice.hasSuffix("reading the walk files instead"))
@@ -321,8 +321,8 @@ func touch(_ path: String, secondsAgo: Int) {
         let elsewhere = home + "/elsewhere.txt"
         #expect(FileManager.default.createFile(atPath: elsewhere, contents: Data("kept".utf8)))
         #expect(symlink(elsewhere, index) == 0)
-        let source = WalkSource(walksFolder: walks, indexPath: index)
-        #expect(!source.usesIndex)
+        let source = WalkDigestSource(walksFolder: walks, indexPath: index)
+        #expect(source.index == nil)
         #expect(source.notice == "the walk index cannot be used (\(index): it is a symbolic link, and the index is never opened through a link; remove the link and journeywalk makes the index again in its place); reading the walk files instead")
         #expect(glyphs(source) == ["★"])
         #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == "kept")
@@ -332,7 +332,7 @@ func touch(_ path: String, secondsAgo: Int) {
         let (home, walks, index) = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let path = try writeWalk(walks, "a", location: "Harbour", [("door", .magic)])
-        _ = WalkSource(walksFolder: walks, indexPath: index)
+        _ = WalkDigestSource(walksFolder: walks, indexPath: index)
         // Unreadable to journeywalk now: the first frame (before the refresh) is answered by the
         // index alone, without opening the file; the refresh after it sees the change.
         var info = stat()
@@ -341,12 +341,12 @@ func touch(_ path: String, secondsAgo: Int) {
         var times = [info.st_atim, info.st_mtim]
         utimensat(AT_FDCWD, path, &times, 0)
         var seen: [WalkDigest] = []
-        let source = WalkSource(walksFolder: walks, indexPath: index, refreshLater: true)
+        let source = WalkDigestSource(walksFolder: walks, indexPath: index, refreshLater: true)
         source.forEach(filter: WalkFilter(location: "harb"), steps: false, upToDate: false, walk: { seen.append($0) }, problem: { Issue.record("\($0)") })
         #expect(seen.map(\.walkID) == ["a"])
         #expect(seen.first?.summary.magic == 1)
         var problems: [String] = []
-        WalkSource(walksFolder: walks, indexPath: index).forEach(filter: WalkFilter(), steps: false, walk: { _ in }, problem: { problems.append($0) })
+        WalkDigestSource(walksFolder: walks, indexPath: index).forEach(filter: WalkFilter(), steps: false, walk: { _ in }, problem: { problems.append($0) })
         #expect(problems.count == 1, "the same size and time, but another change time: read again")
     }
 }

@@ -12,7 +12,7 @@ let walkFixtures: String = {
 }()
 
 func fixtureInput(_ name: String, evidence: [Evidence: EvidenceStatus]? = nil) throws -> ReportInput {
-    let file = try WalkFile.load(path: walkFixtures + "/" + name)
+    let file = try LoadedWalk.load(path: walkFixtures + "/" + name)
     return ReportInput(walk: file.walk, file: nil, problems: file.warnings.map(\.short), evidence: evidence ?? [:])
 }
 

@@ -9,7 +9,7 @@ import Testing
     func workshop() throws -> ReportInput {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<2 { url.deleteLastPathComponent() }
-        let file = try WalkFile.load(path: url.path + "/JourneyStoreTests/Fixtures/walks/v2-workshop.jsonl")
+        let file = try LoadedWalk.load(path: url.path + "/JourneyStoreTests/Fixtures/walks/v2-workshop.jsonl")
         return ReportInput(walk: file.walk, file: nil)
     }
 

@@ -14,7 +14,7 @@ private func t(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_34
 @discardableResult
 private func writeWalk(_ id: String, in folder: String, _ events: [WalkEvent]) throws -> String {
     let header = WalkHeader(walkID: id, journey: journey, journeyPath: nil, journeyFingerprint: "f", details: WalkDetails(operator: "Ann"), started: t(0))
-    let journal = try WalkJournal.create(folder: folder, header: header)
+    let journal = try WalkFileWriter.create(folder: folder, header: header)
     defer { journal.close() }
     for event in events { try journal.append(event) }
     return journal.path
@@ -70,7 +70,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         let (listing, changed) = try ActionLedger(folder: folder).close("a7f", as: .done, at: t(40))
         #expect(changed)
         #expect(listing.action.status == .done)
-        let file = try WalkFile.load(path: path)
+        let file = try LoadedWalk.load(path: path)
         #expect(file.walk.moment(for: "door").actions == [Action(id: "a7f3c2", text: "Fix the door", owner: "Sam", due: nil, status: .done)])
         #expect(file.walk.isSubmitted)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
@@ -80,7 +80,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         #expect(!again.changed, "already done: nothing appended")
         #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 5)
         _ = try ActionLedger(folder: folder).close("A7F3C2", as: .dropped, at: t(60))
-        #expect(try WalkFile.load(path: path).walk.moment(for: "door").actions.first?.status == .dropped)
+        #expect(try LoadedWalk.load(path: path).walk.moment(for: "door").actions.first?.status == .dropped)
     }
 
     @Test func anUnknownOrAmbiguousIdChangesNothing() throws {
@@ -102,7 +102,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         let folder = temporaryFolder()
         defer { removeFolder(folder) }
         let path = try writeWalk("20261122-101503-shop", in: folder, [action("a7f3c2", "Fix the door")])
-        let holder = try WalkJournal.reopen(path: path)
+        let holder = try WalkFileWriter.reopen(path: path)
         defer { holder.close() }
         let before = try String(contentsOfFile: path, encoding: .utf8)
         let result = Result { () throws(ActionLedgerError) in try ActionLedger(folder: folder).close("a7f3c2", as: .done, at: t(40)) }

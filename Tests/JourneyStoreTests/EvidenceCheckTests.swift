@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func eachFileOfTheWalksIsChecked() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v2-every-record.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v2-every-record.jsonl")
         let statuses = EvidenceCheck.statuses(for: [file.walk])
         #expect(statuses == [Evidence(path: "/photos/IMG_2041.jpg", bytes: 2_401_112, sha256: String(repeating: "ab", count: 32)): .missing])
     }
@@ -92,14 +92,14 @@ import Testing
         try Data("receipt".utf8).write(to: URL(fileURLWithPath: photo))
         let attached = Evidence(path: photo, bytes: 7, sha256: SHA256.hex(Array("receipt".utf8)))
         let cacheFile = dir + "/evidence-hashes"
-        let hashes = EvidenceHashes(file: cacheFile)
+        let hashes = EvidenceHashCache(file: cacheFile)
         #expect(EvidenceCheck.status(of: attached, hashes: hashes) == .present)
         hashes.save()
         // The next report reads the cache: a file whose stamp is unchanged is not read again.
         var info = stat()
         stat(photo, &info)
         var reads = 0
-        let again = EvidenceHashes(file: cacheFile)
+        let again = EvidenceHashCache(file: cacheFile)
         #expect(again.sha256(ofFileAt: photo, info: info) { _ in reads += 1; return nil } == attached.sha256)
         #expect(reads == 0)
         // Same size, other bytes, a later modification time: hashed again, and found changed.

@@ -48,7 +48,7 @@ private let header = WalkHeader(
     let t = Date(timeIntervalSince1970: 1_795_345_000)
 
     func walkFile(in root: String, finished: Bool) throws -> String {
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         try journal.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: t)))
         if finished { try journal.append(.finished(at: t)) }
         journal.close()
@@ -61,7 +61,7 @@ private let header = WalkHeader(
         let path = try walkFile(in: root, finished: true)
         let walk = try WalkSubmission.submit(path: path, at: t)
         #expect(walk.status == .submitted)
-        #expect(try WalkFile.load(path: path).walk.status == .submitted)
+        #expect(try LoadedWalk.load(path: path).walk.status == .submitted)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.last == "{\"type\":\"submit\",\"at\":\"2026-11-22T10:56:40.000Z\"}")
         let again = WalkSubmission.Refusal.submitted(walkID: header.walkID, path: path, at: t)
@@ -76,7 +76,7 @@ private let header = WalkHeader(
         defer { removeFolder(root) }
         let path = try walkFile(in: root, finished: false)
         #expect(throws: WalkSubmission.Refusal.notComplete(walkID: header.walkID, path: path)) { try WalkSubmission.submit(path: path, at: t) }
-        let writer = try WalkJournal.reopen(path: path)
+        let writer = try WalkFileWriter.reopen(path: path)
         defer { writer.close() }
         do {
             _ = try WalkSubmission.submit(path: path, at: t)

@@ -47,7 +47,7 @@ import Testing
         #expect(mkfifo(walk, 0o600) == 0)
         let walkProblem = withinSeconds(5) { () -> String in
             do {
-                _ = try WalkFile.load(path: walk)
+                _ = try LoadedWalk.load(path: walk)
                 return "loaded"
             } catch {
                 return String(describing: error)
@@ -107,20 +107,20 @@ import Testing
         let header = WalkHeader(
             walkID: "20261122-101503-shop", journey: journey, journeyPath: "/j/shop.yaml", journeyFingerprint: "fnv1a64:0123456789abcdef",
             details: WalkDetails(operator: "Ann"), started: Date(timeIntervalSince1970: 1_795_342_503))
-        let target = try WalkJournal.create(folder: elsewhere, header: header)
+        let target = try WalkFileWriter.create(folder: elsewhere, header: header)
         target.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: target.path))
         let link = walks + "/20261122-101503-shop.jsonl"
         #expect(symlink(target.path, link) == 0)
-        let refusal = FileError(path: link, reason: WalkJournal.symbolicLinkRefusal)
-        #expect(throws: refusal) { try WalkJournal.reopen(path: link) }
+        let refusal = FileError(path: link, reason: WalkFileWriter.symbolicLinkRefusal)
+        #expect(throws: refusal) { try WalkFileWriter.reopen(path: link) }
         #expect(throws: WalkSubmission.Refusal.unreadable("cannot open the walk: \(refusal)")) { try WalkSubmission.openForWriting(path: link) }
         #expect(throws: WalkSubmission.Refusal.unreadable("cannot open the walk: \(refusal)")) { try WalkSubmission.submit(path: link, at: Date()) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: target.path)) == before, "nothing was written through the link")
         // A FIFO under a walk's name is refused as it is opened, before any lock or read.
         let fifo = walks + "/20261122-101504-shop.jsonl"
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: FileError(path: fifo, reason: "is a FIFO (named pipe), not a regular file")) { try WalkJournal.reopen(path: fifo) }
+        #expect(throws: FileError(path: fifo, reason: "is a FIFO (named pipe), not a regular file")) { try WalkFileWriter.reopen(path: fifo) }
     }
 
     @Test func sizesAreWrittenInMegabytes() {

@@ -8,7 +8,7 @@ import Testing
 /// Writes a walk of a journey file into `walks`, as `journeywalk walk FILE` does.
 func recordWalk(of journeyFile: String, into walks: String, id: String) throws -> String {
     let loaded = try JourneyLoader.load(path: journeyFile)
-    let journal = try WalkJournal.create(folder: walks, header: WalkHeader(
+    let journal = try WalkFileWriter.create(folder: walks, header: WalkHeader(
         walkID: id, journey: loaded.journey, journeyPath: loaded.path, journeyFingerprint: loaded.fingerprint,
         details: WalkDetails(operator: "Sam"), started: Date(timeIntervalSince1970: 1_795_342_503)))
     journal.close()
@@ -99,7 +99,7 @@ func writeJourney(_ path: String, id: String, title: String) throws {
         try "not a walk\n".write(toFile: root + "/walks/20261124-000000-trip.jsonl", atomically: true, encoding: .utf8)
         let catalog = JourneyCatalog(folders: [], walksFolder: root + "/walks")
         #expect(try catalog.find("trip").journey.title == "Trip B")
-        #expect(WalkLibrary(folder: root + "/walks").walkedJourneys().map(\.header.journey.title) == ["Trip B"])
+        #expect(WalkFileCatalog(folder: root + "/walks").walkedJourneys().map(\.header.journey.title) == ["Trip B"])
     }
 
     @Test func aWalkedFileThatNoLongerLoadsGivesItsProblems() throws {

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    @Test func aByteThatIsNotUTF8IsPlacedByLineAndCharacter() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("id: café\ntitle: ★".utf8) + [0xE9] + Array("\n".utf8)
+        #expect(throws: JourneyLoadError.self) { _ = try JourneyLoader.parse(bytes, file: "x.yaml") }
+        do {
+            _ = try JourneyLoader.parse(bytes, file: "x.yaml")
+        } catch {
+            #expect(error.problems.map(\.description) == ["x.yaml:2:9: the file is not UTF-8 text (byte 0xE9 here); save it as UTF-8"])
+        }
+    }
+
     @Test func shippedJourneysValidate() throws {
         let catalog = JourneyCatalog(folders: [repositoryRoot + "/journeys"])
         let entries = catalog.entries()

@@ -89,7 +89,7 @@ private func expectEveryCutLoadsTheCompleteRecords(_ events: [WalkEvent]) throws
         ends.append(offset)
     }
     for cut in ends[0]..<whole.count {
-        let file = try WalkFile.parse(Array(whole[0..<cut]), path: "walk.jsonl")
+        let file = try LoadedWalk.parse(Array(whole[0..<cut]), path: "walk.jsonl")
         // Records whose line is complete, or complete but for its newline, are loaded; a cut record is not.
         let loaded = ends.filter { $0 <= cut + 1 }.count
         let complete = ends.contains(cut) || ends.contains(cut + 1)
@@ -113,7 +113,7 @@ let workshopEvents: [WalkEvent] = {
 
 @Suite struct SecondWaveRecordTests {
     @Test func everyRecordSurvivesTheRoundTrip() throws {
-        let copies = JourneyCopies(folders: [])
+        let copies = SharedJourneyCopies(folders: [])
         for event in secondWaveEvents + leaderUndoEvents.dropFirst() {
             let line = WalkCodec.encode(event)
             #expect(!line.contains("\n"))
@@ -183,7 +183,7 @@ let workshopEvents: [WalkEvent] = {
             #"{"type":"votes","at":"2026-11-22T10:15:04.000Z","touchpoint":"till","magic":-1,"neutral":0,"misery":0}"#,
             #"{"type":"action","at":"2026-11-22T10:15:04.000Z","touchpoint":"till","id":"x","status":"someday"}"#,
         ]
-        let file = try WalkFile.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.description) == [
             "w.jsonl:2: record without a valid 'answer'; skipped",
             "w.jsonl:3: record without a valid 'item'; skipped",

@@ -1,5 +1,7 @@
 import Foundation
 import Glibc
+import JourneyKit
+@testable import JourneyStore
 
 /// The repository root, found from this file's path.
 let repositoryRoot: String = {
@@ -20,4 +22,15 @@ func temporaryFolder() -> String {
 
 func removeFolder(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
+}
+
+extension WalkFileWriter {
+    /// A new walk file under exactly the header's walk id (`createUnlessTaken`); fails with "File
+    /// exists" when a file already has the name. The product always goes through `createNew`.
+    static func create(folder: String, header: WalkHeader) throws(FileError) -> WalkFileWriter {
+        guard let writer = try createUnlessTaken(folder: folder, header: header) else {
+            throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
+        }
+        return writer
+    }
 }

@@ -17,13 +17,13 @@ import Testing
     @Test func theZoneSurvivesTheRoundTrip() throws {
         let line = WalkCodec.encode(.started(header))
         #expect(line.contains("\"time_zone\":\"Europe/Paris\",\"utc_offset\":\"+01:00\""), "\(line)")
-        #expect(try WalkCodec.decode(bytes: Array(line.utf8), copies: JourneyCopies(folders: [])) == .started(header))
+        #expect(try WalkCodec.decode(bytes: Array(line.utf8), copies: SharedJourneyCopies(folders: [])) == .started(header))
         var west = header
         west.timeZoneID = nil
         west.utcOffset = -(5 * 3600 + 30 * 60)
         let westLine = WalkCodec.encode(.started(west))
         #expect(westLine.contains("\"utc_offset\":\"-05:30\"") && !westLine.contains("time_zone"))
-        #expect(try WalkCodec.decode(bytes: Array(westLine.utf8), copies: JourneyCopies(folders: [])) == .started(west))
+        #expect(try WalkCodec.decode(bytes: Array(westLine.utf8), copies: SharedJourneyCopies(folders: [])) == .started(west))
     }
 
     @Test func aHeaderWithoutAZoneReadsAsBefore() throws {
@@ -32,13 +32,13 @@ import Testing
         old.utcOffset = nil
         let line = WalkCodec.encode(.started(old))
         #expect(!line.contains("time_zone") && !line.contains("utc_offset"))
-        #expect(try WalkCodec.decode(bytes: Array(line.utf8), copies: JourneyCopies(folders: [])) == .started(old))
+        #expect(try WalkCodec.decode(bytes: Array(line.utf8), copies: SharedJourneyCopies(folders: [])) == .started(old))
     }
 
     @Test func aMalformedOffsetIsRefusedByName() {
         let line = WalkCodec.encode(.started(header)).replacingOccurrences(of: "\"+01:00\"", with: "\"one hour\"")
         #expect(throws: WalkCodec.LineProblem.missing("utc_offset")) {
-            try WalkCodec.decode(bytes: Array(line.utf8), copies: JourneyCopies(folders: []))
+            try WalkCodec.decode(bytes: Array(line.utf8), copies: SharedJourneyCopies(folders: []))
         }
     }
 

@@ -15,7 +15,7 @@ private func t(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_34
 private func writeWalk(_ id: String, named name: String? = nil, in folder: String, _ events: [WalkEvent] = []) throws -> String {
     let header = WalkHeader(walkID: id, journey: journey, journeyPath: nil, journeyFingerprint: "f", details: WalkDetails(operator: "Ann"), started: t(0))
     // Made aside, then moved in: a second file of the same walk cannot be created in its folder.
-    let journal = try WalkJournal.create(folder: folder + "/.aside", header: header)
+    let journal = try WalkFileWriter.create(folder: folder + "/.aside", header: header)
     for event in events { try journal.append(event) }
     journal.close()
     let path = folder + "/" + (name ?? id + ".jsonl")
@@ -36,12 +36,12 @@ private let conflict = "20261122-101503-shop.sync-conflict-20261126-101010-ABCDE
         defer { removeFolder(folder) }
         let own = try writeWalk(id, in: folder)
         let copy = try writeWalk(id, named: conflict, in: folder)
-        let library = WalkLibrary(folder: folder)
+        let library = WalkFileCatalog(folder: folder)
         #expect(library.copies(among: [(id, own)]).isEmpty, "the file named after its walk is kept without reading another")
         #expect(library.copies(among: [(id, copy)]) == [WalkCopy(path: copy, walkID: id, kept: own)], "ID.jsonl beside it holds the walk")
         #expect(library.copies(among: [(id, copy), (id, own)]) == [WalkCopy(path: copy, walkID: id, kept: own)])
-        #expect(WalkLibrary.copy(path: copy, walkID: id) == WalkCopy(path: copy, walkID: id, kept: own))
-        #expect(WalkLibrary.copy(path: own, walkID: id) == nil)
+        #expect(WalkFileCatalog.copy(path: copy, walkID: id) == WalkCopy(path: copy, walkID: id, kept: own))
+        #expect(WalkFileCatalog.copy(path: own, walkID: id) == nil)
     }
 
     @Test func withoutAFileNamedAfterTheWalkTheFirstByNameIsKept() throws {
@@ -52,10 +52,10 @@ private let conflict = "20261122-101503-shop.sync-conflict-20261126-101010-ABCDE
         // A file named after the walk that holds another walk is no reason to keep it.
         try writeWalk("20261123-101503-shop", named: id + ".jsonl", in: folder)
         let other = try writeWalk("20261124-101503-shop", named: "walk-0.jsonl", in: folder)
-        #expect(WalkLibrary.copy(path: second, walkID: id) == WalkCopy(path: second, walkID: id, kept: first), "read from the headers of the folder")
-        #expect(WalkLibrary.copy(path: first, walkID: id) == nil)
-        #expect(WalkLibrary.copy(path: other, walkID: "20261124-101503-shop") == nil, "a walk's only file")
-        #expect(WalkLibrary(folder: folder).copies(among: [("20261124-101503-shop", other), (id, second)]) == [WalkCopy(path: second, walkID: id, kept: first)])
+        #expect(WalkFileCatalog.copy(path: second, walkID: id) == WalkCopy(path: second, walkID: id, kept: first), "read from the headers of the folder")
+        #expect(WalkFileCatalog.copy(path: first, walkID: id) == nil)
+        #expect(WalkFileCatalog.copy(path: other, walkID: "20261124-101503-shop") == nil, "a walk's only file")
+        #expect(WalkFileCatalog(folder: folder).copies(among: [("20261124-101503-shop", other), (id, second)]) == [WalkCopy(path: second, walkID: id, kept: first)])
     }
 
     @Test func aCopyIsNeverOpenedForWritingNorSubmitted() throws {
@@ -90,20 +90,20 @@ private let conflict = "20261122-101503-shop.sync-conflict-20261126-101010-ABCDE
         defer { removeFolder(folder) }
         let own = try writeWalk(id, in: folder)
         try writeWalk(id, named: conflict, in: folder)
-        let library = WalkLibrary(folder: folder)
+        let library = WalkFileCatalog(folder: folder)
         #expect(try library.path(of: "20261122") == own)
         #expect(try library.path(of: String(conflict.dropLast(6))) == folder + "/" + conflict)
         try writeWalk("20261122-111111-shop", in: folder)
-        #expect(throws: WalkFileError.self, "two walks start with it") { try library.path(of: "20261122") }
+        #expect(throws: WalkLoadError.self, "two walks start with it") { try library.path(of: "20261122") }
     }
 
     @Test func aNewWalkNeverTakesTheIdOfACopy() {
         let names = [conflict, "20261122-101504-shop.jsonl", "notes.txt"]
-        #expect(WalkLibrary.isTaken(id, among: names), "the copy's walk file is gone, the copy is not")
-        #expect(WalkLibrary.isTaken("20261122-101504-shop", among: names))
-        #expect(!WalkLibrary.isTaken("20261122-101503-sho", among: names))
-        #expect(!WalkLibrary.isTaken("notes", among: names))
-        #expect(WalkJournal.makeWalkID(journeyID: "shop", started: t(0)) { WalkLibrary.isTaken($0, among: names) } == id + "-2")
+        #expect(WalkFileCatalog.isTaken(id, among: names), "the copy's walk file is gone, the copy is not")
+        #expect(WalkFileCatalog.isTaken("20261122-101504-shop", among: names))
+        #expect(!WalkFileCatalog.isTaken("20261122-101503-sho", among: names))
+        #expect(!WalkFileCatalog.isTaken("notes", among: names))
+        #expect(WalkFileWriter.makeWalkID(journeyID: "shop", started: t(0)) { WalkFileCatalog.isTaken($0, among: names) } == id + "-2")
     }
 
     @Test func actionsCountEachWalkOnceAndCloseInTheKeptFile() throws {

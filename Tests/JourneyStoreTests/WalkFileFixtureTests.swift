@@ -9,8 +9,8 @@ import Testing
 @Suite struct WalkFileFixtureTests {
     static let folder = fixtures + "/walks"
 
-    static func load(_ name: String) throws -> WalkFile {
-        try WalkFile.load(path: folder + "/" + name)
+    static func load(_ name: String) throws -> LoadedWalk {
+        try LoadedWalk.load(path: folder + "/" + name)
     }
 
     @Test func aWalkWrittenInARealTerminalLoads() throws {

@@ -25,7 +25,7 @@ private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_3
         #expect(header.walkID == "20261122-101503-shop")
         #expect(header.statedStart == at(-3600))
         #expect(header.timeZoneID == "Europe/Paris" && header.utcOffset == 3600, "the zone and its offset at the visit's start")
-        let path = try #require(recorder.journal?.path)
+        let path = try #require(recorder.writer?.path)
         #expect(path == walks + "/20261122-101503-shop.jsonl")
         var info = stat()
         #expect(stat(path, &info) == 0 && info.st_mode & 0o777 == 0o600)
@@ -34,7 +34,7 @@ private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_3
             .rated(RatingChange(touchpoint: "till", rating: Rating(.misery), at: at(6))),
             .noted(NoteChange(touchpoint: "till", text: "Slow", at: at(6))),
         ])
-        let walk = try WalkFile.load(path: path).walk
+        let walk = try LoadedWalk.load(path: path).walk
         #expect(walk.moment(for: "door").rating == Rating(.magic))
         #expect(walk.moment(for: "till").note == "Slow")
         #expect(PosixFile.list(walks) == ["20261122-101503-shop.jsonl"], "no hidden file left")
@@ -50,8 +50,8 @@ private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_3
         #expect(try second.start(WalkDetails(), at: at(0)).walkID == "20261122-101503-shop-2")
         try first.record(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: at(1))))
         try second.record(.rated(RatingChange(touchpoint: "door", rating: Rating(.misery), at: at(1))))
-        #expect(try WalkFile.load(path: walks + "/20261122-101503-shop.jsonl").walk.moment(for: "door").rating == Rating(.magic))
-        #expect(try WalkFile.load(path: walks + "/20261122-101503-shop-2.jsonl").walk.moment(for: "door").rating == Rating(.misery))
+        #expect(try LoadedWalk.load(path: walks + "/20261122-101503-shop.jsonl").walk.moment(for: "door").rating == Rating(.magic))
+        #expect(try LoadedWalk.load(path: walks + "/20261122-101503-shop-2.jsonl").walk.moment(for: "door").rating == Rating(.misery))
     }
 
     @Test func aRecordBeforeTheStartIsRefusedNamingTheFolder() {
@@ -72,11 +72,11 @@ private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_3
         defer { removeFolder(walks) }
         let recorder = WalkFileRecorder(loaded: LoadedJourney(journey: shop, path: nil, fingerprint: "f"), walksFolder: walks, zone: paris)
         _ = try recorder.start(WalkDetails(), at: at(0))
-        let path = try #require(recorder.journal?.path)
-        recorder.journal?.close()
-        let resumed = WalkFileRecorder(resuming: try WalkJournal.reopen(path: path))
+        let path = try #require(recorder.writer?.path)
+        recorder.writer?.close()
+        let resumed = WalkFileRecorder(resuming: try WalkFileWriter.reopen(path: path))
         try resumed.record(.rated(RatingChange(touchpoint: "till", rating: Rating(.neutral), at: at(9))))
-        #expect(try WalkFile.load(path: path).walk.moment(for: "till").rating == Rating(.neutral))
+        #expect(try LoadedWalk.load(path: path).walk.moment(for: "till").rating == Rating(.neutral))
         #expect(throws: FileError.self, "a resumed walk starts nothing new") { try resumed.start(WalkDetails(), at: at(10)) }
     }
 
@@ -88,7 +88,7 @@ private func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_795_3
         let recorder = WalkFileRecorder(loaded: LoadedJourney(journey: large, path: nil, fingerprint: "fnv1a64:1"), walksFolder: walks, zone: paris)
         let header = try recorder.start(WalkDetails(), at: at(0))
         #expect(header.journeyCopy != nil, "stored in walks/journeys/, named in the header")
-        let walk = try WalkFile.load(path: walks + "/\(header.walkID).jsonl").walk
+        let walk = try LoadedWalk.load(path: walks + "/\(header.walkID).jsonl").walk
         #expect(walk.steps.count == 400)
     }
 }

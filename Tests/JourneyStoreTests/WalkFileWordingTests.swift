@@ -11,21 +11,18 @@ import Testing
         var bytes = Array((header + "\n").utf8)
         bytes += Array(#"{"type":"note","at":"2026-11-22T10:16:00.000Z","touchpoint":"a","text":"caf"#.utf8) + [0xE9] + Array("\"}\n".utf8)
         bytes += Array(#"{"type":"note","at":"2026-11-22T10:16:00.000Z","touchpoint":"a","text":"#.utf8)
-        let file = try WalkFile.parse(bytes + Array("\n".utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(bytes + Array("\n".utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.description) == [
             "w.jsonl:2: not valid UTF-8 text (byte 0xE9 at byte 76 of the line); skipped",
             "w.jsonl:3: not a complete JSON record; skipped",
         ])
-        #expect(WalkCodec.firstInvalidUTF8(Array("café ★".utf8)) == nil)
-        #expect(WalkCodec.firstInvalidUTF8([0x61, 0xED, 0xA0, 0x80]) == 1, "a surrogate is not UTF-8")
-        #expect(WalkCodec.firstInvalidUTF8([0xC0, 0x80]) == 0, "nor is an overlong form")
     }
 
     @Test func jsonNestedTooDeepIsNamedAsSuch() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let brackets = #"{"type":"note","at":"2026-11-22T10:16:00.000Z","touchpoint":"a","text":"\#(String(repeating: "[", count: 100))"}"#
         let lines = [header, #"{"type":"note","deep":"# + deep + "}", brackets, #"{"type":"note","text":"#]
-        let file = try WalkFile.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.description) == [
             "w.jsonl:2: JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped",
             "w.jsonl:4: not a complete JSON record; skipped",
@@ -42,7 +39,7 @@ import Testing
                 + String(repeating: "[", count: levels - 1) + "1" + String(repeating: "]", count: levels - 1) + "}"
         }
         let lines = [header, nested(64), nested(65), "{" + String(repeating: "[", count: 63), "{" + String(repeating: "[", count: 64)]
-        let file = try WalkFile.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(Array((lines.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.description) == [
             "w.jsonl:3: JSON nested more than 64 levels deep, deeper than any walk record and than journeywalk reads; skipped",
             "w.jsonl:4: not a complete JSON record; skipped",
@@ -50,7 +47,7 @@ import Testing
         ])
         #expect(file.walk.moment(for: "a").note == "deep 64")
         do {
-            _ = try WalkFile.parse(Array(("{" + String(repeating: "[", count: 63) + "\n").utf8), path: "w.jsonl")
+            _ = try LoadedWalk.parse(Array(("{" + String(repeating: "[", count: 63) + "\n").utf8), path: "w.jsonl")
             Issue.record("a file of one broken line loaded")
         } catch {
             #expect(error.description == "w.jsonl: not a readable walk file: line 1: not a complete JSON record")
@@ -58,7 +55,7 @@ import Testing
     }
 
     @Test func aCutOffRecordOfOneByteIsSingular() throws {
-        let file = try WalkFile.parse(Array((header + "\n{").utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(Array((header + "\n{").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.message) == ["the last record was cut off (1 byte, no end of line) and was not loaded"])
     }
 }

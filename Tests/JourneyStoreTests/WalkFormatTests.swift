@@ -14,7 +14,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
 /// Walk files of every format version keep loading, resuming and reporting.
 @Suite struct WalkFormatTests {
     @Test func aFinishedWalkOfFormatOneLoadsAsItWasWritten() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v1-finished.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v1-finished.jsonl")
         #expect(file.warnings.isEmpty)
         let walk = file.walk
         #expect(walk.header.journey.id == "retail-store-visit")
@@ -37,16 +37,16 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let path = try copyFixture("v1-unfinished.jsonl", to: root)
-        let before = try WalkFile.load(path: path)
+        let before = try LoadedWalk.load(path: path)
         #expect(!before.walk.isFinished)
         #expect(before.walk.summary.magic == 1 && before.walk.summary.neutral == 1)
         #expect(before.walk.drafts[.note("identification")] == "They put me on hold tw")
         #expect(before.walk.moment(for: "identification").note == "half typed")
-        let journal = try WalkJournal.reopen(path: path)
+        let journal = try WalkFileWriter.reopen(path: path)
         try journal.append(.rated(RatingChange(touchpoint: "identification", rating: Rating(.misery, intensity: 2), at: Date())))
         try journal.append(.finished(at: Date()))
         journal.close()
-        let after = try WalkFile.load(path: path)
+        let after = try LoadedWalk.load(path: path)
         #expect(after.walk.isFinished)
         #expect(after.walk.summary.misery == 1)
         let header = try #require(String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
@@ -54,7 +54,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
     }
 
     @Test func aFormatTwoFileWithEveryRecordLoadsAsWritten() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v2-every-record.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v2-every-record.jsonl")
         #expect(file.warnings.isEmpty)
         #expect(file.walk == Walk(events: secondWaveEvents), "the fixture was written by the codec of format 2")
         #expect(file.walk.status == .submitted)
@@ -62,7 +62,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
     }
 
     @Test func aFormatTwoFileWithTheLeadersUndoRecordsLoadsAsWritten() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v2-leader-undo.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v2-leader-undo.jsonl")
         #expect(file.warnings.isEmpty)
         #expect(file.walk == Walk(events: leaderUndoEvents), "the fixture was written by the codec of format 2")
         let rewritten = leaderUndoEvents.map { WalkCodec.encode($0) + "\n" }.joined()
@@ -75,8 +75,8 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         let path = root + "/future.jsonl"
         let v1 = try String(contentsOfFile: fixtures + "/walks/v1-finished.jsonl", encoding: .utf8)
         try v1.replacingOccurrences(of: "\"format\":1", with: "\"format\":9").write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(throws: WalkFileError.damaged(path: path, reason: "line 1: walk format 9 is newer than this journeywalk reads (2); upgrade journeywalk")) {
-            _ = try WalkFile.load(path: path)
+        #expect(throws: WalkLoadError.damaged(path: path, reason: "line 1: walk format 9 is newer than this journeywalk reads (2); upgrade journeywalk")) {
+            _ = try LoadedWalk.load(path: path)
         }
     }
 }
@@ -101,19 +101,19 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         defer { removeFolder(root) }
         let walks = root + "/walks"
         #expect(WalkCodec.journeyCopyJSON(largeJourney()).utf8.count > WalkCodec.sharedCopyFrom)
-        let name = try #require(try JourneyCopies.store(largeJourney(), walksFolder: walks))
-        #expect(try JourneyCopies.store(largeJourney(), walksFolder: walks) == name, "stored once")
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(), walksFolder: walks))
+        #expect(try SharedJourneyCopies.store(largeJourney(), walksFolder: walks) == name, "stored once")
         #expect(try FileManager.default.contentsOfDirectory(atPath: walks + "/journeys") == [name + ".json"])
         var info = stat()
         #expect(stat(walks + "/journeys/" + name + ".json", &info) == 0 && info.st_mode & 0o777 == 0o600)
         for id in ["w1", "w2"] {
-            let journal = try WalkJournal.create(folder: walks, header: header(id, copy: name))
+            let journal = try WalkFileWriter.create(folder: walks, header: header(id, copy: name))
             try journal.append(.rated(RatingChange(touchpoint: "tp-7", rating: Rating(.misery), at: Date(timeIntervalSince1970: 1_795_342_600))))
             journal.close()
             let line = try #require(String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n").first)
             #expect(line.utf8.count < 600, "the header refers to the copy: \(line.utf8.count) bytes")
             #expect(line.contains("\"format\":2") && line.contains("\"copy\":\"\(name)\""))
-            let file = try WalkFile.load(path: journal.path)
+            let file = try LoadedWalk.load(path: journal.path)
             #expect(file.walk.header == header(id, copy: name))
             #expect(file.walk.steps.count == 300)
             #expect(file.walk.summary.misery == 1)
@@ -124,22 +124,22 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let walks = root + "/walks"
-        let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 301), walksFolder: walks))
-        let journal = try WalkJournal.create(folder: walks, header: header("w", copy: name))
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(touchpoints: 301), walksFolder: walks))
+        let journal = try WalkFileWriter.create(folder: walks, header: header("w", copy: name))
         journal.close()
         let copy = walks + "/journeys/" + name + ".json"
         var bytes = try #require(FileManager.default.contents(atPath: copy))
         bytes[bytes.count / 2] = UInt8(ascii: "#")
         try bytes.write(to: URL(fileURLWithPath: copy))
         do {
-            _ = try WalkFile.load(path: journal.path)
+            _ = try LoadedWalk.load(path: journal.path)
             Issue.record("a changed copy was read")
         } catch {
             #expect(error.description == "\(journal.path): not a readable walk file: line 1: the journey this walk was made with (\(name).json) was changed since it was stored in \(walks)/journeys (its contents no longer match its name)")
         }
         unlink(copy)
         do {
-            _ = try WalkFile.load(path: journal.path)
+            _ = try LoadedWalk.load(path: journal.path)
             Issue.record("a missing copy was read")
         } catch {
             #expect(error.description.contains("(\(name).json) is missing from \(walks)/journeys; copy that folder along with the walk files"), "\(error)")
@@ -150,9 +150,9 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let walks = root + "/walks"
-        let name = try #require(try JourneyCopies.store(largeJourney(touchpoints: 302), walksFolder: walks))
-        let journal = try WalkJournal.create(folder: root + "/trash", header: header("w", copy: name))
+        let name = try #require(try SharedJourneyCopies.store(largeJourney(touchpoints: 302), walksFolder: walks))
+        let journal = try WalkFileWriter.create(folder: root + "/trash", header: header("w", copy: name))
         journal.close()
-        #expect(try WalkFile.load(path: journal.path).walk.steps.count == 302)
+        #expect(try LoadedWalk.load(path: journal.path).walk.steps.count == 302)
     }
 }

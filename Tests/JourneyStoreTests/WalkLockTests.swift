@@ -17,12 +17,12 @@ private let header = WalkHeader(
     @Test func aSecondWriterIsRefusedWhileTheFirstHasTheWalkOpen() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let first = try WalkJournal.create(folder: root, header: header)
-        #expect(WalkJournal.isBeingWritten(first.path))
+        let first = try WalkFileWriter.create(folder: root, header: header)
+        #expect(WalkFileWriter.isBeingWritten(first.path))
         do {
-            _ = try WalkJournal.reopen(path: first.path)
+            _ = try WalkFileWriter.reopen(path: first.path)
             Issue.record("a second journal opened the walk while the first had it")
-        } catch let busy as WalkJournal.Busy {
+        } catch let busy as WalkFileWriter.Busy {
             #expect(busy.path == first.path)
             #expect(busy.description.contains("this walk is open for writing in another journeywalk"))
         }
@@ -31,20 +31,20 @@ private let header = WalkHeader(
         // an instant before its exec closes it (the descriptor is close-on-exec), so allow a moment.
         var released = false
         for _ in 0..<100 where !released {
-            released = !WalkJournal.isBeingWritten(first.path)
+            released = !WalkFileWriter.isBeingWritten(first.path)
             if !released { usleep(10_000) }
         }
         #expect(released)
-        let second = try WalkJournal.reopen(path: first.path)
+        let second = try WalkFileWriter.reopen(path: first.path)
         try second.append(.moved(touchpoint: "till", at: Date(timeIntervalSince1970: 1_795_342_510)))
-        #expect(throws: WalkJournal.Busy.self) { _ = try WalkJournal.reopen(path: first.path) }
+        #expect(throws: WalkFileWriter.Busy.self) { _ = try WalkFileWriter.reopen(path: first.path) }
         second.close()
     }
 
     @Test func anotherProcessHoldingTheLockIsNamed() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         journal.close()
         // flock(1) from util-linux holds the lock in a child process for a while.
         guard access("/usr/bin/flock", X_OK) == 0 else {
@@ -53,13 +53,13 @@ private let header = WalkHeader(
         }
         let child = try Process.run(URL(fileURLWithPath: "/usr/bin/flock"), arguments: ["-x", journal.path, "sleep", "5"])
         defer { child.terminate() }
-        var busy: WalkJournal.Busy?
+        var busy: WalkFileWriter.Busy?
         for _ in 0..<100 {
             do {
-                let opened = try WalkJournal.reopen(path: journal.path)
+                let opened = try WalkFileWriter.reopen(path: journal.path)
                 opened.close()
                 usleep(20_000)
-            } catch let error as WalkJournal.Busy {
+            } catch let error as WalkFileWriter.Busy {
                 busy = error
                 break
             }
@@ -72,18 +72,18 @@ private let header = WalkHeader(
     @Test func aReaderSkipsTheLineBeingWrittenButReportsACutOffLineOnceNobodyWrites() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         let partial = Array("{\"type\":\"verdict\",\"at\":\"2026-11-2".utf8)
         let fd = open(journal.path, O_WRONLY | O_APPEND)
         #expect(write(fd, partial, partial.count) == partial.count)
         close(fd)
-        let whileOpen = try WalkFile.load(path: journal.path)
+        let whileOpen = try LoadedWalk.load(path: journal.path)
         #expect(whileOpen.warnings.isEmpty, "a line being written is not damage: \(whileOpen.warnings)")
         journal.close()
         // A process another test is starting at this moment holds a copy of every descriptor until
         // its exec closes it (O_CLOEXEC acts only at exec): wait for the lock to go with it.
-        for _ in 0..<200 where WalkJournal.isBeingWritten(journal.path) { usleep(10_000) }
-        let afterwards = try WalkFile.load(path: journal.path)
+        for _ in 0..<200 where WalkFileWriter.isBeingWritten(journal.path) { usleep(10_000) }
+        let afterwards = try LoadedWalk.load(path: journal.path)
         #expect(afterwards.warnings.map(\.line) == [2])
     }
 }

@@ -15,7 +15,7 @@ import Testing
         header = header.replacingOccurrences(of: #""title":"Greeting""#, with: #""title":""# + title + #"""#)
         header = header.replacingOccurrences(
             of: #""prompt":"Search for the store"#, with: #""prompt":""# + prompt + "Search for the store")
-        let walk = try WalkFile.parse(Array(header.utf8), path: "/w/long.jsonl").walk
+        let walk = try LoadedWalk.parse(Array(header.utf8), path: "/w/long.jsonl").walk
         let details = walk.header.details
         #expect(details.location.count == 500)
         #expect(details.location == String(location.prefix(499)) + "…")

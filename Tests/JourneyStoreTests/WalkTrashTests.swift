@@ -25,7 +25,7 @@ import Testing
         #expect(try PosixFile.read(moved) == bytes)
         var info = stat()
         #expect(stat(root + "/trash", &info) == 0 && info.st_mode & 0o777 == 0o700)
-        #expect(WalkLibrary(folder: root + "/walks").paths.isEmpty)
+        #expect(WalkFileCatalog(folder: root + "/walks").paths.isEmpty)
         #expect(trash.list().walks.map(\.walkID) == ["20261122-101503-trip"])
 
         #expect(try trash.restore("20261122-1015") == walk)
@@ -41,7 +41,7 @@ import Testing
         let fd = open(walk, O_RDWR | O_APPEND | O_CLOEXEC)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         let trash = WalkTrash(locations: DataLocations(home: root))
-        #expect(throws: TrashError.inUse(WalkJournal.Busy(path: walk, holder: nil))) { try trash.delete(walk) }
+        #expect(throws: TrashError.inUse(WalkFileWriter.Busy(path: walk, holder: nil))) { try trash.delete(walk) }
         #expect(PosixFile.isFile(walk))
         close(fd)
         #expect(try trash.delete(walk) == root + "/trash/20261122-101503-trip.jsonl")
@@ -62,7 +62,7 @@ import Testing
         var refusal: TrashError?
         for _ in 0..<100 where refusal == nil {
             do {
-                _ = try WalkJournal.reopen(path: walk).close()
+                _ = try WalkFileWriter.reopen(path: walk).close()
                 usleep(20_000)
             } catch {
                 do { try trash.delete(walk) } catch { refusal = error }

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func aWorkshopFileLoadsWithItsVotesVerdictsAndNotes() throws {
-        let file = try WalkFile.load(path: fixtures + "/walks/v2-workshop.jsonl")
+        let file = try LoadedWalk.load(path: fixtures + "/walks/v2-workshop.jsonl")
         #expect(file.warnings.isEmpty)
         let walk = file.walk
         #expect(walk.header.details == WalkDetails(operator: "Ana", role: .trainer, location: "Room 4", channel: ""))
@@ -58,7 +58,7 @@ import Testing
         let lines = try String(contentsOfFile: fixtures + "/walks/v2-workshop.jsonl", encoding: .utf8).split(separator: "\n")
         let events = try lines.map { try WalkCodec.decode($0) }
         guard case .started(let header) = events[0] else { Issue.record("the fixture starts with its header"); return }
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         try journal.append(contentsOf: [events[4], events[5]])
         journal.close()
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
@@ -66,7 +66,7 @@ import Testing
 
         let full = root + "/full.jsonl"
         // /dev/full as the walk file's descriptor (reopen refuses a link or a device by name).
-        let failing = WalkJournal(path: full, fd: open("/dev/full", O_RDWR | O_APPEND | O_CLOEXEC))
+        let failing = WalkFileWriter(path: full, fd: open("/dev/full", O_RDWR | O_APPEND | O_CLOEXEC))
         #expect(throws: FileError(path: full, reason: "No space left on device")) { try failing.append(contentsOf: [events[4], events[5]]) }
     }
 }

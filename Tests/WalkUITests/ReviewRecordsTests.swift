@@ -12,7 +12,7 @@ import Testing
     static func fixtureWalk() throws -> Walk {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<2 { url.deleteLastPathComponent() }
-        return try WalkFile.load(path: url.path + "/JourneyStoreTests/Fixtures/walks/v2-every-record.jsonl").walk
+        return try LoadedWalk.load(path: url.path + "/JourneyStoreTests/Fixtures/walks/v2-every-record.jsonl").walk
     }
 
     /// The fixture with a stated time that puts the till first, and a recovery on the misery moment.

@@ -28,7 +28,7 @@ private let events: [WalkEvent] = [
     .rated(RatingChange(touchpoint: "till", rating: Rating(.misery), at: at(9), timerSeconds: 200)),
 ]
 
-@Suite struct WalkJournalTests {
+@Suite struct WalkFileWriterTests {
     @Test func everyEventSurvivesTheRoundTrip() throws {
         for event in events {
             let line = WalkCodec.encode(event)
@@ -41,13 +41,13 @@ private let events: [WalkEvent] = [
         let root = temporaryFolder()
         defer { removeFolder(root) }
         let folder = root + "/walks"
-        let journal = try WalkJournal.create(folder: folder, header: header)
+        let journal = try WalkFileWriter.create(folder: folder, header: header)
         for event in events.dropFirst() { try journal.append(event) }
         journal.close()
         var info = stat()
         #expect(stat(folder, &info) == 0 && info.st_mode & 0o777 == 0o700)
         #expect(stat(journal.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
-        let file = try WalkFile.load(path: journal.path)
+        let file = try LoadedWalk.load(path: journal.path)
         #expect(file.warnings.isEmpty)
         #expect(file.walk == Walk(events: events))
         #expect(file.walk.moment(for: "till").rating == Rating(.misery))
@@ -57,16 +57,16 @@ private let events: [WalkEvent] = [
     @Test func aNewWalkFileAppearsWithItsHeaderAndNeverReplacesAnother() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         let name = header.walkID + ".jsonl"
         #expect(PosixFile.list(root) == [name], "only the walk file, no temporary file left")
         #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == WalkCodec.encode(events[0]) + "\n")
         try journal.append(events[1])
         #expect(throws: FileError(path: root + "/" + name, reason: "File exists")) {
-            try WalkJournal.create(folder: root, header: header)
+            try WalkFileWriter.create(folder: root, header: header)
         }
         #expect(PosixFile.list(root) == [name])
-        #expect(try WalkFile.load(path: journal.path).walk == Walk(events: Array(events.prefix(2))))
+        #expect(try LoadedWalk.load(path: journal.path).walk == Walk(events: Array(events.prefix(2))))
     }
 
     @Test func aFileCutAtAnyByteLoadsEveryCompleteRecord() throws {
@@ -75,11 +75,11 @@ private let events: [WalkEvent] = [
         let lastStart = whole.count - lines.last!.utf8.count
         let complete = try #require(Walk(events: Array(events.dropLast())))
         // Only the newline missing: the record itself is complete and loads.
-        let withoutNewline = try WalkFile.parse(Array(whole.dropLast()), path: "walk.jsonl")
+        let withoutNewline = try LoadedWalk.parse(Array(whole.dropLast()), path: "walk.jsonl")
         #expect(withoutNewline.walk == Walk(events: events))
         #expect(withoutNewline.warnings.isEmpty)
         for cut in lastStart..<(whole.count - 1) {
-            let file = try WalkFile.parse(Array(whole[0..<cut]), path: "walk.jsonl")
+            let file = try LoadedWalk.parse(Array(whole[0..<cut]), path: "walk.jsonl")
             #expect(file.walk == complete, "cut at byte \(cut)")
             if cut == lastStart {
                 #expect(file.warnings.isEmpty)
@@ -87,13 +87,13 @@ private let events: [WalkEvent] = [
                 #expect(file.warnings.map(\.description) == ["walk.jsonl:\(events.count): the last record was cut off (\(cut - lastStart == 1 ? "1 byte" : "\(cut - lastStart) bytes"), no end of line) and was not loaded"])
             }
         }
-        #expect(try WalkFile.parse(whole, path: "walk.jsonl").walk == Walk(events: events))
+        #expect(try LoadedWalk.parse(whole, path: "walk.jsonl").walk == Walk(events: events))
     }
 
     @Test func everyCutOfTheHeaderIsAClearError() {
         let headerLine = Array(WalkCodec.encode(events[0]).utf8)
         for cut in stride(from: 0, to: headerLine.count, by: 17) {
-            #expect(throws: WalkFileError.self) { try WalkFile.parse(Array(headerLine[0..<cut]), path: "w.jsonl") }
+            #expect(throws: WalkLoadError.self) { try LoadedWalk.parse(Array(headerLine[0..<cut]), path: "w.jsonl") }
         }
     }
 
@@ -101,7 +101,7 @@ private let events: [WalkEvent] = [
         var text = events.map { WalkCodec.encode($0) }
         text.insert("{\"type\":\"verdict\",\"touchpoint\"", at: 2)
         text.insert("{\"type\":\"teleport\",\"at\":\"2026-11-22T10:15:03Z\"}", at: 3)
-        let file = try WalkFile.parse(Array((text.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
+        let file = try LoadedWalk.parse(Array((text.joined(separator: "\n") + "\n").utf8), path: "w.jsonl")
         #expect(file.warnings.map(\.description) == [
             "w.jsonl:3: not a complete JSON record; skipped",
             "w.jsonl:4: unknown record type 'teleport' (written by a newer journeywalk?); skipped",
@@ -112,7 +112,7 @@ private let events: [WalkEvent] = [
     @Test func resumingACutFileStartsTheNextRecordOnItsOwnLine() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let journal = try WalkJournal.create(folder: root, header: header)
+        let journal = try WalkFileWriter.create(folder: root, header: header)
         for event in events[1..<3] { try journal.append(event) }
         journal.close()
         // A crash in the middle of writing the fourth record.
@@ -120,10 +120,10 @@ private let events: [WalkEvent] = [
         let fd = open(journal.path, O_WRONLY | O_APPEND)
         _ = partial.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        let reopened = try WalkJournal.reopen(path: journal.path)
+        let reopened = try WalkFileWriter.reopen(path: journal.path)
         try reopened.append(events[events.count - 1])
         reopened.close()
-        let file = try WalkFile.load(path: journal.path)
+        let file = try LoadedWalk.load(path: journal.path)
         #expect(file.walk.moment(for: "till").rating == Rating(.misery))
         #expect(file.walk.moment(for: "door").note.hasPrefix("Café"))
         #expect(file.warnings.map(\.description) == ["\(journal.path):4: not a complete JSON record; skipped"])
@@ -135,7 +135,7 @@ private let events: [WalkEvent] = [
         defer { removeFolder(root) }
         let path = root + "/full.jsonl"
         // /dev/full as the walk file's descriptor (reopen refuses a link or a device by name).
-        let journal = WalkJournal(path: path, fd: open("/dev/full", O_RDWR | O_APPEND | O_CLOEXEC))
+        let journal = WalkFileWriter(path: path, fd: open("/dev/full", O_RDWR | O_APPEND | O_CLOEXEC))
         #expect(throws: FileError(path: path, reason: "No space left on device")) { try journal.append(events[1]) }
     }
 
@@ -144,14 +144,14 @@ private let events: [WalkEvent] = [
         defer { removeFolder(root) }
         #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data()))
         #expect(throws: FileError(path: root + "/file", reason: "exists and is not a folder")) {
-            try WalkJournal.create(folder: root + "/file/walks", header: header)
+            try WalkFileWriter.create(folder: root + "/file/walks", header: header)
         }
     }
 
     @Test func walkIdsAreMadeFromTimeAndJourneyAndNeverReused() {
         let taken: Set<String> = ["20261122-101503-shop", "20261122-101503-shop-2"]
-        #expect(WalkJournal.makeWalkID(journeyID: "shop", started: at(0)) { taken.contains($0) } == "20261122-101503-shop-3")
-        #expect(WalkJournal.makeWalkID(journeyID: "shop", started: at(60)) { taken.contains($0) } == "20261122-101603-shop")
+        #expect(WalkFileWriter.makeWalkID(journeyID: "shop", started: at(0)) { taken.contains($0) } == "20261122-101503-shop-3")
+        #expect(WalkFileWriter.makeWalkID(journeyID: "shop", started: at(60)) { taken.contains($0) } == "20261122-101603-shop")
     }
 
     /// Two walks of one journey started in the same second by two processes: each chose its id
@@ -159,14 +159,14 @@ private let events: [WalkEvent] = [
     @Test func twoWalksStartedInTheSameSecondBothKeepTheirFirstVerdict() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        let first = try WalkJournal.createNew(folder: root, header: header) { _ in false }
-        let second = try WalkJournal.createNew(folder: root, header: header) { _ in false }
+        let first = try WalkFileWriter.createNew(folder: root, header: header) { _ in false }
+        let second = try WalkFileWriter.createNew(folder: root, header: header) { _ in false }
         #expect(first.header.walkID == "20261122-101503-shop")
         #expect(second.header.walkID == "20261122-101503-shop-2")
-        try first.journal.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: at(1))))
-        try second.journal.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.misery), at: at(1))))
-        let firstWalk = try WalkFile.load(path: first.journal.path).walk
-        let secondWalk = try WalkFile.load(path: second.journal.path).walk
+        try first.writer.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.magic), at: at(1))))
+        try second.writer.append(.rated(RatingChange(touchpoint: "door", rating: Rating(.misery), at: at(1))))
+        let firstWalk = try LoadedWalk.load(path: first.writer.path).walk
+        let secondWalk = try LoadedWalk.load(path: second.writer.path).walk
         #expect(firstWalk.header.walkID == "20261122-101503-shop" && firstWalk.moment(for: "door").rating == Rating(.magic))
         #expect(secondWalk.header.walkID == "20261122-101503-shop-2" && secondWalk.moment(for: "door").rating == Rating(.misery))
         #expect(PosixFile.list(root).sorted() == ["20261122-101503-shop-2.jsonl", "20261122-101503-shop.jsonl"], "no temporary file left")
@@ -175,15 +175,15 @@ private let events: [WalkEvent] = [
     @Test func theLibraryFindsWalksByIdPrefixAndListsUnfinishedOnes() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }
-        _ = try WalkJournal.create(folder: root, header: header)
+        _ = try WalkFileWriter.create(folder: root, header: header)
         var secondHeader = header
         secondHeader.walkID = "20261123-090000-shop"
-        let second = try WalkJournal.create(folder: root, header: secondHeader)
+        let second = try WalkFileWriter.create(folder: root, header: secondHeader)
         try second.append(.finished(at: at(100)))
         #expect(FileManager.default.createFile(atPath: root + "/broken.jsonl", contents: Data("garbage".utf8)))
-        let library = WalkLibrary(folder: root)
+        let library = WalkFileCatalog(folder: root)
         #expect(try library.find("20261123").walkID == "20261123-090000-shop")
-        #expect(throws: WalkFileError.self) { try library.find("2026") }
+        #expect(throws: WalkLoadError.self) { try library.find("2026") }
         #expect(library.unfinished().map(\.walkID) == ["20261122-101503-shop"])
         #expect(library.load().errors.count == 1)
     }

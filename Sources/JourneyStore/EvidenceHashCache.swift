@@ -7,7 +7,7 @@ import Synchronization
 /// hashes a file again only when one of these changed, so a 1 GB attachment is read once, not on
 /// every report. Kept in `evidence-hashes` in the data folder; at most `maximumEntries`, the oldest
 /// dropped first. A damaged or missing cache file only means files are hashed again.
-public final class EvidenceHashes: Sendable {
+public final class EvidenceHashCache: Sendable {
     /// The most files remembered: 1,000.
     public static let maximumEntries = 1_000
 

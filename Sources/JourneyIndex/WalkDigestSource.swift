@@ -2,15 +2,16 @@ import Dispatch
 import JourneyKit
 import JourneyStore
 
-/// Where the review list and compare read walks from: the walk index, brought up to date first,
+/// Where the review list, compare and the home screen read walk digests from: the walk index, brought up to date first,
 /// or, when the index cannot be used (a read-only or full disk, a folder outside the data folder),
 /// the walk files themselves, read a batch at a time, with a one-line notice saying why.
-public final class WalkSource {
+public final class WalkDigestSource {
     public let walksFolder: String
     /// Why the files are read instead of the index, in one line; nil when the index is used (or
     /// was not meant to be).
     public private(set) var notice: String?
-    private var index: WalkIndex?
+    /// The index answering, or nil when the files are read.
+    private(set) var index: WalkIndex?
     private var fileOutlines: [String: JourneyOutline] = [:]
 
     /// The source for a walks folder; `indexPath` is nil for a folder that has no index (one given
@@ -96,9 +97,6 @@ public final class WalkSource {
         refreshing = nil
     }
 
-    /// Whether the index answers (false: the files are read).
-    public var usesIndex: Bool { index != nil }
-
     static func fallback(_ error: WalkIndex.Unavailable) -> String {
         "the walk index cannot be used (\(error)); reading the walk files instead"
     }
@@ -122,7 +120,7 @@ public final class WalkSource {
         }
         // The files, in the same order; walks the index already gave are skipped.
         var skip = delivered
-        DigestReader.read(WalkLibrary(folder: walksFolder).paths) { _, outcomes in
+        DigestReader.read(WalkFileCatalog(folder: walksFolder).paths) { _, outcomes in
             for outcome in outcomes {
                 switch outcome {
                 case .walk(let digest, let outline, _):

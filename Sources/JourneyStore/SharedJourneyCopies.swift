@@ -5,7 +5,7 @@ import Synchronization
 /// Shared copies of large journeys, stored once beside the walks (`walks/journeys/NAME.json`)
 /// instead of in every walk's header. A copy is named after a hash of its bytes, so it is written
 /// once, never changed, and checked when read.
-public struct JourneyCopies: Sendable {
+public struct SharedJourneyCopies: Sendable {
     /// Folders searched in order for a copy.
     public var folders: [String]
 
@@ -16,10 +16,10 @@ public struct JourneyCopies: Sendable {
 
     /// The copies a walk file can refer to: beside it, and beside the data folder's walks (for a
     /// walk moved to the trash or another folder of the same data folder).
-    public static func near(walkFile path: String) -> JourneyCopies {
+    public static func near(walkFile path: String) -> SharedJourneyCopies {
         let parent = PosixFile.parentFolder(of: path)
         let base = parent.isEmpty ? "." : parent
-        return JourneyCopies(folders: [folder(forWalks: base), folder(forWalks: base + "/../walks")])
+        return SharedJourneyCopies(folders: [folder(forWalks: base), folder(forWalks: base + "/../walks")])
     }
 
     /// Stores a journey's copy in a walks folder (once: an existing identical copy is kept) and

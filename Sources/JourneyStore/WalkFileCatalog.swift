@@ -1,7 +1,8 @@
 import Foundation
 
-/// The saved walks in a data folder.
-public struct WalkLibrary: Sendable {
+/// The walk files in a folder (the data folder's walks, the trash, a folder given to `review`): lists
+/// them, finds one by walk id or id prefix, and loads them all.
+public struct WalkFileCatalog: Sendable {
     public var folder: String
 
     public init(folder: String) { self.folder = folder }
@@ -12,17 +13,17 @@ public struct WalkLibrary: Sendable {
     }
 
     /// Every walk that loads, and the errors of those that do not, in file-name order.
-    public func load() -> (walks: [WalkFile], errors: [WalkFileError]) {
+    public func load() -> (walks: [LoadedWalk], errors: [WalkLoadError]) {
         Self.load(paths: paths)
     }
 
     /// Loads walk files on every core; results keep the order of `paths`.
-    public static func load(paths: [String]) -> (walks: [WalkFile], errors: [WalkFileError]) {
+    public static func load(paths: [String]) -> (walks: [LoadedWalk], errors: [WalkLoadError]) {
         let results = Parallel.map(paths, perWorker: 64) { path in
-            Result { () throws(WalkFileError) in try WalkFile.load(path: path) }
+            Result { () throws(WalkLoadError) in try LoadedWalk.load(path: path) }
         }
-        var walks: [WalkFile] = []
-        var errors: [WalkFileError] = []
+        var walks: [LoadedWalk] = []
+        var errors: [WalkLoadError] = []
         for result in results {
             switch result {
             case .success(let file): walks.append(file)
@@ -33,18 +34,18 @@ public struct WalkLibrary: Sendable {
     }
 
     /// Unfinished walks, the most recently changed first.
-    public func unfinished() -> [WalkFile] {
+    public func unfinished() -> [LoadedWalk] {
         load().walks.filter { !$0.walk.isFinished }.sorted { $0.walk.lastChange > $1.walk.lastChange }
     }
 
     /// A walk by path, id or unique id prefix.
-    public func find(_ reference: String) throws(WalkFileError) -> WalkFile {
-        try WalkFile.load(path: path(of: reference))
+    public func find(_ reference: String) throws(WalkLoadError) -> LoadedWalk {
+        try LoadedWalk.load(path: path(of: reference))
     }
 
     /// The file a reference names (a path as given, or a walk id or unique id prefix in the folder),
     /// without reading it, so that a damaged walk can still be named.
-    public func path(of reference: String) throws(WalkFileError) -> String {
+    public func path(of reference: String) throws(WalkLoadError) -> String {
         if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
         if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return exact }

@@ -1,7 +1,7 @@
 import JourneyKit
 import JourneyStore
 
-extension WalkSource {
+extension WalkDigestSource {
     /// Every walk of a journey that passes the filter, compared. Walk files that could not be read,
     /// and walks with lines that could not be read (a cut-off last record), are left out and named
     /// in `problems` (`FILE:LINE: message`), never counted; so is each other copy of a walk

@@ -2,17 +2,18 @@ import Foundation
 import Glibc
 import JourneyKit
 
-/// The open journal of a walk: each event is appended as one line and flushed to disk (fsync)
-/// before `append` returns, so an acknowledged record survives a crash or power loss.
+/// The one writer of a walk file (its journal): creates the file, or opens it to continue, and
+/// appends each event as one line flushed to disk (fsync) before `append` returns, so an
+/// acknowledged record survives a crash or power loss.
 ///
-/// A walk file has one writer: the journal holds an exclusive `flock` on it for as long as it is
+/// A walk file has one writer: this holds an exclusive `flock` on it for as long as it is
 /// open, so a second journeywalk cannot resume (and later undo or roll back over) the same walk.
 /// Readers take no lock and never wait.
-public final class WalkJournal {
+public final class WalkFileWriter {
     public let path: String
     private var fd: Int32
 
-    /// A journal over a descriptor already open; `path` names it in messages. Tests use it to write
+    /// A writer over a descriptor already open; `path` names it in messages. Tests use it to write
     /// to /dev/full, which `reopen` refuses as not a regular file.
     init(path: String, fd: Int32) {
         self.path = path
@@ -20,17 +21,6 @@ public final class WalkJournal {
     }
 
     deinit { close() }
-
-    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
-    /// header. The header is written and flushed under a hidden temporary name and then linked into place,
-    /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
-    /// Fails with "File exists" when a file already has the name: it is never replaced.
-    public static func create(folder: String, header: WalkHeader) throws(FileError) -> WalkJournal {
-        guard let journal = try createUnlessTaken(folder: folder, header: header) else {
-            throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
-        }
-        return journal
-    }
 
     /// How many ids a new walk tries, from the one `makeWalkID` chose (`ID`, `ID-2` … `ID-100`), when
     /// walks of the same journey started in the same second by other processes take them first.
@@ -40,19 +30,22 @@ public final class WalkJournal {
     /// (`header.walkID` is replaced): `makeWalkID`'s choice (`taken` says which ids a new walk may not
     /// take), or the next one (`-2`, `-3` …) when another walk started in the same second took it
     /// between the choice and the creation. Fails with "File exists" only after `newIDAttempts` ids.
-    public static func createNew(folder: String, header: WalkHeader, taken: (String) -> Bool) throws(FileError) -> (journal: WalkJournal, header: WalkHeader) {
+    public static func createNew(folder: String, header: WalkHeader, taken: (String) -> Bool) throws(FileError) -> (writer: WalkFileWriter, header: WalkHeader) {
         var header = header
         var lost = Set<String>()
         for _ in 0..<newIDAttempts {
             header.walkID = makeWalkID(journeyID: header.journey.id, started: header.started) { lost.contains($0) || taken($0) }
-            if let journal = try createUnlessTaken(folder: folder, header: header) { return (journal, header) }
+            if let writer = try createUnlessTaken(folder: folder, header: header) { return (writer, header) }
             lost.insert(header.walkID)
         }
         throw FileError(path: folder + "/" + header.walkID + ".jsonl", errno: EEXIST)
     }
 
-    /// `create`, or nil when the walk id's file (or this process's temporary file for it) exists.
-    private static func createUnlessTaken(folder: String, header: WalkHeader) throws(FileError) -> WalkJournal? {
+    /// Creates a new walk file (mode 0600) in `folder` (mode 0700), named after the walk id, holding its
+    /// header. The header is written and flushed under a hidden temporary name and then linked into place,
+    /// so a crash at any moment leaves no walk file or one that loads, never an empty or half header.
+    /// Nil when the walk id's file (or this process's temporary file for it) exists: it is never replaced.
+    static func createUnlessTaken(folder: String, header: WalkHeader) throws(FileError) -> WalkFileWriter? {
         try PosixFile.makeFolder(folder, mode: 0o700)
         chmod(folder, 0o700)
         let path = folder + "/" + header.walkID + ".jsonl"
@@ -66,23 +59,23 @@ public final class WalkJournal {
         // A new file: nobody else can hold it yet, but take the lock so others see the writer (the
         // lock belongs to the file, so it holds under its final name too).
         _ = flock(fd, LOCK_EX | LOCK_NB)
-        let journal = WalkJournal(path: path, fd: fd)
+        let writer = WalkFileWriter(path: path, fd: fd)
         let published: Bool
         do throws(FileError) {
-            try journal.append(.started(header))
+            try writer.append(.started(header))
             published = try publish(temporary, as: path)
         } catch {
-            journal.close()
+            writer.close()
             unlink(temporary)
             throw error
         }
         unlink(temporary)
         guard published else {
-            journal.close()
+            writer.close()
             return nil
         }
         PosixFile.syncFolder(folder)
-        return journal
+        return writer
     }
 
     /// Gives a finished temporary file its final name, never replacing a file already there: false
@@ -101,16 +94,16 @@ public final class WalkJournal {
     /// Opens an existing walk file to continue it. A last line cut off mid-way (a crash while
     /// writing) is closed with a newline, so the next record starts on a line of its own.
     /// Fails with `Busy` when another process has the walk open for writing.
-    public static func reopen(path: String) throws -> WalkJournal {
-        let journal = try lock(path: path)
-        try journal.endCutOffLine()
-        return journal
+    public static func reopen(path: String) throws -> WalkFileWriter {
+        let writer = try lock(path: path)
+        try writer.endCutOffLine()
+        return writer
     }
 
     /// Opens an existing walk file for writing and takes its lock, changing nothing in it yet. A
     /// symbolic link is refused (O_NOFOLLOW): a walk file is written where it is, so a link left
     /// in the walks folder cannot send records into a file elsewhere.
-    static func lock(path: String) throws -> WalkJournal {
+    static func lock(path: String) throws -> WalkFileWriter {
         let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno
@@ -128,7 +121,7 @@ public final class WalkJournal {
             Glibc.close(fd)
             throw Busy(path: path, holder: lockHolder(of: path))
         }
-        return WalkJournal(path: path, fd: fd)
+        return WalkFileWriter(path: path, fd: fd)
     }
 
     /// Why a walk file that is a symbolic link is not opened to be written.

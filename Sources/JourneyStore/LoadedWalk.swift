@@ -1,7 +1,8 @@
 import JourneyKit
 
-/// A walk read back from its journal, with every complete record applied and every problem listed.
-public struct WalkFile: Sendable {
+/// A walk read back from its walk file (the reader of the format `WalkCodec` encodes), with every
+/// complete record applied and every problem listed.
+public struct LoadedWalk: Sendable {
     public var path: String
     public var walk: Walk
     /// Problems that did not stop the load (a cut-off last line, a damaged record), each naming its line.
@@ -29,7 +30,7 @@ public struct WalkFile: Sendable {
     /// `quickly`: the common records, written as journeywalk writes them, are read without a JSON
     /// tree (`WalkCodec.quickDecode`); every other line is read as before, so the walk, the warnings
     /// and the errors are the same either way (the walk index reads its files so).
-    public static func load(path: String, quickly: Bool = false) throws(WalkFileError) -> WalkFile {
+    public static func load(path: String, quickly: Bool = false) throws(WalkLoadError) -> LoadedWalk {
         var bytes: [UInt8]
         do {
             bytes = try PosixFile.read(path)
@@ -38,19 +39,19 @@ public struct WalkFile: Sendable {
         }
         // A last line without its end while another process holds the walk open is a record being
         // written right now, not damage: read up to the last complete line.
-        if let last = bytes.last, last != 0x0A, WalkJournal.isBeingWritten(path) {
+        if let last = bytes.last, last != 0x0A, WalkFileWriter.isBeingWritten(path) {
             bytes.removeSubrange((bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
         }
         return try parse(bytes, path: path, quickly: quickly)
     }
 
     /// Folds journal bytes; `path` names the file in messages.
-    public static func parse(_ bytes: [UInt8], path: String, keepingEvents: Bool = false, quickly: Bool = false) throws(WalkFileError) -> WalkFile {
+    public static func parse(_ bytes: [UInt8], path: String, keepingEvents: Bool = false, quickly: Bool = false) throws(WalkLoadError) -> LoadedWalk {
         guard !bytes.isEmpty else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         var walk: Walk?
         var warnings: [Warning] = []
         var events: [WalkEvent] = []
-        let copies = JourneyCopies.near(walkFile: path)
+        let copies = SharedJourneyCopies.near(walkFile: path)
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -69,7 +70,7 @@ public struct WalkFile: Sendable {
                     walk?.apply(event)
                     if keepingEvents { events.append(event) }
                 } else {
-                    throw WalkFileError.damaged(path: path, reason: "line \(lineNumber) comes before the walk header")
+                    throw WalkLoadError.damaged(path: path, reason: "line \(lineNumber) comes before the walk header")
                 }
             } catch let problem as WalkCodec.LineProblem {
                 if end == nil {
@@ -79,19 +80,19 @@ public struct WalkFile: Sendable {
                 } else {
                     warnings.append(Warning(path: path, line: lineNumber, message: "\(problem); skipped"))
                 }
-            } catch let error as WalkFileError {
+            } catch let error as WalkLoadError {
                 throw error
             } catch {
                 throw .damaged(path: path, reason: "line \(lineNumber): unreadable")
             }
         }
         guard let walk else { throw .damaged(path: path, reason: "no walk header") }
-        return WalkFile(path: path, walk: walk, warnings: warnings, events: events)
+        return LoadedWalk(path: path, walk: walk, warnings: warnings, events: events)
     }
 }
 
 /// Why a walk file could not be loaded at all.
-public enum WalkFileError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum WalkLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(FileError)
     case damaged(path: String, reason: String)
 

@@ -1,6 +1,6 @@
 import JourneyKit
 
-extension WalkSource {
+extension WalkDigestSource {
     /// The saved walks as the home screen and `resume` count them: each walk once (`WalkCopies`, as
     /// compare and reports count them), so another copy of a walk is never offered to be resumed.
     public struct Unfinished: Sendable {

@@ -1,6 +1,6 @@
 import JourneyKit
 
-extension WalkLibrary {
+extension WalkFileCatalog {
     /// A journey as a walk's header keeps it: the copy taken when the walk started.
     public struct WalkedJourney: Sendable {
         /// The walk file whose header holds the copy.
@@ -30,7 +30,7 @@ extension WalkLibrary {
     }
 
     static func walkedJourney(in path: String) -> WalkedJourney? {
-        guard let line = PosixFile.firstLine(path), case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: JourneyCopies.near(walkFile: path)) else { return nil }
+        guard let line = PosixFile.firstLine(path), case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: SharedJourneyCopies.near(walkFile: path)) else { return nil }
         return WalkedJourney(walkPath: path, header: header)
     }
 }

@@ -1,6 +1,6 @@
 import JourneyKit
 
-extension WalkLibrary {
+extension WalkFileCatalog {
     /// Of walk files in this folder whose walk ids are known, those that are another copy of a walk
     /// (`WalkCopies`' rule over the whole folder, as compare and reports apply it: the file named
     /// `ID.jsonl` is kept, else the first by file name), in the order given. Other files are read
@@ -43,7 +43,7 @@ extension WalkLibrary {
     /// walk's only file); other files of its folder are looked at as `copies(among:)` says.
     public static func copy(path: String, walkID: String) -> WalkCopy? {
         let folder = PosixFile.parentFolder(of: path)
-        return WalkLibrary(folder: folder.isEmpty ? "." : folder).copies(among: [(walkID, path)]).first
+        return WalkFileCatalog(folder: folder.isEmpty ? "." : folder).copies(among: [(walkID, path)]).first
     }
 
     /// Whether a new walk may not take `walkID` in a folder of these file names: a file is named
@@ -57,7 +57,7 @@ extension WalkLibrary {
     /// The walk id in a file's header line; nil when the file is not a walk that can be read.
     static func walkID(ofFile path: String) -> String? {
         guard let line = PosixFile.firstLine(path),
-              case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: JourneyCopies.near(walkFile: path))
+              case .started(let header)? = try? WalkCodec.decode(bytes: line, copies: SharedJourneyCopies.near(walkFile: path))
         else { return nil }
         return header.walkID
     }
