@@ -40,6 +40,8 @@ public enum WalkIntent: Equatable, Sendable {
     case closePanel
     /// Closes the debrief, which leaves the finished walk (as its Enter does).
     case leaveDebrief
+    /// A line for the status line from a parent feature (the workshop says what its keys did).
+    case say(WalkState.Message)
 }
 
 /// The key tables a walk dispatches by: the defaults of SPEC section 4 unless a caller rebinds them.
@@ -156,6 +158,9 @@ extension WalkState {
             guard debrief != nil else { return [] }
             debrief = nil
             return leave(finished: true, forced: false)
+        case .say(let said):
+            message = said
+            return []
         }
     }
 

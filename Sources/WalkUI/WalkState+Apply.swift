@@ -27,6 +27,14 @@ extension WalkState {
             return []
         case .recorded(let event):
             return recorded(event)
+        case .kept(let event):
+            guard var walk else { return [] }
+            self.walk = nil
+            let before = walk.moment(for: event.touchpointID ?? "")
+            UndoEntry.push(event, onto: &undoStack, walk: &walk)
+            self.walk = walk
+            count(event, before: before, in: walk)
+            return []
         case .recordFailed(let event, let reason):
             if let (key, text) = event?.typedText { texts.apply(.failed(key, text)) }
             if let event { panelRecordFailed(event) }
@@ -373,24 +381,7 @@ extension WalkState {
         // What `u` can take back is kept as a resume rebuilds it from the file (`UndoEntry.stack`).
         UndoEntry.push(event, onto: &undoStack, walk: &walk)
         self.walk = walk
-        // The score and the counts change by the one record, not by counting the walk again.
-        switch event {
-        case .answered(let change):
-            if var tally {
-                tally.answered(change, previous: before.answers[change.item], in: walk)
-                self.tally = tally
-                score = tally.score(walk)
-            }
-        case .rated(let change):
-            if walk.index(of: change.touchpoint) != nil {
-                summary.count(before.rating?.verdict, by: -1)
-                summary.count(change.rating?.verdict, by: 1)
-            }
-        case .insertedTouchpoint:
-            recount(score: true, summary: true)
-        default:
-            break
-        }
+        count(event, before: before, in: walk)
         if walk.steps.count != steps.count {
             // An ad-hoc touchpoint came or went: stay on the same touchpoint wherever it now is.
             steps = walk.steps
@@ -456,6 +447,27 @@ extension WalkState {
             break
         }
         return []
+    }
+
+    /// The score and the verdict counts change by the one record, not by counting the walk again.
+    private mutating func count(_ event: WalkEvent, before: Moment, in walk: Walk) {
+        switch event {
+        case .answered(let change):
+            if var tally {
+                tally.answered(change, previous: before.answers[change.item], in: walk)
+                self.tally = tally
+                score = tally.score(walk)
+            }
+        case .rated(let change):
+            if walk.index(of: change.touchpoint) != nil {
+                summary.count(before.rating?.verdict, by: -1)
+                summary.count(change.rating?.verdict, by: 1)
+            }
+        case .insertedTouchpoint:
+            recount(score: true, summary: true)
+        default:
+            break
+        }
     }
 
     func title(of touchpointID: String) -> String {

@@ -291,6 +291,9 @@ public enum WalkAction: Equatable, Sendable {
     case started(WalkHeader)
     /// The runner wrote an event to disk.
     case recorded(WalkEvent)
+    /// A parent feature wrote a record of its own (a workshop room's votes and their verdict): the
+    /// walk folds it in and keeps its counts and undo stack in step, without moving or saying anything.
+    case kept(WalkEvent)
     /// The runner could not write; the change is not shown as made.
     case recordFailed(WalkEvent?, reason: String)
     /// The runner read a file to attach as evidence: its path, size and SHA-256.

@@ -49,15 +49,15 @@ extension WorkshopState {
     }
 
     private mutating func message(_ text: String, _ kind: WalkState.Message.Kind = .info) {
-        walk.message = WalkState.Message(text: text, kind: kind)
+        _ = walk.apply(.intent(.say(WalkState.Message(text: text, kind: kind))), now: now)
     }
 
     private mutating func handle(_ key: Key) -> [WorkshopEffect] {
         guard walk.walk != nil else {
             // The walk file could not be created: any key tries again, q or Esc leaves.
             if [.char("q"), .escape, .control("c")].contains(key) {
-                walk.mode = .done(finished: false)
-                return [.leave]
+                // The walk is still on its briefing: leaving it there saves nothing and leaves.
+                return forward(.intent(.command(.leave)))
             }
             return begin()
         }
@@ -98,27 +98,27 @@ extension WorkshopState {
             }
             return effects
         case .editNote:
-            return forward(.key(.char("e")))
+            return forward(.intent(.command(.editNote)))
         case .next:
             guard current + 1 < walk.steps.count else { return showSummary() }
-            return move(to: current + 1)
+            return move(.next)
         case .previous:
             guard current > 0 else {
                 message("This is the first touchpoint")
                 return []
             }
-            return move(to: current - 1)
+            return move(.previous)
         case .first:
-            return move(to: 0)
+            return move(.first)
         case .last:
-            return move(to: walk.steps.count - 1)
+            return move(.last)
         case .summary:
             return showSummary()
         case .help:
             help = HelpOverlay()
             return []
         case .leaveNow:
-            return forward(.key(.control("c")))
+            return forward(.intent(.command(.leaveForLater)))
         case .finish:
             return [.record([.finished(at: now)])]
         case .backToTouchpoints:
@@ -144,11 +144,9 @@ extension WorkshopState {
         return [.record(events)]
     }
 
-    private mutating func move(to index: Int) -> [WorkshopEffect] {
-        guard index != current, walk.steps.indices.contains(index) else { return [] }
-        walk.current = index
-        guard let id = currentStep?.touchpoint.id else { return [] }
-        return [.record([.moved(touchpoint: id, at: now)])]
+    /// Moves as the walk does (its own command), which records the move.
+    private mutating func move(_ command: WalkCommand) -> [WorkshopEffect] {
+        forward(.intent(.command(command)))
     }
 
     /// Votes and their verdicts are the workshop's own; every other record goes to the walk.
@@ -158,14 +156,15 @@ extension WorkshopState {
             switch event {
             case .voted(let change):
                 let before = walk.walk?.moment(for: change.touchpoint).votes ?? Votes()
-                walk.walk?.apply(event)
+                effects += forward(.kept(event))
                 votes.recorded(change, before: before)
                 let after = change.votes
                 let cast = Vote.allCases.first { $0.count(in: after) != $0.count(in: before) }
                 let what = cast.map { "\($0.glyph) \($0.rawValue) vote" } ?? "vote"
                 message((change.undo ? "Took back a \(what)" : "Saved a \(what)") + " · " + Self.tallyText(after))
             case .rated:
-                walk.walk?.apply(event)
+                // The room's verdict: the walk keeps it (summary, score, undo) without moving on.
+                effects += forward(.kept(event))
             default:
                 effects += forward(.recorded(event))
             }

@@ -28,6 +28,19 @@ import Testing
         #expect(state.walk.message?.text == "Saved a ● neutral vote · ★2 ●1 ✖0 → ★ magic")
     }
 
+    /// The workshop changes its walk only through the walk's actions: the room's verdicts are
+    /// counted in the walk's summary and kept in its undo stack as a resume rebuilds them.
+    @Test func theWalksCountsAndUndoStackFollowTheRoom() throws {
+        var state = WorkshopState.started()
+        var written = state.press(.char("m"), .char("m"), .char("x"), at: at(7)).flatMap { $0 }
+        written += state.press(.char("l"), .char("x")).flatMap { $0 }
+        #expect(state.walk.summary == WalkSummary(magic: 1, misery: 1, unrecorded: 1))
+        #expect(state.walk.current == 1 && state.current == 1)
+        let header = try #require(state.walk.walk?.header)
+        #expect(state.walk.undoStack == UndoEntry.stack(replaying: written, header: header))
+        #expect(state.walk.walk == Walk(events: [.started(header)] + written), "the walk is its file")
+    }
+
     @Test func aTieIsRecordedAsSplit() {
         var state = WorkshopState.started()
         state.press(.char("x"), .char("m"))
