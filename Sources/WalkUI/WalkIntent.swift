@@ -181,7 +181,7 @@ extension WalkPanel {
     func close(now: Date) -> [PanelEffect] {
         switch self {
         case .tags(var picker): return picker.apply(.close, now: now)
-        case .recovery: return [.close]
+        case .recovery, .checklist: return [.close]
         case .praise(let form): return form.form.draftRecords(touchpoint: form.touchpoint, now: now) + [.close]
         case .action(let form): return form.form.draftRecords(touchpoint: form.touchpoint, now: now) + [.close]
         }

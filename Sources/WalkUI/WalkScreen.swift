@@ -29,7 +29,7 @@ public enum WalkScreen {
         } else if state.editor != nil {
             ScreenParts.footer(&canvas, items: LineEditor.keys.footerItems)
             FieldKitView.prompt(state, &canvas)
-        } else if let panel = state.panel {
+        } else if let panel = state.panel, panel.readsKeys {
             PanelScreen.render(panel, state, &canvas)
             ScreenParts.footer(&canvas, items: panel.footerItems)
         } else {

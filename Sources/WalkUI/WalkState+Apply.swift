@@ -140,7 +140,7 @@ extension WalkState {
         if let editor, statedTimeQuestion == nil {
             return edit(editor, key)
         }
-        if panel != nil {
+        if let panel, panel.readsKeys {
             return panelKey(key)
         }
         if let walk, walk.isSubmitted, mode == .walking, let command = keyMap.command(for: key), command.changesTheWalk {

@@ -60,6 +60,9 @@ extension WalkState {
             effects = form.apply(key, today: today, ids: &ids, now: now)
             actionIDs = ids
             panel = .action(form)
+        case .checklist:
+            // Its keys are commands of the walk's table for it (`handle`), never read here.
+            return []
         }
         return panelEffects(effects)
     }

@@ -104,8 +104,20 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var editor: Editing?
     /// Typed text that is not its field's saved value: drafts, and text not on disk (`TextStore`).
     public internal(set) var texts = TextStore()
-    /// The checklist of the current touchpoint while it has the keys (`c`).
-    public internal(set) var checklist: ChecklistPanel?
+    /// The checklist while it has the keys (`c`): the panel open, when it is the checklist.
+    public internal(set) var checklist: ChecklistPanel? {
+        get {
+            if case .checklist(let open)? = panel { return open }
+            return nil
+        }
+        set {
+            if let newValue {
+                panel = .checklist(newValue)
+            } else if case .checklist? = panel {
+                panel = nil
+            }
+        }
+    }
     /// What finishing found missing, while the final check is up.
     public internal(set) var finalCheck: FinalCheckPanel?
     /// The zone stated times are typed and shown in: the one the walk recorded when it started (as
@@ -161,7 +173,7 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var timeSpent: [String: Int] = [:]
     public internal(set) var enteredAt: Date
     public internal(set) var now: Date
-    /// The leader's panel open on the current touchpoint (tags, recovery, praise, action), if any.
+    /// The panel that has the keys, if any: the checklist, or a leader's (tags, recovery, praise, action).
     public internal(set) var panel: WalkPanel?
     /// The debrief shown when the walk has been finished, before leaving.
     public internal(set) var debrief: DebriefState?

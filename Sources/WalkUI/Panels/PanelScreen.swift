@@ -22,6 +22,9 @@ enum PanelScreen {
     static func render(_ panel: WalkPanel, _ state: WalkState, _ canvas: inout Canvas) {
         let title = state.steps.first { $0.touchpoint.id == panel.touchpoint }?.touchpoint.title ?? panel.touchpoint
         switch panel {
+        case .checklist:
+            // Answered in place, in the touchpoint's own checklist (`ChecklistView`).
+            return
         case .tags(let picker): tags(picker, title: title, &canvas)
         case .recovery(let strip): recovery(strip, recovery: state.walk?.moment(for: strip.touchpoint).recovery, title: title, &canvas)
         case .praise(let form): fields(form.form, heading: "Praise to pass on · " + title, extra: [], &canvas)

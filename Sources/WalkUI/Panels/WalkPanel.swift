@@ -1,8 +1,11 @@
 import JourneyKit
 
-/// A panel of the walk screen that has the keys while it is open: the tag picker, the recovery
-/// strip, the praise form or the action form. Each is a small value with its own `apply`.
+/// A panel of the walk screen that has the keys while it is open: the checklist, the tag picker,
+/// the recovery strip, the praise form or the action form. Each is a small value with its own
+/// `apply`. The checklist is answered in place, with commands of the walk's key tables (so its keys
+/// can be rebound); the leader's panels are drawn over the touchpoint and read keys themselves.
 public enum WalkPanel: Equatable, Sendable {
+    case checklist(ChecklistPanel)
     case tags(TagPicker)
     case recovery(RecoveryStrip)
     case praise(PraiseForm)
@@ -11,6 +14,7 @@ public enum WalkPanel: Equatable, Sendable {
     /// The touchpoint the panel is about.
     public var touchpoint: String {
         switch self {
+        case .checklist(let list): return list.touchpoint
         case .tags(let picker): return picker.touchpoint
         case .recovery(let strip): return strip.touchpoint
         case .praise(let form): return form.touchpoint
@@ -22,15 +26,22 @@ public enum WalkPanel: Equatable, Sendable {
     public var unsavedDrafts: [(field: TextField, text: String)] {
         switch self {
         case .tags(let picker): return picker.unsavedDrafts
-        case .recovery: return []
+        case .recovery, .checklist: return []
         case .praise(let form): return form.unsavedDrafts
         case .action(let form): return form.unsavedDrafts
         }
     }
 
-    /// The panel's key table, for its footer and the help overlay.
+    /// Whether the panel reads keys itself (drawn over the touchpoint); the checklist's keys are the walk's table for it.
+    public var readsKeys: Bool {
+        if case .checklist = self { return false }
+        return true
+    }
+
+    /// The panel's own key lines, for the help overlay (none for the checklist: its table is the walk's).
     public var helpLines: [HelpLine] {
         switch self {
+        case .checklist: return []
         case .tags: return TagPicker.keys.helpLines
         case .recovery: return RecoveryStrip.keys.helpLines
         case .praise: return FormKeys.praise.helpLines
@@ -41,6 +52,7 @@ public enum WalkPanel: Equatable, Sendable {
     /// The panel's name in the help overlay's title.
     public var keyTitle: String {
         switch self {
+        case .checklist: return "Checklist"
         case .tags: return TagPicker.keys.title
         case .recovery: return RecoveryStrip.keys.title
         case .praise: return FormKeys.praise.title
@@ -50,6 +62,7 @@ public enum WalkPanel: Equatable, Sendable {
 
     public var footerItems: [FooterItem] {
         switch self {
+        case .checklist: return FieldKitKeys.checklist.footerItems
         case .tags: return TagPicker.keys.footerItems
         case .recovery: return RecoveryStrip.keys.footerItems
         case .praise: return FormKeys.praise.footerItems
