@@ -38,11 +38,8 @@ extension WalkState {
         case .recordFailed(let event, let reason):
             if let (key, text) = event?.typedText { texts.apply(.failed(key, text)) }
             if let event { panelRecordFailed(event) }
-            if var pending = leaving {
-                pending.outstanding -= 1
-                pending.reason = reason
-                leaving = pending
-                return settleLeaving()
+            if leaving.isWriting {
+                return leaving(.refused(reason: reason, stillUnsaved: !texts.unsaved.isEmpty))
             }
             message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
@@ -89,35 +86,27 @@ extension WalkState {
         if let panel {
             for draft in panel.unsavedDrafts { texts.apply(.failed(Walk.DraftKey(touchpoint: panel.touchpoint, field: draft.field), draft.text)) }
         }
-        let pending = texts.unsaved
         editor = nil
         help = nil
         panel = nil
-        debrief = nil
-        guard walk != nil, !pending.isEmpty else {
-            mode = .done(finished: finished)
-            return [.leave]
-        }
-        leaving = Leaving(finished: finished, forced: forced, outstanding: pending.count)
-        // The texts typed in the editor first, then those of the leader's panels.
-        let typed = pending.filter { !$0.key.field.isPanelField }.sorted { $0.key.order < $1.key.order }
-        let panels = pending.filter { $0.key.field.isPanelField }.sorted { ($0.key.touchpoint, $0.key.field.rawValue) < ($1.key.touchpoint, $1.key.field.rawValue) }
-        return (typed + panels).map { key, text in
-            .record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))
-        }
+        return leaving(.leave(finished: finished, forced: forced, texts: walk == nil ? [:] : texts.unsaved))
     }
 
-    /// Called as each write of a leave comes back: leaves when all are done and saved (or forced).
-    private mutating func settleLeaving() -> [WalkEffect] {
-        guard let pending = leaving, pending.outstanding <= 0 else { return [] }
-        leaving = nil
-        if texts.unsaved.isEmpty || pending.forced {
-            mode = .done(finished: pending.finished)
-            return [.leave]
+    /// Hands an action to the leaving feature and carries out what it asks for.
+    mutating func leaving(_ action: LeavingFeature.Action) -> [WalkEffect] {
+        leaving.apply(action).flatMap { effect -> [WalkEffect] in
+            switch effect {
+            case .writeDraft(let key, let text):
+                return [.record(.drafted(NoteChange(touchpoint: key.touchpoint, text: text, at: now, field: key.field)))]
+            case .left(let finished):
+                mode = .done(finished: finished)
+                return [.leave]
+            case .ask(let reason, let finished):
+                mode = .unsavedText(reason: reason, finished: finished)
+                message = Message(text: "NOT SAVED: \(reason). The text is still here.", kind: .error)
+                return []
+            }
         }
-        mode = .unsavedText(reason: pending.reason ?? "the disk refused the write", finished: pending.finished)
-        message = Message(text: "NOT SAVED: \(pending.reason ?? "write failed"). The text is still here.", kind: .error)
-        return []
     }
 
     private mutating func handle(_ key: Key) -> [WalkEffect] {
@@ -392,9 +381,8 @@ extension WalkState {
             break
         case .drafted(let change):
             texts.apply(.drafted(Walk.DraftKey(touchpoint: change.touchpoint, field: change.field), change.text))
-            guard leaving != nil else { break }
-            leaving?.outstanding -= 1
-            return settleLeaving()
+            guard leaving.isWriting else { break }
+            return leaving(.written(stillUnsaved: !texts.unsaved.isEmpty))
         case .rated(let change):
             if change.undo {
                 message = Message(text: "Undone: \(title(of: change.touchpoint)) is \(change.rating?.label ?? "not recorded") again", kind: .info)

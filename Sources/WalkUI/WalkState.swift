@@ -68,15 +68,6 @@ public struct WalkState: Equatable, Sendable {
         }
     }
 
-    /// A leave in progress: how it ends, and how many writes are still to come back.
-    struct Leaving: Equatable, Sendable {
-        var finished: Bool
-        /// A signal or a closed terminal: leave even if the text cannot be written.
-        var forced: Bool
-        var outstanding: Int
-        var reason: String?
-    }
-
     /// A line under the screen: what just happened, or what went wrong.
     public struct Message: Equatable, Sendable {
         public enum Kind: Equatable, Sendable { case info, warning, error }
@@ -118,8 +109,13 @@ public struct WalkState: Equatable, Sendable {
             }
         }
     }
+    /// Leaving: the final check, the debrief, the writes of a leave (`LeavingFeature`).
+    public internal(set) var leaving = LeavingFeature()
     /// What finishing found missing, while the final check is up.
-    public internal(set) var finalCheck: FinalCheckPanel?
+    public internal(set) var finalCheck: FinalCheckPanel? {
+        get { leaving.finalCheck }
+        set { leaving.finalCheck = newValue }
+    }
     /// The zone stated times are typed and shown in: the one the walk recorded when it started (as
     /// review and reports show its times), else the reader's (TZ). Looked up only when a time is typed
     /// or shown: zones come from ICU's data, which is large to touch before the first frame.
@@ -132,8 +128,6 @@ public struct WalkState: Equatable, Sendable {
     /// start once the walk is started, else the one the briefing was opened with.
     public var statedStart: Date? { walk.map { $0.header.statedStart } ?? briefedStatedStart }
     var briefedStatedStart: Date?
-    /// Set while leaving and waiting for the unsaved text to be written.
-    var leaving: Leaving?
     public internal(set) var help: HelpOverlay?
     public internal(set) var undoStack: [UndoEntry] = []
     /// The walk's score and verdict counts, recounted when a record changes them (not per frame:
@@ -176,9 +170,15 @@ public struct WalkState: Equatable, Sendable {
     /// The panel that has the keys, if any: the checklist, or a leader's (tags, recovery, praise, action).
     public internal(set) var panel: WalkPanel?
     /// The debrief shown when the walk has been finished, before leaving.
-    public internal(set) var debrief: DebriefState?
+    public internal(set) var debrief: DebriefState? {
+        get { leaving.debrief }
+        set { leaving.debrief = newValue }
+    }
     /// Whether finishing shows the debrief before leaving (a walk does; a workshop has its summary slide).
-    public var debriefWhenFinished = true
+    public var debriefWhenFinished: Bool {
+        get { leaving.debriefWhenFinished }
+        set { leaving.debriefWhenFinished = newValue }
+    }
     /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
     public var actionIDs = ActionIDs()
     /// Whether the ids already used in the data folder are known (`findActionIDs` has come back).
