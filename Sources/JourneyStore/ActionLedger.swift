@@ -57,7 +57,7 @@ public struct ActionLedger: Sendable {
         } catch {
             return .failure(.unreadable(error))
         }
-        guard mentions(bytes, marker) else { return .success(nil) }
+        guard ByteSearch.contains(bytes, marker) else { return .success(nil) }
         return Result { () throws(WalkLoadError) in
             let walk = try actionsWalk(bytes, path: path)
             return (walk.header.walkID, ActionListing.all(in: walk, path: path))
@@ -82,30 +82,12 @@ public struct ActionLedger: Sendable {
                     throw .damaged(path: path, reason: "no walk header on its first line")
                 }
                 walk = Walk(header: header)
-            } else if mentions(line, marker) || mentions(line, adhocMarker), let event = try? WalkCodec.decode(bytes: line, copies: copies) {
+            } else if ByteSearch.contains(line, marker) || ByteSearch.contains(line, adhocMarker), let event = try? WalkCodec.decode(bytes: line, copies: copies) {
                 walk?.apply(event)
             }
         }
         guard let walk else { throw .damaged(path: path, reason: "the file is empty (no walk header)") }
         return walk
-    }
-
-    /// Whether `needle` occurs in `bytes`.
-    static func mentions(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
-        return bytes.withUnsafeBufferPointer { hay in
-            var index = 0
-            let last = hay.count - needle.count
-            while index <= last {
-                if hay[index] == first {
-                    var offset = 1
-                    while offset < needle.count, hay[index + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
     }
 
     /// Closes an action (done or dropped) by appending an `action` record to its walk file, with the

@@ -16,3 +16,13 @@ public struct HelpOverlay: Equatable, Sendable {
         return true
     }
 }
+
+extension Optional where Wrapped == HelpOverlay {
+    /// A key while the overlay is up scrolls it, or closes it; true when the overlay took the key
+    /// (false when none is up: the key is the screen's).
+    mutating func take(_ key: Key, lineCount: @autoclosure () -> Int) -> Bool {
+        guard var overlay = self else { return false }
+        self = overlay.handle(key, lineCount: lineCount()) ? overlay : nil
+        return true
+    }
+}

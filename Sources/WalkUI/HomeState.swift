@@ -65,10 +65,7 @@ public struct HomeState: Equatable, Sendable {
 
     public mutating func apply(_ key: Key) -> Effect? {
         message = nil
-        if var overlay = help {
-            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
-            return nil
-        }
+        if help.take(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) { return nil }
         guard let command = Self.keys.command(for: key) else { return nil }
         switch command {
         case .up: select(from: selection - 1, step: -1)

@@ -305,7 +305,7 @@ struct PlainWalk {
 
     /// Applies an action and performs the work it asks for, as the full-screen runner does.
     mutating func perform(_ action: WalkAction) {
-        _ = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock).perform(action, on: &state)
+        _ = WalkEffectHandler(recorder: recorder, readEvidence: readEvidence, clock: clock).perform(action, on: &state)
     }
 
     /// Carries out a command of the walk, whichever key (if any) is bound to it.

@@ -166,10 +166,7 @@ public struct ReviewListState: Equatable, Sendable {
 
     /// Applies a key; `page` is the number of lines the list shows.
     public mutating func apply(_ key: Key, page: Int = 10) -> Effect? {
-        if var overlay = help {
-            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
-            return nil
-        }
+        if help.take(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) { return nil }
         if let walk = pendingDelete {
             pendingDelete = nil
             return Self.deleteKeys.command(for: key) == .confirm ? .delete(walk) : nil

@@ -87,10 +87,7 @@ public struct ReviewWalkState: Sendable {
 
     public mutating func apply(_ key: Key) -> Effect? {
         message = nil
-        if var overlay = help {
-            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
-            return nil
-        }
+        if help.take(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) { return nil }
         if var shown = debrief {
             debrief = shown.handle(key) ? shown : nil
             return nil

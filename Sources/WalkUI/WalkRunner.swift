@@ -63,7 +63,7 @@ public struct WalkRunner {
     public func run(_ initial: WalkState, terminal: Terminal, recorder: WalkRecorder) -> WalkOutcome {
         let input = InputQueue(terminal)
         let watch = ReadingWatch(input: input, clock: clock)
-        var work = WalkWork(recorder: recorder, readEvidence: readEvidence, clock: clock)
+        var work = WalkEffectHandler(recorder: recorder, readEvidence: readEvidence, clock: clock)
         work.progress = watch.check
         let end = ProgramLoop(input: input, clock: clock, frameInterval: frameInterval).run(initial, perform: work.perform(_:for:))
         return WalkOutcome(leaving: end.program, signal: end.signal)
@@ -81,7 +81,7 @@ extension WalkOutcome {
 /// The effect handler of the walk: the walk file created, records appended and flushed, action
 /// ids looked up, evidence read. The program loop and the plain runner share it, so a record is
 /// acknowledged the same way in both.
-struct WalkWork {
+struct WalkEffectHandler {
     let recorder: WalkRecorder
     let readEvidence: EvidenceReader
     let clock: () -> Date

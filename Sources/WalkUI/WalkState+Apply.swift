@@ -121,8 +121,9 @@ extension WalkState {
         if key == .control("c"), walk != nil, mode != .briefing {
             return interrupt()
         }
-        if var overlay = help {
-            help = overlay.handle(key, lineCount: helpLineCount) ? overlay : nil
+        if help != nil {
+            let lines = helpLineCount
+            _ = help.take(key, lineCount: lines)
             return []
         }
         // While an earlier stated time is asked about, its text waits in the editor: the question's keys answer.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The walk (with its debrief) as the program loop runs it; `WalkWork` performs its effects.
+/// The walk (with its debrief) as the program loop runs it; `WalkEffectHandler` performs its effects.
 extension WalkState: Program {
     static func action(for input: ScreenInput) -> WalkAction {
         switch input {

@@ -125,7 +125,7 @@ private func action(_ id: String, _ text: String, owner: String = "Sam", due: St
         let (listings, errors, _) = ActionLedger(folder: folder).load()
         #expect(listings.map(\.action.id) == ["a7f3c2"])
         #expect(errors.count == 1, "the file that mentions an action and does not load is named")
-        #expect(ActionLedger.mentions(Array("ab\"action\"cd".utf8), Array("\"action\"".utf8)))
-        #expect(!ActionLedger.mentions(Array("\"actio".utf8), Array("\"action\"".utf8)))
+        #expect(ByteSearch.contains(Array("ab\"action\"cd".utf8), Array("\"action\"".utf8)))
+        #expect(!ByteSearch.contains(Array("\"actio".utf8), Array("\"action\"".utf8)))
     }
 }

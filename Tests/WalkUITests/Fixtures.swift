@@ -38,10 +38,10 @@ func storeHeader(
 }
 
 extension WalkState {
-    /// Applies actions through the walk's own effect handler (`WalkWork`, as the program loop and
+    /// Applies actions through the walk's own effect handler (`WalkEffectHandler`, as the program loop and
     /// plain mode perform them), with a disk that accepts every record and the shop's files.
     mutating func run(_ actions: [WalkAction], at time: Date = at(10)) {
-        let work = WalkWork(recorder: AcceptingRecorder(journey: journey), readEvidence: shopFiles, clock: { time })
+        let work = WalkEffectHandler(recorder: AcceptingRecorder(journey: journey), readEvidence: shopFiles, clock: { time })
         for action in actions { _ = work.perform(action, on: &self) }
     }
 

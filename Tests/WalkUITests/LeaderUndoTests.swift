@@ -4,11 +4,11 @@ import Testing
 @testable import WalkUI
 
 extension WalkState {
-    /// Presses keys with the disk accepting every record (through `WalkWork`, as `run` does), and
+    /// Presses keys with the disk accepting every record (through `WalkEffectHandler`, as `run` does), and
     /// returns the records written.
     mutating func pressRecording(_ keys: [Key], at time: Date = at(10)) -> [WalkEvent] {
         let recorder = AcceptingRecorder(journey: journey)
-        let work = WalkWork(recorder: recorder, readEvidence: shopFiles, clock: { time })
+        let work = WalkEffectHandler(recorder: recorder, readEvidence: shopFiles, clock: { time })
         for key in keys { _ = work.perform(.key(key), on: &self) }
         return recorder.events
     }

@@ -58,10 +58,7 @@ public struct CompareState: Equatable, Sendable {
     /// Applies a key; `page` is the number of rows shown, `columnsShown` the number of columns.
     public mutating func apply(_ key: Key, page: Int = 10, columnsShown: Int = 3) -> Effect? {
         message = nil
-        if var overlay = help {
-            help = overlay.handle(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) ? overlay : nil
-            return nil
-        }
+        if help.take(key, lineCount: ScreenParts.helpLines(map: Self.keys).count) { return nil }
         if showsCell {
             // The closing key only closes the pop-up (as `?` help does); Ctrl-C still quits.
             showsCell = false

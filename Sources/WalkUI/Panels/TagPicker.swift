@@ -78,25 +78,10 @@ public struct TagPicker: Equatable, Sendable {
         guard !query.isEmpty else { return Array(options.indices) }
         var exact: [Int] = []
         var matches: [Int] = []
-        for (index, option) in options.enumerated() where Self.contains(option.search, query) {
+        for (index, option) in options.enumerated() where ByteSearch.contains(option.search, query) {
             if option.id.utf8.count == query.count, option.search.starts(with: query) { exact.append(index) } else { matches.append(index) }
         }
         return exact + matches
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
     }
 
     /// The tag the highlight is on, if any tag is shown.

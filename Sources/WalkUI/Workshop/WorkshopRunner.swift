@@ -13,14 +13,14 @@ public struct WorkshopRunner {
 
     /// Hands back what a walk hands back, all the text that could not be written included.
     public func run(_ initial: WorkshopState, terminal: Terminal, recorder: WorkshopRecorder) -> WalkOutcome {
-        let work = WorkshopWork(recorder: recorder, clock: clock)
+        let work = WorkshopEffectHandler(recorder: recorder, clock: clock)
         let end = ProgramLoop(terminal: terminal, clock: clock, frameInterval: frameInterval).run(initial, perform: work.perform)
         return WalkOutcome(leaving: end.program.walk, signal: end.signal)
     }
 }
 
 /// The effect handler of the workshop: the walk file created, each change's events written together.
-struct WorkshopWork {
+struct WorkshopEffectHandler {
     let recorder: WorkshopRecorder
     let clock: () -> Date
 

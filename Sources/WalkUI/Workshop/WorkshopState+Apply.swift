@@ -65,9 +65,9 @@ extension WorkshopState {
         if walk.tooSmall || walk.editor != nil || walk.mode != .walking {
             return forward(.key(key))
         }
-        if var overlay = help {
+        if help != nil {
             let lines = ScreenParts.helpLines(map: keyMap, extra: LineEditor.keys.helpLines).count
-            help = overlay.handle(key, lineCount: lines) ? overlay : nil
+            _ = help.take(key, lineCount: lines)
             return []
         }
         guard let command = keyMap.command(for: key) else {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The workshop as the program loop runs it; `WorkshopWork` performs its effects. `begin` and
+/// The workshop as the program loop runs it; `WorkshopEffectHandler` performs its effects. `begin` and
 /// `tickInterval` (the countdown's next change) are the workshop's own.
 extension WorkshopState: Program {
     static func action(for input: ScreenInput) -> WorkshopAction {

@@ -28,12 +28,12 @@ extension WorkshopState {
         return state
     }
 
-    /// Performs effects through the workshop's own effect handler (`WorkshopWork`, as the program
+    /// Performs effects through the workshop's own effect handler (`WorkshopEffectHandler`, as the program
     /// loop does) with a disk that accepts every write; returns every batch written.
     @discardableResult
     mutating func perform(_ effects: [WorkshopEffect], at time: Date) -> [[WalkEvent]] {
         let recorder = AcceptingWorkshopRecorder(journey: journey)
-        _ = ProgramLoop.settle(effects, in: &self, clock: { time }, perform: WorkshopWork(recorder: recorder, clock: { time }).perform)
+        _ = ProgramLoop.settle(effects, in: &self, clock: { time }, perform: WorkshopEffectHandler(recorder: recorder, clock: { time }).perform)
         return recorder.writes
     }
 
