@@ -34,6 +34,26 @@ extension Program {
     var afterFrame: [ProgramEffect] { [] }
 }
 
+/// Actions that have a case for each kind of terminal input (the walk's and the workshop's): their
+/// program reads input as those cases.
+protocol ScreenActions {
+    static func key(_ key: Key) -> Self
+    static var tick: Self { get }
+    static func resized(width: Int, height: Int) -> Self
+    static var interrupted: Self { get }
+}
+
+extension Program where ProgramAction: ScreenActions {
+    static func action(for input: ScreenInput) -> ProgramAction {
+        switch input {
+        case .key(let key): return .key(key)
+        case .tick: return .tick
+        case .resized(let width, let height): return .resized(width: width, height: height)
+        case .interrupted: return .interrupted
+        }
+    }
+}
+
 /// What an effect handler made of an effect.
 enum Performed<Action> {
     /// These actions go back to the program, in order (their own effects are performed in turn).
