@@ -149,8 +149,8 @@ extension WalkState {
     mutating func perform(_ command: WalkCommand) -> [WalkEffect] {
         let judged = justJudged
         justJudged = nil
-        let asked = askedFirst
-        askedFirst = nil
+        let asked = fieldKit.askedFirst
+        fieldKit.askedFirst = nil
         switch command {
         case .help:
             help = HelpOverlay()
@@ -273,8 +273,7 @@ extension WalkState {
         case .openChecklist, .checklist, .toggleTimer, .resetTimer, .stateTime, .stateTimeAnyway, .correctStatedTime, .insertTouchpoint,
              .attachEvidence:
             justJudged = judged
-            if asked == command { askedFirst = asked }
-            return performFieldKit(command)
+            return performFieldKit(command, asked: asked)
         case .finalCheck:
             return performFieldKit(command)
         }

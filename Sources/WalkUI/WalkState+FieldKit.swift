@@ -7,72 +7,32 @@ import JourneyKit
 extension WalkState {
     // MARK: - Commands
 
-    mutating func performFieldKit(_ command: WalkCommand) -> [WalkEffect] {
+    mutating func performFieldKit(_ command: WalkCommand, asked: WalkCommand? = nil) -> [WalkEffect] {
         // Right after a verdict, the moment just judged (`justJudged`); else the touchpoint on screen.
         guard let walk, let step = recordingTarget else { return [] }
-        let id = step.touchpoint.id
-        let moment = walk.moment(for: id)
-        let name = step.touchpoint.title
-        let judged = justJudged != nil ? " (just judged)" : ""
         switch command {
-        case .openChecklist:
-            let count = step.touchpoint.checklist.count
-            guard count > 0 else {
-                message = Message(text: "\(name)\(judged) has no checklist", kind: .info)
-                return []
+        case .openChecklist, .toggleTimer, .resetTimer, .stateTime, .insertTouchpoint, .attachEvidence:
+            let context = FieldKitFeature.Context(
+                walk: walk, target: step, justJudged: justJudged != nil, onScreen: currentStep, current: current, timeZone: timeZone, now: now)
+            return fieldKit.apply(command, asked: asked, context).flatMap { effect -> [WalkEffect] in
+                switch effect {
+                case .record(let event): return [.record(event)]
+                case .edit(let key):
+                    open(key)
+                    return []
+                case .openChecklist(let list):
+                    checklist = list
+                    return []
+                case .say(let said):
+                    message = said
+                    return []
+                }
             }
-            let firstOpen = (0..<count).first { moment.answers[$0] == nil } ?? 0
-            checklist = ChecklistPanel(touchpoint: id, count: count, selected: firstOpen)
-            message = Message(text: "Checklist of \(name)\(judged): y Yes · n No · a N/A · ↑↓ item · Esc done", kind: .info)
-            return []
         case .checklist(let panelCommand):
             guard var panel = checklist else { return [] }
             let effects = panel.apply(panelCommand, moment: walk.moment(for: panel.touchpoint), now: now)
             checklist = panel
             return perform(effects)
-        case .toggleTimer:
-            let timer = moment.splitTimer
-            if let timer, timer.running {
-                return [.record(.timed(TimerChange(touchpoint: id, seconds: Self.tenths(timer.reading(at: now)), running: false, at: now)))]
-            }
-            // Starting the timer of a moment already judged is rarely meant (the next touchpoint's
-            // wait is starting): the first `t` asks, a second starts it; Esc, then `t`, times the
-            // touchpoint on screen. Stopping one still running (judged before it was stopped) does not ask.
-            if justJudged != nil, askedFirst != command, let onScreen = currentStep?.touchpoint.title {
-                askedFirst = command
-                let reading = timer.map { TimeStandard.clock(seconds: $0.wholeSeconds(at: now)) }
-                message = Message(
-                    text: "Split timer of \(name) (just judged)\(reading.map { " at " + $0 } ?? ""): t again runs it; Esc, t times \(onScreen)", kind: .warning,
-                    plain: "The split timer of \(name), just judged\(reading.map { ", reads " + $0 } ?? ""), was not started: timer again starts it; here, then timer, times \(onScreen)")
-                return []
-            }
-            askedFirst = nil
-            return [.record(.timed(TimerChange(touchpoint: id, seconds: timer?.seconds ?? 0, running: true, at: now)))]
-        case .resetTimer:
-            guard moment.usedSplitTimer != nil else {
-                message = Message(
-                    text: "The split timer of \(name)\(judged) is at 0:00 already; t starts it", kind: .info,
-                    plain: "The split timer of \(name)\(judged) is at 0:00 already; timer starts it")
-                return []
-            }
-            return [.record(.timed(TimerChange(touchpoint: id, seconds: 0, running: false, at: now)))]
-        case .stateTime:
-            // A visit entered afterwards goes: a time, a verdict, the next time… so a time typed
-            // right after a verdict for a moment that has one already is asked about first.
-            if justJudged != nil, askedFirst != command, let stated = moment.statedAt, let onScreen = currentStep?.touchpoint.title {
-                askedFirst = command
-                let clock = StatedTime.clock(stated, timeZone: timeZone)
-                message = Message(
-                    text: "\(name) (just judged) is stated \(clock): @ again changes it; Esc, @ states \(onScreen)", kind: .warning,
-                    plain: "\(name), just judged, is stated \(clock) already; nothing changed: at TIME again changes it; here, then at TIME, states the time of \(onScreen)")
-                return []
-            }
-            askedFirst = nil
-            open(Walk.DraftKey(touchpoint: id, field: .statedTime))
-            // The walk's zone, which is not the reader's when a walk is resumed elsewhere.
-            let day = walk.statedTime(before: walk.index(of: id) ?? current) ?? walk.header.statedStart ?? now
-            message = Message(text: "When did \(name)\(judged) happen? Time in \(LocalTime.label(timeZone, at: day)), then Enter", kind: .info)
-            return []
         case .stateTimeAnyway:
             guard let question = statedTimeQuestion else { return [] }
             mode = .walking
@@ -83,14 +43,6 @@ extension WalkState {
             message = Message(
                 text: "Not stated: correct the time, then Enter (Esc keeps it as a draft)", kind: .info,
                 plain: "Not stated; the time stays as it was: at TIME states another")
-            return []
-        case .insertTouchpoint:
-            open(Walk.DraftKey(touchpoint: id, field: .adhoc))
-            message = Message(text: "Insert a touchpoint after \(name)\(judged): its title, then Enter", kind: .info)
-            return []
-        case .attachEvidence:
-            open(Walk.DraftKey(touchpoint: id, field: .evidence))
-            message = Message(text: "Attach a file to \(name)\(judged): its path (photo, receipt, recording), then Enter", kind: .info)
             return []
         case .finalCheck(let panelCommand):
             guard var panel = finalCheck else { return [] }

@@ -146,10 +146,10 @@ public struct WalkState: Equatable, Sendable {
     /// Whether plain mode has said the rule of `justJudged` (once a session: a screen reader
     /// would read it after every verdict).
     var saidJudgedRule = false
-    /// The command that asked instead of acting, right after a verdict (`t` that would start the
-    /// split timer of the moment just judged, `@` that would change its stated time): the same
-    /// command next goes ahead; any other forgets the question.
-    var askedFirst: WalkCommand?
+    /// The field kit: its timer, stated time, insertion and evidence commands, and the question it asked.
+    public internal(set) var fieldKit = FieldKitFeature()
+    /// The command that asked instead of acting right after a verdict (`FieldKitFeature.askedFirst`).
+    public var askedFirst: WalkCommand? { fieldKit.askedFirst }
     public internal(set) var message: Message?
     /// The key tables keys are dispatched by (intents never look at them).
     public var keyTables = WalkKeyTables.standard
