@@ -125,8 +125,8 @@ extension WalkState {
             var effects = perform(.action)
             guard case .action(var form)? = panel else { return effects }
             // A new id must not be one in use: wait for the runner to find them first.
-            guard actionIDsKnown else {
-                waitingForActionIDs = intent
+            guard leader.actionIDsKnown else {
+                leader.waitingForActionIDs = intent
                 return effects
             }
             form.fill(text: text, owner: owner, due: due)

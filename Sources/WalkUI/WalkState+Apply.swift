@@ -44,10 +44,9 @@ extension WalkState {
             message = Message(text: "NOT SAVED (try again): \(reason)", kind: .error)
             return []
         case .actionIDsFound(let ids):
-            for id in ids { actionIDs.take(id) }
-            actionIDsKnown = true
-            if let waiting = waitingForActionIDs {
-                waitingForActionIDs = nil
+            leader.found(ids)
+            if let waiting = leader.waitingForActionIDs {
+                leader.waitingForActionIDs = nil
                 return perform(waiting)
             }
             return []

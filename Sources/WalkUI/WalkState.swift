@@ -153,8 +153,6 @@ public struct WalkState: Equatable, Sendable {
     public internal(set) var message: Message?
     /// The key tables keys are dispatched by (intents never look at them).
     public var keyTables = WalkKeyTables.standard
-    /// An action asked for by intent while the ids in use were being found: made when they come.
-    var waitingForActionIDs: WalkIntent?
 
     /// The touchpoint that the keys recording something about a moment act on now: the one just
     /// judged (`justJudged`), else the one on screen.
@@ -179,10 +177,13 @@ public struct WalkState: Equatable, Sendable {
         get { leaving.debriefWhenFinished }
         set { leaving.debriefWhenFinished = newValue }
     }
-    /// Where new action ids come from (the caller seeds it; the ids in use are found when first needed).
-    public var actionIDs = ActionIDs()
-    /// Whether the ids already used in the data folder are known (`findActionIDs` has come back).
-    public internal(set) var actionIDsKnown = false
+    /// The leader's panels: which opens, what their records say, where new action ids come from.
+    public internal(set) var leader = LeaderPanels()
+    /// Where new action ids come from (`LeaderPanels.actionIDs`; the caller seeds it).
+    public var actionIDs: ActionIDs {
+        get { leader.actionIDs }
+        set { leader.actionIDs = newValue }
+    }
     /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
     public var secondsFromGMT = 0
 
