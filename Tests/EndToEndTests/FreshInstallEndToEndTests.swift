@@ -42,6 +42,8 @@ struct FreshInstall {
 }
 
 /// What the screen says, with tmux's line wrapping undone (long paths wrap at the pane's width).
+/// A screen captured with wrapped rows joined (`Tmux.captureJoined`) as one line, to find a printed
+/// line in it whatever column it wrapped at.
 func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n", with: "") }
 
 @Suite(.serialized) struct FreshInstallEndToEndTests {
@@ -118,7 +120,7 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         #expect(done.found, "after leaving:\n\(done.screen)")
         let walks = try FileManager.default.contentsOfDirectory(atPath: install.data + "/walks")
         let id = try #require(walks.first.map { String($0.dropLast(".jsonl".count)) })
-        #expect(unwrapped(done.screen).contains("Resume it with: journeywalk resume \(id)"), "\(done.screen)")
+        #expect(unwrapped(tmux.captureJoined()).contains("Resume it with: journeywalk resume \(id)"), "\(done.screen)")
         let header = try String(contentsOfFile: install.data + "/walks/\(id).jsonl", encoding: .utf8)
         #expect(header.contains("\"path\":null"), "a built-in sample has no file:\n\(header)")
     }
@@ -205,7 +207,7 @@ func unwrapped(_ screen: String) -> String { screen.replacingOccurrences(of: "\n
         #expect(tmux.waitFor("Finish the walk?").found)
         tmux.send("l")
         let paused = tmux.waitFor("EXIT=0")
-        let hint = try #require(unwrapped(paused.screen).components(separatedBy: "Resume it with: ").dropFirst().first?
+        let hint = try #require(unwrapped(tmux.captureJoined()).components(separatedBy: "Resume it with: ").dropFirst().first?
             .components(separatedBy: "1 magic").first, "no hint:\n\(paused.screen)")
         #expect(hint == "journeywalk resume '\(outside)'")
 

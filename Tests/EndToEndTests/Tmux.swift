@@ -40,6 +40,12 @@ final class Tmux {
         #expect(first.found, "first touchpoint:\n\(first.screen)")
     }
 
+    /// The screen with rows the terminal wrapped joined again, trailing spaces kept (`-J`): a long
+    /// line reads as printed whatever column it wrapped at.
+    func captureJoined() -> String {
+        tmux("capture-pane", "-p", "-J", "-t", "jw").output
+    }
+
     func capture(escapes: Bool = false) -> String {
         escapes ? tmux("capture-pane", "-p", "-e", "-t", "jw").output : tmux("capture-pane", "-p", "-t", "jw").output
     }

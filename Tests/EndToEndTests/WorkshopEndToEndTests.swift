@@ -52,7 +52,9 @@ import Testing
         #expect(done.screen.contains("0 magic · 0 neutral · 0 misery · 1 split · 0 skipped"))
         // The handout's command runs as printed, pasted into a shell where journeywalk is not
         // installed (the binary under test is not on the PATH, as with `swift run`).
-        let printed = unwrapped(done.screen).components(separatedBy: "Handout: ").last?.components(separatedBy: "EXIT=").first ?? ""
+        // Read with wrapped rows joined: where the line wraps depends on how long the path is.
+        let joined = tmux.captureJoined()
+        let printed = (joined.components(separatedBy: "Handout: ").last?.components(separatedBy: "\n").first ?? "").trimmingCharacters(in: .whitespaces)
         #expect(printed.hasPrefix(journeywalkBinary + " report "), "\(printed)")
         let pasted = spawnAndWait(["sh", "-c", "cd \(shellQuoted(home)) && env PATH=/usr/bin:/bin JOURNEYWALK_HOME=\(shellQuoted(home)) " + printed])
         #expect(pasted.status == 0, "\(printed)\n\(pasted.output)")
