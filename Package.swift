@@ -1,6 +1,22 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// Release builds on Linux put each function in its own section and link with lld in the order of
+// `bench/walk-order.txt` (the functions a walk runs, written by `bench/walk-order`), so the code a
+// walk touches sits together instead of across the whole binary: the kernel maps a binary's pages a
+// large block at a time, and peak memory follows how many blocks the walk touches
+// (docs/benchmarks.md, "Where the walk's memory goes").
+let sectionPerFunction: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-function-sections"], .when(platforms: [.linux], configuration: .release)),
+]
+let walkOrder = Context.packageDirectory + "/bench/walk-order.txt"
+let orderedLink: [LinkerSetting] = [
+    .unsafeFlags(
+        ["-use-ld=lld", "-Xlinker", "--symbol-ordering-file=" + walkOrder, "-Xlinker", "--no-warn-symbol-ordering"],
+        .when(platforms: [.linux], configuration: .release)
+    ),
+]
+
 let package = Package(
     name: "journeywalk",
     platforms: [.macOS(.v13)],
@@ -17,21 +33,23 @@ let package = Package(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
-        .target(name: "JourneyKit"),
+        .target(name: "JourneyKit", swiftSettings: sectionPerFunction),
         // `journeys` is a link to the repository's journeys/ folder: the samples are compiled in as bytes.
-        .target(name: "JourneySamples", resources: [.embedInCode("journeys")]),
-        .target(name: "JourneyStore", dependencies: ["JourneyKit", "JourneySamples", "Yams"]),
+        .target(name: "JourneySamples", resources: [.embedInCode("journeys")], swiftSettings: sectionPerFunction),
+        .target(name: "JourneyStore", dependencies: ["JourneyKit", "JourneySamples", "Yams"], swiftSettings: sectionPerFunction),
         // The walk index: a SQLite database derived from the walk files (docs/walk-index.md).
-        .target(name: "JourneyIndex", dependencies: ["JourneyKit", "JourneyStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "JourneyReports", dependencies: ["JourneyKit"]),
-        .target(name: "WalkUI", dependencies: ["JourneyKit", "JourneyReports"]),
-        .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"]),
+        .target(name: "JourneyIndex", dependencies: ["JourneyKit", "JourneyStore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: sectionPerFunction),
+        .target(name: "JourneyReports", dependencies: ["JourneyKit"], swiftSettings: sectionPerFunction),
+        .target(name: "WalkUI", dependencies: ["JourneyKit", "JourneyReports"], swiftSettings: sectionPerFunction),
+        .target(name: "CursesTerminal", dependencies: ["WalkUI", "CNcurses"], swiftSettings: sectionPerFunction),
         .executableTarget(
             name: "journeywalk",
             dependencies: [
                 "JourneyKit", "JourneyStore", "JourneyIndex", "JourneyReports", "WalkUI", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: sectionPerFunction,
+            linkerSettings: orderedLink
         ),
         .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
         .testTarget(
