@@ -68,6 +68,12 @@ int jw_open(int in_fd, int out_fd, const char *term, int use_color) {
     intrflush(stdscr, FALSE);
     set_escdelay(25);
     curs_set(0);
+    /* Until the screen has been left once, curses counts itself as not yet running and flushes its
+       output after every cursor move: a frame went out as one write(2) per row it touched (18 for a
+       verdict). Leaving and entering it once here, before anything is drawn, makes every frame one
+       write. */
+    endwin();
+    refresh();
     if (use_color && has_colors()) {
         start_color();
         use_default_colors();
