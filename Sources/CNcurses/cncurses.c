@@ -70,10 +70,22 @@ int jw_open(int in_fd, int out_fd, const char *term, int use_color) {
     curs_set(0);
     /* Until the screen has been left once, curses counts itself as not yet running and flushes its
        output after every cursor move: a frame went out as one write(2) per row it touched (18 for a
-       verdict). Leaving and entering it once here, before anything is drawn, makes every frame one
-       write. */
-    endwin();
-    refresh();
+       verdict). It is left and entered once here, before anything is drawn, with its output pointed
+       at /dev/null meanwhile: the terminal sees neither, and the terminal modes set above stay (on
+       /dev/null they cannot be changed, and waiting for the terminal to drain its output would slow
+       the first frame). From then on every frame is one write. */
+    int quiet = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int real = quiet >= 0 ? dup(out_copy) : -1;
+    if (quiet >= 0 && real >= 0 && dup2(quiet, out_copy) >= 0) {
+        endwin();
+        refresh();
+        fflush(jw_out);
+        dup2(real, out_copy);
+        /* The first real frame clears the screen, whatever curses believes is on it. */
+        clearok(curscr, TRUE);
+    }
+    if (quiet >= 0) close(quiet);
+    if (real >= 0) close(real);
     if (use_color && has_colors()) {
         start_color();
         use_default_colors();
