@@ -163,7 +163,7 @@ import Testing
     @Test func aResizeIsAppliedWithTheNewSizeAndDrawnAtIt() {
         let terminal = LoopTerminal([.key(.char("a")), .resized])
         terminal.events.insert(.tick, at: 1)
-        let resizer = ResizingTerminal(terminal, at: 2, to: (100, 30))
+        let resizer = TerminalResizer(terminal, after: 2, to: (100, 30))
         let loop = ProgramLoop(terminal: resizer, clock: { terminal.now })
         _ = loop.run(Typist(), perform: Handler().perform)
         #expect(terminal.frames.last == "a· 100x30")
@@ -211,25 +211,5 @@ import Testing
     }
 }
 
-/// Wraps a loop terminal and changes its size after some events.
-final class ResizingTerminal: Terminal {
-    let inner: ProgramLoopTests.LoopTerminal
-    var remaining: Int
-    let newSize: (width: Int, height: Int)
 
-    init(_ inner: ProgramLoopTests.LoopTerminal, at events: Int, to size: (Int, Int)) {
-        self.inner = inner
-        self.remaining = events
-        self.newSize = size
-    }
-
-    var size: (width: Int, height: Int) { inner.size }
-
-    func nextEvent(timeout: Int) -> TerminalEvent {
-        if remaining == 0 { inner.size = newSize }
-        remaining -= 1
-        return inner.nextEvent(timeout: timeout)
-    }
-
-    func draw(_ canvas: Canvas) { inner.draw(canvas) }
-}
+extension ProgramLoopTests.LoopTerminal: ResizableTerminal {}

@@ -94,13 +94,20 @@ final class MemoryRecorder: WalkRecorder {
     }
 }
 
-/// Wraps a scripted terminal and changes its size after some events.
-final class TerminalResizer: Terminal {
-    let inner: ScriptedTerminal
+/// A test terminal whose size a test can change.
+protocol ResizableTerminal: AnyObject, Terminal {
+    var size: (width: Int, height: Int) { get set }
+}
+
+extension ScriptedTerminal: ResizableTerminal {}
+
+/// Wraps a test terminal and changes its size after some events.
+final class TerminalResizer<Inner: ResizableTerminal>: Terminal {
+    let inner: Inner
     var remaining: Int
     let newSize: (width: Int, height: Int)
 
-    init(_ inner: ScriptedTerminal, after: Int, to size: (Int, Int)) {
+    init(_ inner: Inner, after: Int, to size: (Int, Int)) {
         self.inner = inner
         self.remaining = after
         self.newSize = size
