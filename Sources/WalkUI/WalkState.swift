@@ -277,13 +277,14 @@ public struct WalkState: Equatable, Sendable {
     /// Whether a command belongs to the screen the walk is on (the standard table of the mode lists
     /// it), whatever keys are bound: how callers of intents know what can be done now.
     public func offers(_ command: WalkCommand) -> Bool {
-        var tables = self
-        tables.keyTables = .standard
-        return tables.keyMap.bindings.contains { $0.command == command }
+        keyMap(from: .standard).bindings.contains { $0.command == command }
     }
 
     /// The key table in force, for dispatch, footer and help.
-    public var keyMap: KeyMap<WalkCommand> {
+    public var keyMap: KeyMap<WalkCommand> { keyMap(from: keyTables) }
+
+    /// The table of these tables for the screen the walk is on.
+    private func keyMap(from keyTables: WalkKeyTables) -> KeyMap<WalkCommand> {
         switch mode {
         case .briefing: return keyTables.briefing
         case .confirmLeave: return keyTables.confirmLeave
