@@ -4,7 +4,8 @@ import JourneyKit
 extension WalkCodec {
     /// Decodes the records a walk is mostly made of (verdict, answer, timer, note, move, finish, submit)
     /// when they are written exactly as journeywalk writes them: its key order, no spaces, plain ASCII
-    /// strings without escapes, plain numbers. No JSON tree is built. Anything else (another key
+    /// strings without escapes, plain numbers, and in format 3 the chain's `seq` and `prev` last (read
+    /// over, as `decode` ignores them). No JSON tree is built. Anything else (another key
     /// order, an escape, a damaged or cut-off line, a value `decode` would refuse) gives nil, and the
     /// line is read by `decode`, so what a line reads as and every problem message stay `decode`'s.
     static func quickDecode(_ line: ArraySlice<UInt8>) -> WalkEvent? {
@@ -15,7 +16,7 @@ extension WalkCodec {
     }
 }
 
-/// Reads one record of the shapes `WalkCodec.value(of:)` writes, front to back.
+/// Reads one record of the shapes `WalkCodec.encode` writes, front to back.
 private struct QuickCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -69,6 +70,10 @@ private struct QuickCursor {
             default:
                 return nil
             }
+        }
+        // Format 3: the line's place in the chain, which reading ignores.
+        if skip(#","seq":"#) {
+            guard integer() != nil, skip(#","prev":"#), hexDigest() else { return nil }
         }
         // The record ends here, and so does the line.
         guard skip("}"), index == bytes.count else { return nil }
@@ -136,6 +141,17 @@ private struct QuickCursor {
         guard index < bytes.count else { return false }
         let byte = bytes[index]
         return (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x65 || byte == 0x45 || byte == 0x2B || byte == 0x2D
+    }
+
+    /// A SHA-256 as 64 lower-case hex digits in quotes.
+    mutating func hexDigest() -> Bool {
+        guard bytes.count - index >= 66, bytes[index] == 0x22, bytes[index + 65] == 0x22 else { return false }
+        for offset in 1...64 {
+            let byte = bytes[index + offset]
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) else { return false }
+        }
+        index += 66
+        return true
     }
 
     mutating func boolean() -> Bool? {

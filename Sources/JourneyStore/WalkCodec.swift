@@ -7,19 +7,30 @@ public enum WalkCodec {
     /// The format version this build writes; readers accept it and every earlier one. Version 1:
     /// verdicts, notes, drafts, moves, finish. Version 2 adds shared journey copies and the records
     /// of SPEC section 7 (answers, comments, timers, stated times, ad-hoc touchpoints, evidence,
-    /// tags, recovery, praise, actions, votes, submit) and the journey keys of 7.1.
-    public static let formatVersion = 2
+    /// tags, recovery, praise, actions, votes, submit) and the journey keys of 7.1. Version 3 chains
+    /// the lines: every record ends in its `seq` and the SHA-256 of the line before (`prev`; see `WalkChain`).
+    public static let formatVersion = 3
 
     /// A journey whose copy is larger than this (in bytes of JSON) is stored once beside the
     /// walks instead of in every walk's header; hand-written journeys stay well below it.
     public static let sharedCopyFrom = 32 * 1024
 
-    /// One event as a line of JSON, without the newline.
+    /// One event as a line of JSON, without the newline and without a place in a chain: a line of a
+    /// format 1 or 2 file (a header says format 3 all the same).
     public static func encode(_ event: WalkEvent) -> String {
-        JSONWriter.encode(value(of: event))
+        JSONWriter.encode(.object(pairs(of: event)))
     }
 
-    static func value(of event: WalkEvent) -> JSONWriter.Value {
+    /// One event as a line of a format-3 file, without the newline: its keys, then its line number
+    /// (`seq`, the header being 1) and the SHA-256 hex of the line before (`prev`, nil for the header).
+    public static func encode(_ event: WalkEvent, seq: Int, prev: String?) -> String {
+        var pairs = pairs(of: event)
+        pairs.append(("seq", .int(seq)))
+        if let prev { pairs.append(("prev", .string(prev))) }
+        return JSONWriter.encode(.object(pairs))
+    }
+
+    private static func pairs(of event: WalkEvent) -> [(String, JSONWriter.Value)] {
         let at = JSONWriter.Value.string(Timestamp.format(event.at, fractional: true))
         switch event {
         case .started(let header):
@@ -34,12 +45,12 @@ public enum WalkCodec {
             if let offset = header.utcOffset { pairs.append(("utc_offset", .string(LocalTime.offsetText(offset)))) }
             if let timebox = header.workshopTimebox { pairs.append(("workshop_timebox_seconds", .int(timebox))) }
             pairs.append(("journey", journeyValue(header)))
-            return .object(pairs)
+            return pairs
         default:
             // Every other kind writes its own keys after its type, its time and its touchpoint.
             let record = event.record
             let touchpoint = record.touchpointID.map { [("touchpoint", JSONWriter.Value.string($0))] } ?? []
-            return .object([("type", .string(type(of: record).type)), ("at", at)] + touchpoint + record.fields)
+            return [("type", .string(type(of: record).type)), ("at", at)] + touchpoint + record.fields
         }
     }
 

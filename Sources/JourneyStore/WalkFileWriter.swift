@@ -9,15 +9,70 @@ import JourneyKit
 /// A walk file has one writer: this holds an exclusive `flock` on it for as long as it is
 /// open, so a second journeywalk cannot resume (and later undo or roll back over) the same walk.
 /// Readers take no lock and never wait.
+///
+/// Format 3 chains the lines (`WalkChain`): the writer knows the next line's `seq` and the hash of the
+/// last line, read once from the file when it is opened to continue, and moves them on only after a
+/// write succeeded. A file of format 1 or 2 is continued in its own format, without seq and prev.
 public final class WalkFileWriter {
     public let path: String
     private var fd: Int32
+    /// Where the file's chain goes on; nil until the file has been read (`contents`).
+    private(set) var chainEnd: ChainEnd?
+
+    /// Where a walk file's chain goes on.
+    struct ChainEnd: Equatable {
+        /// Whether lines carry seq and prev: the header says format 3 or later.
+        var chained: Bool
+        /// The seq of the next line (the header is 1).
+        var nextSeq: Int
+        /// The SHA-256 hex of the last line, without its "\n".
+        var lastHash: String?
+
+        /// A file without lines, about to get its header.
+        static let newFile = ChainEnd(chained: true, nextSeq: 1, lastHash: nil)
+
+        init(chained: Bool, nextSeq: Int, lastHash: String?) {
+            self.chained = chained
+            self.nextSeq = nextSeq
+            self.lastHash = lastHash
+        }
+
+        /// The end of a file's chain. A last line without its "\n" (cut off by a crash) counts as a
+        /// line: `endCutOffLine` closes it before anything is appended, and its bytes are hashed as they are.
+        init(continuing bytes: [UInt8]) {
+            var lines = 0
+            var lastStart = 0
+            var headerFormat: Int?
+            bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    let end = WalkChain.lineEnd(in: buffer, from: start)
+                    if lines == 0 { headerFormat = WalkChain.headerFormat(buffer, start..<end) }
+                    lines += 1
+                    lastStart = start
+                    start = end + 1
+                }
+            }
+            let lastEnd = bytes.last == 0x0A ? bytes.count - 1 : bytes.count
+            self.chained = (headerFormat ?? 0) >= 3
+            self.nextSeq = lines + 1
+            self.lastHash = lines == 0 ? nil : bytes.withUnsafeBufferPointer { WalkChain.hash($0, lastStart..<lastEnd) }
+        }
+
+        /// The end after one more line.
+        mutating func advance(over line: [UInt8]) {
+            nextSeq += 1
+            lastHash = SHA256.hex(line)
+        }
+    }
 
     /// A writer over a descriptor already open; `path` names it in messages. Tests use it to write
-    /// to /dev/full, which `reopen` refuses as not a regular file.
-    init(path: String, fd: Int32) {
+    /// to /dev/full, which `reopen` refuses as not a regular file; `chainEnd` is where its chain goes on
+    /// (nil: read from the file before the first write).
+    init(path: String, fd: Int32, chainEnd: ChainEnd? = .newFile) {
         self.path = path
         self.fd = fd
+        self.chainEnd = chainEnd
     }
 
     deinit { close() }
@@ -121,22 +176,27 @@ public final class WalkFileWriter {
             Glibc.close(fd)
             throw Busy(path: path, holder: lockHolder(of: path))
         }
-        return WalkFileWriter(path: path, fd: fd)
+        return WalkFileWriter(path: path, fd: fd, chainEnd: nil)
     }
 
     /// Why a walk file that is a symbolic link is not opened to be written.
     public static let symbolicLinkRefusal = "is a symbolic link; journeywalk writes a walk file only where it is, never through a link: give the file the link points to, or move that file into its place"
 
     /// The whole file as it is now, read through the open (locked) descriptor, so it is the file
-    /// that will be written; anything but a regular file is refused.
+    /// that will be written; anything but a regular file is refused. The writer learns from it where
+    /// the file's chain goes on.
     func contents() throws(FileError) -> [UInt8] {
         guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw FileError(path: path, errno: errno) }
-        return try PosixFile.read(opened: fd, path: path)
+        let bytes = try PosixFile.read(opened: fd, path: path)
+        chainEnd = ChainEnd(continuing: bytes)
+        return bytes
     }
 
     /// Ends a last line cut off mid-way with a newline, so the next record starts on its own line.
+    /// Reads the file first (once) when the writer does not know where its chain goes on yet.
     func endCutOffLine() throws(FileError) {
+        if chainEnd == nil { _ = try contents() }
         let size = lseek(fd, 0, SEEK_END)
         guard size > 0 else { return }
         var last: UInt8 = 0
@@ -148,14 +208,24 @@ public final class WalkFileWriter {
     /// Appends one event and waits until it is on disk. On failure (disk full, read-only) the
     /// file is put back as it was, so no half-written line is left behind.
     public func append(_ event: WalkEvent) throws(FileError) {
-        try write(Array((WalkCodec.encode(event) + "\n").utf8))
+        try append(contentsOf: [event])
     }
 
     /// Appends several events in one write and one flush: they land together or not at all (a
-    /// workshop's tally and the verdict it changes).
+    /// workshop's tally and the verdict it changes). Each line is chained to the one before it.
     public func append(contentsOf events: [WalkEvent]) throws(FileError) {
         guard !events.isEmpty else { return }
-        try write(Array(events.map { WalkCodec.encode($0) + "\n" }.joined().utf8))
+        if chainEnd == nil { _ = try contents() }
+        guard var end = chainEnd else { return }
+        var bytes: [UInt8] = []
+        for event in events {
+            let line = Array((end.chained ? WalkCodec.encode(event, seq: end.nextSeq, prev: end.lastHash) : WalkCodec.encode(event)).utf8)
+            end.advance(over: line)
+            bytes += line
+            bytes.append(0x0A)
+        }
+        try write(bytes)
+        chainEnd = end
     }
 
     private func write(_ bytes: [UInt8]) throws(FileError) {

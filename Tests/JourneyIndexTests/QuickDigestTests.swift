@@ -111,6 +111,19 @@ import JourneyKit
             #expect(WalkCodec.quickDecode(line[...]) == event, "\(WalkCodec.encode(event))")
             #expect(WalkCodec.quickDecode(line[...]) == (try? WalkCodec.decode(bytes: line)))
         }
+        // Format 3: the same records ending in their seq and prev are read the quick way too.
+        let prev = String(repeating: "0123456789abcdef", count: 4)
+        for (index, event) in events.enumerated() {
+            let line = Array(WalkCodec.encode(event, seq: index + 2, prev: prev).utf8)
+            #expect(WalkCodec.quickDecode(line[...]) == event, "\(WalkCodec.encode(event, seq: index + 2, prev: prev))")
+            #expect(WalkCodec.quickDecode(line[...]) == (try? WalkCodec.decode(bytes: line)))
+        }
+        // A seq without its prev, or a prev that is not a SHA-256 in hex, is left to the full reader.
+        for tail in [#","seq":2}"#, #","seq":2,"prev":"abc"}"#, #","seq":2,"prev":"\#(prev.uppercased())"}"#, #","prev":"\#(prev)","seq":2}"#] {
+            let line = #"{"type":"finish","at":"2026-09-22T11:00:00Z""# + tail
+            #expect(WalkCodec.quickDecode(Array(line.utf8)[...]) == nil, "\(line)")
+            #expect((try? WalkCodec.decode(Substring(line))) == .finished(at: Timestamp.parse("2026-09-22T11:00:00Z")!), "\(line)")
+        }
         // Anything else is left to the full reader.
         for line in [#"{"type": "finish","at":"2026-09-22T11:00:00Z"}"#, #"{"at":"2026-09-22T11:00:00Z","type":"finish"}"#,
                      #"{"type":"note","at":"2026-09-22T11:00:00Z","touchpoint":"door","text":"a\"b"}"#, #"{"type":"finish","at":"2026-09-22T11:00:00Z"}"# + "\r"] {

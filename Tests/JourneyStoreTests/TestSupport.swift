@@ -34,3 +34,21 @@ extension WalkFileWriter {
         return writer
     }
 }
+
+/// The lines (without "\n") of a format-3 walk file holding `events`, as the writer writes them:
+/// each event's keys, then its seq and the SHA-256 of the line before.
+func chainedLines(_ events: [WalkEvent]) -> [String] {
+    var lines: [String] = []
+    for (index, event) in events.enumerated() {
+        lines.append(WalkCodec.encode(event, seq: index + 1, prev: lines.last.map { SHA256.hex(Array($0.utf8)) }))
+    }
+    return lines
+}
+
+/// A line the codec writes today as a line of a format-2 file: the same bytes but for the header's
+/// format (format 3 adds only `seq` and `prev`, which `WalkCodec.encode(_:)` leaves out).
+func formatTwo(_ line: String) -> String {
+    let today = #"{"type":"walk","format":3,"#
+    guard line.hasPrefix(today) else { return line }
+    return #"{"type":"walk","format":2,"# + line.dropFirst(today.utf8.count)
+}

@@ -60,7 +60,7 @@ private let events: [WalkEvent] = [
         let journal = try WalkFileWriter.create(folder: root, header: header)
         let name = header.walkID + ".jsonl"
         #expect(PosixFile.list(root) == [name], "only the walk file, no temporary file left")
-        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == WalkCodec.encode(events[0]) + "\n")
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8) == WalkCodec.encode(events[0], seq: 1, prev: nil) + "\n")
         try journal.append(events[1])
         #expect(throws: FileError(path: root + "/" + name, reason: "File exists")) {
             try WalkFileWriter.create(folder: root, header: header)

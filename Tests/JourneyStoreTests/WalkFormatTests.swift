@@ -65,7 +65,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         let file = try LoadedWalk.load(path: fixtures + "/walks/v2-leader-undo.jsonl")
         #expect(file.warnings.isEmpty)
         #expect(file.walk == Walk(events: leaderUndoEvents), "the fixture was written by the codec of format 2")
-        let rewritten = leaderUndoEvents.map { WalkCodec.encode($0) + "\n" }.joined()
+        let rewritten = leaderUndoEvents.map { formatTwo(WalkCodec.encode($0)) + "\n" }.joined()
         #expect(try String(contentsOfFile: fixtures + "/walks/v2-leader-undo.jsonl", encoding: .utf8) == rewritten)
     }
 
@@ -75,7 +75,7 @@ private func copyFixture(_ name: String, to folder: String) throws -> String {
         let path = root + "/future.jsonl"
         let v1 = try String(contentsOfFile: fixtures + "/walks/v1-finished.jsonl", encoding: .utf8)
         try v1.replacingOccurrences(of: "\"format\":1", with: "\"format\":9").write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(throws: WalkLoadError.damaged(path: path, reason: "line 1: walk format 9 is newer than this journeywalk reads (2); upgrade journeywalk")) {
+        #expect(throws: WalkLoadError.damaged(path: path, reason: "line 1: walk format 9 is newer than this journeywalk reads (3); upgrade journeywalk")) {
             _ = try LoadedWalk.load(path: path)
         }
     }
@@ -112,7 +112,7 @@ private func largeJourney(touchpoints: Int = 300) -> Journey {
             journal.close()
             let line = try #require(String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n").first)
             #expect(line.utf8.count < 600, "the header refers to the copy: \(line.utf8.count) bytes")
-            #expect(line.contains("\"format\":2") && line.contains("\"copy\":\"\(name)\""))
+            #expect(line.contains("\"format\":3") && line.hasSuffix("\"copy\":\"\(name)\"},\"seq\":1}"))
             let file = try LoadedWalk.load(path: journal.path)
             #expect(file.walk.header == header(id, copy: name))
             #expect(file.walk.steps.count == 300)

@@ -27,10 +27,10 @@ import Testing
         #expect(greet.rating == nil && greet.votes == Votes())
         #expect(walk.summary == WalkSummary(unrecorded: 2, split: 1))
         #expect(walk.position == 1, "a verdict written with its tally does not move the workshop on")
-        // Every line is exactly what the codec writes.
+        // Every line is exactly what the codec writes without a chain, the header saying format 2.
         let lines = try String(contentsOfFile: fixtures + "/walks/v2-workshop.jsonl", encoding: .utf8).split(separator: "\n")
         for line in lines {
-            #expect(WalkCodec.encode(try WalkCodec.decode(line)) == String(line))
+            #expect(formatTwo(WalkCodec.encode(try WalkCodec.decode(line))) == String(line))
         }
     }
 
@@ -45,7 +45,7 @@ import Testing
         var expected = old
         expected.workshopTimebox = 10
         #expect(header == expected)
-        #expect(WalkCodec.encode(.started(header)) == withTimebox, "written exactly so")
+        #expect(formatTwo(WalkCodec.encode(.started(header))) == withTimebox, "written exactly so, but for the format")
         for bad in ["0", "-5", "\"10s\"", "1.5"] {
             let line = lines[0].replacingOccurrences(of: #""channel":"","journey""#, with: #""channel":"","workshop_timebox_seconds":\#(bad),"journey""#)
             #expect(throws: WalkCodec.LineProblem.missing("workshop_timebox_seconds"), "\(bad)") { _ = try WalkCodec.decode(line[...]) }
@@ -62,7 +62,10 @@ import Testing
         try journal.append(contentsOf: [events[4], events[5]])
         journal.close()
         let text = try String(contentsOfFile: journal.path, encoding: .utf8)
-        #expect(text == [lines[0], lines[4], lines[5]].joined(separator: "\n") + "\n")
+        // Written in format 3: the v2 fixture's records, each chained to the line before.
+        #expect(text == chainedLines([events[0], events[4], events[5]]).joined(separator: "\n") + "\n")
+        let bytes = Array(text.utf8)
+        #expect(WalkChain(bytes: bytes).firstBreak(in: bytes) == nil)
 
         let full = root + "/full.jsonl"
         // /dev/full as the walk file's descriptor (reopen refuses a link or a device by name).
