@@ -68,8 +68,34 @@ public func walkReaderFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
             fatalError("a record read from the file cannot be read back once written: \(written)")
         }
         check(WalkCodec.encode(again) == written, "a record changes when written twice: \(written)")
+        // With its place in a chain (format 3) it reads the same.
+        let chained = WalkCodec.encode(event, seq: 2, prev: SHA256.hex(line))
+        check((try? WalkCodec.decode(bytes: Array(chained.utf8))) == again, "a record reads otherwise with its seq and prev: \(chained)")
     }
+    checkChain(bytes)
     return 0
+}
+
+/// The chain of any bytes: one link per complete line, in order, each hashing its own bytes and
+/// pointing at the one before; a break names one of the links (or record 1) in printable words.
+func checkChain(_ bytes: [UInt8]) {
+    let chain = WalkChain(bytes: bytes)
+    var start = 0
+    var previous: String?
+    for (index, link) in chain.links.enumerated() {
+        check(link.seq == index + 1 && link.bytes.lowerBound == start && link.prev == previous, "link \(index + 1) is out of place: \(link)")
+        check(link.bytes.upperBound < bytes.count && bytes[link.bytes.upperBound] == 0x0A && !bytes[link.bytes].contains(0x0A), "link \(link.seq) is not one line")
+        check(link.hash == SHA256.hex(bytes[link.bytes]), "link \(link.seq) does not hash its line")
+        previous = link.hash
+        start = link.bytes.upperBound + 1
+    }
+    check(!bytes[start...].contains(0x0A), "a complete line is not a link")
+    if let found = chain.firstBreak(in: bytes) {
+        check((1...max(1, chain.links.count)).contains(found.seq), "a break at record \(found.seq) of \(chain.links.count)")
+        check(isPrintable(found.description), "a break would write control characters: \(found.description.debugDescription)")
+    } else {
+        check(chain.format != nil, "a file without a walk header has an intact chain")
+    }
 }
 
 /// The header's fields and its journey's texts are cut when read to what a journey file may hold

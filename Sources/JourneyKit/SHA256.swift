@@ -7,7 +7,6 @@ public struct SHA256: Sendable {
     /// Bytes of an incomplete block, waiting for the rest.
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
-    private var schedule = [UInt32](repeating: 0, count: 64)
 
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -44,12 +43,13 @@ public struct SHA256: Sendable {
             offset = take
             guard pending.count == 64 else { return }
             let block = pending
-            block.withUnsafeBufferPointer { compress($0, at: 0) }
+            block.withUnsafeBufferPointer { compress($0, from: 0, blocks: 1) }
             pending.removeAll(keepingCapacity: true)
         }
-        while bytes.count - offset >= 64 {
-            compress(bytes, at: offset)
-            offset += 64
+        let blocks = (bytes.count - offset) / 64
+        if blocks > 0 {
+            compress(bytes, from: offset, blocks: blocks)
+            offset += blocks * 64
         }
         if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
     }
@@ -61,49 +61,69 @@ public struct SHA256: Sendable {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                compress(buffer, at: offset)
-                offset += 64
-            }
-        }
+        tail.withUnsafeBufferPointer { compress($0, from: 0, blocks: $0.count / 64) }
         pending = []
-        return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        var result = [UInt8](repeating: 0, count: 32)
+        for (index, word) in state.enumerated() {
+            result[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+            result[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+            result[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+            result[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+        }
+        return result
     }
 
     /// The digest as 64 lower-case hex digits.
     public mutating func hexDigest() -> String {
-        let digits = Array("0123456789abcdef")
-        return String(digest().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
+        let bytes = digest()
+        return String(unsafeUninitializedCapacity: 64) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[index * 2] = Self.hexDigits[Int(byte >> 4)]
+                text[index * 2 + 1] = Self.hexDigits[Int(byte & 0x0F)]
+            }
+            return 64
+        }
     }
 
-    private mutating func compress(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        for index in 0..<16 {
-            let base = offset + index * 4
-            schedule[index] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
-        }
-        for index in 16..<64 {
-            let w15 = schedule[index - 15], w2 = schedule[index - 2]
-            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
-            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
-            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.roundConstants[index] &+ schedule[index]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-    }
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
+    /// Runs `blocks` 64-byte blocks from `offset` through the compression function, without
+    /// allocating: the message schedule lives on the stack.
+    private mutating func compress(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, blocks: Int) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            Self.roundConstants.withUnsafeBufferPointer { constants in
+                state.withUnsafeMutableBufferPointer { state in
+                    for block in 0..<blocks {
+                        let start = offset + block * 64
+                        for index in 0..<16 {
+                            let base = start + index * 4
+                            schedule[index] = UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8 | UInt32(bytes[base + 3])
+                        }
+                        for index in 16..<64 {
+                            let w15 = schedule[index - 15], w2 = schedule[index - 2]
+                            let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
+                            let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
+                            schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+                        }
+                        var a = state[0], b = state[1], c = state[2], d = state[3]
+                        var e = state[4], f = state[5], g = state[6], h = state[7]
+                        for index in 0..<64 {
+                            let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                            let choice = (e & f) ^ (~e & g)
+                            let t1 = h &+ s1 &+ choice &+ constants[index] &+ schedule[index]
+                            let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                            let majority = (a & b) ^ (a & c) ^ (b & c)
+                            let t2 = s0 &+ majority
+                            h = g; g = f; f = e; e = d &+ t1
+                            d = c; c = b; b = a; a = t1 &+ t2
+                        }
+                        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
+                        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+                    }
+                }
+            }
+        }
+    }
 }
+
+@inline(__always) private func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 - count)) }
