@@ -105,7 +105,11 @@ import Testing
         #expect(done.output.contains("Action \(id) Put the opening hours on the door (Store manager) is done now"), "\(done.output)")
         let after = try String(contentsOfFile: path, encoding: .utf8)
         #expect(after.hasPrefix(journal))
-        #expect(after.dropFirst(journal.count).contains("\"id\":\"\(id)\"") && after.hasSuffix("\"status\":\"done\"}\n"))
+        // The walk is of format 3: the record closing the action is chained to the walk's last line.
+        let records = journal.split(separator: "\n").count
+        #expect(after.dropFirst(journal.count).contains("\"id\":\"\(id)\"") && after.contains("\"status\":\"done\",\"seq\":\(records + 1),\"prev\":\"") && after.hasSuffix("\"}\n"))
+        let verified = spawnAndWait(cli + ["verify", path])
+        #expect(verified.status == 0 && verified.output.hasSuffix(": chain intact, \(records + 1) records (format 3)\n"), "\(verified.output)")
         #expect(spawnAndWait(cli + ["actions"]).output.contains("No open actions"))
         #expect(spawnAndWait(cli + ["actions", "--status", "done", "--format", "json"]).output.contains("\"status\":\"done\""))
     }

@@ -63,7 +63,10 @@ private let header = WalkHeader(
         #expect(walk.status == .submitted)
         #expect(try LoadedWalk.load(path: path).walk.status == .submitted)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.last == "{\"type\":\"submit\",\"at\":\"2026-11-22T10:56:40.000Z\"}")
+        let submitLine = #"{"type":"submit","at":"2026-11-22T10:56:40.000Z","seq":4,"prev":""# + SHA256.hex(Array(lines[2].utf8)) + #""}"#
+        #expect(lines.last.map(String.init) == submitLine)
+        let bytes = try PosixFile.read(path)
+        #expect(WalkChain(bytes: bytes).firstBreak(in: bytes) == nil)
         let again = WalkSubmission.Refusal.submitted(walkID: header.walkID, path: path, at: t)
         #expect(throws: again) { try WalkSubmission.submit(path: path, at: t) }
         #expect(throws: again) { _ = try WalkSubmission.openForWriting(path: path) }
