@@ -22,11 +22,18 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journeywalk", targets: ["journeywalk"]),
+        // The team commands (SPEC 8): the only program that links postgres-nio, found by `journeywalk
+        // team …` beside itself, so the walk's build and binary stay as they were (README, "The team").
+        .executable(name: "journeywalk-team", targets: ["journeywalk-team"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         .target(
@@ -51,6 +58,22 @@ let package = Package(
             swiftSettings: sectionPerFunction,
             linkerSettings: orderedLink
         ),
+        // The team store on PostgreSQL (SPEC 8): the only module that links postgres-nio.
+        .target(
+            name: "JourneyTeam",
+            dependencies: [
+                "JourneyKit", "JourneyStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "journeywalk-team",
+            dependencies: ["JourneyKit", "JourneyStore", "JourneyTeam", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
         .testTarget(
             name: "JourneyStoreTests",
@@ -68,9 +91,10 @@ let package = Package(
             dependencies: ["WalkUI", "JourneyStore"],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "JourneyTeamTests", dependencies: ["JourneyTeam", "JourneyStore", "JourneyKit"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["journeywalk", "CNcurses"]
+            dependencies: ["journeywalk", "journeywalk-team", "CNcurses"]
         ),
     ],
     swiftLanguageModes: [.v6]

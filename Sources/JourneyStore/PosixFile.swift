@@ -111,7 +111,8 @@ public enum PosixFile {
     /// Writes a whole file through a temporary file and a rename, so readers never see half of it.
     /// The temporary file is created beside the target with O_EXCL | O_NOFOLLOW (never through a link
     /// planted under its name) with `mode` less the umask, or exactly `mode` when `exactMode` (a mode the user asked for).
-    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, exactMode: Bool = false) throws(FileError) {
+    /// `sync: false` leaves flushing to the caller (a pull writes many copies, then flushes the file system once).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, exactMode: Bool = false, sync: Bool = true) throws(FileError) {
         let folder = parentFolder(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var temporary = ""
@@ -125,7 +126,7 @@ public enum PosixFile {
         do throws(FileError) {
             if exactMode, fchmod(fd, mode) != 0 { throw FileError(path: path, errno: errno) }
             try writeAll(fd, bytes, path: path)
-            guard fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
+            guard !sync || fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
             close(fd)
             fd = -1
             guard rename(temporary, path) == 0 else { throw FileError(path: path, errno: errno) }
@@ -134,7 +135,7 @@ public enum PosixFile {
             unlink(temporary)
             throw error
         }
-        syncFolder(folder.isEmpty ? "." : folder)
+        if sync { syncFolder(folder.isEmpty ? "." : folder) }
     }
 
     /// Writes bytes to a new private file (mode 0600, never over an existing file or through a

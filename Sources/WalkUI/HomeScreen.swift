@@ -11,7 +11,8 @@ public enum HomeScreen {
             return
         }
         let walks = state.items.filter { if case .unfinished = $0 { return true } else { return false } }.count
-        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: Counted.text(walks, "unfinished walk"))
+        let waiting = state.teamWaiting > 0 ? " · \(state.teamWaiting) to push" : ""
+        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: Counted.text(walks, "unfinished walk") + waiting)
         var lines: [(text: String, detail: String, role: Role, item: Int?)] = []
         var lastSection = ""
         for (index, item) in state.items.enumerated() {

@@ -30,6 +30,8 @@ public struct HomeState: Equatable, Sendable {
     public private(set) var help: HelpOverlay?
     /// What the last action did (samples installed, or why they were not), shown above the footer.
     public private(set) var message: WalkState.Message?
+    /// Walks waiting in the team's queue to be pushed (`journeywalk push`), said in the title bar.
+    public var teamWaiting = 0
 
     /// Starts on the first unfinished walk, if any (resuming it is the likeliest thing to do), else
     /// on the first line that can be opened.

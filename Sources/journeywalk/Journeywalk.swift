@@ -18,13 +18,15 @@ struct Journeywalk: ParsableCommand {
         subcommands: [
             WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, CompareSubcommand.self,
             DiffSubcommand.self, JourneysSubcommand.self, WorkshopSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
-            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self, TeamSubcommand.self, PushSubcommand.self, PullSubcommand.self,
         ]
     )
 
     @OptionGroup var data: DataOptions
 
     static func main() {
+        // `team`, `push`, `pull` (and `verify` with a team) are the team program's: it runs in place of this one.
+        TeamLauncher.forwardIfTeamCommand()
         // Past the file-size limit (`ulimit -f`) a write fails with EFBIG and is handled like a full
         // disk (nothing acknowledged, the text kept, the terminal restored) instead of the signal
         // killing the process mid-screen.
@@ -153,7 +155,10 @@ struct Journeywalk: ParsableCommand {
         items += unfinished.items
         items.append(.review(walks: unfinished.walks, unreadable: unfinished.unreadable))
         items += broken
-        return (HomeState(items: items), journeys)
+        var state = HomeState(items: items)
+        // The team's queue, read from its folder only: no connection is made.
+        state.teamWaiting = TeamFiles(locations).waiting().count
+        return (state, journeys)
     }
 }
 

@@ -1,0 +1,198 @@
+import Glibc
+
+/// The team's files on this machine (SPEC 8.1–8.2, docs/team.md), read and written without the
+/// network, so the walk, the home screen and `submit` can know about the team without linking the
+/// team module:
+///
+/// - `team.conf` (mode 0600): the server's address and the connect timeout; never a password;
+/// - `team/outbox/WALK-ID`: one empty file per walk waiting to be pushed (`submit` queues, `push` clears);
+/// - `team/walks/AUTHOR/WALK-ID.jsonl`: read-only copies of the team's walks, written by `pull`;
+/// - `team/state`: the team's id and the last change pulled.
+public struct TeamFiles: Sendable {
+    public let home: String
+
+    public init(home: String) { self.home = home }
+    public init(_ locations: DataLocations) { self.home = locations.home }
+
+    public var conf: String { home + "/team.conf" }
+    public var folder: String { home + "/team" }
+    public var outbox: String { folder + "/outbox" }
+    public var copies: String { folder + "/walks" }
+    public var state: String { folder + "/state" }
+
+    // MARK: team.conf
+
+    /// What `team connect` wrote: the server's URL (without a password) and the connect timeout.
+    public struct Settings: Equatable, Sendable {
+        public var url: String
+        public var connectTimeoutSeconds: Int
+
+        public static let defaultConnectTimeout = 10
+
+        public init(url: String, connectTimeoutSeconds: Int = Settings.defaultConnectTimeout) {
+            self.url = url
+            self.connectTimeoutSeconds = connectTimeoutSeconds
+        }
+
+        /// `key = value` lines; `#` starts a comment.
+        public var text: String {
+            """
+            # journeywalk team settings (journeywalk team connect); no password is ever kept here:
+            # it comes from PGPASSWORD or ~/.pgpass
+            url = \(url)
+            connect_timeout = \(connectTimeoutSeconds)
+
+            """
+        }
+
+        /// Reads the text of a team.conf; `path` names it in the error.
+        public static func parse(_ text: String, path: String) throws(FileError) -> Settings {
+            var url: String?
+            var timeout = defaultConnectTimeout
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingSpaces
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                guard let equals = line.firstIndex(of: "=") else {
+                    throw FileError(path: "\(path):\(index + 1)", reason: "expected `key = value`")
+                }
+                let key = line[..<equals].trimmingSpaces
+                let value = line[line.index(after: equals)...].trimmingSpaces
+                switch key {
+                case "url": url = String(value)
+                case "connect_timeout":
+                    guard let seconds = Int(value), seconds > 0, seconds <= 600 else {
+                        throw FileError(path: "\(path):\(index + 1)", reason: "connect_timeout must be a whole number of seconds from 1 to 600")
+                    }
+                    timeout = seconds
+                default:
+                    throw FileError(path: "\(path):\(index + 1)", reason: "unknown setting `\(key)` (url, connect_timeout)")
+                }
+            }
+            guard let url, !url.isEmpty else { throw FileError(path: path, reason: "no `url = postgres://…` line; run journeywalk team connect URL") }
+            return Settings(url: url, connectTimeoutSeconds: timeout)
+        }
+    }
+
+    /// Whether a team is configured on this machine.
+    public var isConfigured: Bool { PosixFile.isFile(conf) }
+
+    /// The settings, or nil when no team is configured.
+    public func settings() throws(FileError) -> Settings? {
+        guard PosixFile.exists(conf) else { return nil }
+        let bytes = try PosixFile.read(conf, limit: 64 * 1024)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw FileError(path: conf, reason: "is not UTF-8 text") }
+        return try Settings.parse(text, path: conf)
+    }
+
+    /// Writes team.conf with mode 0600, replacing it atomically.
+    public func write(_ settings: Settings) throws(FileError) {
+        try PosixFile.makeFolder(home, mode: 0o700)
+        try PosixFile.writeAtomically(Array(settings.text.utf8), to: conf, mode: 0o600, exactMode: true)
+    }
+
+    // MARK: the outbox
+
+    /// Queues a walk to be pushed; queuing it twice is the same as once.
+    public func queue(_ walkID: String) throws(FileError) {
+        guard Self.isSafeName(walkID) else { throw FileError(path: outbox, reason: "`\(walkID)` is not a walk id") }
+        try PosixFile.makeFolder(folder, mode: 0o700)
+        try PosixFile.makeFolder(outbox, mode: 0o700)
+        let path = outbox + "/" + walkID
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        close(fd)
+        PosixFile.syncFolder(outbox)
+    }
+
+    /// The walks waiting to be pushed, by id.
+    public func waiting() -> [String] {
+        PosixFile.list(outbox).filter { !$0.hasPrefix(".") && Self.isSafeName($0) }
+    }
+
+    /// Takes a pushed walk off the queue.
+    public func unqueue(_ walkID: String) {
+        guard Self.isSafeName(walkID) else { return }
+        if unlink(outbox + "/" + walkID) == 0 { PosixFile.syncFolder(outbox) }
+    }
+
+    /// A walk id or member name that can be a file name: letters, digits, `-`, `_`, `.`, not starting with a dot.
+    public static func isSafeName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 200 && name.first != "." && name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+    }
+
+    // MARK: what this machine pushed
+
+    /// Where the number of records of each walk this machine pushed is kept, to notice a server that lost them.
+    public var pushed: String { folder + "/pushed" }
+
+    /// How many records of a walk this machine has seen on the server after a push.
+    public func pushedCount(_ walkID: String) -> Int? {
+        guard Self.isSafeName(walkID), let bytes = try? PosixFile.read(pushed + "/" + walkID, limit: 64) else { return nil }
+        return Int(String(decoding: bytes, as: UTF8.self).trimmingSpaces)
+    }
+
+    public func recordPushed(_ walkID: String, records: Int) throws(FileError) {
+        guard Self.isSafeName(walkID) else { return }
+        try PosixFile.makeFolder(folder, mode: 0o700)
+        try PosixFile.makeFolder(pushed, mode: 0o700)
+        try PosixFile.writeAtomically(Array("\(records)\n".utf8), to: pushed + "/" + walkID, mode: 0o600, exactMode: true)
+    }
+
+    // MARK: pulled copies
+
+    /// The file of a pulled copy of `walkID`, written by `author`.
+    public func copyPath(author: String, walkID: String) -> String { copies + "/" + author + "/" + walkID + ".jsonl" }
+
+    /// Every pulled copy: its author (the member who pushed it) and its path.
+    public func pulledCopies() -> [(author: String, path: String)] {
+        PosixFile.list(copies).filter(Self.isSafeName).flatMap { author in
+            PosixFile.list(copies + "/" + author).filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }
+                .map { (author, copies + "/" + author + "/" + $0) }
+        }
+    }
+
+    // MARK: the pull state
+
+    /// Which team this machine pulled from, up to which change, and when.
+    public struct PullState: Equatable, Sendable {
+        public var teamID: String
+        public var lastChange: Int64
+        public var pulledAt: String
+
+        public init(teamID: String, lastChange: Int64, pulledAt: String) {
+            self.teamID = teamID
+            self.lastChange = lastChange
+            self.pulledAt = pulledAt
+        }
+    }
+
+    public func pullState() -> PullState? {
+        guard let bytes = try? PosixFile.read(state, limit: 4096), let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            values[String(line[..<equals].trimmingSpaces)] = String(line[line.index(after: equals)...].trimmingSpaces)
+        }
+        guard let team = values["team"], let change = values["last_change"].flatMap(Int64.init) else { return nil }
+        return PullState(teamID: team, lastChange: change, pulledAt: values["pulled_at"] ?? "")
+    }
+
+    public func write(_ pull: PullState) throws(FileError) {
+        try PosixFile.makeFolder(folder, mode: 0o700)
+        let text = "team = \(pull.teamID)\nlast_change = \(pull.lastChange)\npulled_at = \(pull.pulledAt)\n"
+        try PosixFile.writeAtomically(Array(text.utf8), to: state, mode: 0o600, exactMode: true)
+    }
+}
+
+extension StringProtocol {
+    /// Without spaces and tabs at either end.
+    var trimmingSpaces: Substring {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" || first == "\r" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Glibc
+import JourneyKit
+import JourneyStore
+import NIOCore
+import PostgresNIO
+
+/// `pull` (SPEC 8.2): fetches the records of the team's walks this member may read that were pushed
+/// since the last pull, by the server's change number (never by time), into read-only copies under
+/// `team/walks/AUTHOR/`. The member's own walks are not fetched (they are here already), and no local
+/// walk is ever touched.
+public enum TeamPull {
+    public struct Outcome: Equatable, Sendable {
+        /// Walks whose copy is new or grew.
+        public var walks: Int
+        public var records: Int
+        /// The change this machine has now pulled up to.
+        public var lastChange: Int64
+        /// Set when the server knew fewer changes than this machine had pulled: restored from a backup.
+        public var serverBehind: (had: Int64, server: Int64)?
+
+        public static func == (a: Outcome, b: Outcome) -> Bool {
+            a.walks == b.walks && a.records == b.records && a.lastChange == b.lastChange && a.serverBehind?.had == b.serverBehind?.had
+                && a.serverBehind?.server == b.serverBehind?.server
+        }
+    }
+
+    public static func pull(_ server: TeamConnection, files: TeamFiles) async throws(TeamError) -> Outcome {
+        guard let teamID = try await server.value("SELECT value FROM journeywalk.settings WHERE key = 'team_id'", as: String.self) else {
+            throw TeamError("the team server has no team id: its owner runs journeywalk team init")
+        }
+        let state = files.pullState()
+        var cursor = state?.teamID == teamID ? state?.lastChange ?? 0 : 0
+        var outcome = Outcome(walks: 0, records: 0, lastChange: cursor, serverBehind: nil)
+        var refetch: [(author: String, walkID: String)] = []
+        try await server.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () async throws(TeamError) in
+            let last = try await server.value("SELECT journeywalk.last_change()", as: Int64.self) ?? 0
+            if last < cursor {
+                outcome.serverBehind = (cursor, last)
+                cursor = 0
+            }
+            var current: (author: String, walkID: String, lines: [(seq: Int, line: ByteBuffer)])?
+            func finish() throws(TeamError) {
+                guard let walk = current else { return }
+                current = nil
+                switch try merge(walk.lines, author: walk.author, walkID: walk.walkID, files: files) {
+                case .some(let added):
+                    if added > 0 {
+                        outcome.walks += 1
+                        outcome.records += added
+                    }
+                case .none:
+                    refetch.append((walk.author, walk.walkID))
+                }
+            }
+            try await server.stream("""
+                SELECT owner, walk_id, seq, line FROM journeywalk.records
+                WHERE change > \(cursor) AND change <= \(last) AND owner <> session_user
+                ORDER BY owner, walk_id, seq
+                """) { row throws(TeamError) in
+                let (author, walkID, seq, line) = try decode(row, as: (String, String, Int32, ByteBuffer).self)
+                guard TeamFiles.isSafeName(author), TeamFiles.isSafeName(walkID) else { return }
+                if current?.walkID != walkID || current?.author != author { try finish() }
+                if current == nil { current = (author, walkID, []) }
+                current?.lines.append((Int(seq), line))
+            }
+            try finish()
+            // A copy that missed records (a folder restored from a backup, a copy removed by hand) is
+            // fetched whole.
+            for walk in refetch {
+                var lines: [(seq: Int, line: ByteBuffer)] = []
+                try await server.stream("SELECT seq, line FROM journeywalk.records WHERE owner = \(walk.author) AND walk_id = \(walk.walkID) AND change <= \(last) ORDER BY seq") { row throws(TeamError) in
+                    let (seq, line) = try decode(row, as: (Int32, ByteBuffer).self)
+                    lines.append((Int(seq), line))
+                }
+                try? FileManager.default.removeItem(atPath: files.copyPath(author: walk.author, walkID: walk.walkID))
+                if let added = try merge(lines, author: walk.author, walkID: walk.walkID, files: files), added > 0 {
+                    outcome.walks += 1
+                    outcome.records += added
+                }
+            }
+            outcome.lastChange = last
+        }
+        // The copies reach the disk before the cursor says they were pulled.
+        let fd = open(files.folder, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = flushFileSystem(fd)
+            close(fd)
+        }
+        do {
+            try files.write(TeamFiles.PullState(teamID: teamID, lastChange: outcome.lastChange, pulledAt: Timestamp.format(Date())))
+        } catch {
+            throw TeamError(error.description)
+        }
+        return outcome
+    }
+
+    /// Adds fetched records to a walk's copy. Returns how many were new, or nil when they do not
+    /// continue the copy (a gap: the copy must be fetched whole).
+    static func merge(_ lines: [(seq: Int, line: ByteBuffer)], author: String, walkID: String, files: TeamFiles) throws(TeamError) -> Int? {
+        guard let first = lines.first else { return 0 }
+        let path = files.copyPath(author: author, walkID: walkID)
+        let existing = (try? PosixFile.read(path)) ?? []
+        let chain = WalkChain(bytes: existing)
+        let have = chain.links.count
+        guard first.seq <= have + 1 else { return nil }
+        var content = Array(existing.prefix(chain.links.last.map { $0.bytes.upperBound + 1 } ?? 0))
+        var added = 0
+        for (seq, line) in lines {
+            if seq <= have {
+                // Already in the copy: it must be the same record, or the copy is fetched whole.
+                guard Array(existing[chain.links[seq - 1].bytes]) == Array(line.readableBytesView) else { return nil }
+                continue
+            }
+            guard seq == have + added + 1 else { return nil }
+            content.append(contentsOf: line.readableBytesView)
+            content.append(0x0A)
+            added += 1
+        }
+        guard added > 0 else { return 0 }
+        do {
+            try PosixFile.makeFolder(files.folder, mode: 0o700)
+            try PosixFile.makeFolder(files.copies, mode: 0o700)
+            try PosixFile.makeFolder(files.copies + "/" + author, mode: 0o700)
+            try PosixFile.writeAtomically(content, to: path, mode: 0o400, exactMode: true, sync: false)
+        } catch {
+            throw TeamError(error.description)
+        }
+        return added
+    }
+}
+
+/// Linux's syncfs(2): flushes the file system holding `fd` (the C library declares it only for GNU sources).
+@_silgen_name("syncfs")
+private func flushFileSystem(_ fd: Int32) -> Int32

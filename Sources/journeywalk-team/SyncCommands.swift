@@ -1,0 +1,212 @@
+import ArgumentParser
+import Foundation
+import JourneyKit
+import JourneyStore
+import JourneyTeam
+
+struct PushCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Send walks to the team's server: the records it does not have, one transaction per walk.",
+        discussion: "With no WALK, sends the walks waiting in the queue (submit queues them). Sending again adds nothing twice. A record the server holds with another hash is a divergence: that walk is refused with both versions named, and nothing is overwritten. Exit status 75 when the server cannot be reached (the walks wait in the queue), 1 when a walk was refused."
+    )
+    @Argument(help: "Walk files, walk ids or unique id prefixes.") var walks: [String] = []
+    @Flag(help: "Every finished walk in the data folder.") var all = false
+    @Flag(help: "Also walks that are not finished.") var drafts = false
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let session = data.session
+        let files = session.files
+        var paths: [String]
+        if !walks.isEmpty {
+            paths = try session.walkPaths(walks)
+        } else if all {
+            paths = WalkFileCatalog(folder: session.locations.walks).paths
+        } else {
+            paths = []
+            for walkID in files.waiting() {
+                let path = session.locations.walks + "/" + walkID + ".jsonl"
+                if PosixFile.isFile(path) { paths.append(path) } else {
+                    note("\(walkID) waits in the queue but its walk file is gone from \(session.locations.walks); left in the queue")
+                }
+            }
+            if paths.isEmpty {
+                say("Nothing waits to be pushed (journeywalk push WALK, or --all)")
+                return
+            }
+        }
+        // Unfinished walks only with --drafts: named ones are refused, --all leaves them out.
+        var pushable: [(path: String, walkID: String)] = []
+        var refused = false
+        for path in paths {
+            guard let loaded = try? LoadedWalk.load(path: path, quickly: true) else {
+                note("\(path): not a walk file journeywalk can read; not pushed")
+                refused = true
+                continue
+            }
+            if !loaded.walk.isFinished && !drafts {
+                if !walks.isEmpty {
+                    note("\(loaded.walkID) is not finished: push it as a draft with --drafts")
+                    refused = true
+                }
+                continue
+            }
+            pushable.append((path, loaded.walkID))
+        }
+        guard !pushable.isEmpty else {
+            if refused { throw ExitCode(1) }
+            say("No finished walk to push (--drafts pushes the others)")
+            return
+        }
+        let server: TeamConnection
+        do throws(TeamError) {
+            server = try await session.open()
+        } catch {
+            if error.status == TeamError.unreachable {
+                for walk in pushable { try? files.queue(walk.walkID) }
+                throw TeamError("\(error.description); \(Counted.text(files.waiting().count, "walk")) wait in the queue: journeywalk push sends them", status: error.status)
+            }
+            throw error
+        }
+        var failure: TeamError?
+        do throws(TeamError) {
+            _ = try await TeamSchema.requireTeam(server)
+            for walk in pushable {
+                do throws(TeamError) {
+                    let outcome = try await TeamPush.push(server, path: walk.path, files: files)
+                    var line = "\(outcome.walkID): "
+                    line += outcome.sent == 0 ? "already on the server (\(Counted.text(outcome.already, "record")))"
+                        : "sent \(Counted.text(outcome.sent, "record"))" + (outcome.already > 0 ? " (\(outcome.already) already there)" : "")
+                    if outcome.evidenceSent > 0 { line += ", \(Counted.text(outcome.evidenceSent, "evidence file"))" }
+                    say(line)
+                    for text in outcome.notes { note("\(outcome.walkID): \(text)") }
+                    try? files.recordPushed(outcome.walkID, records: outcome.sent + outcome.already)
+                    if outcome.complete { files.unqueue(outcome.walkID) }
+                } catch {
+                    note(error.description)
+                    if error.status == TeamError.unreachable {
+                        for rest in pushable { try? files.queue(rest.walkID) }
+                        failure = TeamError("the push stopped: \(Counted.text(files.waiting().count, "walk")) wait in the queue: journeywalk push sends them", status: error.status)
+                        break
+                    }
+                    failure = failure ?? TeamError("some walks were not pushed")
+                }
+            }
+        } catch {
+            failure = error
+        }
+        await server.close()
+        if let failure {
+            if failure.description == "some walks were not pushed" { throw ExitCode(1) }
+            throw failure
+        }
+        if refused { throw ExitCode(1) }
+    }
+}
+
+struct PullCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Fetch the team's walks you may read into read-only copies (team/walks/AUTHOR/).",
+        discussion: "Incremental, by the server's change number. Your own walks are not fetched, and no walk of yours is changed. A server that knows fewer changes than this machine pulled (restored from a backup) is said, and your walks it pushed before are pushed again."
+    )
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let session = data.session
+        let files = session.files
+        try await session.with { server async throws(TeamError) in
+            _ = try await TeamSchema.requireTeam(server)
+            let outcome = try await TeamPull.pull(server, files: files)
+            if let behind = outcome.serverBehind {
+                note("the team server knows changes up to \(behind.server) only, but this machine had pulled up to \(behind.had): it was restored from a backup or replaced; everything was pulled again, and your walks are pushed again")
+                let walksFolder = session.locations.walks
+                for walkID in PosixFile.list(files.pushed) where TeamFiles.isSafeName(walkID) {
+                    let path = walksFolder + "/" + walkID + ".jsonl"
+                    guard PosixFile.isFile(path) else { continue }
+                    do throws(TeamError) {
+                        let pushed = try await TeamPush.push(server, path: path, files: files)
+                        if pushed.sent > 0 { say("\(walkID): sent again \(Counted.text(pushed.sent, "record"))") }
+                    } catch {
+                        note(error.description)
+                    }
+                }
+            }
+            if outcome.records == 0 {
+                say("Nothing new on the team server (change \(outcome.lastChange))")
+            } else {
+                say("Pulled \(Counted.text(outcome.records, "record")) of \(Counted.text(outcome.walks, "walk")) into \(files.copies) (change \(outcome.lastChange))")
+            }
+        }
+    }
+}
+
+/// Reads a line from the terminal without echoing it; nil without a terminal.
+enum Prompt {
+    static func secret(_ prompt: String) -> String? {
+        let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var saved = termios()
+        guard tcgetattr(fd, &saved) == 0 else { return nil }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(fd, TCSAFLUSH, &quiet)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &saved)
+            _ = write(fd, "\n", 1)
+        }
+        _ = prompt.withCString { write(fd, $0, strlen($0)) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1, byte != 0x0A, bytes.count < 4096 { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check walks' hash chains, and that the team's server holds the same records.",
+        discussion: "Per walk: the file's own chain ('chain intact, N records', or the first record whose seq or prev does not match), then the server's copy: the same records, the first record that differs, or how many it lacks. Exit status 1 when a chain breaks or differs, 75 when the server could not be reached."
+    )
+    @Argument(help: "Walk files, walk ids or unique id prefixes.") var walks: [String]
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let session = data.session
+        let paths = try session.walkPaths(walks)
+        var checks: [WalkChainCheck] = []
+        for path in paths {
+            do { checks.append(try WalkChainCheck.check(path: path)) } catch { throw TeamError("\(error.path): cannot read the walk file: \(error.reason)") }
+        }
+        var broken = checks.contains { !$0.isIntact }
+        guard session.files.isConfigured else {
+            for check in checks { say(TerminalText.sanitize(check.summary)) }
+            if broken { throw ExitCode(1) }
+            return
+        }
+        var serverLines: [String: String] = [:]
+        var unreachable: TeamError?
+        do throws(TeamError) {
+            try await session.with { server async throws(TeamError) in
+                _ = try await TeamSchema.requireTeam(server)
+                for check in checks {
+                    let comparison = try await TeamVerify.compare(server, check: check)
+                    serverLines[check.path] = comparison.line
+                    if !comparison.matches { broken = true }
+                }
+            }
+        } catch {
+            if error.status != TeamError.unreachable { throw error }
+            unreachable = error
+        }
+        for check in checks {
+            say(TerminalText.sanitize(check.summary))
+            if let line = serverLines[check.path] { say(TerminalText.sanitize(line)) }
+        }
+        if let unreachable { throw TeamError("the team server was not checked: \(unreachable.description)", status: TeamError.unreachable) }
+        if broken { throw ExitCode(1) }
+    }
+}
