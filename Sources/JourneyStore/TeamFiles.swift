@@ -93,14 +93,19 @@ public struct TeamFiles: Sendable {
     // MARK: the outbox
 
     /// Queues a walk to be pushed; queuing it twice is the same as once.
-    public func queue(_ walkID: String) throws(FileError) {
-        guard Self.isSafeName(walkID) else { throw FileError(path: outbox, reason: "`\(walkID)` is not a walk id") }
+    public func queue(_ walkID: String) throws(FileError) { try queue([walkID]) }
+
+    /// Queues walks, with one flush of the queue's folder for all of them.
+    public func queue(_ walkIDs: [String]) throws(FileError) {
         try PosixFile.makeFolder(folder, mode: 0o700)
         try PosixFile.makeFolder(outbox, mode: 0o700)
-        let path = outbox + "/" + walkID
-        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
-        close(fd)
+        for walkID in walkIDs {
+            guard Self.isSafeName(walkID) else { throw FileError(path: outbox, reason: "`\(walkID)` is not a walk id") }
+            let path = outbox + "/" + walkID
+            let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+            close(fd)
+        }
         PosixFile.syncFolder(outbox)
     }
 
@@ -109,10 +114,11 @@ public struct TeamFiles: Sendable {
         PosixFile.list(outbox).filter { !$0.hasPrefix(".") && Self.isSafeName($0) }
     }
 
-    /// Takes a pushed walk off the queue.
+    /// Takes a pushed walk off the queue. Not flushed: after a crash the walk is at worst pushed
+    /// again, which adds nothing.
     public func unqueue(_ walkID: String) {
         guard Self.isSafeName(walkID) else { return }
-        if unlink(outbox + "/" + walkID) == 0 { PosixFile.syncFolder(outbox) }
+        unlink(outbox + "/" + walkID)
     }
 
     /// A walk id or member name that can be a file name: letters, digits, `-`, `_`, `.`, not starting with a dot.

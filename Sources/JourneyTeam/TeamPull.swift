@@ -95,6 +95,26 @@ public enum TeamPull {
         return outcome
     }
 
+    /// How many records of each of the member's own walks the server holds.
+    public static func ownCounts(_ server: TeamConnection) async throws(TeamError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try await server.stream("SELECT walk_id, records FROM journeywalk.walks WHERE owner = session_user") { row throws(TeamError) in
+            let (walkID, records) = try decode(row, as: (String, Int32).self)
+            counts[walkID] = Int(records)
+        }
+        return counts
+    }
+
+    /// The member's walks this machine pushed that the server now holds fewer records of (it was
+    /// restored from a backup, or replaced): they are to be pushed again.
+    public static func lostWalks(_ server: TeamConnection, files: TeamFiles) async throws(TeamError) -> [String] {
+        let counts = try await ownCounts(server)
+        return PosixFile.list(files.pushed).filter { walkID in
+            guard TeamFiles.isSafeName(walkID), let pushed = files.pushedCount(walkID) else { return false }
+            return (counts[walkID] ?? 0) < pushed
+        }
+    }
+
     /// Adds fetched records to a walk's copy. Returns how many were new, or nil when they do not
     /// continue the copy (a gap: the copy must be fetched whole).
     static func merge(_ lines: [(seq: Int, line: ByteBuffer)], author: String, walkID: String, files: TeamFiles) throws(TeamError) -> Int? {

@@ -65,7 +65,7 @@ public enum TeamPush {
                     notes.append("evidence \(name) is missing or changed on this machine: not sent")
                     continue
                 }
-                try await server.rows("INSERT INTO journeywalk.evidence (sha256, size, content) VALUES (\(hash), \(Int64(content.count)), \(ByteBuffer(bytes: content))) ON CONFLICT (sha256) DO NOTHING")
+                try await server.rows("SELECT journeywalk.put_evidence(\(hash), \(Int64(content.count)), \(ByteBuffer(bytes: content)))")
                 evidenceSent += 1
                 evidenceOnServer.append(hash)
             }

@@ -66,7 +66,12 @@ public enum TeamSchema {
                 IF coalesce(journeywalk.member_role(), '') NOT IN \(walkers) THEN
                   RAISE EXCEPTION 'permission denied: % may not push walks to this team', session_user USING ERRCODE = '42501';
                 END IF;
-                UPDATE journeywalk.change_counter SET last = last + 1 RETURNING last INTO n;
+                -- One more than the last, and never below the server's clock in milliseconds: a
+                -- server restored from a backup goes on above every number it gave out before, so a
+                -- member's pull cursor never skips a change made after the restore.
+                UPDATE journeywalk.change_counter
+                  SET last = greatest(last + 1, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+                  RETURNING last INTO n;
                 RETURN n;
               END $$
             """,
@@ -175,6 +180,20 @@ public enum TeamSchema {
               owner text NOT NULL DEFAULT session_user, walk_id text NOT NULL,
               PRIMARY KEY (sha256, owner, walk_id), FOREIGN KEY (owner, walk_id) REFERENCES journeywalk.walks)
             """,
+            // Evidence is added through this function only: whoever may push may add a file once per
+            // hash (the trigger checks the hash, the size and the cap); reading it stays row-level.
+            """
+            CREATE FUNCTION journeywalk.put_evidence(hash text, bytes bigint, body bytea) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
+              SET search_path = pg_catalog, pg_temp
+              AS $$
+              BEGIN
+                IF coalesce(journeywalk.member_role(), '') NOT IN \(walkers) THEN
+                  RAISE EXCEPTION 'permission denied: % may not add evidence to this team', session_user USING ERRCODE = '42501';
+                END IF;
+                INSERT INTO journeywalk.evidence (sha256, size, content) VALUES (hash, bytes, body) ON CONFLICT (sha256) DO NOTHING;
+                RETURN FOUND;
+              END $$
+            """,
             // Which of these hashes the server lacks (a member cannot read another's evidence, only
             // learn that a file with that hash is there, which whoever holds the file knows already).
             """
@@ -213,7 +232,6 @@ public enum TeamSchema {
               owner = session_user AND journeywalk.member_role() IN \(walkers))
             """,
             "CREATE POLICY evidence_read ON journeywalk.evidence FOR SELECT USING (sha256 IN (SELECT sha256 FROM journeywalk.evidence_uses))",
-            "CREATE POLICY evidence_push ON journeywalk.evidence FOR INSERT WITH CHECK (journeywalk.member_role() IN \(walkers))",
             "CREATE POLICY evidence_uses_read ON journeywalk.evidence_uses FOR SELECT USING ((owner, walk_id) IN (SELECT owner, walk_id FROM journeywalk.walks))",
             "CREATE POLICY evidence_uses_push ON journeywalk.evidence_uses FOR INSERT WITH CHECK (owner = session_user)",
             "CREATE POLICY journey_copies_read ON journeywalk.journey_copies FOR SELECT USING (journeywalk.member_role() <> 'client')",
@@ -231,9 +249,10 @@ public enum TeamSchema {
             "GRANT SELECT ON journeywalk.migrations TO \(group)",
             "GRANT SELECT, UPDATE ON journeywalk.settings TO \(group)",
             "GRANT SELECT, INSERT, UPDATE, DELETE ON journeywalk.members TO \(group)",
-            "GRANT SELECT, INSERT ON journeywalk.walks, journeywalk.records, journeywalk.evidence, journeywalk.evidence_uses, journeywalk.journey_copies TO \(group)",
-            "REVOKE ALL ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]) FROM PUBLIC",
-            "GRANT EXECUTE ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]) TO \(group)",
+            "GRANT SELECT, INSERT ON journeywalk.walks, journeywalk.records, journeywalk.evidence_uses, journeywalk.journey_copies TO \(group)",
+            "GRANT SELECT ON journeywalk.evidence TO \(group)",
+            "REVOKE ALL ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea) TO \(group)",
             "INSERT INTO journeywalk.settings (key, value) VALUES ('team_id', gen_random_uuid()::text), ('evidence_cap_bytes', '52428800'), ('rotation_days', '60'), ('hours_to_client', '24')",
             "INSERT INTO journeywalk.members (name, role) VALUES (session_user, 'admin')",
         ]

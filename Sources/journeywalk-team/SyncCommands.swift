@@ -45,7 +45,8 @@ struct PushCommand: AsyncParsableCommand {
                 refused = true
                 continue
             }
-            if !loaded.walk.isFinished && !drafts {
+            // A walk in the queue was queued on purpose (by submit, or a push with --drafts).
+            if !loaded.walk.isFinished && !drafts && !(walks.isEmpty && !all) {
                 if !walks.isEmpty {
                     note("\(loaded.walkID) is not finished: push it as a draft with --drafts")
                     refused = true
@@ -59,12 +60,14 @@ struct PushCommand: AsyncParsableCommand {
             say("No finished walk to push (--drafts pushes the others)")
             return
         }
+        // Queued before the first byte is sent, and taken off the queue as each is on the server: a
+        // push cut short by anything (a kill, a lost connection) leaves the rest waiting.
+        do { try files.queue(pushable.map(\.walkID)) } catch { throw TeamError(error.description) }
         let server: TeamConnection
         do throws(TeamError) {
             server = try await session.open()
         } catch {
             if error.status == TeamError.unreachable {
-                for walk in pushable { try? files.queue(walk.walkID) }
                 throw TeamError("\(error.description); \(Counted.text(files.waiting().count, "walk")) wait in the queue: journeywalk push sends them", status: error.status)
             }
             throw error
@@ -86,7 +89,6 @@ struct PushCommand: AsyncParsableCommand {
                 } catch {
                     note(error.description)
                     if error.status == TeamError.unreachable {
-                        for rest in pushable { try? files.queue(rest.walkID) }
                         failure = TeamError("the push stopped: \(Counted.text(files.waiting().count, "walk")) wait in the queue: journeywalk push sends them", status: error.status)
                         break
                     }
@@ -120,17 +122,24 @@ struct PullCommand: AsyncParsableCommand {
             _ = try await TeamSchema.requireTeam(server)
             let outcome = try await TeamPull.pull(server, files: files)
             if let behind = outcome.serverBehind {
-                note("the team server knows changes up to \(behind.server) only, but this machine had pulled up to \(behind.had): it was restored from a backup or replaced; everything was pulled again, and your walks are pushed again")
-                let walksFolder = session.locations.walks
-                for walkID in PosixFile.list(files.pushed) where TeamFiles.isSafeName(walkID) {
-                    let path = walksFolder + "/" + walkID + ".jsonl"
-                    guard PosixFile.isFile(path) else { continue }
-                    do throws(TeamError) {
-                        let pushed = try await TeamPush.push(server, path: path, files: files)
-                        if pushed.sent > 0 { say("\(walkID): sent again \(Counted.text(pushed.sent, "record"))") }
-                    } catch {
-                        note(error.description)
-                    }
+                note("the team server knows changes up to \(behind.server) only, but this machine had pulled up to \(behind.had): it was restored from a backup or replaced; everything was pulled again")
+            }
+            let lost = try await TeamPull.lostWalks(server, files: files)
+            if !lost.isEmpty {
+                note("the team server lacks records of \(Counted.text(lost.count, "walk")) of yours that this machine pushed (restored from a backup?): they are pushed again")
+            }
+            for walkID in lost {
+                let path = session.locations.walks + "/" + walkID + ".jsonl"
+                guard PosixFile.isFile(path) else {
+                    note("\(walkID) is no longer in \(session.locations.walks): not pushed again")
+                    continue
+                }
+                do throws(TeamError) {
+                    let pushed = try await TeamPush.push(server, path: path, files: files)
+                    try? files.recordPushed(walkID, records: pushed.sent + pushed.already)
+                    say("\(walkID): sent again \(Counted.text(pushed.sent, "record"))")
+                } catch {
+                    note(error.description)
                 }
             }
             if outcome.records == 0 {
