@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Writes N generated walk files (walk format 2) into a data folder's walks/, for the benchmarks.
+"""Writes N generated walk files (walk format 2, or 3 with --format 3) into a data folder's walks/,
+for the benchmarks.
 
-Usage: python3 bench/make-walks.py --count 100000 --home /tmp/jw-100k
+Usage: python3 bench/make-walks.py --count 100000 --home /tmp/jw-100k [--format 3] [--submitted]
+
+--format 3 chains every record as journeywalk does (seq, and prev: the SHA-256 of the line before);
+--submitted finishes every walk and submits it.
 
 Four journeys, three of them in several versions (touchpoints added, removed and renamed between
 versions), 14 locations, 24 operators, all three roles, walks spread over 2026; a quarter are
@@ -10,6 +14,7 @@ split timer on some touchpoints and writes a note on about a third of them, as r
 The output is deterministic (seeded) and written with plain writes, about 5 KB a walk.
 """
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -84,14 +89,29 @@ def stamp(seconds):
     return f"{day.isoformat()}T{rest // 3600:02d}:{rest % 3600 // 60:02d}:{rest % 60:02d}.000Z"
 
 
+def chained(lines):
+    """The lines with seq and prev as the last keys of each record (the header: seq only)."""
+    out = []
+    previous = None
+    for seq, line in enumerate(lines, start=1):
+        tail = ',"seq":%d}' % seq if previous is None else ',"seq":%d,"prev":"%s"}' % (seq, previous)
+        text = line[:-1] + tail
+        out.append(text)
+        previous = hashlib.sha256(text.encode()).hexdigest()
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--home", required=True, help="the data folder; walks go into HOME/walks")
+    parser.add_argument("--format", type=int, choices=[2, 3], default=2)
+    parser.add_argument("--submitted", action="store_true", help="every walk finished and submitted")
+    parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
     folder = os.path.join(options.home, "walks")
     os.makedirs(folder, mode=0o700, exist_ok=True)
-    rng = random.Random(7)
+    rng = random.Random(options.seed)
     families = journeys()
     weights = [w for _, w in families]
     year_start = 1767225600  # 2026-01-01T00:00:00Z
@@ -107,12 +127,12 @@ def main():
             encoded_journeys[key] = json.dumps(jny, ensure_ascii=False, separators=(",", ":"))
         walk_id = f"{stamp(started)[:10].replace('-', '')}-{i:06d}-{jny['id']}"
         role = rng.choice(ROLES)
-        header = ('{"type":"walk","format":2,"walk":"%s","started":"%s","operator":%s,"role":"%s","location":%s,"channel":"%s","journey":%s}'
-                  % (walk_id, stamp(started), json.dumps(rng.choice(OPERATORS), ensure_ascii=False), role,
+        header = ('{"type":"walk","format":%d,"walk":"%s","started":"%s","operator":%s,"role":"%s","location":%s,"channel":"%s","journey":%s}'
+                  % (options.format, walk_id, stamp(started), json.dumps(rng.choice(OPERATORS), ensure_ascii=False), role,
                      json.dumps(rng.choice(LOCATIONS)), "store", encoded_journeys[key]))
         lines = [header]
         tps = [tp for stage in jny["stages"] for tp in stage["touchpoints"]]
-        unfinished = rng.random() < 0.25
+        unfinished = rng.random() < 0.25 and not options.submitted
         recorded = len(tps) * 2 // 3 if unfinished else len(tps)
         at = started
         # Each walk has its own leaning, so that locations and operators differ.
@@ -135,6 +155,10 @@ def main():
                 lines.append('{"type":"note","at":"%s","touchpoint":"%s","text":%s}' % (stamp(at + 3), tp["id"], json.dumps(rng.choice(NOTES))))
         if not unfinished:
             lines.append('{"type":"finish","at":"%s"}' % stamp(at + 5))
+        if options.submitted:
+            lines.append('{"type":"submit","at":"%s"}' % stamp(at + 6))
+        if options.format == 3:
+            lines = chained(lines)
         path = os.path.join(folder, walk_id + ".jsonl")
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.write(fd, ("\n".join(lines) + "\n").encode())

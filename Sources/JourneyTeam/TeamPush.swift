@@ -23,14 +23,33 @@ public enum TeamPush {
         public var complete: Bool
     }
 
-    /// Pushes the walk file at `path`.
-    public static func push(_ server: TeamConnection, path: String, files: TeamFiles) async throws(TeamError) -> Outcome {
+    /// What the server holds of one of the member's walks: how many records, and the last one's hash.
+    public struct OnServer: Equatable, Sendable {
+        public var records: Int
+        public var head: String?
+    }
+
+    /// What the server holds of these walks of the signed-in member, in one query (a walk it does
+    /// not hold is left out).
+    public static func onServer(_ server: TeamConnection, walkIDs: [String]) async throws(TeamError) -> [String: OnServer] {
+        var held: [String: OnServer] = [:]
+        guard !walkIDs.isEmpty else { return held }
+        try await server.stream("SELECT walk_id, records, head FROM journeywalk.walks WHERE owner = session_user AND walk_id = ANY(\(walkIDs))") { row throws(TeamError) in
+            let (walkID, records, head) = try decode(row, as: (String, Int32, String?).self)
+            held[walkID] = OnServer(records: Int(records), head: head)
+        }
+        return held
+    }
+
+    /// Pushes the walk file at `path`; `held` is what the server held of it when asked (`onServer`),
+    /// or nil to ask now.
+    public static func push(_ server: TeamConnection, path: String, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
         let bytes: [UInt8]
         do { bytes = try PosixFile.read(path) } catch { throw TeamError(error.description) }
         let chain = WalkChain(bytes: bytes)
         let loaded: LoadedWalk
         do {
-            loaded = try LoadedWalk.parse(bytes, path: path, keepingEvents: true)
+            loaded = try LoadedWalk.parse(bytes, path: path, quickly: true)
         } catch {
             throw TeamError("\(error.description); not pushed")
         }
@@ -43,8 +62,33 @@ public enum TeamPush {
         guard !chain.links.isEmpty else { throw TeamError("\(path): no complete record to push") }
         var notes: [String] = []
 
-        // Evidence once per SHA-256, before the walk's transaction (it is content-addressed: sending
-        // it twice is harmless, and a long upload holds no lock).
+        // What the server holds of the walk must be the start of this file.
+        let held: OnServer?
+        if let known { held = known } else { held = try await onServer(server, walkIDs: [walkID])[walkID] }
+        let already = held?.records ?? 0
+        if already > 0 {
+            // In format 3 each record carries the hash of the one before, so the last record the
+            // server holds vouches for all before it; formats 1 and 2 are compared record by record.
+            if (chain.format ?? 1) >= 3, already <= chain.links.count, chain.links[already - 1].hash == held?.head {
+                // The same start.
+            } else {
+                var serverHashes: [String] = []
+                try await server.stream("SELECT hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq") { row throws(TeamError) in
+                    serverHashes.append(try decode(row, as: String.self))
+                }
+                for (index, hash) in serverHashes.enumerated() where index < chain.links.count && chain.links[index].hash != hash {
+                    throw try await divergence(server, walkID: walkID, seq: index + 1, local: bytes, link: chain.links[index], serverHash: hash)
+                }
+            }
+            if already > chain.links.count {
+                notes.append("the team server has \(already - chain.links.count) more records of this walk than this file (\(chain.links.count)): it was pushed from another copy; this file was left as it is")
+            }
+        }
+        if let before = files.pushedCount(walkID), before > already {
+            notes.append("the team server had only \(already) of the \(before) records this machine pushed before (restored from a backup?): they were sent again")
+        }
+        // Evidence once per SHA-256, before the walk's records (it is content-addressed: sending it
+        // twice is harmless, and a long upload holds no lock); a file not sent before is tried again.
         var evidence: [String: Evidence] = [:]
         for moment in walk.moments.values { for item in moment.evidence { evidence[item.sha256.lowercased()] = item } }
         var evidenceSent = 0
@@ -70,6 +114,17 @@ public enum TeamPush {
                 evidenceOnServer.append(hash)
             }
         }
+        let new = Array(chain.links.dropFirst(already))
+        guard !new.isEmpty else {
+            // Every record is there; evidence that reached the server since (it was over the cap, or
+            // missing, when the records went) joins the walk.
+            if !evidenceOnServer.isEmpty {
+                try await server.rows("INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, \(walkID) FROM unnest(\(evidenceOnServer)::text[]) AS e ON CONFLICT DO NOTHING")
+            }
+            return Outcome(walkID: walkID, sent: 0, already: min(already, chain.links.count), evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A)
+        }
+
+
         if let copy = walk.header.journeyCopy {
             let copyPath = SharedJourneyCopies.near(walkFile: path).folders.map { $0 + "/" + copy + ".json" }.first(where: PosixFile.isFile)
             if let copyPath, let content = try? PosixFile.read(copyPath) {
@@ -77,55 +132,18 @@ public enum TeamPush {
             }
         }
 
+        // The records after those the server holds, in one statement: one transaction for the walk.
         let header = walk.header
-        return try await server.transaction { () async throws(TeamError) -> Outcome in
-            // One push of a walk at a time; a second waits here and then finds the first's records.
-            try await server.rows("SELECT pg_advisory_xact_lock(hashtext(session_user || '/' || \(walkID)))")
-            try await server.rows("""
-                INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, walk_role, started, format)
-                VALUES (\(walkID), \(header.journey.id), \(header.journey.title), \(header.details.operator), \(header.details.location),
-                        \(header.details.role?.rawValue), \(header.started), \(Int32(chain.format ?? 1)))
-                ON CONFLICT (owner, walk_id) DO NOTHING
-                """)
-            var serverHashes: [String] = []
-            try await server.stream("SELECT seq, hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq") { row throws(TeamError) in
-                let (seq, hash) = try decode(row, as: (Int32, String).self)
-                guard Int(seq) == serverHashes.count + 1 else { throw TeamError("\(walkID): the team server's records skip from \(serverHashes.count) to \(seq)") }
-                serverHashes.append(hash)
-            }
-            for (index, hash) in serverHashes.enumerated() where index < chain.links.count && chain.links[index].hash != hash {
-                throw try await divergence(server, walkID: walkID, seq: index + 1, local: bytes, link: chain.links[index], serverHash: hash)
-            }
-            if serverHashes.count > chain.links.count {
-                notes.append("the team server has \(serverHashes.count - chain.links.count) more records of this walk than this file (\(chain.links.count)): it was pushed from another copy; this file was left as it is")
-            }
-            if let before = files.pushedCount(walkID), before > serverHashes.count {
-                notes.append("the team server had only \(serverHashes.count) of the \(before) records this machine pushed before (restored from a backup?): they were sent again")
-            }
-            let new = Array(chain.links.dropFirst(serverHashes.count))
-            if !new.isEmpty {
-                let change = try await server.value("SELECT journeywalk.next_change()", as: Int64.self) ?? 0
-                let seqs = new.map { Int32($0.seq) }
-                let prevs = new.map { $0.prev ?? "" }
-                let hashes = new.map(\.hash)
-                let lines = new.map { ByteBuffer(bytes: bytes[$0.bytes]) }
-                try await server.rows("""
-                    INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change)
-                    SELECT \(walkID), s, nullif(p, ''), h, l, \(change)
-                    FROM unnest(\(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[]) AS t(s, p, h, l) ORDER BY s
-                    """)
-            }
-            if !evidenceOnServer.isEmpty {
-                try await server.rows("""
-                    INSERT INTO journeywalk.evidence_uses (sha256, walk_id)
-                    SELECT h, \(walkID) FROM unnest(\(evidenceOnServer)::text[]) AS h
-                    WHERE h NOT IN (SELECT journeywalk.missing_evidence(\(evidenceOnServer)))
-                    ON CONFLICT DO NOTHING
-                    """)
-            }
-            return Outcome(walkID: walkID, sent: new.count, already: min(serverHashes.count, chain.links.count), evidenceSent: evidenceSent,
-                           notes: notes, complete: bytes.last == 0x0A)
-        }
+        let seqs = new.map { Int32($0.seq) }
+        let prevs = new.map { $0.prev ?? "" }
+        let hashes = new.map(\.hash)
+        let lines = new.map { ByteBuffer(bytes: bytes[$0.bytes]) }
+        try await server.rows("""
+            SELECT journeywalk.append_records(\(walkID), \(header.journey.id), \(header.journey.title), \(header.details.operator),
+                \(header.details.location), \(header.details.role?.rawValue), \(header.started), \(Int32(chain.format ?? 1)),
+                \(Int32(already)), \(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[], \(evidenceOnServer)::text[])
+            """)
+        return Outcome(walkID: walkID, sent: new.count, already: already, evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A)
     }
 
     /// The refusal of a divergence, naming this machine's record and the server's.

@@ -209,6 +209,33 @@ public enum TeamSchema {
             """,
             "CREATE TRIGGER journey_copies_append_only BEFORE UPDATE OR DELETE ON journeywalk.journey_copies FOR EACH ROW EXECUTE FUNCTION journeywalk.append_only()",
 
+            // A push of one walk as one statement, and so one transaction: the walk's row if it is new,
+            // then the records after the `expected` the pusher saw on the server (refused if another
+            // push got there first), under the next change number. SECURITY INVOKER: every row goes
+            // through the pusher's row-level security like any insert.
+            """
+            CREATE FUNCTION journeywalk.append_records(
+                walk text, journey text, title text, walker text, place text, walk_role_name text, started_at timestamptz, walk_format int,
+                expected int, seqs int[], prevs text[], hashes text[], lines bytea[], evidence text[]) RETURNS bigint LANGUAGE plpgsql
+              SET search_path = pg_catalog, pg_temp
+              AS $$
+              DECLARE held int; c bigint;
+              BEGIN
+                PERFORM pg_advisory_xact_lock(hashtext(session_user || '/' || walk));
+                INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, walk_role, started, format)
+                  VALUES (walk, journey, title, walker, place, walk_role_name, started_at, walk_format) ON CONFLICT (owner, walk_id) DO NOTHING;
+                SELECT records INTO held FROM journeywalk.walks WHERE owner = session_user AND walk_id = walk;
+                IF held IS DISTINCT FROM expected THEN
+                  RAISE EXCEPTION 'walk % holds % records on the server, not %: pushed from elsewhere meanwhile', walk, held, expected USING ERRCODE = '40001';
+                END IF;
+                c := journeywalk.next_change();
+                INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change)
+                  SELECT walk, t.s, nullif(t.p, ''), t.h, t.l, c FROM unnest(seqs, prevs, hashes, lines) AS t(s, p, h, l) ORDER BY t.s;
+                INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, walk FROM unnest(evidence) AS e ON CONFLICT DO NOTHING;
+                RETURN c;
+              END $$
+            """,
+
             // Row-level security: the table of SPEC 8.1.
             "ALTER TABLE journeywalk.walks ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE journeywalk.records ENABLE ROW LEVEL SECURITY",
@@ -251,8 +278,8 @@ public enum TeamSchema {
             "GRANT SELECT, INSERT, UPDATE, DELETE ON journeywalk.members TO \(group)",
             "GRANT SELECT, INSERT ON journeywalk.walks, journeywalk.records, journeywalk.evidence_uses, journeywalk.journey_copies TO \(group)",
             "GRANT SELECT ON journeywalk.evidence TO \(group)",
-            "REVOKE ALL ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea) FROM PUBLIC",
-            "GRANT EXECUTE ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea) TO \(group)",
+            "REVOKE ALL ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea), journeywalk.append_records(text, text, text, text, text, text, timestamptz, int, int, int[], text[], text[], bytea[], text[]) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION journeywalk.member_role(), journeywalk.next_change(), journeywalk.last_change(), journeywalk.missing_evidence(text[]), journeywalk.put_evidence(text, bigint, bytea), journeywalk.append_records(text, text, text, text, text, text, timestamptz, int, int, int[], text[], text[], bytea[], text[]) TO \(group)",
             "INSERT INTO journeywalk.settings (key, value) VALUES ('team_id', gen_random_uuid()::text), ('evidence_cap_bytes', '52428800'), ('rotation_days', '60'), ('hours_to_client', '24')",
             "INSERT INTO journeywalk.members (name, role) VALUES (session_user, 'admin')",
         ]

@@ -75,9 +75,12 @@ struct PushCommand: AsyncParsableCommand {
         var failure: TeamError?
         do throws(TeamError) {
             _ = try await TeamSchema.requireTeam(server)
+            // What the server holds of every walk to push, in one question: a walk it holds whole
+            // costs nothing more.
+            let held = try await TeamPush.onServer(server, walkIDs: pushable.map(\.walkID))
             for walk in pushable {
                 do throws(TeamError) {
-                    let outcome = try await TeamPush.push(server, path: walk.path, files: files)
+                    let outcome = try await TeamPush.push(server, path: walk.path, files: files, held: .some(held[walk.walkID]))
                     var line = "\(outcome.walkID): "
                     line += outcome.sent == 0 ? "already on the server (\(Counted.text(outcome.already, "record")))"
                         : "sent \(Counted.text(outcome.sent, "record"))" + (outcome.already > 0 ? " (\(outcome.already) already there)" : "")
