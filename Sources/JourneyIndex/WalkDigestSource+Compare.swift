@@ -24,7 +24,7 @@ extension WalkDigestSource {
         }
         // The builder orders the columns itself: walks held back by `copies` can be added last.
         forEach(filter: wanted, steps: true, walk: { walk in
-            if let counted = copies.offer(walkID: walk.walkID, path: walk.path, walk) { add(counted) }
+            if let counted = copies.offer(walkID: walk.identity, path: walk.path, walk) { add(counted) }
         }, problem: { builder.note($0 + " (left out of the comparison)") })
         for walk in copies.finish() { add(walk) }
         for copy in copies.copies { builder.note(copy.problem) }
@@ -43,12 +43,18 @@ public enum WalkComparison {
     }
 
     /// Compares walk files; those that cannot be read in full are left out and named.
+    /// A file in a folder `team/walks/AUTHOR/` is taken as a team copy of that author.
     public static func of(paths: [String], grouping: CompareGrouping?, filter: WalkFilter = WalkFilter()) throws(MixedJourneys) -> Comparison {
         var outcomes: [DigestReader.Outcome] = []
-        DigestReader.read(paths) { _, batch in
-            outcomes += batch.filter { outcome in
-                guard case .walk(let walk, _, _) = outcome else { return true }
-                return filter.matches(walk)
+        DigestReader.read(paths) { paths, batch in
+            for (path, outcome) in zip(paths, batch) {
+                guard case .walk(var walk, let outline, let copy) = outcome else {
+                    outcomes.append(outcome)
+                    continue
+                }
+                guard filter.matches(walk) else { continue }
+                walk.author = TeamCopy.at(path)?.author
+                outcomes.append(.walk(walk, outline, copy: copy))
             }
         }
         var journeys: [String] = []
@@ -62,7 +68,7 @@ public enum WalkComparison {
             case .unreadable(let message): builder.note(message + " (left out of the comparison)")
             }
         }
-        let (counted, copies) = WalkCopies.choose(walks, walkID: \.walk.walkID, path: \.walk.path)
+        let (counted, copies) = WalkCopies.choose(walks, walkID: \.walk.identity, path: \.walk.path)
         for copy in copies { builder.note(copy.problem) }
         for (walk, outline) in counted {
             if walk.problems.isEmpty {

@@ -6,7 +6,7 @@ extension WalkDigestSource {
     public struct Unfinished: Sendable {
         /// The walks not finished (drafts), the most recently changed first (then by path).
         public var drafts: [WalkDigest]
-        /// How many walks there are: files that are not another copy, as review lists them.
+        /// How many walks there are: files that are not another copy, as review lists them (team copies included).
         public var walks: Int
         /// The `*.jsonl` files that cannot be read at all (each named by review, compare and reports).
         public var unreadable = 0
@@ -22,11 +22,12 @@ extension WalkDigestSource {
         let isDraft = WalkFilter(status: .draft)
         func count(_ walk: WalkDigest) {
             walks += 1
-            if isDraft.matches(walk) { drafts.append(walk) }
+            // A team copy is counted as a walk but never offered to be resumed: it is read-only.
+            if walk.author == nil, isDraft.matches(walk) { drafts.append(walk) }
         }
         // A file named after its walk is counted at once; only the others are held to the end.
         forEach(filter: WalkFilter(), steps: false, ordered: false, walk: { walk in
-            if let counted = copies.offer(walkID: walk.walkID, path: walk.path, walk) { count(counted) }
+            if let counted = copies.offer(walkID: walk.identity, path: walk.path, walk) { count(counted) }
         }, problem: { _ in unreadable += 1 })
         for walk in copies.finish() { count(walk) }
         drafts.sort { $0.lastChange != $1.lastChange ? $0.lastChange > $1.lastChange : $0.path < $1.path }

@@ -7,6 +7,10 @@ import JourneyStore
 /// the walk files themselves, read a batch at a time, with a one-line notice saying why.
 public final class WalkDigestSource {
     public let walksFolder: String
+    /// The team copies' folder (`team/walks`) whose `AUTHOR/ID.jsonl` files are walks too, each
+    /// given with its `author`; nil for a folder without team copies (one given to `review FOLDER`).
+    public var teamCopies: String? { team?.copies }
+    private let team: TeamFiles?
     /// Why the files are read instead of the index, in one line; nil when the index is used (or
     /// was not meant to be).
     public private(set) var notice: String?
@@ -17,12 +21,14 @@ public final class WalkDigestSource {
     /// The source for a walks folder; `indexPath` is nil for a folder that has no index (one given
     /// to `review FOLDER`). With `refreshLater`, an index that already holds walks is not brought up
     /// to date here but by `startRefresh` (a screen is drawn from it meanwhile); one that holds none
-    /// is refreshed at once.
-    public init(walksFolder: String, indexPath: String?, refreshLater: Bool = false) {
+    /// is refreshed at once. `teamCopies` adds the team copies pulled into that folder.
+    public init(walksFolder: String, indexPath: String?, team: TeamFiles? = nil, refreshLater: Bool = false) {
         self.walksFolder = walksFolder
+        self.team = team
+        let teamCopies = team?.copies
         guard let indexPath, PosixFile.isFolder(walksFolder) else { return }
         do {
-            let opened = try WalkIndex.open(path: indexPath, walksFolder: walksFolder)
+            let opened = try WalkIndex.open(path: indexPath, walksFolder: walksFolder, teamCopies: teamCopies)
             if refreshLater, try opened.hasWalks() {
                 refreshPending = true
             } else {
@@ -118,12 +124,18 @@ public final class WalkDigestSource {
                 self.index = nil
             }
         }
-        // The files, in the same order; walks the index already gave are skipped.
+        // The files, in the index's order (by file name, a walk's own file before team copies of
+        // that name); walks the index already gave are skipped.
         var skip = delivered
-        DigestReader.read(WalkFileCatalog(folder: walksFolder).paths) { _, outcomes in
-            for outcome in outcomes {
+        let catalog = WalkFileCatalog(folder: walksFolder, team: team)
+        var files = catalog.paths.map { (name: WalkCopies<String>.fileName($0), author: "", path: $0) }
+        files += catalog.teamCopies.map { (name: WalkCopies<String>.fileName($0.path), author: $0.author, path: $0.path) }
+        files.sort { $0.name != $1.name ? $0.name < $1.name : $0.author < $1.author }
+        DigestReader.read(files.map(\.path)) { paths, outcomes in
+            for (path, outcome) in zip(paths, outcomes) {
                 switch outcome {
-                case .walk(let digest, let outline, _):
+                case .walk(var digest, let outline, _):
+                    if let teamCopies { digest.author = TeamCopy.author(ofPath: path, copies: teamCopies) }
                     if fileOutlines[digest.outlineKey] == nil { fileOutlines[digest.outlineKey] = outline }
                     guard filter.matches(digest) else { continue }
                     if skip > 0 {

@@ -13,6 +13,9 @@ import JourneyStore
 struct WalkFileStamps {
     struct Entry: Equatable {
         var name: String
+        /// The member a team copy was pulled from (its folder in `team/walks/`); "" for a walk of
+        /// the walks folder itself.
+        var author = ""
         var size: Int64
         /// Nanoseconds since 1970.
         var modified: Int64
@@ -25,7 +28,23 @@ struct WalkFileStamps {
     /// The modification time of the shared journey copies' folder (0 when there is none).
     var copiesModified: Int64
 
-    static func scan(_ folder: String) -> WalkFileStamps {
+    /// The walks folder's files and, with `teamCopies` (`team/walks`), every team copy pulled into
+    /// a folder of its author there.
+    static func scan(_ folder: String, teamCopies: String? = nil) -> WalkFileStamps {
+        var scan = files(folder)
+        guard let teamCopies else { return scan }
+        for author in PosixFile.list(teamCopies) where TeamFiles.isSafeName(author) {
+            scan.entries += files(teamCopies + "/" + author).entries.map { entry in
+                var entry = entry
+                entry.author = author
+                return entry
+            }
+        }
+        return scan
+    }
+
+    /// The files of one folder, with the time of its shared journey copies.
+    static func files(_ folder: String) -> WalkFileStamps {
         guard let directory = opendir(folder) else { return WalkFileStamps(entries: [], copiesModified: 0) }
         defer { closedir(directory) }
         let fd = dirfd(directory)

@@ -13,6 +13,9 @@ import JourneyStore
 public final class WalkIndex {
     public let path: String
     public let walksFolder: String
+    /// The team copies' folder (`team/walks`), whose `AUTHOR/ID.jsonl` files are indexed beside
+    /// the walks, each row marked with its author; nil when only the walks folder is indexed.
+    public let teamCopies: String?
     private var database: DatabaseQueue
     /// Outlines read so far, by key.
     private var outlines: [String: JourneyOutline] = [:]
@@ -22,7 +25,8 @@ public final class WalkIndex {
     /// split timer reset to 0:00 (`Moment.usedSplitTimer`). 4: only the split timer is a timing;
     /// the time on screen at a verdict is none (`Moment.splitReading`). 5: a row keeps the file's
     /// inode and change time too, and files that are not regular files have rows (`WalkFileStamps`).
-    static let schemaVersion = 5
+    /// 6: a row is a file of the walks folder or a team copy, keyed by (name, author).
+    static let schemaVersion = 6
 
     /// Why the index cannot be used; the caller reads the walk files instead.
     public struct Unavailable: Error, Equatable, Sendable, CustomStringConvertible {
@@ -40,13 +44,13 @@ public final class WalkIndex {
 
     /// Opens (creating when missing) the index of a walks folder. A file that is not a database,
     /// or a damaged one, is deleted and made anew.
-    public static func open(path: String, walksFolder: String) throws(Unavailable) -> WalkIndex {
+    public static func open(path: String, walksFolder: String, teamCopies: String? = nil) throws(Unavailable) -> WalkIndex {
         do {
-            return try retryingWhileBusy { try WalkIndex(path: path, walksFolder: walksFolder) }
+            return try retryingWhileBusy { try WalkIndex(path: path, walksFolder: walksFolder, teamCopies: teamCopies) }
         } catch let error as DatabaseError where isDamage(error) {
             removeFiles(path)
             do {
-                return try WalkIndex(path: path, walksFolder: walksFolder)
+                return try WalkIndex(path: path, walksFolder: walksFolder, teamCopies: teamCopies)
             } catch {
                 throw Unavailable(path: path, reason: describe(error))
             }
@@ -57,9 +61,10 @@ public final class WalkIndex {
         }
     }
 
-    private init(path: String, walksFolder: String) throws {
+    private init(path: String, walksFolder: String, teamCopies: String?) throws {
         self.path = path
         self.walksFolder = walksFolder
+        self.teamCopies = teamCopies
         // Create the file ourselves so that it is private from the start; SQLite gives its -wal and
         // -shm files the same mode.
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -91,13 +96,13 @@ public final class WalkIndex {
                 try db.execute(sql: "DROP TABLE IF EXISTS walk; DROP TABLE IF EXISTS outline; DROP TABLE IF EXISTS meta")
                 try db.execute(sql: """
                     CREATE TABLE walk (
-                        name TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, modified INTEGER NOT NULL,
+                        name TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', size INTEGER NOT NULL, modified INTEGER NOT NULL,
                         inode INTEGER NOT NULL, changed INTEGER NOT NULL, copy TEXT, error TEXT,
                         walk_id TEXT, journey_id TEXT, journey_title TEXT, journey_version INTEGER, outline TEXT,
                         operator TEXT, role TEXT, location TEXT, channel TEXT,
                         started REAL, stated_start REAL, last_change REAL, status TEXT,
                         magic INTEGER, neutral INTEGER, misery INTEGER, skipped INTEGER, unrecorded INTEGER,
-                        score REAL, problems TEXT, steps BLOB);
+                        score REAL, problems TEXT, steps BLOB, PRIMARY KEY (name, author));
                     CREATE INDEX walk_by_journey ON walk(journey_id);
                     CREATE TABLE outline (key TEXT PRIMARY KEY NOT NULL, journey_id TEXT NOT NULL, title TEXT NOT NULL,
                         version INTEGER, touchpoints BLOB NOT NULL);
@@ -166,28 +171,29 @@ public final class WalkIndex {
         try? database.close()
         Self.removeFiles(path)
         outlines = [:]
-        let fresh = try WalkIndex(path: path, walksFolder: walksFolder)
+        let fresh = try WalkIndex(path: path, walksFolder: walksFolder, teamCopies: teamCopies)
         database = fresh.database
     }
 
     private func refreshOnce() throws -> Refresh {
-        let scan = WalkFileStamps.scan(walksFolder)
+        let scan = WalkFileStamps.scan(walksFolder, teamCopies: teamCopies)
         var copiesSeen: Int64 = 0
         var stale: [WalkFileStamps.Entry] = []
-        var gone: [String] = []
+        var gone: [(name: String, author: String)] = []
         try database.read { db in
             copiesSeen = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'copies_modified'") ?? 0
             let copiesChanged = copiesSeen != scan.copiesModified
             // The files by name, then the rows in table order (no sort on either side): a row whose
             // file is gone is dropped, a file without a row or with another size or time is read.
+            // A team copy's key is `AUTHOR/NAME` (a name never holds a `/`).
             var position = [String: Int](minimumCapacity: scan.entries.count)
-            for (index, entry) in scan.entries.enumerated() { position[entry.name] = index }
+            for (index, entry) in scan.entries.enumerated() { position[entry.author.isEmpty ? entry.name : entry.author + "/" + entry.name] = index }
             var indexed = [Bool](repeating: false, count: scan.entries.count)
-            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, inode, changed, copy IS NOT NULL FROM walk")
+            let rows = try Row.fetchCursor(db, sql: "SELECT name, size, modified, inode, changed, copy IS NOT NULL, author FROM walk")
             while let row = try rows.next() {
-                let name: String = row[0]
-                guard let index = position[name] else {
-                    gone.append(name)
+                let name: String = row[0], author: String = row[6]
+                guard let index = position[author.isEmpty ? name : author + "/" + name] else {
+                    gone.append((name, author))
                     continue
                 }
                 indexed[index] = true
@@ -200,28 +206,28 @@ public final class WalkIndex {
             for (index, entry) in scan.entries.enumerated() where !indexed[index] { stale.append(entry) }
         }
         // Read in name order (the order walks were started).
-        stale.sort { $0.name < $1.name }
+        stale.sort { $0.name != $1.name ? $0.name < $1.name : $0.author < $1.author }
         let copiesChanged = copiesSeen != scan.copiesModified
         var outcome = Refresh(read: stale.count, dropped: gone.count, files: scan.entries.count)
         if stale.isEmpty, gone.isEmpty, !copiesChanged { return outcome }
         if !gone.isEmpty {
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let delete = try db.makeStatement(sql: "DELETE FROM walk WHERE name = ?")
-                    for name in gone { try delete.execute(arguments: [name]) }
+                    let delete = try db.makeStatement(sql: "DELETE FROM walk WHERE name = ? AND author = ?")
+                    for row in gone { try delete.execute(arguments: [row.name, row.author]) }
                     return .commit
                 }
             }
         }
-        let byPath = Dictionary(stale.map { (walksFolder + "/" + $0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        try DigestReader.read(stale.map { walksFolder + "/" + $0.name }) { paths, outcomes in
+        let byPath = Dictionary(stale.map { (filePath(name: $0.name, author: $0.author), $0) }, uniquingKeysWith: { first, _ in first })
+        try DigestReader.read(stale.map { filePath(name: $0.name, author: $0.author) }) { paths, outcomes in
             try database.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let insert = try db.makeStatement(sql: """
                         INSERT OR REPLACE INTO walk (name, size, modified, inode, changed, copy, error, walk_id, journey_id, journey_title,
                             journey_version, outline, operator, role, location, channel, started, stated_start, last_change, status,
-                            magic, neutral, misery, skipped, unrecorded, score, problems, steps)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            magic, neutral, misery, skipped, unrecorded, score, problems, steps, author)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                     let insertOutline = try db.makeStatement(sql: "INSERT OR IGNORE INTO outline (key, journey_id, title, version, touchpoints) VALUES (?, ?, ?, ?, ?)")
                     for (path, result) in zip(paths, outcomes) {
@@ -230,7 +236,7 @@ public final class WalkIndex {
                         case .unreadable(let message):
                             try insert.execute(arguments: [
                                 entry.name, entry.size, entry.modified, entry.inode, entry.changed, nil, message, nil, nil, nil, nil, nil, nil, nil, nil, nil,
-                                nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil,
+                                nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, entry.author,
                             ])
                         case .walk(let walk, let outline, let copy):
                             if outlines[walk.outlineKey] == nil {
@@ -249,6 +255,7 @@ public final class WalkIndex {
                             arguments += [
                                 summary.magic, summary.neutral, summary.misery, summary.skipped, summary.unrecorded, walk.score,
                                 walk.problems.isEmpty ? nil : walk.problems.joined(separator: "\n"), Data(DigestCoding.encode(walk.steps)),
+                                entry.author,
                             ]
                             try insert.execute(arguments: arguments)
                         }
@@ -289,17 +296,22 @@ public final class WalkIndex {
                     outlines[key] = JourneyOutline(journeyID: row[1], title: row[2], version: row[3], touchpoints: try DigestCoding.decodeOutline([UInt8](blob)))
                 }
                 var sql = "SELECT name, error, walk_id, journey_id, journey_title, journey_version, outline, operator, role, location, channel, started, stated_start, last_change, status, magic, neutral, misery, skipped, unrecorded, score, problems"
-                sql += steps ? ", steps FROM walk" : " FROM walk"
+                sql += steps ? ", steps, author FROM walk" : ", author FROM walk"
+                let authorColumn = steps ? 23 : 22
                 var arguments: StatementArguments = []
                 if let journey = filter.journey {
                     sql += " WHERE journey_id = ? OR error IS NOT NULL"
                     arguments += [journey]
                 }
-                if ordered { sql += " ORDER BY name" }
+                // The primary key's order: by file name (the start time), a walk's own file before team copies of that name.
+                if ordered { sql += " ORDER BY name, author" }
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 while let row = try rows.next() {
                     let name: String = row[0]
-                    let path = walksFolder + "/" + name
+                    let author: String = row[authorColumn]
+                    // Rows of team copies kept by an index opened with them, when this one is not.
+                    if !author.isEmpty, teamCopies == nil { continue }
+                    let path = filePath(name: name, author: author)
                     if let error: String = row[1] {
                         problem(error)
                         continue
@@ -326,7 +338,8 @@ public final class WalkIndex {
                         outlineKey: row[6] ?? "", operator: walkOperator, role: row[8] ?? "", location: location, channel: row[10] ?? "",
                         started: started, statedStart: statedStart, lastChange: Date(timeIntervalSince1970: row[13] ?? 0), status: status,
                         summary: WalkSummary(magic: row[15] ?? 0, neutral: row[16] ?? 0, misery: row[17] ?? 0, skipped: row[18] ?? 0, unrecorded: row[19] ?? 0),
-                        score: row[20], problems: problems.map { $0.split(separator: "\n").map(String.init) } ?? [], steps: stepList)
+                        score: row[20], problems: problems.map { $0.split(separator: "\n").map(String.init) } ?? [], steps: stepList,
+                        author: author.isEmpty ? nil : author)
                     try body(digest)
                 }
             }
@@ -339,6 +352,11 @@ public final class WalkIndex {
         } catch {
             throw Unavailable(path: path, reason: Self.describe(error))
         }
+    }
+
+    /// The file of a row: `walks/NAME`, or `team/walks/AUTHOR/NAME` for a team copy.
+    func filePath(name: String, author: String) -> String {
+        author.isEmpty ? walksFolder + "/" + name : (teamCopies ?? walksFolder) + "/" + author + "/" + name
     }
 
     /// The outline of a journey version, by key.

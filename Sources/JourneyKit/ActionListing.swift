@@ -12,6 +12,8 @@ public struct ActionListing: Equatable, Sendable {
     public var stage: String
     public var touchpoint: String
     public var touchpointTitle: String
+    /// The member who pushed the walk, for an action of a read-only team copy; nil for this machine's walks.
+    public var author: String?
 
     public init(action: Action, walkID: String, walkPath: String, journeyID: String, journeyTitle: String, walkStarted: Date,
                 stage: String, touchpoint: String, touchpointTitle: String) {

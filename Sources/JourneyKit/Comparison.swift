@@ -223,9 +223,11 @@ extension WalkDigest {
         public var visitStart: Date
         public var version: Int?
         public var status: Walk.Status
+        /// The member a team copy was pulled from; nil for a walk of this machine.
+        public var author: String? = nil
     }
 
     public var heading: Heading {
-        Heading(walkID: walkID, operator: `operator`, location: location, visitStart: visitStart, version: journeyVersion, status: status)
+        Heading(walkID: walkID, operator: `operator`, location: location, visitStart: visitStart, version: journeyVersion, status: status, author: author)
     }
 }

@@ -44,7 +44,8 @@ public struct ComparisonBuilder: Sendable {
             journeyTitle = walk.journeyTitle
             newestVisit = walk.visitStart
         }
-        let key = grouping?.key(of: walk) ?? walk.walkID
+        // A walk's column is named by its identity: a team copy's `AUTHOR/ID` is never the column of a walk with its id.
+        let key = grouping?.key(of: walk) ?? walk.identity
         let column: Int
         if let existing = columnIndex[key], grouping != nil {
             column = existing
@@ -53,7 +54,7 @@ public struct ComparisonBuilder: Sendable {
             column = columns.count
             columnIndex[key] = column
             columns.append(Comparison.Column(key: key, walks: 1, walk: grouping == nil ? walk.heading : nil))
-            columnOrder.append((walk.visitStart, walk.walkID))
+            columnOrder.append((walk.visitStart, walk.identity))
             for row in grid.indices { grid[row].append(Comparison.Cell()) }
         }
         var previous: String?

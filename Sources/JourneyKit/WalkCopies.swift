@@ -12,6 +12,14 @@ public struct WalkCopies<Item> {
 
     public init() {}
 
+    /// The walk id as this rule counts it: `ID` for a walk of this machine, `AUTHOR/ID` for a team
+    /// copy (`team/walks/AUTHOR/ID.jsonl`), so a team copy is only ever another copy of a file of the
+    /// same author. A team copy's file still ends in `/AUTHOR/ID.jsonl`: it is named after this.
+    public static func identity(walkID: String, author: String?) -> String {
+        guard let author else { return walkID }
+        return author + "/" + walkID
+    }
+
     /// Whether the file at `path` is named after walk `walkID` (`ID.jsonl`).
     /// Compares bytes in place: it runs for every walk of a 100,000-walk review list or compare.
     public static func isNamedAfter(_ walkID: String, path: String) -> Bool {

@@ -28,6 +28,14 @@ public struct WalkDigest: Equatable, Sendable {
     /// Lines of the file that could not be read (`FILE:LINE: message`).
     public var problems: [String]
     public var steps: [Step]
+    /// The team member who pushed this walk, for a read-only team copy pulled into
+    /// `team/walks/AUTHOR/`; nil for a walk of this machine's own walks folder.
+    public var author: String?
+
+    /// What makes two files the same walk for `WalkCopies`: the walk id, and for a team copy its
+    /// author too (`AUTHOR/ID`), so that equal ids of two members, or of a member and this machine,
+    /// are two walks.
+    public var identity: String { WalkCopies<WalkDigest>.identity(walkID: walkID, author: author) }
 
     /// One touchpoint of the walk, as compare reads it.
     public struct Step: Equatable, Sendable {
@@ -61,7 +69,7 @@ public struct WalkDigest: Equatable, Sendable {
     public init(
         walkID: String, path: String, journeyID: String, journeyTitle: String, journeyVersion: Int?, outlineKey: String,
         operator: String, role: String, location: String, channel: String, started: Date, statedStart: Date?,
-        lastChange: Date, status: Walk.Status, summary: WalkSummary, score: Double?, problems: [String], steps: [Step]
+        lastChange: Date, status: Walk.Status, summary: WalkSummary, score: Double?, problems: [String], steps: [Step], author: String? = nil
     ) {
         self.walkID = walkID
         self.path = path
@@ -81,6 +89,7 @@ public struct WalkDigest: Equatable, Sendable {
         self.score = score
         self.problems = problems
         self.steps = steps
+        self.author = author
     }
 
     /// The digest of a walk read from `path`, with the lines that could not be read.

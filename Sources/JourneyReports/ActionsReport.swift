@@ -14,7 +14,7 @@ public enum ActionsReport {
     }
 
     static let csvColumns = [
-        "id", "status", "overdue", "due", "owner", "text", "walk_id", "journey_id", "journey_title", "stage", "touchpoint", "touchpoint_title",
+        "id", "status", "overdue", "due", "owner", "text", "walk_id", "journey_id", "journey_title", "stage", "touchpoint", "touchpoint_title", "author",
     ]
 
     static func csv(_ listings: [ActionListing], today: CalendarDay) -> String {
@@ -24,6 +24,7 @@ public enum ActionsReport {
             let cells = [
                 action.id, action.status.rawValue, listing.isOverdue(today: today) ? "true" : "false", action.due ?? "", action.owner, action.text,
                 listing.walkID, listing.journeyID, listing.journeyTitle, listing.stage, listing.touchpoint, listing.touchpointTitle,
+                listing.author ?? "",
             ]
             rows.append(cells.map(CSVReport.field).joined(separator: ","))
         }
@@ -40,6 +41,8 @@ public enum ActionsReport {
                 ("walk", .object([
                     ("id", .string(listing.walkID)),
                     ("journey", .object([("id", .string(listing.journeyID)), ("title", .string(listing.journeyTitle))])),
+                    // The member a team copy was pulled from; null for a walk of this machine.
+                    ("author", .optional(listing.author)),
                 ])),
                 ("stage", .string(listing.stage)), ("touchpoint", .string(listing.touchpoint)), ("title", .string(listing.touchpointTitle)),
             ])
@@ -54,7 +57,7 @@ public enum ActionsReport {
             let action = listing.action
             let due = (action.due ?? "—") + (listing.isOverdue(today: today) ? " overdue" : "")
             rows.append([action.id, due, action.status.rawValue, PersonName.shown(action.owner), action.text,
-                         "\(listing.touchpointTitle) · \(listing.journeyTitle) · \(listing.walkID)"].map { TerminalText.sanitize($0) })
+                         "\(listing.touchpointTitle) · \(listing.journeyTitle) · \(listing.walkID)" + (listing.author.map { " · team: \($0)" } ?? "")].map { TerminalText.sanitize($0) })
         }
         // Columns as wide as their widest cell, the text kept to a readable width; the owner in
         // full, as the debrief shows it, so that it can be given to --owner as it reads.

@@ -74,7 +74,8 @@ public enum CompareReport {
             guard let walk = column.walk else { return "#\(index + 1) \(column.key)" }
             let version = walk.version.map { " · v\($0)" } ?? ""
             let who = [walk.operator, walk.location].filter { !$0.isEmpty }.joined(separator: " · ")
-            return "#\(index + 1) \(walk.walkID) · \(ReaderTime.day(walk.visitStart))\(who.isEmpty ? "" : " · " + who)\(version) · \(walk.status.rawValue)"
+            let team = walk.author.map { " · team: \($0)" } ?? ""
+            return "#\(index + 1) \(walk.walkID) · \(ReaderTime.day(walk.visitStart))\(who.isEmpty ? "" : " · " + who)\(version) · \(walk.status.rawValue)\(team)"
         }
     }
 
@@ -195,6 +196,8 @@ public enum CompareReport {
                 chunk += ",\"operator\":" + JSONWriter.quoted(walk.operator) + ",\"location\":" + JSONWriter.quoted(walk.location)
                 chunk += ",\"started\":\"" + Timestamp.format(walk.visitStart) + "\",\"version\":" + (walk.version.map(String.init) ?? "null")
                 chunk += ",\"status\":\"" + walk.status.rawValue + "\""
+                // Only a team copy has an author: the member it was pulled from.
+                if let author = walk.author { chunk += ",\"author\":" + JSONWriter.quoted(author) }
             }
             chunk += "}"
             if chunk.utf8.count > 32_768 {

@@ -43,6 +43,7 @@ enum JSONReport {
             ("submitted", time(walk.submitted)),
             ("status", .string(walk.status.rawValue)),
             ("file", .optional(input.file)),
+            ("author", .optional(input.author)),
             ("problems", .array(input.problems.map { .string($0) })),
         ])
         let stages: [JSONWriter.Value] = score.stages.map { stage in

@@ -15,9 +15,14 @@ public struct ReportInput: Sendable {
     /// Whether evidence is named by its full path (`--with-paths`) or by its file name only: a path
     /// names the user's home folder, and reports are shared.
     public var evidencePaths: Bool
+    /// The member a team copy was pulled from (`team/walks/AUTHOR/`); nil for a walk of this machine.
+    public var author: String?
 
-    public init(walk: Walk, file: String?, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], evidencePaths: Bool = false) {
+    public init(
+        walk: Walk, file: String?, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], evidencePaths: Bool = false, author: String? = nil
+    ) {
         self.walk = walk
+        self.author = author
         self.file = file
         self.problems = problems
         self.evidence = evidence

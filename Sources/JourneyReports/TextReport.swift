@@ -17,6 +17,7 @@ enum TextReport {
         var out: [String] = []
         let version = journey.version.map { " v\($0)" } ?? ""
         out.append("\(journey.title)\(version) — walk \(walk.header.walkID) (\(walk.status.rawValue.uppercased()))")
+        if let author = input.author { out.append("Team copy pulled from \(author) (read-only)") }
         out.append(ReportText.details(walk.header.details))
         out.append(ReportText.started(walk) + " · " + ReportText.status(walk).capitalizedFirst)
         if let promise = journey.promise { out.append("Promise: " + promise) }

@@ -5,8 +5,14 @@ import JourneyKit
 /// The actions of every walk in a data folder: listed, and closed by appending to their walk file.
 public struct ActionLedger: Sendable {
     public var folder: String
+    /// The team's files when the actions of the team copies are listed too (marked with their
+    /// author; never closed here).
+    public var team: TeamFiles?
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String, team: TeamFiles? = nil) {
+        self.folder = folder
+        self.team = team
+    }
 
     /// Every action in the folder's walks, each walk counted once (`WalkCopies`, as compare and
     /// reports count them: the actions of another copy of a walk are left out, and the copy is named
@@ -19,21 +25,40 @@ public struct ActionLedger: Sendable {
 
     /// The actions counted, those of copies left out (with the copies that hold them), and the errors.
     private func loadAll() -> (counted: [ActionListing], leftOut: [ActionListing], copies: [WalkCopy], errors: [WalkLoadError]) {
-        let library = WalkFileCatalog(folder: folder)
-        let results = Parallel.map(library.paths, perWorker: 64) { path in Self.actions(in: path).map { (path, $0) } }
+        let library = WalkFileCatalog(folder: folder, team: team)
+        let team = library.teamCopies
+        let local = library.paths
+        let results = Parallel.map(local + team.map(\.path), perWorker: 64) { path in Self.actions(in: path).map { (path, $0) } }
         var walks: [(walkID: String, path: String)] = []
+        // A team copy is only ever another copy of a file of the same author: each author's folder on its own.
+        var teamWalks: [String: [(walkID: String, path: String)]] = [:]
         var listings: [ActionListing] = []
         var errors: [WalkLoadError] = []
-        for result in results {
+        for (index, result) in results.enumerated() {
             switch result {
             case .success(let (path, found)):
                 guard let found else { continue }
-                walks.append((found.walkID, path))
-                listings += found.actions
+                if index < local.count {
+                    walks.append((found.walkID, path))
+                    listings += found.actions
+                } else {
+                    let author = team[index - local.count].author
+                    teamWalks[author, default: []].append((found.walkID, path))
+                    listings += found.actions.map { listing in
+                        var listing = listing
+                        listing.author = author
+                        return listing
+                    }
+                }
             case .failure(let error): errors.append(error)
             }
         }
-        let copies = library.copies(among: walks)
+        var copies = library.copies(among: walks)
+        if let files = self.team {
+            for (author, found) in teamWalks.sorted(by: { $0.key < $1.key }) {
+                copies += WalkFileCatalog(folder: files.copies + "/" + author).copies(among: found)
+            }
+        }
         guard !copies.isEmpty else { return (listings, [], [], errors) }
         let copyPaths = Set(copies.map(\.path))
         let (leftOut, counted) = (listings.filter { copyPaths.contains($0.walkPath) }, listings.filter { !copyPaths.contains($0.walkPath) })
@@ -109,6 +134,7 @@ public struct ActionLedger: Sendable {
             throw .reference(error)
         }
         guard let found = listings.first(where: { $0.action.id == id }) else { throw .reference(.unknown(reference)) }
+        if let author = found.author { throw .teamCopy(TeamCopy(path: found.walkPath, author: author)) }
         let writer: WalkFileWriter
         do {
             writer = try WalkFileWriter.reopen(path: found.walkPath)
@@ -116,6 +142,8 @@ public struct ActionLedger: Sendable {
             throw .busy(busy)
         } catch let error as FileError {
             throw .file(error)
+        } catch let copy as TeamCopy {
+            throw .teamCopy(copy)
         } catch {
             throw .file(FileError(path: found.walkPath, reason: String(describing: error)))
         }
@@ -159,6 +187,8 @@ public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertib
     case walk(WalkLoadError)
     /// The action is only in another copy of a walk, which is never written to.
     case copy(WalkCopy)
+    /// The action is in a team copy pulled from another member, which only `journeywalk pull` writes.
+    case teamCopy(TeamCopy)
 
     public var description: String {
         switch self {
@@ -167,6 +197,7 @@ public enum ActionLedgerError: Error, Equatable, Sendable, CustomStringConvertib
         case .file(let error): return "cannot write to the walk file: \(error)"
         case .walk(let error): return error.description
         case .copy(let copy): return copy.refusal
+        case .teamCopy(let copy): return copy.description
         }
     }
 }

@@ -1,16 +1,30 @@
 import Foundation
 
 /// The walk files in a folder (the data folder's walks, the trash, a folder given to `review`): lists
-/// them, finds one by walk id or id prefix, and loads them all.
+/// them, finds one by walk id or id prefix, and loads them all. For the data folder it also knows the
+/// team copies that `journeywalk pull` wrote (`team/walks/AUTHOR/`), which are read, never written.
 public struct WalkFileCatalog: Sendable {
     public var folder: String
+    /// The team's files when the team copies count as walks too (the data folder's walks); nil for
+    /// any other folder.
+    public var team: TeamFiles?
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String, team: TeamFiles? = nil) {
+        self.folder = folder
+        self.team = team
+    }
 
-    /// Paths of walk files, oldest first (names start with the start time).
+    /// The walks of a data folder: its own walks and the team copies pulled into it.
+    public init(_ locations: DataLocations) { self.init(folder: locations.walks, team: TeamFiles(locations)) }
+
+    /// Paths of walk files in the folder itself, oldest first (names start with the start time);
+    /// never a team copy.
     public var paths: [String] {
         PosixFile.list(folder).filter { $0.hasSuffix(".jsonl") }.map { folder + "/" + $0 }
     }
+
+    /// The team copies (author and path), by author then file name; none without `team`.
+    public var teamCopies: [(author: String, path: String)] { team?.pulledCopies() ?? [] }
 
     /// Every walk that loads, and the errors of those that do not, in file-name order.
     public func load() -> (walks: [LoadedWalk], errors: [WalkLoadError]) {
@@ -48,6 +62,7 @@ public struct WalkFileCatalog: Sendable {
     public func path(of reference: String) throws(WalkLoadError) -> String {
         if (PosixFile.exists(reference) && !PosixFile.isFolder(reference)) || reference.contains("/") || reference.hasSuffix(".jsonl") { return reference }
         let matches = paths.filter { PosixFile.stem(of: $0).hasPrefix(reference) }
+        if matches.isEmpty, !reference.isEmpty, let copy = try teamCopy(reference) { return copy }
         if let exact = matches.first(where: { PosixFile.stem(of: $0) == reference }) { return exact }
         // A walk's file and the copies a sync tool made of it (`ID.sync-conflict-….jsonl`): the walk's own.
         if let own = matches.min(by: { $0.utf8.count < $1.utf8.count }) {
@@ -59,5 +74,17 @@ public struct WalkFileCatalog: Sendable {
             throw .damaged(path: reference, reason: reason)
         }
         return only
+    }
+
+    /// The team copy a walk id or id prefix names when no walk of the folder does: the one whose id
+    /// is the reference, else the only one starting with it; nil when none starts with it.
+    private func teamCopy(_ reference: String) throws(WalkLoadError) -> String? {
+        let matches = teamCopies.filter { PosixFile.stem(of: $0.path).hasPrefix(reference) }
+        guard !matches.isEmpty else { return nil }
+        let exact = matches.filter { PosixFile.stem(of: $0.path) == reference }
+        if exact.count == 1, let only = exact.first { return only.path }
+        if matches.count == 1, let only = matches.first { return only.path }
+        let authors = Set((exact.isEmpty ? matches : exact).map(\.author)).sorted().joined(separator: ", ")
+        throw .damaged(path: reference, reason: "\(matches.count) team copies start with it (pulled from \(authors)); give the file's path")
     }
 }

@@ -159,6 +159,8 @@ public final class WalkFileWriter {
     /// symbolic link is refused (O_NOFOLLOW): a walk file is written where it is, so a link left
     /// in the walks folder cannot send records into a file elsewhere.
     static func lock(path: String) throws -> WalkFileWriter {
+        // Whoever asks: a team copy is written by `journeywalk pull` only.
+        if let copy = TeamCopy.at(path) { throw copy }
         let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else {
             let code = errno

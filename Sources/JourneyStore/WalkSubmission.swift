@@ -13,6 +13,8 @@ public enum WalkSubmission {
         /// Another copy of a walk (a file sync tool's conflict copy): compare and reports leave it
         /// out, so nothing is ever written to it.
         case copy(WalkCopy)
+        /// A team copy pulled from another member: only `journeywalk pull` writes it.
+        case teamCopy(TeamCopy)
 
         public var description: String {
             switch self {
@@ -26,6 +28,8 @@ public enum WalkSubmission {
                 return message
             case .copy(let copy):
                 return copy.refusal
+            case .teamCopy(let copy):
+                return copy.description
             }
         }
     }
@@ -35,6 +39,7 @@ public enum WalkSubmission {
     /// submitted walk stays read-only through its copies too) and a submitted walk, each with a
     /// message naming it; only then is a cut-off last line ended, ready for new records.
     public static func openForWriting(path: String) throws(Refusal) -> (writer: WalkFileWriter, file: LoadedWalk) {
+        if let copy = TeamCopy.at(path) { throw .teamCopy(copy) }
         let writer: WalkFileWriter
         do {
             writer = try WalkFileWriter.lock(path: path)

@@ -25,6 +25,7 @@ public struct WalkTrash: Sendable {
         guard PosixFile.isFile(path) else {
             throw .file(FileError(path: path, reason: PosixFile.nameTaken(path) ? "not a regular file" : "No such file or directory"))
         }
+        if let copy = TeamCopy.at(path) { throw .teamCopy(copy) }
         guard PosixFile.isSameFolder(PosixFile.parentFolder(of: path), walks) else { throw .notInWalks(path: path, walks: walks) }
         do {
             try PosixFile.makeFolder(folder, mode: 0o700)
@@ -99,6 +100,8 @@ public enum TrashError: Error, Equatable, Sendable, CustomStringConvertible {
     case notInTrash(reference: String, trash: String)
     case nameTaken(path: String)
     case file(FileError)
+    /// A team copy pulled from another member: only `journeywalk pull` writes or removes it.
+    case teamCopy(TeamCopy)
 
     public var description: String {
         switch self {
@@ -112,6 +115,8 @@ public enum TrashError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): a walk of that name is in the walks folder already; move one of them away first"
         case .file(let error):
             return error.description
+        case .teamCopy(let copy):
+            return copy.description
         }
     }
 }

@@ -73,7 +73,7 @@ public enum ReviewListScreen {
             if hasLocation {
                 canvas.put(item.location, row: row, column: locationColumn, role: base, limit: locationWidth, ellipsis: true)
             }
-            canvas.put(item.operator, row: row, column: columns.operator, role: base, limit: operatorWidth, ellipsis: true)
+            canvas.put(item.operatorShown, row: row, column: columns.operator, role: base, limit: operatorWidth, ellipsis: true)
             func count(_ value: Int, _ column: Int, _ role: Role) {
                 canvas.put(String(value), row: row, column: columns.counts + column, role: selected ? .selected : (value == 0 ? .dim : role))
             }
@@ -91,7 +91,7 @@ public enum ReviewListScreen {
         }
         if let walk = state.pendingDelete {
             // The question first: a narrow screen cuts the end of the line, never the question.
-            let what = [walk.journeyTitle, walk.location, walk.startedText, walk.operator].filter { !$0.isEmpty }.joined(separator: " · ")
+            let what = [walk.journeyTitle, walk.location, walk.startedText, walk.operatorShown].filter { !$0.isEmpty }.joined(separator: " · ")
             ScreenParts.status(&canvas, WalkState.Message(text: "Move to the trash? \(what)", kind: .warning))
         } else if let message {
             ScreenParts.status(&canvas, message)
@@ -103,6 +103,8 @@ public enum ReviewListScreen {
             ScreenParts.status(&canvas, WalkState.Message(text: "Copy of \(name): compare and reports leave this file out", kind: .warning))
         } else if let note = state.notes.first {
             ScreenParts.status(&canvas, WalkState.Message(text: state.notes.count > 1 ? "\(note) (+\(state.notes.count - 1) more)" : note, kind: .warning))
+        } else if let walk = state.selected, let author = walk.author {
+            ScreenParts.status(&canvas, WalkState.Message(text: "Team copy pulled from \(author): read-only", kind: .info))
         }
         let footer = state.pendingDelete != nil ? ReviewListState.deleteKeys.footerItems
             : state.filterEditor == nil ? ReviewListState.keys.footerItems : LineEditor.keys.footerItems

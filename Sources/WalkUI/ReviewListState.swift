@@ -22,11 +22,15 @@ public struct WalkListing: Equatable, Sendable {
     public var status: Walk.Status
     /// When the visit began (the stated start where given), for the date filters.
     public var visitStart: Date
+    /// The member a team copy was pulled from; nil for a walk of this machine.
+    public var author: String?
+    /// What makes two files the same walk (`WalkDigest.identity`).
+    public var identity: String { WalkCopies<WalkListing>.identity(walkID: walkID, author: author) }
 
     public init(
         path: String, walkID: String, journeyID: String, journeyTitle: String, started: Date, startedText: String,
         operator: String, role: String, location: String, summary: WalkSummary, finished: Bool, problems: Int,
-        status: Walk.Status? = nil, visitStart: Date? = nil
+        status: Walk.Status? = nil, visitStart: Date? = nil, author: String? = nil
     ) {
         self.path = path
         self.walkID = walkID
@@ -42,6 +46,7 @@ public struct WalkListing: Equatable, Sendable {
         self.problems = problems
         self.status = status ?? (finished ? .complete : .draft)
         self.visitStart = visitStart ?? started
+        self.author = author
     }
 
     /// A walk as the list shows it: started when the visit began (`walk --at`'s stated start where
@@ -51,7 +56,14 @@ public struct WalkListing: Equatable, Sendable {
             path: walk.path, walkID: walk.walkID, journeyID: walk.journeyID, journeyTitle: walk.journeyTitle,
             started: walk.started, startedText: ReaderTime.minute(walk.visitStart), operator: walk.operator, role: walk.role,
             location: walk.location, summary: walk.summary, finished: walk.isFinished, problems: walk.problems.count,
-            status: walk.status, visitStart: walk.visitStart)
+            status: walk.status, visitStart: walk.visitStart, author: walk.author)
+    }
+
+    /// The OPERATOR column: a team copy's author first (`@sam_login Sam`), so that it reads at a
+    /// glance at any width; the operator alone for a walk of this machine.
+    public var operatorShown: String {
+        guard let author else { return `operator` }
+        return `operator`.isEmpty || `operator` == author ? "@" + author : "@" + author + " " + `operator`
     }
 
     /// Text the filter's free words search, lower-cased.
@@ -106,7 +118,7 @@ public struct ReviewListState: Equatable, Sendable {
     }
 
     private mutating func findCopies() {
-        let found = WalkCopies.choose(items, walkID: \.walkID, path: \.path).copies
+        let found = WalkCopies.choose(items, walkID: \.identity, path: \.path).copies
         copies = Dictionary(found.map { ($0.path, $0.kept) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -212,7 +224,10 @@ public struct ReviewListState: Equatable, Sendable {
             setFilter("")
             journeyFilter = nil
             refresh()
-        case .delete: pendingDelete = selected
+        case .delete:
+            // A team copy is not asked about: the store refuses it at once, saying whose copy it is.
+            if let walk = selected, walk.author != nil { return .delete(walk) }
+            pendingDelete = selected
         case .mark:
             guard let walk = selected else { return nil }
             if marked.remove(walk.path) == nil { marked.insert(walk.path) }

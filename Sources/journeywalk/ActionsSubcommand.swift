@@ -24,6 +24,9 @@ struct ActionsSubcommand: ParsableCommand {
             out, the copy is named on standard error and the exit status is 1 (as compare and report do), and \
             `done`/`drop` write to the kept file only. A walk file that cannot be read is named the same way.
 
+            The actions of team copies (walks of other members, written by `journeywalk pull` into \
+            team/walks/AUTHOR/) are listed too, marked `team: AUTHOR`; they are read-only: `done`/`drop` refuse them.
+
             Listing (`actions` is `actions list`):
               --owner <name>          \(ActionsList.ownerHelp)
               --status <status>       \(ActionsList.statusHelp) (default: open)
@@ -72,7 +75,7 @@ struct ActionsList: ParsableCommand {
     func run() throws {
         let locations = data.locations
         Session.openWalks(locations)
-        let (listings, errors, copies) = ActionLedger(folder: locations.walks).load()
+        let (listings, errors, copies) = ActionLedger(folder: locations.walks, team: TeamFiles(locations)).load()
         for error in errors { Session.printError("journeywalk: " + error.description) }
         for copy in copies { Session.printError("journeywalk: " + copy.problem) }
         let chosen = listings.filter { listing in
@@ -101,7 +104,7 @@ enum ActionClosing {
     static func close(_ reference: String, as status: ActionStatus, locations: DataLocations) throws {
         Session.openWalks(locations)
         do {
-            let (listing, changed) = try ActionLedger(folder: locations.walks).close(reference, as: status, at: Date())
+            let (listing, changed) = try ActionLedger(folder: locations.walks, team: TeamFiles(locations)).close(reference, as: status, at: Date())
             let action = listing.action
             let what = "\(action.id) \(TerminalText.sanitize(action.text)) (\(TerminalText.sanitize(action.owner)))"
             if changed {
@@ -111,6 +114,8 @@ enum ActionClosing {
             }
         } catch .copy(let copy) {
             throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
+        } catch .teamCopy(let copy) {
+            throw Session.fail(copy.description)
         } catch {
             throw Session.fail(error.description + "; nothing was changed")
         }

@@ -53,7 +53,7 @@ struct CompareSubcommand: ParsableCommand {
             if let notice = source.notice { Session.printError("journeywalk: " + notice) }
             build = { .success(source.comparison(journey: journey, grouping: $0, filter: filter)) }
         } else {
-            let library = WalkFileCatalog(folder: locations.walks)
+            let library = WalkFileCatalog(locations)
             let (paths, unknown) = Session.walkPaths(walks, in: library)
             if unknown > 0 { throw ExitCode(1) }
             build = { grouping in

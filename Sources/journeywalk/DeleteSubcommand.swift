@@ -28,9 +28,11 @@ struct DeleteSubcommand: ParsableCommand {
 
     func run() throws {
         let locations = data.locations
-        let library = WalkFileCatalog(folder: locations.walks)
+        let library = WalkFileCatalog(locations)
         let (paths, unknown) = Session.walkPaths(walks, in: library)
         guard unknown == 0 else { throw Session.fail("nothing was moved to the trash") }
+        // Before anything is asked: a team copy is pulled, never deleted here.
+        for path in paths { if let copy = TeamCopy.at(path) { throw Session.fail(copy.description) } }
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw Session.fail("standard input is not a terminal, so there is no one to ask: add --yes to move \(paths.count == 1 ? "the walk" : "the walks") to the trash")

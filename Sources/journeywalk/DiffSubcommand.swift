@@ -23,7 +23,7 @@ struct DiffSubcommand: ParsableCommand {
 
     func run() throws {
         Session.openWalks(data.locations)
-        let library = WalkFileCatalog(folder: data.locations.walks)
+        let library = WalkFileCatalog(data.locations)
         var files: [LoadedWalk] = []
         for reference in [first, second] {
             do {

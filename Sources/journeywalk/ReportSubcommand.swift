@@ -62,10 +62,13 @@ struct ReportSubcommand: ParsableCommand {
 
     func run() throws {
         Session.openWalks(data.locations)
-        let library = WalkFileCatalog(folder: data.locations.walks)
+        let library = WalkFileCatalog(data.locations)
         let sinceDate = try parsedSince()
         var (paths, unknown) = Session.walkPaths(walks, in: library)
         var failed = unknown > 0
+        // The author of each team copy reported (`walk.author` in JSON): named ones are looked at.
+        var authors: [String: String] = [:]
+        for path in paths { if let copy = TeamCopy.at(path) { authors[path] = copy.author } }
         if journey != nil || sinceDate != nil || all {
             // The walk index chooses the files without opening them; a file that cannot be read is named.
             let source = Review.source(locations: data.locations, folder: library.folder)
@@ -73,7 +76,9 @@ struct ReportSubcommand: ParsableCommand {
             // The visit's start, as stated with `walk --at`, as compare and review filter it.
             var chosen: [(walkID: String, path: String)] = []
             source.forEach(filter: WalkFilter(since: sinceDate, journey: journey), steps: false, walk: { walk in
-                chosen.append((walk.walkID, walk.path))
+                // A team copy is the walk (AUTHOR, ID): never another copy of a walk with its id.
+                chosen.append((walk.identity, walk.path))
+                if let author = walk.author { authors[walk.path] = author }
             }, problem: { problem in
                 failed = true
                 Session.printError(problem)
@@ -103,11 +108,13 @@ struct ReportSubcommand: ParsableCommand {
         while start < paths.count, !StandardStreams.outputFailed {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
             start += batch.count
-            let loaded = Parallel.map(batch, perWorker: 8) { path -> Result<(warnings: [LoadedWalk.Warning], piece: String?, input: ReportInput), WalkLoadError> in
-                Result { () throws(WalkLoadError) in try LoadedWalk.load(path: path) }.map { file in
+            let batchAuthors = batch.map { authors[$0] }
+            let loaded = Parallel.map(Array(zip(batch, batchAuthors)), perWorker: 8) { item -> Result<(warnings: [LoadedWalk.Warning], piece: String?, input: ReportInput), WalkLoadError> in
+                let (path, author) = item
+                return Result { () throws(WalkLoadError) in try LoadedWalk.load(path: path) }.map { file in
                     let input = ReportInput(
                         walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
-                        evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths)
+                        evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths, author: author)
                     return (file.warnings, stream?.render(input), input)
                 }
             }

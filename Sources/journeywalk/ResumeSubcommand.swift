@@ -28,10 +28,11 @@ struct ResumeSubcommand: ParsableCommand {
         if let walk {
             let file: LoadedWalk
             do {
-                file = try WalkFileCatalog(folder: locations.walks).find(walk)
+                file = try WalkFileCatalog(locations).find(walk)
             } catch {
                 throw Session.fail(error.description)
             }
+            if let copy = TeamCopy.at(file.path) { throw Session.fail(copy.description) }
             // Refused as they are before the display is chosen: another copy of a walk (compare and
             // reports leave it out) and a submitted walk are not resumed in either.
             if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {

@@ -22,6 +22,10 @@ extension Review {
         runner.delete = { listing in
             do throws(TrashError) {
                 try trash.delete(listing.path)
+            } catch .teamCopy(let copy) {
+                // The file's name, not its path, so the author shows on one line at 80 columns.
+                let name = WalkCopies<String>.fileName(copy.path)
+                return .failure(ReviewFailure("\(name): a team copy pulled from \(copy.author), read-only; not moved to the trash"))
             } catch {
                 return .failure(ReviewFailure(error.description))
             }

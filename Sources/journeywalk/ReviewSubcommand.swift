@@ -32,7 +32,7 @@ struct ReviewSubcommand: ParsableCommand {
             } else {
                 let file: LoadedWalk
                 do {
-                    file = try WalkFileCatalog(folder: folder).find(target)
+                    file = try WalkFileCatalog(data.locations).find(target)
                 } catch {
                     throw Session.fail(error.description)
                 }
@@ -57,10 +57,15 @@ struct ReviewSubcommand: ParsableCommand {
 
 /// The review screens' glue: listing walks, opening one, exporting reports.
 enum Review {
-    /// The walks of a folder: through the walk index for the data folder's walks, else from the files.
+    /// The walks of a folder: through the walk index for the data folder's walks (with the team
+    /// copies pulled into the data folder, each marked with its author), else from the files.
+    /// Every command that reads the data folder's walks as a set (review's list, compare, report's
+    /// `--journey`/`--since`/`--all`, the home screen) gets them here.
     static func source(locations: DataLocations, folder: String, refreshLater: Bool = false) -> WalkDigestSource {
         let indexed = PosixFile.isSameFolder(folder, locations.walks) || folder == locations.walks
-        return WalkDigestSource(walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil, refreshLater: refreshLater)
+        return WalkDigestSource(
+            walksFolder: folder, indexPath: indexed ? WalkIndex.path(home: locations.home) : nil, team: indexed ? TeamFiles(locations) : nil,
+            refreshLater: refreshLater)
     }
 
     /// The list read again once the index put off by `refreshLater` is up to date (the refresh starts
@@ -90,7 +95,9 @@ enum Review {
     static func state(for file: LoadedWalk) -> ReviewWalkState {
         var problems = file.warnings.map(\.short)
         // Opened from a `⧉ copy` line (or by its name): say so first, as the list did.
-        if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {
+        if let team = TeamCopy.at(file.path) {
+            problems.insert("team copy pulled from \(team.author): read-only", at: 0)
+        } else if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {
             problems.insert("this file is " + copy.problem.dropFirst(copy.path.count + 2), at: 0)
         }
         return ReviewWalkState(

@@ -20,7 +20,7 @@ struct SubmitSubcommand: ParsableCommand {
         Session.openWalks(locations)
         let path: String
         do {
-            path = try WalkFileCatalog(folder: locations.walks).path(of: walk)
+            path = try WalkFileCatalog(locations).path(of: walk)
         } catch {
             throw Session.fail(error.description)
         }
@@ -29,6 +29,8 @@ struct SubmitSubcommand: ParsableCommand {
             submitted = try WalkSubmission.submit(path: path, at: Date())
         } catch .copy(let copy) {
             throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
+        } catch .teamCopy(let copy) {
+            throw Session.fail(copy.description)
         } catch {
             throw Session.fail(error.description)
         }

@@ -17,8 +17,8 @@ import Testing
             listing(Action(id: "b00001", text: "Line one\nline two", owner: "@team", due: nil, status: .done)),
         ], as: .csv, today: today)
         let rows = csv.components(separatedBy: "\r\n")
-        #expect(rows[0] == "id,status,overdue,due,owner,text,walk_id,journey_id,journey_title,stage,touchpoint,touchpoint_title")
-        #expect(rows[1] == "a7f3c2,open,true,2026-11-20,\"'+Sam, the \"\"boss\"\"\",\"'=HYPERLINK(\"\"x\"\")\",20261122-101503-shop,shop,\"Shop, \"\"main\"\"\",In,door,Door")
+        #expect(rows[0] == "id,status,overdue,due,owner,text,walk_id,journey_id,journey_title,stage,touchpoint,touchpoint_title,author")
+        #expect(rows[1] == "a7f3c2,open,true,2026-11-20,\"'+Sam, the \"\"boss\"\"\",\"'=HYPERLINK(\"\"x\"\")\",20261122-101503-shop,shop,\"Shop, \"\"main\"\"\",In,door,Door,")
         #expect(rows[2].hasPrefix("b00001,done,false,,'@team,Line one^Jline two,"), "a line end made visible, as the CSV report does")
         #expect(!csv.contains("/home/me"), "the walk file's path is not shared")
     }
