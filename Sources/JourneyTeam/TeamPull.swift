@@ -33,6 +33,7 @@ public enum TeamPull {
         var cursor = state?.teamID == teamID ? state?.lastChange ?? 0 : 0
         var outcome = Outcome(walks: 0, records: 0, lastChange: cursor, serverBehind: nil)
         var refetch: [(author: String, walkID: String)] = []
+        var journeyCopies: [String: Set<String>] = [:]
         try await server.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { () async throws(TeamError) in
             let last = try await server.value("SELECT journeywalk.last_change()", as: Int64.self) ?? 0
             if last < cursor {
@@ -43,6 +44,9 @@ public enum TeamPull {
             func finish() throws(TeamError) {
                 guard let walk = current else { return }
                 current = nil
+                if walk.lines.first?.seq == 1, let name = journeyCopyName(Array(walk.lines[0].line.readableBytesView)) {
+                    journeyCopies[name, default: []].insert(walk.author)
+                }
                 switch try merge(walk.lines, author: walk.author, walkID: walk.walkID, files: files) {
                 case .some(let added):
                     if added > 0 {
@@ -65,6 +69,9 @@ public enum TeamPull {
                 current?.lines.append((Int(seq), line))
             }
             try finish()
+            // Journeys too large for a header travel once by name; a copy's walk reads its journey from
+            // `team/walks/AUTHOR/journeys/NAME.json`, as a local walk reads `walks/journeys/`.
+            try await fetchJourneyCopies(server, files: files, wanted: journeyCopies)
             // A copy that missed records (a folder restored from a backup, a copy removed by hand) is
             // fetched whole.
             for walk in refetch {
@@ -113,6 +120,46 @@ public enum TeamPull {
             guard TeamFiles.isSafeName(walkID), let pushed = files.pushedCount(walkID) else { return false }
             return (counts[walkID] ?? 0) < pushed
         }
+    }
+
+    /// Fetches the shared journey copies that pulled walks refer to and this machine lacks.
+    /// `wanted`: by name, the author folders whose new copies refer to it (from `merge`).
+    static func fetchJourneyCopies(_ server: TeamConnection, files: TeamFiles, wanted all: [String: Set<String>]) async throws(TeamError) {
+        var wanted: [String: Set<String>] = [:]
+        for (name, authors) in all {
+            let missing = authors.filter { !PosixFile.isFile(files.copies + "/" + $0 + "/journeys/" + name + ".json") }
+            if !missing.isEmpty { wanted[name] = missing }
+        }
+        guard !wanted.isEmpty else { return }
+        try await server.stream("SELECT name, content FROM journeywalk.journey_copies WHERE name = ANY(\(Array(wanted.keys)))") { row throws(TeamError) in
+            let (name, content) = try decode(row, as: (String, ByteBuffer).self)
+            for author in wanted[name] ?? [] {
+                let folder = files.copies + "/" + author + "/journeys"
+                do throws(FileError) {
+                    try PosixFile.makeFolder(folder, mode: 0o700)
+                    try PosixFile.writeAtomically(Array(content.readableBytesView), to: folder + "/" + name + ".json", mode: 0o400, exactMode: true, sync: false)
+                } catch {
+                    throw TeamError(error.description)
+                }
+            }
+        }
+    }
+
+    /// The name of the shared journey copy a walk header refers to (`"journey":{…,"copy":"NAME"}`), if any.
+    static func journeyCopyName(_ header: [UInt8]) -> String? {
+        let key = Array(#""copy":""#.utf8)
+        guard header.count > key.count else { return nil }
+        var index = 0
+        while index + key.count <= header.count {
+            if header[index] == key[0], Array(header[index..<index + key.count]) == key {
+                let start = index + key.count
+                guard let end = header[start...].firstIndex(of: 0x22) else { return nil }
+                let name = String(decoding: header[start..<end], as: UTF8.self)
+                return TeamFiles.isSafeName(name) ? name : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Adds fetched records to a walk's copy. Returns how many were new, or nil when they do not

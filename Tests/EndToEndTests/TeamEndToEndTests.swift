@@ -100,6 +100,37 @@ import Testing
         _ = leeID
     }
 
+    @Test func aLargeJourneysSharedCopyTravelsWithItsWalk() throws {
+        guard let team = TestTeam(TestServer.required()), team.addMember("ana", role: "shopper"), team.addMember("lee", role: "leader") else { return }
+        // 300 touchpoints: over 32 KB, so the walk's header names a shared copy instead of carrying it.
+        var yaml = "id: big-visit\ntitle: Big visit\nstages:\n"
+        for stage in 0..<3 {
+            yaml += "  - name: Stage \(stage)\n    touchpoints:\n"
+            for touchpoint in 0..<100 {
+                yaml += "      - id: tp-\(stage)-\(touchpoint)\n        title: Touchpoint \(stage)-\(touchpoint) with a longer title\n"
+                yaml += "        prompt: Look at what happens here and write down how it felt, number \(touchpoint).\n"
+            }
+        }
+        try FileManager.default.createDirectory(atPath: team.home("ana") + "/journeys", withIntermediateDirectories: true)
+        try yaml.write(toFile: team.home("ana") + "/journeys/big-visit.yaml", atomically: true, encoding: .utf8)
+        let input = team.root + "/big.txt"
+        FileManager.default.createFile(atPath: input, contents: Data("m\nx\n".utf8))
+        team.run(as: "ana", ["walk", "big-visit", "--plain"], program: journeywalkBinary, stdin: input)
+        guard let walk = team.walkFiles("ana").first else {
+            Issue.record("the walk was not saved")
+            return
+        }
+        let walkID = URL(fileURLWithPath: walk).deletingPathExtension().lastPathComponent
+        #expect(try String(contentsOfFile: walk, encoding: .utf8).contains(#""copy":"fnv1a64-"#))
+        #expect(team.run(as: "ana", ["push", walkID, "--drafts"], password: team.password("ana")).status == 0)
+        #expect(team.sql("SELECT count(*) FROM journeywalk.journey_copies") == "1")
+        #expect(team.run(as: "lee", ["pull"], password: team.password("lee")).status == 0)
+        let copy = team.home("lee") + "/team/walks/\(team.name("ana"))/\(walkID).jsonl"
+        let report = team.run(as: "lee", ["report", copy, "--format", "json"], program: journeywalkBinary)
+        #expect(report.status == 0, "the pulled walk reads with its journey: \(report.output.prefix(300))")
+        #expect(report.output.contains("Touchpoint 2-99 with a longer title"))
+    }
+
     @Test func aDivergenceIsRefusedWithBothVersionsNamedAndNothingOverwritten() throws {
         guard let team = TestTeam(TestServer.required()), team.addMember("ana", role: "shopper"), let walk = team.walk("ana") else { return }
         let walkID = URL(fileURLWithPath: walk).deletingPathExtension().lastPathComponent
