@@ -107,13 +107,14 @@ public enum TeamSchema {
               FOREIGN KEY (owner, walk_id) REFERENCES journeywalk.walks)
             """,
             "CREATE INDEX records_by_change ON journeywalk.records (change)",
-            // Each record must hash to its hash and follow the walk's last record: the server's copy
-            // of a walk is a chain too, and a record can only be added at its end.
+            // Each record must hash to its hash and follow the walk's record before it (its seq is one
+            // more, its prev that record's hash): the server's copy of a walk is a chain too, and a
+            // record can only be added at its end (the primary key refuses a second record at a seq).
             """
             CREATE FUNCTION journeywalk.check_record() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
-              DECLARE walk journeywalk.walks;
+              DECLARE before text;
               BEGIN
                 IF NEW.owner IS DISTINCT FROM session_user THEN
                   RAISE EXCEPTION 'permission denied: % may add records only to walks of their own', session_user USING ERRCODE = '42501';
@@ -121,25 +122,42 @@ public enum TeamSchema {
                 IF NEW.hash IS DISTINCT FROM encode(sha256(NEW.line), 'hex') THEN
                   RAISE EXCEPTION 'record % of walk % does not hash to its hash', NEW.seq, NEW.walk_id USING ERRCODE = '22000';
                 END IF;
-                SELECT * INTO walk FROM journeywalk.walks WHERE owner = NEW.owner AND walk_id = NEW.walk_id FOR UPDATE;
-                IF NOT FOUND THEN
-                  RAISE EXCEPTION 'walk % of % is not on the server', NEW.walk_id, NEW.owner USING ERRCODE = '23503';
-                END IF;
-                IF NEW.seq <> walk.records + 1 THEN
-                  RAISE EXCEPTION 'record % of walk % does not follow its record %', NEW.seq, NEW.walk_id, walk.records USING ERRCODE = '23514';
-                END IF;
-                IF (NEW.seq = 1 AND NEW.prev IS NOT NULL) OR (NEW.seq > 1 AND NEW.prev IS DISTINCT FROM walk.head) THEN
-                  RAISE EXCEPTION 'record % of walk % does not chain to its record %', NEW.seq, NEW.walk_id, walk.records USING ERRCODE = '23514';
+                IF NEW.seq = 1 THEN
+                  IF NEW.prev IS NOT NULL THEN
+                    RAISE EXCEPTION 'record 1 of walk % has a prev', NEW.walk_id USING ERRCODE = '23514';
+                  END IF;
+                ELSE
+                  SELECT hash INTO before FROM journeywalk.records WHERE owner = NEW.owner AND walk_id = NEW.walk_id AND seq = NEW.seq - 1;
+                  IF NOT FOUND THEN
+                    RAISE EXCEPTION 'record % of walk % does not follow a record % on the server', NEW.seq, NEW.walk_id, NEW.seq - 1 USING ERRCODE = '23514';
+                  END IF;
+                  IF NEW.prev IS DISTINCT FROM before THEN
+                    RAISE EXCEPTION 'record % of walk % does not chain to its record %', NEW.seq, NEW.walk_id, NEW.seq - 1 USING ERRCODE = '23514';
+                  END IF;
                 END IF;
                 NEW.pushed_at := now();
-                UPDATE journeywalk.walks SET records = NEW.seq, head = NEW.hash, last_change = NEW.change,
-                  finished = finished OR position('{"type":"finish"'::bytea in NEW.line) = 1,
-                  submitted = submitted OR position('{"type":"submit"'::bytea in NEW.line) = 1
-                  WHERE owner = NEW.owner AND walk_id = NEW.walk_id;
                 RETURN NEW;
               END $$
             """,
             "CREATE TRIGGER records_chain BEFORE INSERT ON journeywalk.records FOR EACH ROW EXECUTE FUNCTION journeywalk.check_record()",
+            // The walk's row follows its records once per statement: how many, the last hash and
+            // change, finished and submitted (read from the records themselves, not from the pusher).
+            """
+            CREATE FUNCTION journeywalk.follow_records() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+              SET search_path = pg_catalog, pg_temp
+              AS $$
+              BEGIN
+                UPDATE journeywalk.walks w SET records = n.seq, head = n.hash, last_change = n.change,
+                    finished = w.finished OR n.finished, submitted = w.submitted OR n.submitted
+                  FROM (SELECT DISTINCT ON (owner, walk_id) owner, walk_id, seq, hash, change,
+                               bool_or(position('{"type":"finish"'::bytea in line) = 1) OVER (PARTITION BY owner, walk_id) AS finished,
+                               bool_or(position('{"type":"submit"'::bytea in line) = 1) OVER (PARTITION BY owner, walk_id) AS submitted
+                        FROM added ORDER BY owner, walk_id, seq DESC) n
+                  WHERE w.owner = n.owner AND w.walk_id = n.walk_id;
+                RETURN NULL;
+              END $$
+            """,
+            "CREATE TRIGGER records_follow AFTER INSERT ON journeywalk.records REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION journeywalk.follow_records()",
             """
             CREATE FUNCTION journeywalk.append_only() RETURNS trigger LANGUAGE plpgsql AS $$
               BEGIN RAISE EXCEPTION 'journeywalk keeps % append-only: nothing is changed or deleted', TG_TABLE_NAME USING ERRCODE = '42501'; END $$
