@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The team store end to end (SPEC 8.1–8.2): the real binaries against the real PostgreSQL server of
@@ -211,4 +212,62 @@ func sha256Hex(_ bytes: [UInt8]) -> String {
     FileManager.default.createFile(atPath: path, contents: Data(bytes))
     defer { unlink(path) }
     return String(spawnAndWait(["sha256sum", path]).output.prefix(64))
+}
+
+/// The window every timestamp-based sync has: a push that took its number first but commits last.
+/// Change numbers are handed out under a lock held until the pushing transaction commits, so a
+/// pull never moves its cursor past a change that is not visible yet.
+@Suite(.serialized) struct TeamOrderingTests {
+    @Test func aPullNeverSkipsAPushThatCommitsLate() throws {
+        guard let team = TestTeam(TestServer.required()), team.addMember("ana", role: "shopper"), team.addMember("ben", role: "shopper"),
+              team.addMember("lee", role: "leader"), let anaWalk = team.walk("ana"), let benWalk = team.walk("ben", location: "High Street") else { return }
+        // Ana's push takes a change number first and commits three seconds later, as a slow push on a
+        // bad line would (written here with psql, one record of a walk of hers).
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGPASSWORD"] = team.password("ana")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let line = #"{"type":"walk","walk":"slow-walk"}"#
+        let slow = """
+            BEGIN;
+            INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, started, format) VALUES ('slow-walk', 'j', 'J', 'Ana', 'L', now(), 3);
+            INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change)
+              SELECT 'slow-walk', 1, NULL, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), journeywalk.next_change();
+            SELECT pg_sleep(3);
+            COMMIT;
+            """
+        guard case .success(let pid) = spawnChild(
+            ["psql", "-X", "-q", "-c", slow, "host=127.0.0.1 port=\(team.server.port) user=\(team.name("ana")) dbname=\(team.database)"],
+            environment: environment, actions: &actions, defaulting: [SIGPIPE]) else { return }
+        usleep(500_000)
+        // Ben's push waits behind it; meanwhile the leader pulls and sees nothing of Ben's yet.
+        let clock = ContinuousClock()
+        let began = clock.now
+        let benResult = Mutex<(status: Int32, output: String)?>(nil)
+        let benPush = Thread {
+            let result = team.run(as: "ben", ["push", "--all"], password: team.password("ben"))
+            benResult.withLock { $0 = result }
+        }
+        benPush.start()
+        usleep(500_000)
+        let early = team.run(as: "lee", ["pull"], password: team.password("lee"))
+        #expect(early.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: team.home("lee") + "/team/walks/\(team.name("ben"))"), "\(early.output)")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        while benResult.withLock({ $0 == nil }), clock.now - began < .seconds(20) { usleep(50_000) }
+        let pushed = benResult.withLock { $0 }
+        #expect(pushed?.status == 0, "\(pushed?.output ?? "no answer")")
+        #expect(clock.now - began > .seconds(1), "Ben's push waited for the earlier number to commit")
+        // The next pull gets both: the cursor did not pass Ana's change, which committed after Ben's number was asked for.
+        let later = team.run(as: "lee", ["pull"], password: team.password("lee"))
+        #expect(later.output.contains("Pulled 13 records of 2 walks"), "\(later.output)")
+        #expect(FileManager.default.contents(atPath: team.home("lee") + "/team/walks/\(team.name("ana"))/slow-walk.jsonl") == Data((line + "\n").utf8))
+        let benID = URL(fileURLWithPath: benWalk).lastPathComponent
+        #expect(FileManager.default.contents(atPath: team.home("lee") + "/team/walks/\(team.name("ben"))/\(benID)") == FileManager.default.contents(atPath: benWalk))
+        _ = anaWalk
+    }
 }

@@ -227,6 +227,19 @@ import Testing
         #expect(state.message == nil, "the next key clears it")
     }
 
+    /// SPEC 8.2: the home screen says how many walks wait in the team's queue (read from its folder,
+    /// no connection), beside the unfinished walks in the title bar; nothing when none wait.
+    @Test func theTitleBarSaysHowManyWalksWaitToBePushed() {
+        var state = HomeState(items: Self.items)
+        var canvas = Canvas(width: 80, height: 24)
+        HomeScreen.render(state, into: &canvas)
+        #expect(canvas.text(row: 0).hasSuffix("1 unfinished walk "))
+        state.teamWaiting = 2
+        canvas = Canvas(width: 80, height: 24)
+        HomeScreen.render(state, into: &canvas)
+        #expect(canvas.text(row: 0).hasSuffix("1 unfinished walk · 2 to push "), "\(canvas.text(row: 0))")
+    }
+
     @Test func theSelectionStartsOnResumingAnUnfinishedWalk() {
         var state = HomeState(items: Self.items)
         #expect(state.selection == 2, "the unfinished walk, after the journeys")
