@@ -79,23 +79,31 @@ public struct WalkCopies<Item> {
         return na != nb ? na < nb : a < b
     }
 
-    /// Whether every file is named after its walk and all are in one folder: then no two can hold
-    /// the same walk (a folder has one file of a name), which the usual list (a review list of
-    /// 100,000 walks) shows without hashing a walk id.
-    static func allNamedInOneFolder(_ walks: [Item], walkID: (Item) -> String, path: (Item) -> String) -> Bool {
-        guard let first = walks.first else { return true }
-        let folder = path(first).utf8.count - walkID(first).utf8.count - 6
-        guard folder >= 0 else { return false }
-        let prefix = path(first).utf8.prefix(folder)
-        return walks.allSatisfy { walk in
+    /// Whether every file is named after its walk and no two can hold the same walk, which the usual
+    /// list (a review list of 100,000 walks) shows without hashing a walk id: a folder has one file of
+    /// a name, so the walks of one folder (`ID.jsonl`) cannot clash, nor can the team copies under one
+    /// folder (`AUTHOR/ID.jsonl`, an identity with a `/`) clash with each other or with the walks.
+    static func noneCanClash(_ walks: [Item], walkID: (Item) -> String, path: (Item) -> String) -> Bool {
+        // The folder a file's identity is named under, one for identities without a `/` (this
+        // machine's walks) and one for those with one (team copies).
+        var folders: [Bool: (count: Int, prefix: Substring.UTF8View)] = [:]
+        for walk in walks {
             let (id, file) = (walkID(walk), path(walk))
-            return isNamedAfter(id, path: file) && file.utf8.count - id.utf8.count - 6 == folder && file.utf8.prefix(folder).elementsEqual(prefix)
+            guard isNamedAfter(id, path: file) else { return false }
+            let count = file.utf8.count - id.utf8.count - 6
+            let team = id.utf8.contains(UInt8(ascii: "/"))
+            if let folder = folders[team] {
+                guard folder.count == count, file.utf8.prefix(count).elementsEqual(folder.prefix) else { return false }
+            } else {
+                folders[team] = (count, Substring(file).utf8.prefix(count))
+            }
         }
+        return true
     }
 
     /// Of a whole list of walks, those counted, in the list's order, and the copies left out.
     public static func choose(_ walks: [Item], walkID: (Item) -> String, path: (Item) -> String) -> (counted: [Item], copies: [WalkCopy]) {
-        if allNamedInOneFolder(walks, walkID: walkID, path: path) { return (walks, []) }
+        if noneCanClash(walks, walkID: walkID, path: path) { return (walks, []) }
         var copies = WalkCopies<Int>()
         var counted = Set<Int>()
         for (index, walk) in walks.enumerated() {

@@ -2,6 +2,28 @@ import Testing
 @testable import JourneyKit
 
 @Suite struct WalkCopiesTests {
+    /// A review list of this machine's walks and the team's copies (identities `AUTHOR/ID`) takes the
+    /// quick path: no two can clash. A second folder of plain walks, or a copy not named after its
+    /// walk, does not.
+    @Test func walksAndTeamCopiesCannotClashSoNothingIsHashed() {
+        typealias Entry = (id: String, path: String)
+        let walks: [Entry] = [
+            ("20261122-101503-shop", "/h/walks/20261122-101503-shop.jsonl"),
+            ("ann/20261122-101503-shop", "/h/team/walks/ann/20261122-101503-shop.jsonl"),
+            ("ben/20261122-101503-shop", "/h/team/walks/ben/20261122-101503-shop.jsonl"),
+            ("20261123-090000-shop", "/h/walks/20261123-090000-shop.jsonl"),
+        ]
+        #expect(WalkCopies<Entry>.noneCanClash(walks, walkID: \.id, path: \.path))
+        let chosen = WalkCopies.choose(walks, walkID: \.id, path: \.path)
+        #expect(chosen.counted.map(\.path) == walks.map(\.path))
+        #expect(chosen.copies.isEmpty)
+        let elsewhere = walks + [("20261122-101503-shop", "/h/trash/20261122-101503-shop.jsonl")]
+        #expect(!WalkCopies<Entry>.noneCanClash(elsewhere, walkID: \.id, path: \.path))
+        #expect(WalkCopies.choose(elsewhere, walkID: \.id, path: \.path).copies.map(\.path) == ["/h/trash/20261122-101503-shop.jsonl"])
+        let conflict = walks + [("ann/20261122-101503-shop", "/h/team/walks/ann/20261122-101503-shop.sync-conflict-1.jsonl")]
+        #expect(!WalkCopies<Entry>.noneCanClash(conflict, walkID: \.id, path: \.path))
+    }
+
     @Test func aFileIsNamedAfterItsWalkOnlyWhenItsWholeNameIsTheIdAndJsonl() {
         let id = "20261125-224536-retail-store-visit"
         #expect(WalkCopies<Int>.isNamedAfter(id, path: "/data/walks/\(id).jsonl"))
