@@ -4,7 +4,7 @@ import Foundation
 /// touchpoint in walking order, the verdict, timer, target and checklist weights. Small enough to
 /// keep in the walk index and to stream 100,000 of without keeping the walks themselves.
 public struct WalkDigest: Equatable, Sendable {
-    public var walkID: String
+    public var walkID: String { didSet { identity = WalkCopies<WalkDigest>.identity(walkID: walkID, author: author) } }
     /// The walk file.
     public var path: String
     public var journeyID: String
@@ -30,12 +30,13 @@ public struct WalkDigest: Equatable, Sendable {
     public var steps: [Step]
     /// The team member who pushed this walk, for a read-only team copy pulled into
     /// `team/walks/AUTHOR/`; nil for a walk of this machine's own walks folder.
-    public var author: String?
+    public var author: String? { didSet { identity = WalkCopies<WalkDigest>.identity(walkID: walkID, author: author) } }
 
     /// What makes two files the same walk for `WalkCopies`: the walk id, and for a team copy its
     /// author too (`AUTHOR/ID`), so that equal ids of two members, or of a member and this machine,
-    /// are two walks.
-    public var identity: String { WalkCopies<WalkDigest>.identity(walkID: walkID, author: author) }
+    /// are two walks. Kept with the walk id and the author, so a compare of 100,000 walks does not
+    /// build it again for every look.
+    public private(set) var identity: String
 
     /// One touchpoint of the walk, as compare reads it.
     public struct Step: Equatable, Sendable {
@@ -72,6 +73,7 @@ public struct WalkDigest: Equatable, Sendable {
         lastChange: Date, status: Walk.Status, summary: WalkSummary, score: Double?, problems: [String], steps: [Step], author: String? = nil
     ) {
         self.walkID = walkID
+        self.identity = WalkCopies<WalkDigest>.identity(walkID: walkID, author: author)
         self.path = path
         self.journeyID = journeyID
         self.journeyTitle = journeyTitle
