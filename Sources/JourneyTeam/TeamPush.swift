@@ -41,6 +41,11 @@ public enum TeamPush {
         return held
     }
 
+    /// The hashes of the server's records of one of the member's walks, in order.
+    static func hashes(_ server: TeamConnection, walkID: String) async throws(TeamError) -> [String] {
+        try await column("SELECT hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq", server, as: String.self)
+    }
+
     /// Pushes the walk file at `path`; `held` is what the server held of it when asked (`onServer`),
     /// or nil to ask now.
     public static func push(_ server: TeamConnection, path: String, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
@@ -72,10 +77,7 @@ public enum TeamPush {
             if (chain.format ?? 1) >= 3, already <= chain.links.count, chain.links[already - 1].hash == held?.head {
                 // The same start.
             } else {
-                var serverHashes: [String] = []
-                try await server.stream("SELECT hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq") { row throws(TeamError) in
-                    serverHashes.append(try decode(row, as: String.self))
-                }
+                let serverHashes = try await hashes(server, walkID: walkID)
                 for (index, hash) in serverHashes.enumerated() where index < chain.links.count && chain.links[index].hash != hash {
                     throw try await divergence(server, walkID: walkID, seq: index + 1, local: bytes, link: chain.links[index], serverHash: hash)
                 }

@@ -12,10 +12,7 @@ public enum TeamVerify {
 
     public static func compare(_ server: TeamConnection, check: WalkChainCheck) async throws(TeamError) -> Comparison {
         let walkID = check.walkID
-        var hashes: [String] = []
-        try await server.stream("SELECT hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq") { row throws(TeamError) in
-            hashes.append(try decode(row, as: String.self))
-        }
+        let hashes = try await TeamPush.hashes(server, walkID: walkID)
         let links = check.chain.links
         if hashes.isEmpty { return Comparison(line: "\(walkID): not on the team server (journeywalk push \(walkID))", matches: true) }
         for (index, hash) in hashes.enumerated() where index < links.count && links[index].hash != hash {

@@ -95,17 +95,15 @@ struct PushCommand: AsyncParsableCommand {
                         failure = TeamError("the push stopped: \(Counted.text(files.waiting().count, "walk")) wait in the queue: journeywalk push sends them", status: error.status)
                         break
                     }
-                    failure = failure ?? TeamError("some walks were not pushed")
+                    refused = true
                 }
             }
         } catch {
             failure = error
         }
         await server.close()
-        if let failure {
-            if failure.description == "some walks were not pushed" { throw ExitCode(1) }
-            throw failure
-        }
+        if let failure { throw failure }
+        // A walk refused (named above) fails the command; the others were pushed.
         if refused { throw ExitCode(1) }
     }
 }
