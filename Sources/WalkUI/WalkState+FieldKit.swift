@@ -314,7 +314,6 @@ extension WalkState {
                 message = Message(text: "Undone: inserted touchpoint \(adhoc.title) removed", kind: .info)
                 if let index = walk.index(of: adhoc.after) { arrive(at: index) }
             } else {
-                let key = Walk.DraftKey(touchpoint: adhoc.after, field: .adhoc)
                 if case .adhocChannel(adhoc.after, _)? = editor?.target { editor = nil }
                 message = Message(text: "Inserted \(adhoc.title) after \(title(of: adhoc.after)): walk it like the others", kind: .info)
                 arrive(at: walk.position)
