@@ -26,12 +26,19 @@ public enum ReaderTime {
     /// The start of a day (`2026-11-22`) in the reader's zone; with `next`, the start of the day
     /// after (so a range `until` that day includes it). Nil for anything but a real date.
     public static func midnight(of text: String, next: Bool = false) -> Date? {
+        moment(of: text, dayAfter: next, hour: 0, minute: 0)
+    }
+
+    /// A time of a day (`2026-11-22`, 18:00) in the reader's zone; nil for anything but a real date.
+    public static func moment(of text: String, dayAfter next: Bool = false, hour: Int, minute: Int) -> Date? {
         guard let day = CalendarDay(iso: text) else { return nil }
         let (year, month, mday) = Timestamp.civilDate(fromDays: day.dayNumber)
         var parts = tm()
         parts.tm_year = Int32(year - 1900)
         parts.tm_mon = Int32(month - 1)
         parts.tm_mday = Int32(mday + (next ? 1 : 0))
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
         parts.tm_isdst = -1
         let seconds = mktime(&parts)
         guard seconds != -1 else { return nil }

@@ -8,6 +8,8 @@ public struct Walk: Equatable, Sendable {
     public internal(set) var position: Int = 0
     public internal(set) var finished: Date?
     public internal(set) var submitted: Date?
+    /// How many times the walk was submitted: its revision (0 before the first submission).
+    public internal(set) var revision = 0
     /// Text the walk file keeps as drafts, by touchpoint and field (a note, a comment, praise, an
     /// action, the tag filter…); the record that saves a field clears its draft (`RecordKind.savedFields(before:)`).
     public internal(set) var drafts: [DraftKey: String] = [:]

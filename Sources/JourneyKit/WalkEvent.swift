@@ -39,6 +39,8 @@ public enum WalkEvent: Equatable, Sendable {
     case voted(VoteChange)
     /// The walk was submitted: read-only from then on (actions can still be closed).
     case submitted(at: Date)
+    /// A returned walk was opened again for corrections.
+    case reopened(at: Date)
 }
 
 /// Which text of a moment a note or draft is: the note itself or another typed field.

@@ -151,6 +151,9 @@ public struct TeamFiles: Sendable {
 
     // MARK: pulled copies
 
+    /// The folder under `team/walks/` of the copies released to a client (SPEC 8.3): they name no shopper.
+    public static let releasedAuthor = "released"
+
     /// The file of a pulled copy of `walkID`, written by `author`.
     public func copyPath(author: String, walkID: String) -> String { copies + "/" + author + "/" + walkID + ".jsonl" }
 
@@ -169,11 +172,14 @@ public struct TeamFiles: Sendable {
         public var teamID: String
         public var lastChange: Int64
         public var pulledAt: String
+        /// The member who pulled (whose own walks' review events are under `team/reviews/MEMBER/`).
+        public var member: String?
 
-        public init(teamID: String, lastChange: Int64, pulledAt: String) {
+        public init(teamID: String, lastChange: Int64, pulledAt: String, member: String? = nil) {
             self.teamID = teamID
             self.lastChange = lastChange
             self.pulledAt = pulledAt
+            self.member = member
         }
     }
 
@@ -185,12 +191,12 @@ public struct TeamFiles: Sendable {
             values[String(line[..<equals].trimmingSpaces)] = String(line[line.index(after: equals)...].trimmingSpaces)
         }
         guard let team = values["team"], let change = values["last_change"].flatMap(Int64.init) else { return nil }
-        return PullState(teamID: team, lastChange: change, pulledAt: values["pulled_at"] ?? "")
+        return PullState(teamID: team, lastChange: change, pulledAt: values["pulled_at"] ?? "", member: values["member"].flatMap { Self.isSafeName($0) ? $0 : nil })
     }
 
     public func write(_ pull: PullState) throws(FileError) {
         try PosixFile.makeFolder(folder, mode: 0o700)
-        let text = "team = \(pull.teamID)\nlast_change = \(pull.lastChange)\npulled_at = \(pull.pulledAt)\n"
+        let text = "team = \(pull.teamID)\nlast_change = \(pull.lastChange)\npulled_at = \(pull.pulledAt)\n" + (pull.member.map { "member = \($0)\n" } ?? "")
         try PosixFile.writeAtomically(Array(text.utf8), to: state, mode: 0o600, exactMode: true)
     }
 }

@@ -39,6 +39,11 @@ public enum WalkSubmission {
     /// submitted walk stays read-only through its copies too) and a submitted walk, each with a
     /// message naming it; only then is a cut-off last line ended, ready for new records.
     public static func openForWriting(path: String) throws(Refusal) -> (writer: WalkFileWriter, file: LoadedWalk) {
+        try openForWriting(path: path, evenSubmitted: false)
+    }
+
+    /// Opens a walk for writing, as above; `evenSubmitted` lets a submitted walk through (to reopen it).
+    static func openForWriting(path: String, evenSubmitted: Bool) throws(Refusal) -> (writer: WalkFileWriter, file: LoadedWalk) {
         if let copy = TeamCopy.at(path) { throw .teamCopy(copy) }
         let writer: WalkFileWriter
         do {
@@ -67,7 +72,7 @@ public enum WalkSubmission {
             writer.close()
             throw .copy(copy)
         }
-        if let submitted = file.walk.submitted {
+        if let submitted = file.walk.submitted, !evenSubmitted {
             writer.close()
             throw .submitted(walkID: file.walkID, path: path, at: submitted)
         }
@@ -92,6 +97,23 @@ public enum WalkSubmission {
         }
         var walk = file.walk
         walk.apply(.submitted(at: date))
+        return walk
+    }
+
+    /// Opens a submitted walk again for corrections, after a reviewer returned it (SPEC 8.3): a
+    /// `reopen` record, after which the walk is complete and can be changed and submitted again.
+    /// The caller has checked the return (the review events pulled from the team).
+    public static func reopen(path: String, at date: Date) throws(Refusal) -> Walk {
+        let (writer, file) = try openForWriting(path: path, evenSubmitted: true)
+        defer { writer.close() }
+        var walk = file.walk
+        guard walk.isSubmitted else { return walk }
+        do {
+            try writer.append(.reopened(at: date))
+        } catch {
+            throw .unreadable("\(path): the walk was not reopened: \(error.reason)")
+        }
+        walk.apply(.reopened(at: date))
         return walk
     }
 }

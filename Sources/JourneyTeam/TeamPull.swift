@@ -18,9 +18,11 @@ public enum TeamPull {
         public var lastChange: Int64
         /// Set when the server knew fewer changes than this machine had pulled: restored from a backup.
         public var serverBehind: (had: Int64, server: Int64)?
+        /// Review events fetched (of the member's own walks and of those they review).
+        public var reviewEvents: Int = 0
 
         public static func == (a: Outcome, b: Outcome) -> Bool {
-            a.walks == b.walks && a.records == b.records && a.lastChange == b.lastChange && a.serverBehind?.had == b.serverBehind?.had
+            a.walks == b.walks && a.records == b.records && a.lastChange == b.lastChange && a.reviewEvents == b.reviewEvents && a.serverBehind?.had == b.serverBehind?.had
                 && a.serverBehind?.server == b.serverBehind?.server
         }
     }
@@ -69,6 +71,9 @@ public enum TeamPull {
                 current?.lines.append((Int(seq), line))
             }
             try finish()
+            outcome.reviewEvents = try await pullReviewEvents(server, files: files, after: cursor, upTo: last)
+            let released = try await pullClientCopies(server, files: files, after: cursor, upTo: last)
+            outcome.walks += released
             // Journeys too large for a header travel once by name; a copy's walk reads its journey from
             // `team/walks/AUTHOR/journeys/NAME.json`, as a local walk reads `walks/journeys/`.
             try await fetchJourneyCopies(server, files: files, wanted: journeyCopies)
@@ -95,11 +100,58 @@ public enum TeamPull {
             close(fd)
         }
         do {
-            try files.write(TeamFiles.PullState(teamID: teamID, lastChange: outcome.lastChange, pulledAt: Timestamp.format(Date())))
+            try files.write(TeamFiles.PullState(teamID: teamID, lastChange: outcome.lastChange, pulledAt: Timestamp.format(Date()), member: server.address.user))
         } catch {
             throw TeamError(error.description)
         }
         return outcome
+    }
+
+    /// The review events of the walks the member may read (their own included) between two changes,
+    /// added to `team/reviews/AUTHOR/WALK-ID.jsonl`. A client reads none (they hold the names).
+    static func pullReviewEvents(_ server: TeamConnection, files: TeamFiles, after cursor: Int64, upTo last: Int64) async throws(TeamError) -> Int {
+        var byWalk: [String: (author: String, walkID: String, events: [ReviewEvent])] = [:]
+        try await server.stream("""
+            SELECT owner, walk_id, change, at, by, kind, revision, touchpoint, item, body, due, grade FROM journeywalk.review_events
+            WHERE change > \(cursor) AND change <= \(last) ORDER BY change
+            """) { row throws(TeamError) in
+            let (author, walkID, change, at, by, kind, revision, touchpoint, item, body, due, grade) =
+                try decode(row, as: (String, String, Int64, Date, String, String, Int32, String?, Int32?, String?, Date?, Int32?).self)
+            guard TeamFiles.isSafeName(author), TeamFiles.isSafeName(walkID), let kind = ReviewEvent.Kind(rawValue: kind) else { return }
+            let event = ReviewEvent(change: change, at: at, by: by, kind: kind, revision: Int(revision), touchpoint: touchpoint,
+                                    item: item.map(Int.init), text: body, due: due, grade: grade.map(Int.init))
+            byWalk[author + "/" + walkID, default: (author, walkID, [])].events.append(event)
+        }
+        var added = 0
+        for walk in byWalk.values {
+            do { added += try files.addReviewEvents(walk.events, author: walk.author, walkID: walk.walkID) } catch { throw TeamError(error.description) }
+        }
+        return added
+    }
+
+    /// A client's released copies between two changes, into `team/walks/released/NAME.jsonl`
+    /// (read-only like every pulled copy). Only a client pulls them: a reviewer reads the walks themselves.
+    static func pullClientCopies(_ server: TeamConnection, files: TeamFiles, after cursor: Int64, upTo last: Int64) async throws(TeamError) -> Int {
+        guard try await TeamMembers.myRole(server) == "client" else { return 0 }
+        var written = 0
+        try await server.stream("SELECT name, content FROM journeywalk.client_copies WHERE change > \(cursor) AND change <= \(last) ORDER BY change") { row throws(TeamError) in
+            let (name, content) = try decode(row, as: (String, ByteBuffer).self)
+            guard TeamFiles.isSafeName(name) else { return }
+            let folder = files.copies + "/" + TeamFiles.releasedAuthor
+            do throws(FileError) {
+                try PosixFile.makeFolder(files.folder, mode: 0o700)
+                try PosixFile.makeFolder(files.copies, mode: 0o700)
+                try PosixFile.makeFolder(folder, mode: 0o700)
+                let path = folder + "/" + name + ".jsonl"
+                if !PosixFile.isFile(path) {
+                    try PosixFile.writeAtomically(Array(content.readableBytesView), to: path, mode: 0o400, exactMode: true, sync: false)
+                    written += 1
+                }
+            } catch {
+                throw TeamError(error.description)
+            }
+        }
+        return written
     }
 
     /// How many records of each of the member's own walks the server holds.

@@ -26,6 +26,7 @@ public enum TeamSchema {
     /// Migration N (1-based) as its statements; `group` is the team's group role, quoted.
     static let migrations: [(name: String, statements: @Sendable (String) -> [String])] = [
         ("walks, records, evidence, members", migration1),
+        ("review events, states, client copies", migration2),
     ]
 
     /// The roles of SPEC 8.1 that push walks of their own.
@@ -312,8 +313,10 @@ public enum TeamSchema {
 
     /// Creates or upgrades the schema in one transaction (never half-applied); a schema newer than
     /// this build is refused and left as it is. Run by the database's owner.
-    public static func initialize(_ server: TeamConnection) async throws(TeamError) -> InitResult {
+    /// `upTo` stops at an older version (the tests make a team as an older journeywalk made it).
+    public static func initialize(_ server: TeamConnection, upTo: Int? = nil) async throws(TeamError) -> InitResult {
         let group = groupRole(database: server.address.database)
+        let version = min(upTo ?? Self.version, Self.version)
         return try await server.transaction { () async throws(TeamError) -> InitResult in
             // Two owners running init at once: the second waits, then finds the schema current.
             try await server.rows("SELECT pg_advisory_xact_lock(7210517)")

@@ -430,7 +430,7 @@ extension WalkState {
             panelRecorded(event)
         case .answered, .commented, .timed, .stated, .insertedTouchpoint, .attached:
             return recordedFieldKit(event, before: before)
-        case .submitted, .voted:
+        case .submitted, .reopened, .voted:
             break
         }
         return []

@@ -143,10 +143,21 @@ struct PullCommand: AsyncParsableCommand {
                     note(error.description)
                 }
             }
-            if outcome.records == 0 {
+            if outcome.records == 0 && outcome.walks == 0 && outcome.reviewEvents == 0 {
                 say("Nothing new on the team server (change \(outcome.lastChange))")
             } else {
-                say("Pulled \(Counted.text(outcome.records, "record")) of \(Counted.text(outcome.walks, "walk")) into \(files.copies) (change \(outcome.lastChange))")
+                var parts: [String] = []
+                if outcome.records > 0 {
+                    parts.append("\(Counted.text(outcome.records, "record")) of \(Counted.text(outcome.walks, "walk")) into \(files.copies)")
+                } else if outcome.walks > 0 {
+                    parts.append("\(Counted.text(outcome.walks, "released walk")) into \(files.copies)/\(TeamFiles.releasedAuthor)")
+                }
+                if outcome.reviewEvents > 0 { parts.append("\(Counted.text(outcome.reviewEvents, "review event")) into \(files.reviews)") }
+                say("Pulled " + parts.joined(separator: " and ") + " (change \(outcome.lastChange))")
+            }
+            for (walkID, trail) in files.ownReviewTrails().sorted(by: { $0.key < $1.key }) {
+                guard let open = trail.openReturn else { continue }
+                say("\(walkID) was returned by \(TerminalText.sanitize(open.by))" + (open.due.map { ", corrections due \(ReaderTime.minute($0))" } ?? "") + ": journeywalk resume \(walkID)")
             }
         }
     }

@@ -12,7 +12,7 @@ struct TeamProgram: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journeywalk",
         abstract: "Share walks through a team store on PostgreSQL (docs/team.md).",
-        subcommands: [TeamCommand.self, PushCommand.self, PullCommand.self, VerifyCommand.self]
+        subcommands: [TeamCommand.self, PushCommand.self, PullCommand.self, VerifyCommand.self, QueueCommand.self]
     )
 
     static func main() async {
@@ -124,6 +124,7 @@ struct InitCommand: AsyncParsableCommand {
         discussion: "Numbered migrations in one transaction, recorded in journeywalk.migrations. A schema newer than this journeywalk is refused and left as it is."
     )
     @Option(help: "The database's address, when not the configured one.") var url: String?
+    @Option(name: .customLong("schema-version"), help: .hidden) var schemaVersion: Int?
     @OptionGroup var data: DataOptions
 
     func run() async throws {
@@ -132,7 +133,7 @@ struct InitCommand: AsyncParsableCommand {
         if let url {
             do { address = try TeamAddress.parse(url) } catch { throw TeamError(error.description) }
         }
-        let result = try await session.with(address) { server async throws(TeamError) in try await TeamSchema.initialize(server) }
+        let result = try await session.with(address) { server async throws(TeamError) in try await TeamSchema.initialize(server, upTo: schemaVersion) }
         if result.from == result.to {
             say("The team's schema is already at version \(result.to); nothing changed")
         } else {

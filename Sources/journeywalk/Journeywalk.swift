@@ -18,7 +18,7 @@ struct Journeywalk: ParsableCommand {
         subcommands: [
             WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, CompareSubcommand.self,
             DiffSubcommand.self, JourneysSubcommand.self, WorkshopSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
-            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self, TeamSubcommand.self, PushSubcommand.self, PullSubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self, TeamSubcommand.self, PushSubcommand.self, PullSubcommand.self, QueueSubcommand.self,
         ]
     )
 

@@ -9,7 +9,7 @@ import JourneyStore
 /// installed and as built), then on the PATH; `JOURNEYWALK_TEAM_PROGRAM` names another.
 enum TeamLauncher {
     static let programName = "journeywalk-team"
-    static let commands: Set<String> = ["team", "push", "pull"]
+    static let commands: Set<String> = ["team", "push", "pull", "queue"]
 
     /// Where the team program is, or nil.
     static func program(environment: [String: String] = Session.environment) -> String? {
@@ -89,6 +89,14 @@ struct PushSubcommand: ParsableCommand {
 struct PullSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull", abstract: "Fetch the team's walks you may read into read-only copies (docs/team.md).")
+    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    func run() throws { throw Session.fail(TeamLauncher.missing) }
+}
+
+struct QueueSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "queue",
+        abstract: "The reviewer's queue: list, show, claim, comment, return, approve, release, exclude (docs/team.md).")
     @Argument(parsing: .captureForPassthrough) var rest: [String] = []
     func run() throws { throw Session.fail(TeamLauncher.missing) }
 }

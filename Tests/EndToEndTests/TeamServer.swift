@@ -63,7 +63,8 @@ struct TestTeam {
     let ownerPassword = "owner-password-1"
     let root: String
 
-    init?(_ server: TestServer?, initialise: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// `schemaVersion`: the team as an older journeywalk made it.
+    init?(_ server: TestServer?, initialise: Bool = true, schemaVersion: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let server else { return nil }
         self.server = server
         prefix = "t" + String(UInt32.random(in: 0...UInt32.max), radix: 36) + String(getpid() % 1000)
@@ -77,7 +78,7 @@ struct TestTeam {
             return nil
         }
         if initialise {
-            var result = run(as: nil, ["team", "init", "--url", url(owner)], password: ownerPassword)
+            var result = run(as: nil, ["team", "init", "--url", url(owner)] + (schemaVersion.map { ["--schema-version", String($0)] } ?? []), password: ownerPassword)
             if result.status == 0 { result = run(as: "owner", ["team", "connect", url(owner)], password: ownerPassword) }
             guard result.status == 0 else {
                 Issue.record(Comment(rawValue: "team init failed: \(result.output)"), sourceLocation: sourceLocation)

@@ -69,9 +69,24 @@ public struct SubmitRecord: RecordKind, Equatable {
     public func fold(into walk: inout Walk) {
         if walk.finished == nil { walk.finished = at }
         walk.submitted = at
+        walk.revision += 1
     }
 
     public var event: WalkEvent { .submitted(at: at) }
+}
+
+/// A submitted walk that a reviewer returned was opened again for corrections (SPEC 8.3): it is
+/// complete, no longer read-only, until it is submitted again as the next revision.
+public struct ReopenRecord: RecordKind, Equatable {
+    public var at: Date
+    public init(at: Date) { self.at = at }
+
+    public static let type = "reopen"
+    public var touchpointID: String? { nil }
+    public var fields: [(String, JSONWriter.Value)] { [] }
+    public init(reading record: some RecordFields) throws(RecordProblem) { self.init(at: try record.time("at")) }
+    public func fold(into walk: inout Walk) { walk.submitted = nil }
+    public var event: WalkEvent { .reopened(at: at) }
 }
 
 /// The votes of a touchpoint after a vote or its undo (the whole tally).
@@ -138,12 +153,13 @@ extension WalkEvent {
         case .actionChanged(let change): return change
         case .voted(let change): return change
         case .submitted(let at): return SubmitRecord(at: at)
+        case .reopened(let at): return ReopenRecord(at: at)
         }
     }
 
     /// Every kind of record after the header, as the codec reads them by their `type`.
     public static let kinds: [any RecordKind.Type] = [
-        RatingChange.self, NoteChange.self, DraftRecord.self, MoveRecord.self, FinishRecord.self, SubmitRecord.self,
+        RatingChange.self, NoteChange.self, DraftRecord.self, MoveRecord.self, FinishRecord.self, SubmitRecord.self, ReopenRecord.self,
         AnswerChange.self, CommentChange.self, TimerChange.self, StatedTimeChange.self, AdhocTouchpoint.self, EvidenceChange.self,
         TagChange.self, RecoveryChange.self, PraiseChange.self, ActionChange.self, VoteChange.self,
     ]

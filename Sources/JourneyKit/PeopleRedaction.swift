@@ -1,4 +1,4 @@
-import JourneyKit
+import Foundation
 
 /// `report --redact`: the names a walk records of people (the operator, whom praise goes to,
 /// action owners) become `Person 1`, `Person 2`… in order of first appearance across the whole
@@ -23,16 +23,6 @@ public struct PeopleRedaction: Sendable {
     public func placeholder(for name: String) -> String {
         let key = PersonName.key(name)
         return placeholders[key] ?? (key.isEmpty ? name : "Person ?")
-    }
-
-    /// The inputs with every name replaced.
-    public static func redact(_ inputs: [ReportInput]) -> [ReportInput] {
-        let redaction = PeopleRedaction(walks: inputs.map(\.walk))
-        return inputs.map { input in
-            var input = input
-            input.walk = input.walk.renamingPeople(redaction.placeholder(for:))
-            return input
-        }
     }
 
     private mutating func add(_ name: String) {
