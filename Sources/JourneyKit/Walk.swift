@@ -256,6 +256,17 @@ public struct WalkSummary: Equatable, Sendable {
 extension Walk {
     /// The walk with every person's name it records (the operator, whom praise goes to, action
     /// owners) passed through `rename`: how `report --redact` replaces names with placeholders.
+    /// The walk as it was when it was submitted the `number`th time (its revision), from its
+    /// records after the header; nil when it was submitted fewer times.
+    public static func revision(_ number: Int, header: WalkHeader, events: [WalkEvent]) -> Walk? {
+        var walk = Walk(header: header)
+        for event in events {
+            walk.apply(event)
+            if case .submitted = event, walk.revision == number { return walk }
+        }
+        return nil
+    }
+
     public func renamingPeople(_ rename: (String) -> String) -> Walk {
         var copy = self
         copy.header.details.operator = rename(header.details.operator)

@@ -42,6 +42,14 @@ public struct WalkDiff: Equatable, Sendable {
         public var after: Answer?
     }
 
+    /// A text written differently: the touchpoint's note, or the comment on a checklist item.
+    public struct TextChange: Equatable, Sendable {
+        /// The checklist item the comment is on; nil for the note.
+        public var item: String?
+        public var before: String
+        public var after: String
+    }
+
     /// What changed at one touchpoint.
     public struct TouchpointChange: Equatable, Sendable {
         public var touchpoint: String
@@ -52,6 +60,8 @@ public struct WalkDiff: Equatable, Sendable {
         public var verdictBefore: Rating?
         public var verdictAfter: Rating?
         public var answers: [AnswerChange]
+        /// The note and the item comments written differently (a shopper's corrections are mostly these).
+        public var texts: [TextChange] = []
         public var scoreBefore: Double?
         public var scoreAfter: Double?
         public var timerBefore: Double?
@@ -99,13 +109,23 @@ public struct WalkDiff: Equatable, Sendable {
                 let answerB = tpB.flatMap { tp in tp.lookFor.firstIndex(of: item).flatMap { momentB?.answers[$0] } }
                 if answerA != answerB { answers.append(AnswerChange(item: item, before: answerA, after: answerB)) }
             }
-            let change = TouchpointChange(
+            var change = TouchpointChange(
                 touchpoint: id, title: tpB?.title ?? tpA?.title ?? id, inBefore: tpA != nil, inAfter: tpB != nil,
                 verdictBefore: momentA?.rating, verdictAfter: momentB?.rating, answers: answers,
                 scoreBefore: tpA.flatMap { Self.score($0, momentA) }, scoreAfter: tpB.flatMap { Self.score($0, momentB) },
                 timerBefore: momentA?.splitReading(at: a.lastChange), timerAfter: momentB?.splitReading(at: b.lastChange),
                 target: tpB?.target ?? tpA?.target)
-            if change.inBefore && change.inAfter && !change.verdictChanged && answers.isEmpty && !change.scoreChanged && !change.timerChanged {
+            var texts: [TextChange] = []
+            if let momentA, let momentB {
+                if momentA.note != momentB.note { texts.append(TextChange(item: nil, before: momentA.note, after: momentB.note)) }
+                for item in items {
+                    let commentA = tpA.flatMap { tp in tp.lookFor.firstIndex(of: item).flatMap { momentA.comments[$0] } } ?? ""
+                    let commentB = tpB.flatMap { tp in tp.lookFor.firstIndex(of: item).flatMap { momentB.comments[$0] } } ?? ""
+                    if commentA != commentB { texts.append(TextChange(item: item, before: commentA, after: commentB)) }
+                }
+            }
+            change.texts = texts
+            if change.inBefore && change.inAfter && !change.verdictChanged && answers.isEmpty && texts.isEmpty && !change.scoreChanged && !change.timerChanged {
                 same += 1
             } else {
                 changed.append(change)

@@ -32,6 +32,12 @@ public enum DiffReport {
 
     private static func lines(_ diff: WalkDiff, markdown: Bool) -> String {
         func clean(_ text: String) -> String { markdown ? MarkdownReport.cell(text) : TerminalText.sanitize(text) }
+        /// A text in quotes on one line, cut at 120 characters; `none` when empty.
+        func quoted(_ text: String) -> String {
+            guard !text.isEmpty else { return "none" }
+            let line = clean(text.replacingOccurrences(of: "\n", with: " "))
+            return "\"" + (line.count > 120 ? String(line.prefix(119)) + "…" : line) + "\""
+        }
         var out: [String] = []
         let title = diff.before.journeyTitle == diff.after.journeyTitle ? diff.after.journeyTitle : "\(diff.before.journeyTitle) → \(diff.after.journeyTitle)"
         out.append((markdown ? "# " : "") + "Diff · " + clean(title))
@@ -67,6 +73,10 @@ public enum DiffReport {
             }
             for answer in change.answers {
                 out.append(indent + "answer: " + clean(answer.item) + ": " + (answer.before?.label ?? "none") + " → " + (answer.after?.label ?? "none"))
+            }
+            for text in change.texts {
+                let what = text.item.map { "comment on " + clean($0) } ?? "note"
+                out.append(indent + what + ": " + quoted(text.before) + " → " + quoted(text.after))
             }
             if change.scoreChanged {
                 out.append(indent + "score: " + VisitScore.text(change.scoreBefore) + " → " + VisitScore.text(change.scoreAfter))
@@ -119,6 +129,10 @@ public enum DiffReport {
             pairs.append(("before", rating(change.verdictBefore, present: change.inBefore)))
             pairs.append(("after", rating(change.verdictAfter, present: change.inAfter)))
             pairs.append(("answers", .array(change.answers.map(answer))))
+            pairs.append(("texts", .array(change.texts.map { text in
+                .object([("field", .string(text.item == nil ? "note" : "comment")), ("item", .optional(text.item)),
+                         ("before", .string(text.before)), ("after", .string(text.after))])
+            })))
             pairs.append(("score", .object(score)))
             pairs.append(("timer", .object(timer)))
             touchpoints.append(.object(pairs))

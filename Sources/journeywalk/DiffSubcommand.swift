@@ -7,10 +7,10 @@ struct DiffSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two walks: verdicts, answers, score and timers per touchpoint, and the journey's changes.",
-        discussion: "Touchpoints are matched by id, so walks of two versions of a journey can be compared: touchpoints added, removed or renamed between the versions are listed first. Lines of a walk file that cannot be read are named on standard error."
+        discussion: "Touchpoints are matched by id, so walks of two versions of a journey can be compared: touchpoints added, removed or renamed between the versions are listed first. WALK@N is the walk as it was submitted the Nth time (its revision N; a walk a reviewer returned is submitted again as revision 2), so `journeywalk diff WALK@1 WALK@2` shows what the shopper corrected. Lines of a walk file that cannot be read are named on standard error."
     )
 
-    @Argument(help: "The first walk (file, id or id prefix).")
+    @Argument(help: "The first walk (file, id or id prefix; WALK@N: its revision N).")
     var first: String
 
     @Argument(help: "The second walk.")
@@ -26,10 +26,25 @@ struct DiffSubcommand: ParsableCommand {
         let library = WalkFileCatalog(data.locations)
         var files: [LoadedWalk] = []
         for reference in [first, second] {
+            let (name, revision) = Self.revision(of: reference)
             do {
-                files.append(try library.find(reference))
-            } catch {
+                var file = try library.find(name)
+                if let revision {
+                    let events = try LoadedWalk.parse(try PosixFile.read(file.path), path: file.path, keepingEvents: true).events
+                    guard let walk = Walk.revision(revision, header: file.walk.header, events: events) else {
+                        throw Session.fail("\(file.path): walk \(file.walkID) has \(file.walk.revision == 0 ? "never been submitted" : "only \(Counted.text(file.walk.revision, "revision"))"): there is no revision \(revision)")
+                    }
+                    file.walk = walk
+                }
+                files.append(file)
+            } catch let error as ExitCode {
+                throw error
+            } catch let error as WalkLoadError {
                 throw Session.fail(error.description)
+            } catch let error as FileError {
+                throw Session.fail(error.description)
+            } catch {
+                throw Session.fail("\(error)")
             }
         }
         for file in files {
@@ -39,6 +54,16 @@ struct DiffSubcommand: ParsableCommand {
             Session.printError("journeywalk: note: the walks are of different journeys (\(files[0].walk.journey.id), \(files[1].walk.journey.id)); touchpoints are matched by id")
         }
         StandardStreams.write(DiffReport.render(WalkDiff(before: files[0].walk, after: files[1].walk), as: format.report), what: "the differences")
+    }
+}
+
+extension DiffSubcommand {
+    /// `WALK@N` as the walk and its revision; any other reference as it is.
+    static func revision(of reference: String) -> (walk: String, revision: Int?) {
+        guard let at = reference.lastIndex(of: "@"), at != reference.startIndex else { return (reference, nil) }
+        let number = reference[reference.index(after: at)...]
+        guard !number.isEmpty, number.count <= 6, number.allSatisfy(\.isASCII), let revision = Int(number), revision >= 1 else { return (reference, nil) }
+        return (String(reference[..<at]), revision)
     }
 }
 
