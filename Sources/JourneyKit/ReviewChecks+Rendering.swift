@@ -21,8 +21,11 @@ extension ReviewChecks {
 
     /// `{"passed": N, "failed": N, "checks": [{"kind", "passed", "touchpoint", "touchpoint_title",
     /// "item", "item_text", "message"}]}`, failed first; null where a field does not apply.
-    public var json: String {
-        JSONWriter.encode(.object([
+    public var json: String { JSONWriter.encode(jsonValue) }
+
+    /// The JSON form as a value, to put inside another document.
+    public var jsonValue: JSONWriter.Value {
+        .object([
             ("passed", .int(passedCount)),
             ("failed", .int(failedCount)),
             ("checks", .array(checks.map { check -> JSONWriter.Value in
@@ -36,6 +39,6 @@ extension ReviewChecks {
                     ("message", .string(check.message)),
                 ])
             })),
-        ]))
+        ])
     }
 }

@@ -44,6 +44,7 @@ enum JSONReport {
             ("status", .string(walk.status.rawValue)),
             ("file", .optional(input.file)),
             ("author", .optional(input.author)),
+            ("review", input.review?.json ?? .null),
             ("problems", .array(input.problems.map { .string($0) })),
         ])
         let stages: [JSONWriter.Value] = score.stages.map { stage in

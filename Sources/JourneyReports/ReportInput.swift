@@ -17,12 +17,16 @@ public struct ReportInput: Sendable {
     public var evidencePaths: Bool
     /// The member a team copy was pulled from (`team/walks/AUTHOR/`); nil for a walk of this machine.
     public var author: String?
+    /// The agency's review of the walk as pulled from the team (SPEC 8.3), nil when none was.
+    public var review: ReviewTrail?
 
     public init(
-        walk: Walk, file: String?, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], evidencePaths: Bool = false, author: String? = nil
+        walk: Walk, file: String?, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], evidencePaths: Bool = false, author: String? = nil,
+        review: ReviewTrail? = nil
     ) {
         self.walk = walk
         self.author = author
+        self.review = review
         self.file = file
         self.problems = problems
         self.evidence = evidence

@@ -67,4 +67,27 @@ extension TeamFiles {
                                grade: value["grade"]?.int)
         }
     }
+
+    /// Where the pulled reviews of a report's walks are found: read once, looked up per walk.
+    public func reviewTrails() -> ReviewTrails { ReviewTrails(files: self, member: pullState()?.member) }
+}
+
+/// The pulled review of each walk of a data folder: a team copy's under its author, this machine's
+/// own walks under the member who pulled.
+public struct ReviewTrails: Sendable {
+    let files: TeamFiles
+    let member: String?
+    let any: Bool
+
+    init(files: TeamFiles, member: String?) {
+        self.files = files
+        self.member = member
+        self.any = PosixFile.isFolder(files.reviews)
+    }
+
+    /// The review of a walk; `author` nil for a walk of this machine.
+    public func trail(author: String?, walkID: String) -> ReviewTrail? {
+        guard any, let owner = author ?? member else { return nil }
+        return files.reviewTrail(author: owner, walkID: walkID)
+    }
 }

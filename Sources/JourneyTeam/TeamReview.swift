@@ -134,6 +134,23 @@ public enum TeamReview {
         return Set(hashes).subtracting(missing)
     }
 
+    /// The QA checks of SPEC 8.3 for a walk of the queue: its evidence judged by what the server
+    /// holds (each file's hash was checked when it was sent), and the other walks of the team with
+    /// the same files.
+    public static func checks(_ server: TeamConnection, walk: Walk, entry: Entry) async throws(TeamError) -> ReviewChecks {
+        var evidence: [Evidence] = []
+        for moment in walk.moments.values { evidence += moment.evidence }
+        let hashes = Array(Set(evidence.map { $0.sha256.lowercased() })).sorted()
+        let held = try await evidenceOnServer(server, hashes: hashes)
+        var statuses: [Evidence: EvidenceStatus] = [:]
+        for item in evidence { statuses[item] = held.contains(item.sha256.lowercased()) ? .present : .missing }
+        var shared: [String: [ReviewChecks.OtherWalk]] = [:]
+        for (hash, walks) in try await sharedEvidence(server, hashes: hashes, besides: entry) {
+            shared[hash] = walks.map { ReviewChecks.OtherWalk(author: $0.author, walkID: $0.walkID, journeyTitle: $0.journey) }
+        }
+        return ReviewChecks.of(walk, context: ReviewChecks.Context(zone: LocalTime.zone(of: walk.header), evidence: statuses, sharedEvidence: shared))
+    }
+
     /// Publishes the client's copy of an approved walk (its revision as the reviewer saw it).
     @discardableResult
     public static func release(_ server: TeamConnection, walk: Entry, name: String, copy: [UInt8], evidence: [String]) async throws(TeamError) -> Int64 {

@@ -122,7 +122,8 @@ struct QueueShow: AsyncParsableCommand {
         let shown = try await session.withQueued(target.walk) { server, walk async throws(TeamError) in
             let copy = try await session.reviewedCopy(server, walk)
             let events = try await TeamReview.events(server, owner: walk.owner, walkID: walk.walkID)
-            return ReviewedWalk(entry: walk, walk: copy.loaded.walk, trail: ReviewTrail(events: events))
+            let checks = try await TeamReview.checks(server, walk: copy.loaded.walk, entry: walk)
+            return ReviewedWalk(entry: walk, walk: copy.loaded.walk, trail: ReviewTrail(events: events), checks: checks)
         }
         say(format == .json ? JSONWriter.encode(shown.json) : shown.text)
     }
@@ -133,6 +134,7 @@ struct ReviewedWalk {
     var entry: TeamReview.Entry
     var walk: Walk
     var trail: ReviewTrail
+    var checks: ReviewChecks
 
     var text: String {
         let zone = LocalTime.zone(of: walk.header)
@@ -147,6 +149,9 @@ struct ReviewedWalk {
                 + (entry.grade.map { ", grade \($0)" } ?? ""),
             "moments   \(walk.summary.line)",
         ]
+        lines.append("")
+        lines.append("QA checks")
+        lines += checks.textLines.map { "  " + $0 }
         lines.append("")
         lines.append("Review events")
         for event in trail.events {
@@ -166,7 +171,7 @@ struct ReviewedWalk {
 
     var json: JSONWriter.Value {
         .object([
-            ("queue", entry.json), ("summary", .string(walk.summary.line)), ("review", trail.json),
+            ("queue", entry.json), ("summary", .string(walk.summary.line)), ("checks", checks.jsonValue), ("review", trail.json),
         ])
     }
 }

@@ -104,6 +104,7 @@ struct ReportSubcommand: ParsableCommand {
         var start = 0
         let hashes = EvidenceHashCache(file: data.locations.evidenceHashes)
         defer { hashes.save() }
+        let reviews = TeamFiles(data.locations).reviewTrails()
         // A reader gone or a full disk stops the report: nothing more could be written.
         while start < paths.count, !StandardStreams.outputFailed {
             let batch = Array(paths[start..<min(paths.count, start + 512)])
@@ -114,7 +115,8 @@ struct ReportSubcommand: ParsableCommand {
                 return Result { () throws(WalkLoadError) in try LoadedWalk.load(path: path) }.map { file in
                     let input = ReportInput(
                         walk: file.walk, file: withPaths ? file.path : nil, problems: file.warnings.map { withPaths ? $0.description : $0.short },
-                        evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths, author: author)
+                        evidence: EvidenceCheck.statuses(for: [file.walk], hashes: hashes), evidencePaths: withPaths, author: author,
+                        review: reviews.trail(author: author, walkID: file.walkID))
                     return (file.warnings, stream?.render(input), input)
                 }
             }

@@ -23,7 +23,7 @@ func parsedJSON(_ text: String) throws -> [String: Any] {
 
 @Suite struct FormatOneReportTests {
     /// The keys the second wave added; everything else must read as the first wave wrote it.
-    static let newWalkKeys: Set<String> = ["stated_start", "submitted", "author"]
+    static let newWalkKeys: Set<String> = ["stated_start", "submitted", "author", "review"]
     static let newMomentKeys: Set<String> = ["adhoc", "stated_at", "timer", "checklist", "evidence", "recovery", "praise", "actions", "votes"]
     static let newSummaryKeys: Set<String> = ["score", "recoveries"]
 
@@ -55,7 +55,7 @@ let fixturePhoto = Evidence(path: "/photos/IMG_2041.jpg", bytes: 2_401_112, sha2
 
 @Suite struct FormatTwoJSONTests {
     static let walkKeys: Set<String> = [
-        "id", "journey", "operator", "role", "location", "channel", "started", "stated_start", "finished", "submitted", "status", "file", "author", "problems",
+        "id", "journey", "operator", "role", "location", "channel", "started", "stated_start", "finished", "submitted", "status", "file", "author", "review", "problems",
     ]
     static let momentKeys: Set<String> = [
         "stage", "touchpoint", "title", "moment_of_truth", "adhoc", "verdict", "intensity", "score", "at", "stated_at", "note", "tags",
