@@ -72,7 +72,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "journeywalk-team",
-            dependencies: ["JourneyKit", "JourneyStore", "JourneyTeam", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "JourneyKit", "JourneyStore", "JourneyTeam", "JourneyReports", "WalkUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "JourneyKitTests", dependencies: ["JourneyKit"]),
         .testTarget(

@@ -34,12 +34,16 @@ public struct ReviewChecks: Equatable, Sendable {
         public var evidence: [Evidence: EvidenceStatus]
         /// By lower-case SHA-256: the walks of the team holding that file (the walk itself is ignored).
         public var sharedEvidence: [String: [OtherWalk]]
+        /// Who walked the walk, when known: another walker's walk with the same id (two shoppers who
+        /// started in the same second) is another walk.
+        public var author: String?
 
         /// SHA-256 keys are taken in either case.
         public init(
             zone: TimeZone, window: Window? = nil, evidence: [Evidence: EvidenceStatus] = [:],
-            sharedEvidence: [String: [OtherWalk]] = [:]
+            sharedEvidence: [String: [OtherWalk]] = [:], author: String? = nil
         ) {
+            self.author = author
             self.zone = zone
             self.window = window
             self.evidence = evidence
@@ -100,9 +104,9 @@ public struct ReviewChecks: Equatable, Sendable {
             self.journeyTitle = journeyTitle
         }
 
-        /// `walk W-17 by Ana Lima (Store visit)`.
+        /// `Ana Lima's walk W-17 (Store visit)`.
         public var name: String {
-            "walk \(walkID)" + (author.isEmpty ? "" : " by \(author)") + (journeyTitle.isEmpty ? "" : " (\(journeyTitle))")
+            (author.isEmpty ? "walk \(walkID)" : "\(author)'s walk \(walkID)") + (journeyTitle.isEmpty ? "" : " (\(journeyTitle))")
         }
     }
 
@@ -163,7 +167,7 @@ public struct ReviewChecks: Equatable, Sendable {
                 check(.evidenceIntact, status == .present, " · \(name): \(intact)")
                 var seen = Set<OtherWalk>()
                 let others = (context.sharedEvidence[file.sha256.lowercased()] ?? [])
-                    .filter { $0.walkID != walk.header.walkID && seen.insert($0).inserted }
+                    .filter { !($0.walkID == walk.header.walkID && (context.author == nil || context.author == $0.author)) && seen.insert($0).inserted }
                     .sorted { ($0.walkID, $0.author) < ($1.walkID, $1.author) }
                 check(.evidenceUnique, others.isEmpty, " · \(name): " + (others.isEmpty
                     ? "in no other walk of the team"

@@ -142,7 +142,7 @@ public enum TeamPush {
         let lines = new.map { ByteBuffer(bytes: bytes[$0.bytes]) }
         try await server.rows("""
             SELECT journeywalk.append_records(\(walkID), \(header.journey.id), \(header.journey.title), \(header.details.operator),
-                \(header.details.location), \(header.details.role?.rawValue), \(header.started), \(Int32(chain.format ?? 1)),
+                \(header.details.location), \(header.details.role?.rawValue), \(header.statedStart ?? header.started), \(Int32(chain.format ?? 1)),
                 \(Int32(already)), \(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[], \(evidenceOnServer)::text[])
             """)
         return Outcome(walkID: walkID, sent: new.count, already: already, evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A)

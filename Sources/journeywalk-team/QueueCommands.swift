@@ -11,10 +11,23 @@ struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "The reviewer's queue of submitted walks: list, show, claim, comment, return, approve, release, exclude.",
+        discussion: "Without a subcommand, the queue opens full screen (on a terminal; otherwise it is listed as `queue list` lists it).",
         subcommands: [QueueList.self, QueueShow.self, QueueClaim.self, QueueComment.self, QueueReturn.self, QueueApprove.self,
-                      QueueRelease.self, QueueExclude.self],
-        defaultSubcommand: QueueList.self
+                      QueueRelease.self, QueueExclude.self]
     )
+
+    @Flag(help: "Open on every state, not only the walks to review.") var all = false
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            var list = try QueueList.parse(all ? ["--all"] : [])
+            list.data = data
+            try await list.run()
+            return
+        }
+        try await QueueScreenSession(session: data.session).run(all: all)
+    }
 }
 
 /// What every queue action needs: the data folder and the walk it names.
@@ -49,6 +62,23 @@ extension TeamSession {
         } catch {
             throw TeamError("\(walk.reference): \(error)")
         }
+    }
+}
+
+extension TeamSession {
+    /// Releases an approved walk to the client: its copy with people's names replaced, from this
+    /// machine's pulled copy of it. Returns the copy's name.
+    func release(_ server: TeamConnection, _ walk: TeamReview.Entry, withEvidence: Bool) async throws(TeamError) -> String {
+        let copy = try await reviewedCopy(server, walk)
+        let name = ReleaseName.make(walkID: walk.walkID)
+        let released: (bytes: [UInt8], evidence: [String])
+        do throws(WalkLoadError) {
+            released = try ReleasedCopy.make(copy.bytes, path: copy.path, name: name, includingEvidence: withEvidence)
+        } catch {
+            throw TeamError(error.description)
+        }
+        try await TeamReview.release(server, walk: walk, name: name, copy: released.bytes, evidence: released.evidence)
+        return name
     }
 }
 
@@ -292,16 +322,7 @@ struct QueueRelease: AsyncParsableCommand {
             guard walk.state == .approved else {
                 throw TeamError("\(walk.reference) is \(walk.state.label): only an approved walk is released")
             }
-            let copy = try await session.reviewedCopy(server, walk)
-            let name = ReleaseName.make(walkID: walk.walkID)
-            let released: (bytes: [UInt8], evidence: [String])
-            do throws(WalkLoadError) {
-                released = try ReleasedCopy.make(copy.bytes, path: copy.path, name: name, includingEvidence: withEvidence)
-            } catch {
-                throw TeamError(error.description)
-            }
-            try await TeamReview.release(server, walk: walk, name: name, copy: released.bytes, evidence: released.evidence)
-            return (walk, name)
+            return (walk, try await session.release(server, walk, withEvidence: withEvidence))
         }
         say("Released \(walk.reference) to the client as \(name)" + (withEvidence ? ", with its evidence" : ""))
     }

@@ -180,10 +180,14 @@ private func lines(_ checks: ReviewChecks, _ kind: ReviewCheck.Kind) -> [String]
         ]
         let result = checks(walked, evidence: [receipt: .present], shared: [receipt.sha256.uppercased(): holders])
         #expect(lines(result, .evidenceUnique) == [
-            "✗ Checkout · receipt.jpg: the same file (SHA-256) is in walk W-3 by Cy (Returns); walk W-9 by Bo Chen (Store visit)",
+            "✗ Checkout · receipt.jpg: the same file (SHA-256) is in Cy's walk W-3 (Returns); Bo Chen's walk W-9 (Store visit)",
         ])
         let alone = checks(walked, evidence: [receipt: .present], shared: [receipt.sha256: [holders[1]]])
         #expect(lines(alone, .evidenceUnique) == ["✓ Checkout · receipt.jpg: in no other walk of the team"], "the walk itself is no other walk")
+        // Two walkers who started in the same second have walks of the same id: with the author known, the other one counts.
+        let sameSecond = ReviewChecks.of(walked, context: ReviewChecks.Context(
+            zone: LocalTime.zone(of: walked.header), evidence: [receipt: .present], sharedEvidence: [receipt.sha256: [holders[1]]], author: "Dee"))
+        #expect(lines(sameSecond, .evidenceUnique) == ["✗ Checkout · receipt.jpg: the same file (SHA-256) is in Ann's walk W-1 (Store visit)"])
     }
 
     @Test func aWalkWithNoAnswersGivesNoFailedChecks() {
@@ -219,7 +223,7 @@ private func lines(_ checks: ReviewChecks, _ kind: ReviewCheck.Kind) -> [String]
             ✗ Greeting: target 0:30 missed by 0:15 (timer 0:45) without a note
             ✗ Greeting · item 2 "Did staff smile?": answered No on a magic moment
             ✗ Checkout: strong misery, yet no item answered No (1 Yes)
-            ✗ Checkout · receipt.jpg: the same file (SHA-256) is in walk W-7 by Bo (Store visit)
+            ✗ Checkout · receipt.jpg: the same file (SHA-256) is in Bo's walk W-7 (Store visit)
             ✓ stated times on the visit's day and in the window: 1 passed
             ✓ evidence files present and unchanged: 1 passed
 
@@ -230,7 +234,7 @@ private func lines(_ checks: ReviewChecks, _ kind: ReviewCheck.Kind) -> [String]
             #"{"kind":"note_on_missed_target","passed":false,"touchpoint":"greet","touchpoint_title":"Greeting","item":null,"item_text":null,"message":"Greeting: target 0:30 missed by 0:15 (timer 0:45) without a note"},"#,
             #"{"kind":"answers_match_verdict","passed":false,"touchpoint":"greet","touchpoint_title":"Greeting","item":1,"item_text":"Did staff smile?","message":"Greeting · item 2 \"Did staff smile?\": answered No on a magic moment"},"#,
             #"{"kind":"answers_match_verdict","passed":false,"touchpoint":"checkout","touchpoint_title":"Checkout","item":null,"item_text":null,"message":"Checkout: strong misery, yet no item answered No (1 Yes)"},"#,
-            #"{"kind":"evidence_unique","passed":false,"touchpoint":"checkout","touchpoint_title":"Checkout","item":null,"item_text":null,"message":"Checkout · receipt.jpg: the same file (SHA-256) is in walk W-7 by Bo (Store visit)"},"#,
+            #"{"kind":"evidence_unique","passed":false,"touchpoint":"checkout","touchpoint_title":"Checkout","item":null,"item_text":null,"message":"Checkout · receipt.jpg: the same file (SHA-256) is in Bo's walk W-7 (Store visit)"},"#,
             #"{"kind":"stated_time","passed":true,"touchpoint":"greet","touchpoint_title":"Greeting","item":null,"item_text":null,"message":"Greeting · stated 18:40 on 2026-11-22: inside the assignment window 18:00–21:00"},"#,
             #"{"kind":"evidence_intact","passed":true,"touchpoint":"checkout","touchpoint_title":"Checkout","item":null,"item_text":null,"message":"Checkout · receipt.jpg: present, size and SHA-256 as attached"}"#,
             "]}",
