@@ -80,6 +80,8 @@ public struct TeamStatus: Sendable {
     public var lastChange: Int64?
     /// Why the server could not be asked, when it could not.
     public var unreachable: String?
+    /// The member's walks a reviewer returned for corrections (from the last pull).
+    public var returned: [(walkID: String, by: String, due: Date?)] = []
 
     public init(server: String, member: String, role: String? = nil, schema: Int? = nil, waiting: [String], lastPull: String?, lastChange: Int64?, unreachable: String? = nil) {
         self.server = server
@@ -99,6 +101,10 @@ public struct TeamStatus: Sendable {
         if let schema { lines.append("schema       version \(schema)" + (schema == TeamSchema.version ? "" : " (this journeywalk knows \(TeamSchema.version))")) }
         lines.append("waiting      \(Counted.text(waiting.count, "walk")) to push" + (waiting.isEmpty ? "" : ": journeywalk push"))
         lines.append("last pull    " + (lastPull.map { "\($0) (change \(lastChange ?? 0))" } ?? "never: journeywalk pull"))
+        for (index, walk) in returned.enumerated() {
+            let due = walk.due.map { ", corrections due \(ReaderTime.minute($0))" + ($0 < Date() ? " (late)" : "") } ?? ""
+            lines.append((index == 0 ? "returned     " : "             ") + "\(walk.walkID) by \(TerminalText.sanitize(walk.by))\(due): journeywalk resume \(walk.walkID)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -108,6 +114,9 @@ public struct TeamStatus: Sendable {
             ("schema", schema.map { .int($0) } ?? .null), ("reached", .bool(unreachable == nil)), ("error", .optional(unreachable)),
             ("waiting", .int(waiting.count)), ("waiting_walks", .array(waiting.map { .string($0) })),
             ("last_pull", .optional(lastPull)), ("last_change", lastChange.map { .int(Int($0)) } ?? .null),
+            ("returned", .array(returned.map { walk in
+                .object([("walk", .string(walk.walkID)), ("by", .string(walk.by)), ("due", walk.due.map { .string(Timestamp.format($0)) } ?? .null)])
+            })),
         ]))
     }
 }

@@ -29,6 +29,8 @@ public enum KeyReference {
         table(ReviewWalkState.keys)
         table(ReviewWalkState.exportKeys)
         table(CompareState.keys)
+        table(QueueListState.keys)
+        table(QueueWalkState.keys)
         table(WorkshopKeys.room)
         table(WorkshopKeys.summary)
         return text

@@ -101,6 +101,9 @@ struct StatusCommand: AsyncParsableCommand {
         let pull = session.files.pullState()
         var status = TeamStatus(server: address.display, member: address.user, role: nil, schema: nil, waiting: session.files.waiting(),
                                 lastPull: pull?.pulledAt, lastChange: pull?.lastChange, unreachable: nil)
+        status.returned = session.files.ownReviewTrails().compactMap { walkID, trail in
+            trail.openReturn.map { (walkID, $0.by, $0.due) }
+        }.sorted { ($0.due ?? .distantFuture) < ($1.due ?? .distantFuture) }
         do throws(TeamError) {
             let found = try await session.with { server async throws(TeamError) -> (Int?, String?) in
                 let schema = try await TeamSchema.installedVersion(server)

@@ -45,6 +45,9 @@ import Testing
         let pull = team.run(as: "ana", ["pull"], password: team.password("ana"), program: journeywalkBinary)
         #expect(pull.output.contains("review events"), "\(pull.output)")
         #expect(pull.output.contains("\(walkID) was returned by \(rita), corrections due"), "\(pull.output)")
+        let status = team.run(as: "ana", ["team", "status"], password: team.password("ana"))
+        #expect(status.output.contains("returned     \(walkID) by \(rita), corrections due ") && status.output.contains(": journeywalk resume \(walkID)"), "\(status.output)")
+        #expect(team.run(as: "ana", ["team", "status", "--format", "json"], password: team.password("ana")).output.contains(#""returned":[{"walk":"\#(walkID)","by":"\#(rita)","due":"#))
         let trail = try String(contentsOfFile: team.home("ana") + "/team/reviews/\(ana)/\(walkID).jsonl", encoding: .utf8)
         #expect(trail.contains(#""kind":"comment""#) && trail.contains(#""touchpoint":"find-opening-hours","item":2,"text":"Say which hours the website showed""#), "\(trail)")
         let script = team.root + "/correct.txt"

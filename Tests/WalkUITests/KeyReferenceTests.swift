@@ -32,6 +32,8 @@ import Testing
         check(ReviewWalkState.keys)
         check(ReviewWalkState.exportKeys)
         check(CompareState.keys)
+        check(QueueListState.keys)
+        check(QueueWalkState.keys)
         check(WorkshopKeys.room)
         check(WorkshopKeys.summary)
     }

@@ -123,7 +123,10 @@ public enum QueueScreen {
             let room = max(1, canvas.height - 5)
             var lines: [(String, Role)] = []
             for (text, role) in overlay.lines {
-                lines += TerminalText.wrap(text, to: inner, lines: 40).map { ($0, role) }
+                // A diff's lines are indented by what they belong to: the indent stays on every wrapped line.
+                let indent = String(text.prefix { $0 == " " }.prefix(inner / 2))
+                let body = String(text.dropFirst(indent.count))
+                lines += (body.isEmpty ? [""] : TerminalText.wrap(body, to: inner - indent.count, lines: 40)).map { (indent + $0, role) }
             }
             let offset = min(overlay.scroll.offset, max(0, lines.count - room))
             var shown = Array(lines[offset..<min(lines.count, offset + room)])
