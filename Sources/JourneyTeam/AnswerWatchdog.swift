@@ -12,6 +12,8 @@ final class AnswerWatchdog: @unchecked Sendable {
     let limit: Int
     let server: String
     private let state = Mutex<(waiting: Int, since: ContinuousClock.Instant)>((0, .now))
+    /// Run before the program ends (a full screen restores the terminal) and what it adds to the message.
+    private let leaving = Mutex<(action: (@Sendable () -> Void)?, note: String)>((nil, ""))
     private let timer: DispatchSourceTimer
 
     init(limit: Int, server: String) {
@@ -32,13 +34,18 @@ final class AnswerWatchdog: @unchecked Sendable {
         return try await body()
     }
 
+    /// Work to do before the program ends on a stalled server, and a note for its message.
+    func beforeGivingUp(note: String, _ action: @escaping @Sendable () -> Void) { leaving.withLock { $0 = (action, note) } }
+
     /// Something arrived (a row of a long answer): the wait starts again.
     func progressed() { state.withLock { $0.since = .now } }
 
     private func check() {
         let stalled = state.withLock { $0.waiting > 0 && ContinuousClock.now - $0.since > .seconds(limit) }
         guard stalled else { return }
-        let message = "journeywalk: the team server \(server) stopped answering (nothing for \(limit) s); nothing half-done was kept on this machine: run the command again\n"
+        let (action, note) = leaving.withLock { ($0.action, $0.note) }
+        action?()
+        let message = "journeywalk: the team server \(server) stopped answering (nothing for \(limit) s); nothing half-done was kept on this machine\(note): run the command again\n"
         FileHandle.standardError.write(Data(message.utf8))
         _exit(75)
     }

@@ -102,6 +102,15 @@ public final class TeamConnection: @unchecked Sendable {
         return configuration
     }
 
+    /// Whether the connection was closed (by this side, or by the server going away).
+    public var isClosed: Bool { connection.isClosed }
+
+    /// When the server stops answering, the program ends (exit 75): `action` runs first (a full
+    /// screen gives the terminal back) and `note` is added to the message.
+    public func beforeGivingUp(note: String, _ action: @escaping @Sendable () -> Void) {
+        watchdog.beforeGivingUp(note: note, action)
+    }
+
     public func close() async {
         await watchdog.waiting {
             try? await connection.close()

@@ -24,10 +24,12 @@ struct QueueScreenSession {
             } catch {
                 throw TeamError(error.description)
             }
-            let desk = Self.desk(server: server, session: session)
             let state = QueueListState(rows: rows, reviewer: server.address.user, showingAll: all)
-            // The terminal is used by the screen's thread alone from here on.
+            // The terminal is used by the screen's thread alone from here on (and, when the server
+            // stops answering, given back before the program ends, while that thread waits).
             nonisolated(unsafe) let screen = terminal
+            let live = LiveConnection(server, session: session) { screen.close() }
+            let desk = Self.desk(live: live, session: session)
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
                 let thread = Thread {
                     QueueRunner(desk: desk).run(state, terminal: screen)
@@ -37,7 +39,7 @@ struct QueueScreenSession {
                 thread.stackSize = 8 << 20
                 thread.start()
             }
-            await server.close()
+            await live.close()
         } catch {
             await server.close()
             throw error
@@ -55,13 +57,14 @@ struct QueueScreenSession {
     }
 
     /// The desk the screen works through: each call waits for the server's answer.
-    static func desk(server: TeamConnection, session: TeamSession) -> QueueDesk {
+    static func desk(live: LiveConnection, session: TeamSession) -> QueueDesk {
         let drafts = ReviewDrafts(folder: session.files.folder + "/review-drafts")
         return QueueDesk(
-            list: { all in Blocking.run { () async throws(TeamError) in try await rows(server, all: all) } },
-            open: { row in Blocking.run { () async throws(TeamError) in try await open(row, server: server, session: session) } },
+            list: { all in Blocking.run { () async throws(TeamError) in try await rows(try await live.get(), all: all) } },
+            open: { row in Blocking.run { () async throws(TeamError) in try await open(row, server: try await live.get(), session: session) } },
             record: { row, event in
                 Blocking.run { () async throws(TeamError) -> (QueueRow, ReviewTrail) in
+                    let server = try await live.get()
                     let entry = try await entry(row, server: server)
                     switch event {
                     case .claim: try await TeamReview.record(server, walk: entry, kind: .claim)
@@ -101,6 +104,44 @@ struct QueueScreenSession {
         }
         let review = ReviewWalkState(analysis: WalkAnalysis(walk), file: copy.path, problems: copy.loaded.warnings.map(\.short))
         return QueueWalk(row: Self.row(entry), review: review, checks: checks, trail: trail, changes: changes)
+    }
+}
+
+/// The screen's connection: opened again when the server closed it (restarted, or gone and back), so
+/// a reviewer who lost the server keeps the screen and the next key tries again.
+final class LiveConnection: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: TeamConnection?
+    private let session: TeamSession
+    private let givingUp: @Sendable () -> Void
+
+    init(_ server: TeamConnection, session: TeamSession, givingUp: @escaping @Sendable () -> Void) {
+        self.session = session
+        self.givingUp = givingUp
+        self.current = server
+        watch(server)
+    }
+
+    private func watch(_ server: TeamConnection) {
+        server.beforeGivingUp(note: " (a comment being sent waits as a draft: the next c, i or w offers it)", givingUp)
+    }
+
+    /// The connection, opened again when the last one was closed.
+    func get() async throws(TeamError) -> TeamConnection {
+        if let server = lock.withLock({ current }), !server.isClosed { return server }
+        let old = lock.withLock { () -> TeamConnection? in
+            defer { current = nil }
+            return current
+        }
+        if let old { await old.close() }
+        let server = try await session.open()
+        watch(server)
+        lock.withLock { current = server }
+        return server
+    }
+
+    func close() async {
+        if let server = lock.withLock({ current }) { await server.close() }
     }
 }
 

@@ -128,4 +128,51 @@ import Testing
         #expect(trailRows == "submit:\(ana) comment:\(rita) return:\(rita) submit:\(ana) approve:\(rita) release:\(rita)", "\(trailRows)")
         #expect(team.sql("SELECT bool_and(at IS NOT NULL) AND bool_and(at >= lag_at) FROM (SELECT at, coalesce(lag(at) OVER (ORDER BY id), at) AS lag_at FROM journeywalk.review_events WHERE owner = '\(ana)' AND walk_id = '\(anaID)') t") == "t")
     }
+
+    @Test func aCommentTheServerDidNotTakeWaitsAsADraftAndIsSentLater() throws {
+        guard let shared = TestServer.required() else { return }
+        let folder = temporaryFolder()
+        defer {
+            TestServer.control("stop", folder)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        guard let own = shared.own(in: folder), let team = TestTeam(own), team.addMember("ana", role: "shopper"),
+              team.addMember("rita", role: "reviewer"), let walk = team.walk("ana") else { return }
+        let walkID = URL(fileURLWithPath: walk).deletingPathExtension().lastPathComponent
+        #expect(team.run(as: "ana", ["submit", walkID], password: team.password("ana"), program: journeywalkBinary).status == 0)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let command = "env PGPASSWORD=\(team.password("rita")) HOME=\(team.root) TZ=UTC \(journeywalkBinary) queue --data-dir \(team.home("rita")); echo queue-exited-$?; sleep 30"
+        tmux.start(command)
+        #expect(tmux.waitFor("Review queue").found)
+        tmux.send("Enter")
+        #expect(tmux.waitFor("QA checks:").found)
+        // The server goes away while the reviewer types.
+        TestServer.control("crash", folder)
+        tmux.send("w")
+        tmux.type("The receipt photo is missing")
+        tmux.send("Enter")
+        let refused = tmux.waitFor("NOT SAVED (kept as a draft")
+        #expect(refused.found, "\(refused.screen)")
+        let draft = team.home("rita") + "/team/review-drafts/\(team.name("ana"))~\(walkID).txt"
+        #expect((try? String(contentsOfFile: draft, encoding: .utf8)) == "The receipt photo is missing", "the comment waits on disk")
+        tmux.send("Escape")
+        tmux.send("q")
+        #expect(tmux.waitFor("queue-exited-0").found, "the queue leaves normally with the server gone")
+        tmux.stop()
+        // Back online: the next session offers the draft again, and it is saved.
+        #expect(TestServer.control("restart", folder).status == 0)
+        let again = Tmux()
+        defer { again.stop() }
+        again.start(command)
+        #expect(again.waitFor("Review queue").found)
+        again.send("Enter")
+        #expect(again.waitFor("A comment you typed was not saved").found)
+        again.send("w")
+        #expect(again.waitFor("The receipt photo is missing").found, "the draft is offered")
+        again.send("Enter")
+        #expect(again.waitFor("Comment saved on the server").found)
+        #expect(team.sql("SELECT body FROM journeywalk.review_events WHERE kind = 'comment'") == "The receipt photo is missing")
+        #expect(!FileManager.default.fileExists(atPath: draft), "a saved comment's draft is gone")
+    }
 }

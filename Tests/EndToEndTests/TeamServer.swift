@@ -33,6 +33,33 @@ struct TestServer: Sendable {
 
     /// psql as the superuser over the Unix socket (no password), one statement or script; stops at the first error.
     @discardableResult
+    /// A server of a test's own in `folder` (`scripts/team-server start`), so that stopping it stops
+    /// no other test; nil (with the reason recorded) when it does not start. Stop it with `control(.stop, folder)`.
+    func own(in folder: String, sourceLocation: SourceLocation = #_sourceLocation) -> TestServer? {
+        chmod(folder, 0o755)
+        let started = Self.control("start", folder)
+        guard started.status == 0, let env = try? String(contentsOfFile: folder + "/env", encoding: .utf8) else {
+            Issue.record(Comment(rawValue: "cannot start a server of the test's own: \(started.output)"), sourceLocation: sourceLocation)
+            return nil
+        }
+        var values: [String: String] = [:]
+        for line in env.split(separator: "\n") {
+            let pair = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1).map(String.init)
+            if pair.count == 2 { values[pair[0]] = pair[1] }
+        }
+        var own = self
+        own.port = Int(values["JOURNEYWALK_TEST_PGPORT"] ?? "") ?? 0
+        own.password = values["JOURNEYWALK_TEST_PGPASSWORD"] ?? ""
+        own.socket = values["JOURNEYWALK_TEST_PGSOCKET"] ?? ""
+        return own
+    }
+
+    /// `scripts/team-server COMMAND FOLDER`: start, stop, crash (immediate stop) or restart a server of a test's own.
+    @discardableResult
+    static func control(_ command: String, _ folder: String) -> (status: Int32, output: String) {
+        spawnAndWait([repositoryRoot + "/scripts/team-server", command, folder])
+    }
+
     func superuserSQL(_ sql: String, database: String = "postgres") -> (status: Int32, output: String) {
         spawnAndWait(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-p", String(port), "-U", superuser, "-d", database, "-At", "-c", sql])
     }

@@ -74,24 +74,10 @@ import Testing
         // A server of this test's own, so that stopping it stops no other test.
         let folder = temporaryFolder()
         defer {
-            spawnAndWait([repositoryRoot + "/scripts/team-server", "stop", folder])
+            TestServer.control("stop", folder)
             try? FileManager.default.removeItem(atPath: folder)
         }
-        chmod(folder, 0o755)
-        let started = spawnAndWait([repositoryRoot + "/scripts/team-server", "start", folder])
-        guard started.status == 0, let env = try? String(contentsOfFile: folder + "/env", encoding: .utf8) else {
-            Issue.record(Comment(rawValue: "cannot start a server of the test's own: \(started.output)"))
-            return
-        }
-        var values: [String: String] = [:]
-        for line in env.split(separator: "\n") {
-            let pair = line.replacingOccurrences(of: "export ", with: "").split(separator: "=", maxSplits: 1).map(String.init)
-            if pair.count == 2 { values[pair[0]] = pair[1] }
-        }
-        var own = shared
-        own.port = Int(values["JOURNEYWALK_TEST_PGPORT"] ?? "") ?? 0
-        own.password = values["JOURNEYWALK_TEST_PGPASSWORD"] ?? ""
-        own.socket = values["JOURNEYWALK_TEST_PGSOCKET"] ?? ""
+        guard let own = shared.own(in: folder) else { return }
         guard let team = TestTeam(own), team.addMember("ana", role: "shopper") else { return }
         // A short connect timeout: a server that stops answering mid-push is given up on after three times it.
         #expect(team.run(as: "ana", ["team", "connect", team.url(team.name("ana")), "--connect-timeout", "2"], password: team.password("ana")).status == 0)
@@ -104,7 +90,7 @@ import Testing
             // Push everything while the server goes away partway through.
             guard let pid = start([teamBinary, "push", "--all", "--data-dir", team.home("ana")], environment: environment(team, "ana")) else { return }
             usleep(UInt32(20_000 + attempt * 15_000))
-            spawnAndWait([repositoryRoot + "/scripts/team-server", "crash", folder])
+            TestServer.control("crash", folder)
             var status: Int32 = 0
             let clock = ContinuousClock()
             let began = clock.now
@@ -113,7 +99,7 @@ import Testing
             let code = (status >> 8) & 0xFF
             stopped = code == 75
             #expect(code == 75 || code == 0, "a push that loses its server says so with status 75 (was \(code))")
-            let restarted = spawnAndWait([repositoryRoot + "/scripts/team-server", "restart", folder])
+            let restarted = TestServer.control("restart", folder)
             #expect(restarted.status == 0, "\(restarted.output)")
         }
         #expect(stopped, "the server went away in the middle of a push at least once")

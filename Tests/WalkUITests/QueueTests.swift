@@ -60,7 +60,7 @@ import Testing
                 "the text is kept before it is sent, so a lost answer loses nothing")
         // The server did not take it: said, and offered again by the next comment.
         state.failed(.comment(touchpoint: "greeting", item: 1, text: "Why No?"), ReviewFailure("the team server at 127.0.0.1:5432 did not answer"))
-        #expect(state.message?.kind == .error && state.message?.text.hasPrefix("NOT SAVED: the team server at 127.0.0.1:5432 did not answer") == true)
+        #expect(state.message?.kind == .error && state.message?.text == "NOT SAVED (kept as a draft: c, i or w offers it again): the team server at 127.0.0.1:5432 did not answer")
         _ = state.apply(.char("c"), now: at(101))
         #expect(state.prompt?.editor.text == "Why No?")
         let again = state.apply(.enter, now: at(102))

@@ -206,8 +206,9 @@ public struct QueueWalkState: Sendable {
 
     /// The server did not take the event: said, and a comment's text kept for the next prompt.
     public mutating func failed(_ event: QueueEvent, _ failure: ReviewFailure) {
-        let kept = if case .comment = event { " · the comment is kept as a draft: c, i or w offers it again" } else { "" }
-        message = .init(text: "NOT SAVED: " + failure.message + kept, kind: .error)
+        // What happens to the text first: a narrow screen cuts the end of the line.
+        let kept = if case .comment = event { " (kept as a draft: c, i or w offers it again)" } else { "" }
+        message = .init(text: "NOT SAVED" + kept + ": " + failure.message, kind: .error)
     }
 
     private mutating func showChanges() {
