@@ -84,54 +84,29 @@ extension TeamSchema {
             "REVOKE ALL ON FUNCTION journeywalk.add_event(text, text, int, text, text, int, text, timestamptz, int) FROM PUBLIC",
             // A walk that was submitted takes new records only while a reviewer has it returned (the
             // shopper's corrections), except the closing of an action, which a leader may do any time.
+            // (Beside the chain's own check, which runs first: triggers fire in the order of their names.)
             """
-            CREATE OR REPLACE FUNCTION journeywalk.check_record() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            CREATE FUNCTION journeywalk.check_correction() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
-              DECLARE before text; standing text;
+              DECLARE standing text;
               BEGIN
-                IF NEW.owner IS DISTINCT FROM session_user THEN
-                  RAISE EXCEPTION 'permission denied: % may add records only to walks of their own', session_user USING ERRCODE = '42501';
+                SELECT state INTO standing FROM journeywalk.walks WHERE owner = NEW.owner AND walk_id = NEW.walk_id;
+                IF standing IS NOT NULL AND standing <> 'returned' AND position('{"type":"action"'::bytea in NEW.line) <> 1 THEN
+                  RAISE EXCEPTION 'walk % is %: a submitted walk takes corrections only after a reviewer returns it', NEW.walk_id, replace(standing, '_', ' ') USING ERRCODE = '55000';
                 END IF;
-                IF NEW.hash IS DISTINCT FROM encode(sha256(NEW.line), 'hex') THEN
-                  RAISE EXCEPTION 'record % of walk % does not hash to its hash', NEW.seq, NEW.walk_id USING ERRCODE = '22000';
-                END IF;
-                IF NEW.seq = 1 THEN
-                  IF NEW.prev IS NOT NULL THEN
-                    RAISE EXCEPTION 'record 1 of walk % has a prev', NEW.walk_id USING ERRCODE = '23514';
-                  END IF;
-                ELSE
-                  SELECT hash INTO before FROM journeywalk.records WHERE owner = NEW.owner AND walk_id = NEW.walk_id AND seq = NEW.seq - 1;
-                  IF NOT FOUND THEN
-                    RAISE EXCEPTION 'record % of walk % does not follow a record % on the server', NEW.seq, NEW.walk_id, NEW.seq - 1 USING ERRCODE = '23514';
-                  END IF;
-                  IF NEW.prev IS DISTINCT FROM before THEN
-                    RAISE EXCEPTION 'record % of walk % does not chain to its record %', NEW.seq, NEW.walk_id, NEW.seq - 1 USING ERRCODE = '23514';
-                  END IF;
-                  SELECT state INTO standing FROM journeywalk.walks WHERE owner = NEW.owner AND walk_id = NEW.walk_id;
-                  IF standing IS NOT NULL AND standing <> 'returned' AND position('{"type":"action"'::bytea in NEW.line) <> 1 THEN
-                    RAISE EXCEPTION 'walk % is %: a submitted walk takes corrections only after a reviewer returns it', NEW.walk_id, replace(standing, '_', ' ') USING ERRCODE = '55000';
-                  END IF;
-                END IF;
-                NEW.pushed_at := now();
                 RETURN NEW;
               END $$
             """,
-            // The walk's row follows its records; every `submit` record that arrives is a submission
-            // event (revision 1, 2, …), written by the server as the walker.
+            "CREATE TRIGGER records_correction BEFORE INSERT ON journeywalk.records FOR EACH ROW EXECUTE FUNCTION journeywalk.check_correction()",
+            // Every `submit` record that arrives is a submission event (revision 1, 2, …), written by
+            // the server as the walker, after the walk's row has followed its records.
             """
-            CREATE OR REPLACE FUNCTION journeywalk.follow_records() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            CREATE FUNCTION journeywalk.follow_submissions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
               DECLARE r record; rev int;
               BEGIN
-                UPDATE journeywalk.walks w SET records = n.seq, head = n.hash, last_change = n.change,
-                    finished = w.finished OR n.finished, submitted = w.submitted OR n.submitted
-                  FROM (SELECT DISTINCT ON (owner, walk_id) owner, walk_id, seq, hash, change,
-                               bool_or(position('{"type":"finish"'::bytea in line) = 1) OVER (PARTITION BY owner, walk_id) AS finished,
-                               bool_or(position('{"type":"submit"'::bytea in line) = 1) OVER (PARTITION BY owner, walk_id) AS submitted
-                        FROM added ORDER BY owner, walk_id, seq DESC) n
-                  WHERE w.owner = n.owner AND w.walk_id = n.walk_id;
                 FOR r IN SELECT owner, walk_id FROM added WHERE position('{"type":"submit"'::bytea in line) = 1 ORDER BY owner, walk_id, seq LOOP
                   UPDATE journeywalk.walks SET revision = revision + 1 WHERE owner = r.owner AND walk_id = r.walk_id RETURNING revision INTO rev;
                   PERFORM journeywalk.add_event(r.owner, r.walk_id, rev, 'submit', NULL, NULL, NULL, NULL, NULL);
@@ -139,6 +114,7 @@ extension TeamSchema {
                 RETURN NULL;
               END $$
             """,
+            "CREATE TRIGGER records_submissions AFTER INSERT ON journeywalk.records REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION journeywalk.follow_submissions()",
             // Walks submitted before this migration: their submissions become events, in order.
             """
             CREATE FUNCTION journeywalk.backfill_submissions() RETURNS void LANGUAGE plpgsql
@@ -156,6 +132,29 @@ extension TeamSchema {
             """,
             "SELECT journeywalk.backfill_submissions()",
             "DROP FUNCTION journeywalk.backfill_submissions()",
+            // The submitted walk a reviewer (or an admin) acts on, locked for the event: refused for any
+            // other role, for a walk never submitted, and for the reviewer's own walk. `what`: the verb
+            // for the message (`reviews`, `releases`).
+            """
+            CREATE FUNCTION journeywalk.reviewed_walk(walk_owner text, walk text, what text) RETURNS journeywalk.walks LANGUAGE plpgsql
+              SET search_path = pg_catalog, pg_temp
+              AS $$
+              DECLARE w journeywalk.walks%ROWTYPE; role text := journeywalk.member_role();
+              BEGIN
+                IF coalesce(role, '') NOT IN ('reviewer','admin') THEN
+                  RAISE EXCEPTION 'permission denied: only a reviewer or an admin % walks, and % is %', what, session_user, coalesce('a ' || role, 'not a member') USING ERRCODE = '42501';
+                END IF;
+                SELECT * INTO w FROM journeywalk.walks WHERE owner = walk_owner AND walk_id = walk FOR UPDATE;
+                IF NOT FOUND OR w.state IS NULL THEN
+                  RAISE EXCEPTION 'walk %/% is not submitted to the team', walk_owner, walk USING ERRCODE = '55000';
+                END IF;
+                IF walk_owner = session_user THEN
+                  RAISE EXCEPTION 'permission denied: % may not review a walk of their own', session_user USING ERRCODE = '42501';
+                END IF;
+                RETURN w;
+              END $$
+            """,
+            "REVOKE ALL ON FUNCTION journeywalk.reviewed_walk(text, text, text) FROM PUBLIC",
             // A reviewer's (or an admin's) event on a submitted walk of someone else, when the walk's
             // state allows it. Returns the event's change number (0: a claim the reviewer holds already).
             """
@@ -163,11 +162,8 @@ extension TeamSchema {
                 body_text text, due_at timestamptz, grade_given int) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
-              DECLARE w journeywalk.walks%ROWTYPE; role text := journeywalk.member_role(); allowed text[];
+              DECLARE w journeywalk.walks%ROWTYPE; allowed text[];
               BEGIN
-                IF coalesce(role, '') NOT IN ('reviewer','admin') THEN
-                  RAISE EXCEPTION 'permission denied: only a reviewer or an admin reviews walks, and % is %', session_user, coalesce('a ' || role, 'not a member') USING ERRCODE = '42501';
-                END IF;
                 allowed := CASE event_kind
                   WHEN 'claim' THEN ARRAY['submitted','resubmitted','in_review']
                   WHEN 'comment' THEN ARRAY['submitted','resubmitted','in_review','returned','approved']
@@ -177,13 +173,7 @@ extension TeamSchema {
                 IF allowed IS NULL THEN
                   RAISE EXCEPTION '% is not a review event: claim, comment, return, approve or exclude (a release is journeywalk.release_walk)', event_kind USING ERRCODE = '22023';
                 END IF;
-                SELECT * INTO w FROM journeywalk.walks WHERE owner = walk_owner AND walk_id = walk FOR UPDATE;
-                IF NOT FOUND OR w.state IS NULL THEN
-                  RAISE EXCEPTION 'walk %/% is not submitted to the team', walk_owner, walk USING ERRCODE = '55000';
-                END IF;
-                IF walk_owner = session_user THEN
-                  RAISE EXCEPTION 'permission denied: % may not review a walk of their own', session_user USING ERRCODE = '42501';
-                END IF;
+                w := journeywalk.reviewed_walk(walk_owner, walk, 'reviews');
                 IF NOT w.state = ANY(allowed) THEN
                   RAISE EXCEPTION 'walk %/% is %: it cannot take a % (only when %)', walk_owner, walk, replace(w.state, '_', ' '), event_kind,
                     array_to_string(ARRAY(SELECT replace(a, '_', ' ') FROM unnest(allowed) a), ', ') USING ERRCODE = '55000';
@@ -221,18 +211,8 @@ extension TeamSchema {
               RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
-              DECLARE w journeywalk.walks%ROWTYPE; role text := journeywalk.member_role(); c bigint;
+              DECLARE w journeywalk.walks%ROWTYPE := journeywalk.reviewed_walk(walk_owner, walk, 'releases'); c bigint;
               BEGIN
-                IF coalesce(role, '') NOT IN ('reviewer','admin') THEN
-                  RAISE EXCEPTION 'permission denied: only a reviewer or an admin releases walks, and % is %', session_user, coalesce('a ' || role, 'not a member') USING ERRCODE = '42501';
-                END IF;
-                SELECT * INTO w FROM journeywalk.walks WHERE owner = walk_owner AND walk_id = walk FOR UPDATE;
-                IF NOT FOUND OR w.state IS NULL THEN
-                  RAISE EXCEPTION 'walk %/% is not submitted to the team', walk_owner, walk USING ERRCODE = '55000';
-                END IF;
-                IF walk_owner = session_user THEN
-                  RAISE EXCEPTION 'permission denied: % may not release a walk of their own', session_user USING ERRCODE = '42501';
-                END IF;
                 IF w.state <> 'approved' THEN
                   RAISE EXCEPTION 'walk %/% is %: only an approved walk is released', walk_owner, walk, replace(w.state, '_', ' ') USING ERRCODE = '55000';
                 END IF;
