@@ -1,9 +1,11 @@
 import JourneyKit
 
-/// Draws the home screen: sections for journeys, unfinished walks and files with problems.
+/// Draws the home screen: sections for returned walks, journeys, unfinished walks and files with problems.
 public enum HomeScreen {
     /// The heading of the built-in samples, offered when no journey file is found.
     static let sampleSection = "Walk a built-in sample (no journey files in ./journeys or the data folder)"
+    /// The heading of the walks the team's reviewer returned (SPEC 8.3).
+    static let returnedSection = "Returned for corrections: correct, then journeywalk submit"
 
     public static func render(_ state: HomeState, into canvas: inout Canvas) {
         if canvas.width < minimumTerminalSize.width || canvas.height < minimumTerminalSize.height {
@@ -11,15 +13,22 @@ public enum HomeScreen {
             return
         }
         let walks = state.items.filter { if case .unfinished = $0 { return true } else { return false } }.count
+        let inReview = state.teamInReview > 0 ? " · \(state.teamInReview) in review" : ""
         let waiting = state.teamWaiting > 0 ? " · \(state.teamWaiting) to push" : ""
-        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: Counted.text(walks, "unfinished walk") + waiting)
-        var lines: [(text: String, detail: String, role: Role, item: Int?)] = []
+        ScreenParts.titleBar(&canvas, left: "journeywalk · walk your customer journey", right: Counted.text(walks, "unfinished walk") + inReview + waiting)
+        var lines: [(text: String, detail: String, role: Role, item: Int?, detailRole: Role)] = []
         var lastSection = ""
         for (index, item) in state.items.enumerated() {
             let section: String
             let text: String
             let detail: String
+            var detailRole = Role.dim
             switch item {
+            case .returned(let walk):
+                section = returnedSection
+                text = walk.title
+                detail = "by \(walk.reviewer)" + (walk.dueText.map { " · due " + $0 } ?? "") + (walk.late ? " · LATE" : "")
+                if walk.late { detailRole = .warning }
             case .journey(let id, let title, _, _, let touchpoints):
                 section = "Walk a journey"
                 text = title
@@ -47,15 +56,15 @@ public enum HomeScreen {
                 detail = "into \(folder), to edit"
             }
             if section != lastSection {
-                if !lastSection.isEmpty { lines.append(("", "", .normal, nil)) }
-                lines.append((section, "", .heading, nil))
+                if !lastSection.isEmpty { lines.append(("", "", .normal, nil, .dim)) }
+                lines.append((section, "", .heading, nil, .dim))
                 lastSection = section
             }
-            lines.append((text, detail, item.isSelectable ? .normal : .warning, index))
+            lines.append((text, detail, item.isSelectable ? .normal : .warning, index, detailRole))
         }
         if state.items.isEmpty {
-            lines.append(("No journeys found in ./journeys or the data folder.", "", .warning, nil))
-            lines.append(("Create one with: journeywalk journeys new NAME", "", .dim, nil))
+            lines.append(("No journeys found in ./journeys or the data folder.", "", .warning, nil, .dim))
+            lines.append(("Create one with: journeywalk journeys new NAME", "", .dim, nil, .dim))
         }
         let top = 2
         let height = canvas.height - 4
@@ -74,7 +83,7 @@ public enum HomeScreen {
                 canvas.put("▸", row: row, column: 1, role: .key)
             }
             canvas.put(line.text, row: row, column: 3, role: selected ? .selected : line.role, limit: titleWidth, ellipsis: true)
-            canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : .dim, limit: canvas.width - titleWidth - 5, ellipsis: true)
+            canvas.put(line.detail, row: row, column: 4 + titleWidth, role: selected ? .selected : line.detailRole, limit: canvas.width - titleWidth - 5, ellipsis: true)
         }
         ScreenParts.status(&canvas, state.message)
         ScreenParts.footer(&canvas, items: HomeState.keys.footerItems)

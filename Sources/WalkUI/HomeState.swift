@@ -1,10 +1,37 @@
 import Foundation
 import JourneyKit
 
-/// The home screen: the journeys to walk, the unfinished walks to resume, and files with problems.
+/// The home screen: the walks the team's reviewer returned, the journeys to walk, the unfinished
+/// walks to resume, and files with problems.
 public struct HomeState: Equatable, Sendable {
+    /// A submitted walk the team's reviewer returned for corrections (SPEC 8.3), as `pull` last
+    /// fetched its review: the home screen lists these first.
+    public struct ReturnedWalk: Equatable, Sendable {
+        public var path: String
+        public var title: String
+        /// The reviewer who returned it (a member's login name).
+        public var reviewer: String
+        /// When the corrections are due; nil when the return gave no time.
+        public var due: Date?
+        /// `due` as the user reads it (local time, formatted by the caller).
+        public var dueText: String?
+        /// Whether `due` had passed when the list was made.
+        public var late: Bool
+
+        public init(path: String, title: String, reviewer: String, due: Date?, dueText: String?, late: Bool) {
+            self.path = path
+            self.title = title
+            self.reviewer = reviewer
+            self.due = due
+            self.dueText = dueText
+            self.late = late
+        }
+    }
+
     /// One line of the home list.
     public enum Item: Equatable, Sendable {
+        /// A returned walk to correct: opening it reopens it as `journeywalk resume WALK` does.
+        case returned(ReturnedWalk)
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
         /// A sample built into journeywalk, walked as it is (offered when no journey files are found).
         case sample(id: String, title: String, stages: Int, touchpoints: Int)
@@ -32,14 +59,29 @@ public struct HomeState: Equatable, Sendable {
     public private(set) var message: WalkState.Message?
     /// Walks waiting in the team's queue to be pushed (`journeywalk push`), said in the title bar.
     public var teamWaiting = 0
+    /// The member's submitted walks waiting for the team's review (as `pull` last fetched it), said
+    /// in the title bar; they are not listed.
+    public var teamInReview = 0
 
-    /// Starts on the first unfinished walk, if any (resuming it is the likeliest thing to do), else
-    /// on the first line that can be opened.
+    /// The returned walks come first, the corrections due soonest at the top (those without a due
+    /// time last), then the other lines in the order given. Starts on the first unfinished walk,
+    /// if any (a walk left half-way is the likeliest to resume), else on the first returned walk,
+    /// else on the first line that can be opened.
     public init(items: [Item]) {
-        self.items = items
-        let unfinished = items.firstIndex { if case .unfinished = $0 { return true } else { return false } }
-        self.selection = unfinished ?? items.firstIndex(where: \.isSelectable) ?? 0
+        let returned = items.compactMap { item -> ReturnedWalk? in
+            if case .returned(let walk) = item { return walk }
+            return nil
+        }.enumerated().sorted { first, second in
+            let (a, b) = (first.element.due ?? .distantFuture, second.element.due ?? .distantFuture)
+            return a != b ? a < b : first.offset < second.offset
+        }.map { Item.returned($0.element) }
+        self.items = returned + items.filter { if case .returned = $0 { return false } else { return true } }
+        let unfinished = self.items.firstIndex { if case .unfinished = $0 { return true } else { return false } }
+        self.selection = unfinished ?? self.items.firstIndex(where: \.isSelectable) ?? 0
     }
+
+    /// How many returned walks the list has.
+    public var returnedCount: Int { items.filter { if case .returned = $0 { return true } else { return false } }.count }
 
     /// Shows what an action done outside the screen did (`failed`: as an error).
     public mutating func note(_ text: String, failed: Bool = false) {

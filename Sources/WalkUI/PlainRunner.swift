@@ -90,6 +90,9 @@ struct PlainWalk {
             return
         }
         if let message = state.message { say(PlainScreen.message(message)) }
+        // A returned walk's notice is said here, in lines; nothing is drawn over a plain walk.
+        say(PlainScreen.review(state))
+        state.returnNotice = nil
         say(Self.walkingHint)
         show()
     }

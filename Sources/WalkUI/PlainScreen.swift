@@ -55,12 +55,15 @@ public enum PlainScreen {
         for evidence in moment.evidence { lines.append("Evidence: \(evidence.path) (\(WalkState.size(evidence.bytes)))") }
         lines.append("Verdict: " + (moment.rating.map { "\($0.glyph) \($0.label)" } ?? "not recorded yet"))
         lines.append(note(state))
+        // The reviewer's comments on the touchpoint (a returned walk), one line each.
+        lines += (state.review?.on(tp.id) ?? []).map(\.line)
         return lines
     }
 
-    /// The checklist items numbered from 1, with their answers and comments.
+    /// The checklist items numbered from 1, with their answers and comments; the reviewer's
+    /// comments on an item (a returned walk) follow it, one line each.
     static func checklistLines(_ tp: Touchpoint, moment: Moment, state: WalkState) -> [String] {
-        tp.checklist.enumerated().map { index, item in
+        tp.checklist.enumerated().flatMap { index, item in
             var line = "\(index + 1). \(item.item)"
             if item.weight > 1 { line += " (weight \(item.weight))" }
             if item.critical { line += " (critical)" }
@@ -70,8 +73,25 @@ public enum PlainScreen {
             } else if moment.answers[index] == .no {
                 line += " · a No needs a comment: comment \(index + 1) TEXT"
             }
-            return line
+            return [line] + (state.review?.on(tp.id, item: index) ?? []).map { "   Item \(index + 1): " + $0.line }
         }
+    }
+
+    /// A returned walk as it opens, after the status message that says who returned it and by when:
+    /// the return's message, the comments on the whole walk, and the touchpoints with comments (each
+    /// says its own when the walk comes to it).
+    public static func review(_ state: WalkState) -> [String] {
+        guard let review = state.review else { return [] }
+        var lines: [String] = []
+        // Who returned it and by when is the status message said before.
+        if let open = review.openReturn, let text = open.text { lines.append("Reviewer (\(open.by)), returning the walk: " + text) }
+        lines += review.onWalk.map(\.line)
+        let commented = state.steps.enumerated().compactMap { index, step -> String? in
+            let count = review.count(on: step.touchpoint.id)
+            return count > 0 ? "\(index + 1). \(step.touchpoint.title) (\(count))" : nil
+        }
+        if !commented.isEmpty { lines.append("Reviewer's comments on: " + commented.joined(separator: ", ")) }
+        return lines
     }
 
     /// `Split timer: 0:42, stopped · target 0:30 missed by 0:12`.

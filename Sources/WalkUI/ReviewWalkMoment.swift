@@ -1,20 +1,27 @@
 import JourneyKit
 
-/// What the review shows of the selected moment beyond its timeline row: checklist answers and
-/// comments, the stage score, the timer against its target, the stated time, the ad-hoc mark,
-/// evidence with its status, tags, the recovery strip, praise, actions and votes. As full lines (the
-/// side panel of a wide screen and the Enter overlay) and as short chips flowed into a few rows
-/// (the strip under the timeline of a narrow screen).
+/// What the review shows of the selected moment beyond its timeline row: the reviewer's comments
+/// (of a walk whose team review was pulled), checklist answers and comments, the stage score, the
+/// timer against its target, the stated time, the ad-hoc mark, evidence with its status, tags, the
+/// recovery strip, praise, actions and votes. As full lines (the side panel of a wide screen and the
+/// Enter overlay) and as short chips flowed into a few rows (the strip under the timeline of a
+/// narrow screen).
 public struct ReviewWalkMoment {
     public let entry: WalkAnalysis.Entry
     let analysis: WalkAnalysis
     let evidence: [Evidence: EvidenceStatus]
+    /// The reviewer's comments on the walk (SPEC 8.3), when its review was pulled.
+    let review: ReviewComments?
 
-    public init(_ entry: WalkAnalysis.Entry, analysis: WalkAnalysis, evidence: [Evidence: EvidenceStatus]) {
+    public init(_ entry: WalkAnalysis.Entry, analysis: WalkAnalysis, evidence: [Evidence: EvidenceStatus], review: ReviewComments? = nil) {
         self.entry = entry
         self.analysis = analysis
         self.evidence = evidence
+        self.review = review
     }
+
+    /// The reviewer's comments on the touchpoint as a whole.
+    private var reviewerComments: [ReviewComments.Comment] { review?.on(entry.touchpoint.id) ?? [] }
 
     private var moment: Moment { entry.moment }
 
@@ -62,6 +69,7 @@ public struct ReviewWalkMoment {
             let zone = LocalTime.zone(of: analysis.walk.header)
             add("entered " + LocalTime.clock(at, zone) + " " + LocalTime.label(zone, at: at), .dim)
         }
+        for comment in reviewerComments { add(comment.line, .warning) }
         let timer = analysis.timer(entry)
         if let text = timer.text {
             add("Timer " + text, timer.met == false ? .misery : .normal)
@@ -86,6 +94,7 @@ public struct ReviewWalkMoment {
                 let role: Role = answer == .no ? (item.critical ? .error : .misery) : answer == nil ? .dim : .normal
                 add(text, role, indent: 1)
                 if let comment { add("“" + comment + "”", .normal, indent: 3) }
+                for remark in review?.on(entry.touchpoint.id, item: index) ?? [] { add(remark.line, .warning, indent: 3) }
             }
         }
         if !moment.tags.isEmpty {
@@ -119,6 +128,13 @@ public struct ReviewWalkMoment {
         var verdict = "\(entry.glyph) \(entry.label)"
         if let when { verdict += " " + when }
         chips.append((verdict, Role.of(moment.rating?.verdict)))
+        // The reviewer's comments come right after the verdict: what the shopper is to correct.
+        let remarks = review?.count(on: entry.touchpoint.id) ?? 0
+        if remarks == 1, let only = review?.all(on: entry.touchpoint.id).first {
+            chips.append((only.line, .warning))
+        } else if remarks > 1 {
+            chips.append(("\(remarks) reviewer comments · Enter", .warning))
+        }
         if entry.touchpoint.adhoc { chips.append(("ad hoc", .dim)) }
         let timer = analysis.timer(entry)
         if let clock = timer.clock {

@@ -24,7 +24,8 @@ public enum ReviewWalkScreen {
         case .complete: status = "complete " + (walk.finished.map { LocalTime.day($0, zone) } ?? "")
         case .submitted: status = "submitted " + (walk.submitted.map { LocalTime.day($0, zone) } ?? "")
         }
-        ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: status)
+        let standing = state.review?.state.map { " · " + $0.label } ?? ""
+        ScreenParts.titleBar(&canvas, left: "journeywalk · Review · " + walk.journey.title, right: status + standing)
         let summary = analysis.summary
         var counts = summary.glyphs
         let score = VisitScore(walk)
@@ -124,9 +125,47 @@ public enum ReviewWalkScreen {
         }
     }
 
+    /// Where the walk stands with the team and what the reviewer said about the whole walk, a line
+    /// each, above the timeline (SPEC 8.3); none for a walk whose review was not pulled.
+    static func reviewLines(_ state: ReviewWalkState) -> [(String, Role)] {
+        guard let review = state.review else { return [] }
+        let zone = LocalTime.zone(of: state.analysis.walk.header)
+        var lines: [(String, Role)] = []
+        let by = review.last?.by ?? ""
+        switch review.state {
+        case .returned?:
+            let due = review.openReturn?.due.map { ", due " + LocalTime.minute($0, zone) } ?? ""
+            lines.append(("Returned by \(review.openReturn?.by ?? by)" + due, .warning))
+            if let open = review.openReturn, let text = open.text { lines.append((ReviewComments.Comment(by: open.by, text: text).line, .warning)) }
+        case .submitted?, .resubmitted?:
+            lines.append(("Submitted to the team (revision \(review.revision)): waiting for review", .dim))
+        case .inReview?:
+            lines.append(("In review by \(by) (revision \(review.revision))", .dim))
+        case .approved?, .released?:
+            var line = (review.state == .released ? "Released to the client by " : "Approved by ") + by
+            if let grade = review.grade { line += ", grade \(grade)/10" }
+            if let coaching = review.coaching { line += ": " + coaching }
+            lines.append((line, .magic))
+        case .excluded?:
+            lines.append(("Excluded by \(by)" + (review.last?.text.map { ": " + $0 } ?? ""), .warning))
+        case nil:
+            break
+        }
+        lines += review.onWalk.map { ($0.line, .warning) }
+        return lines
+    }
+
     private static func timeline(_ state: ReviewWalkState, top: Int, bottom: Int, width: Int, _ canvas: inout Canvas) {
         let analysis = state.analysis
         var lines: [(entry: WalkAnalysis.Entry?, stage: String)] = []
+        // Each of the review's lines takes up to two rows, the second ending in … when cut.
+        var said: [(String, Role)] = []
+        for (text, role) in reviewLines(state) {
+            let rows = TerminalText.wrap(text, to: max(8, width - 5), lines: 2)
+            if let first = rows.first { said.append((first, role)) }
+            if rows.count > 1 { said.append(("  " + rows[1] + (rows.count > 2 ? " …" : ""), role)) }
+        }
+        for (text, _) in said { lines.append((nil, text)) }
         var stage = -1
         for (position, entry) in state.timeline.enumerated() {
             if let untimed = state.untimedFrom {
@@ -141,14 +180,19 @@ public enum ReviewWalkScreen {
         }
         let height = max(1, bottom - top)
         let current = lines.firstIndex { $0.entry?.index == state.selection } ?? 0
-        let first = max(0, min(current - height / 2, lines.count - height))
+        // The review's lines stay in view while the selection is on the first page.
+        let first = !said.isEmpty && current < height ? 0 : max(0, min(current - height / 2, lines.count - height))
         let titleWidth = max(16, (width - 9) * 2 / 5)
         let factsColumn = 10 + titleWidth
         let noteColumn = factsColumn + 21
         for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
             let row = top + offset
             guard let entry = line.entry else {
-                canvas.put(" " + TerminalText.capitals(line.stage), row: row, column: 0, role: .dim, limit: width - 2, ellipsis: true)
+                if first + offset < said.count {
+                    canvas.put(" " + line.stage, row: row, column: 0, role: said[first + offset].1, limit: width - 2, ellipsis: true)
+                } else {
+                    canvas.put(" " + TerminalText.capitals(line.stage), row: row, column: 0, role: .dim, limit: width - 2, ellipsis: true)
+                }
                 continue
             }
             let selected = entry.index == state.selection

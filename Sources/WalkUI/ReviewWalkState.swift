@@ -23,12 +23,20 @@ public struct ReviewWalkState: Sendable {
     public private(set) var message: WalkState.Message?
     /// The debrief, when it is up (D).
     public private(set) var debrief: DebriefState?
+    /// The team's review of the walk as `pull` fetched it (SPEC 8.3): the reviewer's comments of
+    /// every revision, placed on the walk, its touchpoints and checklist items; nil when none was pulled.
+    public let review: ReviewComments?
+    /// The pulled review trail itself, for an export (`walk.review` of the JSON report).
+    public let reviewTrail: ReviewTrail?
 
-    public init(analysis: WalkAnalysis, file: String, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:]) {
+    /// `review`: the walk's pulled review trail, read by the caller once, when the walk is opened.
+    public init(analysis: WalkAnalysis, file: String, problems: [String] = [], evidence: [Evidence: EvidenceStatus] = [:], review: ReviewTrail? = nil) {
         self.analysis = analysis
         self.file = file
         self.problems = problems
         self.evidence = evidence
+        self.reviewTrail = review
+        self.review = review.map { ReviewComments($0, touchpoints: analysis.walk.steps.map(\.touchpoint)) }
         let parts = analysis.timelineParts
         timeline = parts.map { $0.timed + $0.untimed } ?? analysis.entries
         untimedFrom = parts?.timed.count
@@ -47,7 +55,7 @@ public struct ReviewWalkState: Sendable {
     public var position: Int { timeline.firstIndex { $0.index == selection } ?? 0 }
 
     /// The selected moment's records, for the screen.
-    public var selectedMoment: ReviewWalkMoment? { selected.map { ReviewWalkMoment($0, analysis: analysis, evidence: evidence) } }
+    public var selectedMoment: ReviewWalkMoment? { selected.map { ReviewWalkMoment($0, analysis: analysis, evidence: evidence, review: review) } }
 
     /// What the review's keys ask for.
     public enum Command: Equatable, Sendable { case up, down, first, last, nextMisery, previousMisery, openNote, export, debrief, help, back, quit }

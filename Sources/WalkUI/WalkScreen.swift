@@ -38,6 +38,7 @@ public enum WalkScreen {
         if state.mode == .confirmLeave { confirm(state, &canvas) }
         if state.mode == .finalCheck { FieldKitView.finalCheck(state, &canvas) }
         if case .unsavedText(let reason, _) = state.mode { unsavedText(state, reason: reason, &canvas) }
+        if let notice = state.returnNotice, state.mode != .briefing { returnNotice(state, overlay: notice, &canvas) }
         if let help = state.help {
             ScreenParts.help(&canvas, map: state.keyMap, leading: state.helpLeading, extra: state.helpExtra, title: state.panel?.keyTitle, overlay: help)
         }
@@ -142,8 +143,13 @@ public enum WalkScreen {
         let compact = canvas.height < 20
         var row = 2
         let stage = journey.stages[step.stageIndex]
+        // A returned walk: by whom, and by when the corrections are due, beside the stage (under the
+        // title bar when there is no stage line).
+        let returned = state.returnLine.map { TerminalText.clip($0, to: contentWidth * 2 / 3) }
         if !compact {
-            canvas.put(TerminalText.capitals(stage.name), row: row, column: 2, role: .dim, limit: contentWidth, ellipsis: true)
+            var stageRoom = contentWidth
+            if let returned { stageRoom = max(0, canvas.putRight(returned, row: row, endColumn: contentWidth + (side ? 0 : 2), role: .warning) - 4) }
+            canvas.put(TerminalText.capitals(stage.name), row: row, column: 2, role: .dim, limit: stageRoom, ellipsis: true)
             row += 1
         }
         let tp = step.touchpoint
@@ -154,10 +160,14 @@ public enum WalkScreen {
         }
         row += 1
         let scoreStart = FieldKitView.score(state, stageIndex: step.stageIndex, row: 1, endColumn: contentWidth + 2, &canvas)
-        if let start = state.statedStart {
+        var visitColumn = 2
+        if compact, let returned {
+            visitColumn = canvas.put(returned, row: 1, column: 2, role: .warning, limit: scoreStart - 4, ellipsis: true) + 2
+        }
+        if let start = state.statedStart, visitColumn == 2 || visitColumn < scoreStart - 8 {
             // A visit entered afterwards: when it began, as stated (touchpoint times are stated with @).
-            canvas.put("Visit " + StatedTime.dateAndClock(start, timeZone: state.timeZone) + " (stated start)", row: 1, column: 2, role: .dim,
-                       limit: scoreStart - 4, ellipsis: true)
+            canvas.put("Visit " + StatedTime.dateAndClock(start, timeZone: state.timeZone) + " (stated start)", row: 1, column: visitColumn, role: .dim,
+                       limit: scoreStart - 2 - visitColumn, ellipsis: true)
         }
         let moment = state.currentMoment
         var facts: [String] = []
@@ -176,7 +186,9 @@ public enum WalkScreen {
         // the prompt and the checklist, and go lower only as far as a long checklist needs.
         let noteLines = compact ? 1 : 2
         let evidenceLines = moment.evidence.isEmpty ? 0 : 1
-        let fixedLines = 2 + noteLines + (compact ? 0 : 1) + evidenceLines
+        // The reviewer's comments on the touchpoint (a returned walk), one line each under the note.
+        let reviewer = reviewerLines(state, tp, room: compact ? 2 : canvas.height >= 30 ? 6 : 4)
+        let fixedLines = 2 + noteLines + (compact ? 0 : 1) + evidenceLines + reviewer.count
         let fixedTop = bottom - fixedLines
         let fixedTopAt24Rows = 24 - (side ? 3 : 5) - fixedLines
         // While the checklist has the keys it takes the prompt's room.
@@ -217,6 +229,7 @@ public enum WalkScreen {
             x = canvas.put("  " + text, row: row, column: x, role: role, limit: contentWidth + 2 - x, ellipsis: true)
         }
         row += 1
+        var noteUsed = 1
         if let editor = state.editor, case .note(let id) = editor.target {
             if id == tp.id {
                 x = canvas.put("Note     ", row: row, column: 2, role: .heading)
@@ -236,6 +249,10 @@ public enum WalkScreen {
                 let shown = index == noteLines - 1 && lines.count > noteLines ? TerminalText.clip(line + " …", to: contentWidth + 2 - x) : line
                 canvas.put(shown, row: row + index, column: x, role: moment.note.isEmpty ? .dim : .normal)
             }
+            noteUsed = max(1, min(noteLines, lines.count))
+        }
+        for (index, line) in reviewer.enumerated() {
+            canvas.put(line.text, row: row + noteUsed + index, column: 2, role: line.role, limit: contentWidth, ellipsis: true)
         }
 
         if side {
@@ -243,6 +260,16 @@ public enum WalkScreen {
         } else {
             strip(state, row: canvas.height - 4, &canvas)
         }
+    }
+
+    /// The reviewer's comments on a touchpoint as a whole, one line each, at most `room`; what does
+    /// not fit is counted on the last line (the return's notice and `review` say every one).
+    static func reviewerLines(_ state: WalkState, _ touchpoint: Touchpoint, room: Int) -> [(text: String, role: Role)] {
+        guard let comments = state.review?.on(touchpoint.id), !comments.isEmpty, room > 0 else { return [] }
+        guard comments.count > room else { return comments.map { ($0.line, .warning) } }
+        let hidden = comments.count - room + 1
+        return comments.prefix(room - 1).map { ($0.line, .warning) }
+            + [("… \(hidden) more from the reviewer (journeywalk review shows them)", .dim)]
     }
 
     /// The timeline as one line of glyphs under the touchpoint, stages divided by `│`.
@@ -385,6 +412,19 @@ public enum WalkScreen {
             lines.append(("\(binding.keyLabel)  \(binding.help)", .normal))
         }
         ScreenParts.box(&canvas, title: question.heading, lines: lines, width: width)
+    }
+
+    /// The return's notice when a returned walk opens: the reviewer's message and comments, scrolled
+    /// as the help is; any other key closes it.
+    private static func returnNotice(_ state: WalkState, overlay: HelpOverlay, _ canvas: inout Canvas) {
+        let inner = min(74, canvas.width - 6)
+        let room = max(1, canvas.height - 5)
+        let lines = state.returnNoticeLines(width: inner)
+        let offset = min(overlay.offset, max(0, lines.count - room))
+        var shown = Array(lines[offset..<min(lines.count, offset + room)])
+        let more = offset + room < lines.count
+        shown.append((more ? "↓ j/k scroll · any other key closes" : offset > 0 ? "↑ k scrolls back · any other key closes" : "Any key closes this.", .dim))
+        ScreenParts.box(&canvas, title: "Returned for corrections", lines: shown, width: inner + 4)
     }
 
     /// Leaving stopped because typed text could not be written: what, why, and the three ways on.

@@ -125,6 +125,11 @@ extension WalkState {
             _ = help.take(key, lineCount: lines)
             return []
         }
+        if returnNotice != nil {
+            let lines = returnNoticeLines(width: minimumTerminalSize.width - 6).count
+            _ = returnNotice.take(key, lineCount: lines)
+            return []
+        }
         // While an earlier stated time is asked about, its text waits in the editor: the question's keys answer.
         if let editor, statedTimeQuestion == nil {
             return edit(editor, key)

@@ -186,6 +186,14 @@ public struct WalkState: Equatable, Sendable {
     }
     /// The operator's time zone, seconds ahead of UTC, for due dates such as `fri` and `+7d`.
     public var secondsFromGMT = 0
+    /// The reviewer's comments of a returned walk (SPEC 8.3), given once when the walk opens
+    /// (`showReview`): drawn on the touchpoints and checklist items they concern.
+    public internal(set) var review: ReviewComments?
+    /// The return's notice over the walk when it opens (`showReview`): its message, the comments on
+    /// the whole walk and the touchpoints with comments; scrolled as help is, any other key closes it.
+    public internal(set) var returnNotice: HelpOverlay?
+    /// The open return's due time as the walk shows it, formatted once when it is given.
+    public internal(set) var returnDue: String?
 
     /// A new walk of a journey, on its briefing screen; `statedStart` is when a visit entered
     /// afterwards began (`walk --at`), shown from the briefing on.

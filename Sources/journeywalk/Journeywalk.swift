@@ -99,6 +99,17 @@ struct Journeywalk: ParsableCommand {
                 try Session.walk(found.loaded, details: .init(), locations: locations, terminal: terminal)
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
+            case .returned(let returned):
+                // As `journeywalk resume WALK`: reopened (when still submitted), with the reviewer's comments.
+                let review: ReviewTrail?
+                do {
+                    let file = try LoadedWalk.load(path: returned.path)
+                    review = try Session.reopenIfReturned(file, locations: locations).review
+                } catch {
+                    terminal.close()
+                    throw Session.fail("\(error)")
+                }
+                try Session.resume(path: returned.path, review: review, terminal: terminal)
             case .review:
                 // As `journeywalk review`: the first frame from the index as it is, the files checked right after.
                 let source = Review.source(locations: locations, folder: locations.walks, refreshLater: true)
@@ -124,12 +135,14 @@ struct Journeywalk: ParsableCommand {
         }
     }
 
-    /// The home screen's items: the journeys found (or, when there are none, the built-in samples
-    /// and the offer to install them), the unfinished walks, review, and the journey files with
-    /// problems; with the journeys by path.
+    /// The home screen's items: the walks the team's reviewer returned, the journeys found (or,
+    /// when there are none, the built-in samples and the offer to install them), the unfinished
+    /// walks, review, and the journey files with problems; with the journeys by path.
     static func home(_ locations: DataLocations) -> (state: HomeState, journeys: [String: LoadedJourney]) {
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
-        var items: [HomeState.Item] = []
+        // The team's reviews, read from the files `pull` wrote: no connection is made.
+        let returned = Session.returnedItems(in: locations)
+        var items: [HomeState.Item] = returned.items
         var broken: [HomeState.Item] = []
         var journeys: [String: LoadedJourney] = [:]
         for entry in catalog.entries() {
@@ -143,7 +156,7 @@ struct Journeywalk: ParsableCommand {
                 broken.append(.broken(path: entry.path, problem: Counted.text(count, "problem")))
             }
         }
-        if items.isEmpty {
+        if !items.contains(where: { if case .journey = $0 { return true } else { return false } }) {
             // No journey file: the samples built in are walked as they are (as `walk ID` does), or installed to edit.
             for sample in JourneyCatalog(folders: [], includesSamples: true).others(excluding: []) {
                 let journey = sample.loaded.journey
@@ -158,6 +171,7 @@ struct Journeywalk: ParsableCommand {
         var state = HomeState(items: items)
         // The team's queue, read from its folder only: no connection is made.
         state.teamWaiting = TeamFiles(locations).waiting().count
+        state.teamInReview = returned.inReview
         return (state, journeys)
     }
 }

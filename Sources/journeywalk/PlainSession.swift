@@ -42,11 +42,13 @@ extension Session {
         try failOnProblems(outcome)
     }
 
-    /// Continues an unfinished walk line by line (or reopens a complete one to correct it).
-    static func resumePlain(path: String) throws {
+    /// Continues an unfinished walk line by line (or reopens a complete one to correct it);
+    /// `review`: the pulled review of a returned walk, whose comments are said.
+    static func resumePlain(path: String, review: ReviewTrail? = nil) throws {
         let (writer, file) = try openToContinue(path: path)
         let recorder = WalkFileRecorder(resuming: writer)
-        let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
+        var state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
+        if let review { state.showReview(review) }
         for warning in file.warnings { printError("warning: \(warning)") }
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: path, plain: true)

@@ -40,26 +40,23 @@ struct ResumeSubcommand: ParsableCommand {
             if let copy = WalkFileCatalog.copy(path: file.path, walkID: file.walkID) {
                 throw Session.fail(CommandHint.refusal(copy, locations: locations, environment: Session.environment))
             }
-            if let submitted = file.walk.submitted {
-                // A walk the team's reviewer returned opens again for corrections (SPEC 8.3).
-                let review = TeamFiles(locations).ownReviewTrail(walkID: file.walkID)
-                guard let review, review.state == .returned, review.revision == file.walk.revision else {
-                    let standing = review?.state.map { "; it is \($0.label) with the team" + ($0 == .returned ? "" : ", and opens again only when a reviewer returns it (journeywalk pull fetches that)") } ?? ""
-                    throw Session.fail(WalkSubmission.Refusal.submitted(walkID: file.walkID, path: file.path, at: submitted).description + standing)
-                }
-                do {
-                    _ = try WalkSubmission.reopen(path: file.path, at: Date())
-                } catch {
-                    throw Session.fail(error.description)
-                }
+            // A walk the team's reviewer returned opens again for corrections (SPEC 8.3), with the
+            // reviewer's comments; any other submitted walk is refused.
+            let review: ReviewTrail?, reopened: Bool
+            do {
+                (review, reopened) = try Session.reopenIfReturned(file, locations: locations)
+            } catch {
+                throw Session.fail(error.description)
+            }
+            if reopened, let review {
                 let due = review.openReturn?.due.map { ", corrections due \(ReaderTime.minute($0))" } ?? ""
                 Session.printError("journeywalk: walk \(file.walkID) was returned by \(TerminalText.sanitize(review.openReturn?.by ?? "the reviewer"))\(due): it is open again; submit it when corrected (revision \(file.walk.revision + 1))")
             }
             if try display() == .plain {
-                try Session.resumePlain(path: file.path)
+                try Session.resumePlain(path: file.path, review: review)
                 return
             }
-            try Session.resume(path: file.path)
+            try Session.resume(path: file.path, review: review)
             return
         }
         let (items, _, _, copies) = Session.unfinishedItems(in: locations)

@@ -7,7 +7,7 @@ extension Review {
     /// The review runner of a list, with `d` moving a walk of the data folder into its trash and `C`
     /// comparing walks.
     static func listRunner(locations: DataLocations, settings: ExportSettings, source: WalkDigestSource) -> ReviewRunner {
-        var runner = Review.runner(settings)
+        var runner = Review.runner(settings, reviews: reviews(locations))
         runner.compare = { request, grouping in
             guard let paths = request.paths else {
                 return .success(source.comparison(journey: request.journey, grouping: grouping, filter: request.filter))

@@ -37,7 +37,8 @@ struct ReviewSubcommand: ParsableCommand {
                     throw Session.fail(error.description)
                 }
                 let terminal = try Session.openTerminal()
-                Review.runner(export.settings).run(walk: Review.state(for: file), terminal: terminal)
+                let reviews = Review.reviews(data.locations)
+                Review.runner(export.settings, reviews: reviews).run(walk: Review.state(for: file, reviews: reviews), terminal: terminal)
                 try terminal.closeAfterScreen()
                 return
             }
@@ -92,7 +93,21 @@ enum Review {
         return ReviewListState(items: items, notes: notes, filter: filter)
     }
 
-    static func state(for file: LoadedWalk) -> ReviewWalkState {
+    /// The team's pulled review of a walk file (SPEC 8.3): a team copy's under its author, a walk of
+    /// the data folder under the member who pulled; none for another copy of a walk or a file elsewhere.
+    static func reviews(_ locations: DataLocations) -> (LoadedWalk) -> ReviewTrail? {
+        let trails = TeamFiles(locations).reviewTrails()
+        let walks = locations.walks
+        return { file in
+            if let team = TeamCopy.at(file.path) { return trails.trail(author: team.author, walkID: file.walkID) }
+            guard WalkFileCatalog.copy(path: file.path, walkID: file.walkID) == nil,
+                  PosixFile.isSameFolder(PosixFile.parentFolder(of: PosixFile.absolute(file.path)), walks) else { return nil }
+            return trails.trail(author: nil, walkID: file.walkID)
+        }
+    }
+
+    /// `reviews`: where the walk's pulled review is found (`reviews(_:)`), read once as it opens.
+    static func state(for file: LoadedWalk, reviews: (LoadedWalk) -> ReviewTrail?) -> ReviewWalkState {
         var problems = file.warnings.map(\.short)
         // Opened from a `⧉ copy` line (or by its name): say so first, as the list did.
         if let team = TeamCopy.at(file.path) {
@@ -102,13 +117,13 @@ enum Review {
         }
         return ReviewWalkState(
             analysis: WalkAnalysis(file.walk), file: file.path, problems: problems,
-            evidence: EvidenceCheck.statuses(for: [file.walk]))
+            evidence: EvidenceCheck.statuses(for: [file.walk]), review: reviews(file))
     }
 
-    static func runner(_ options: ExportSettings) -> ReviewRunner { ReviewRunner(
+    static func runner(_ options: ExportSettings, reviews: @escaping (LoadedWalk) -> ReviewTrail?) -> ReviewRunner { ReviewRunner(
         open: { listing in
             do {
-                return .success(state(for: try LoadedWalk.load(path: listing.path)))
+                return .success(state(for: try LoadedWalk.load(path: listing.path), reviews: reviews))
             } catch {
                 return .failure(ReviewFailure(String(describing: error)))
             }
@@ -117,7 +132,7 @@ enum Review {
             let path = state.analysis.walk.header.walkID + "." + format.fileExtension
             let input = ReportInput(
                 walk: state.analysis.walk, file: options.withPaths ? state.file : nil, problems: state.problems,
-                evidence: state.evidence, evidencePaths: options.withPaths)
+                evidence: state.evidence, evidencePaths: options.withPaths, review: state.reviewTrail)
             do throws(FileError) {
                 try PosixFile.writeExport(Array(Report.render([input], as: format, redact: options.redact).utf8), to: path, mode: options.mode)
                 return .success(PosixFile.absolute(path))

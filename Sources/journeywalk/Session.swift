@@ -88,6 +88,61 @@ enum Session {
         return (items, found.walks, found.unreadable, found.copies)
     }
 
+    /// The member's own walks that the team's reviewer returned for corrections (SPEC 8.3), as the
+    /// last `pull` fetched their reviews, as home-screen items; with how many submitted walks wait
+    /// for review. Read from the pulled review files and the returned walks' own files, never the network.
+    static func returnedItems(in locations: DataLocations, now: Date = Date()) -> (items: [HomeState.Item], inReview: Int) {
+        var items: [HomeState.Item] = []
+        var inReview = 0
+        for (walkID, trail) in TeamFiles(locations).ownReviewTrails().sorted(by: { $0.key < $1.key }) {
+            if trail.state?.awaitsReview == true { inReview += 1 }
+            guard trail.state == .returned, let open = trail.openReturn else { continue }
+            // Returned for the revision this machine has: once submitted again, it waits for review.
+            let path = locations.walks + "/" + walkID + ".jsonl"
+            guard let file = try? LoadedWalk.load(path: path, quickly: true), file.walkID == walkID,
+                  file.walk.revision == trail.revision else { continue }
+            items.append(.returned(HomeState.ReturnedWalk(
+                path: path, title: file.walk.journey.title, reviewer: open.by, due: open.due, dueText: open.due.map(localMinute),
+                late: open.due.map { $0 < now } ?? false)))
+        }
+        return (items, inReview)
+    }
+
+    /// The pulled review of one of the member's own walks while it stands returned for the revision
+    /// in the file (its comments go to the walk screen); nil for any other walk.
+    static func returnedReview(of file: LoadedWalk, locations: DataLocations) -> ReviewTrail? {
+        guard file.walk.revision > 0, TeamCopy.at(file.path) == nil,
+              let review = TeamFiles(locations).ownReviewTrail(walkID: file.walkID),
+              review.state == .returned, review.revision == file.walk.revision else { return nil }
+        return review
+    }
+
+    /// Why a walk was not opened again: the message to print (once the screen is closed).
+    struct Refused: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Opens a returned walk again for corrections when it is still submitted (the `reopen` record,
+    /// SPEC 8.3), as `resume WALK` and the home screen do; a submitted walk that is not returned is
+    /// refused, saying where it stands with the team. Returns its review (nil for a walk never
+    /// submitted) and whether it was reopened now. Prints nothing.
+    static func reopenIfReturned(_ file: LoadedWalk, locations: DataLocations) throws(Refused) -> (review: ReviewTrail?, reopened: Bool) {
+        let review = returnedReview(of: file, locations: locations)
+        guard let submitted = file.walk.submitted else { return (review, false) }
+        guard let review else {
+            let standing = TeamFiles(locations).ownReviewTrail(walkID: file.walkID)?.state.map {
+                "; it is \($0.label) with the team" + ($0 == .returned ? "" : ", and opens again only when a reviewer returns it (journeywalk pull fetches that)")
+            } ?? ""
+            throw Refused(description: WalkSubmission.Refusal.submitted(walkID: file.walkID, path: file.path, at: submitted).description + standing)
+        }
+        do {
+            _ = try WalkSubmission.reopen(path: file.path, at: Date())
+        } catch {
+            throw Refused(description: error.description)
+        }
+        return (review, true)
+    }
+
     /// A time as the user reads it: local time (honouring TZ) to the minute, `2026-11-22 11:15`.
     static func localMinute(_ date: Date) -> String { ReaderTime.minute(date) }
 
@@ -120,7 +175,8 @@ enum Session {
     /// Continues an unfinished walk from its file. The walk is opened for writing (and locked)
     /// before the screen opens, so a walk busy elsewhere (or submitted) is refused with the terminal
     /// untouched; pass `terminal` when a screen is already up (it is closed before any message).
-    static func resume(path: String, terminal openTerminal: CursesTerminal? = nil) throws {
+    /// `review`: the pulled review of a returned walk, whose comments the walk screen shows.
+    static func resume(path: String, review: ReviewTrail? = nil, terminal openTerminal: CursesTerminal? = nil) throws {
         let file: LoadedWalk
         let writer: WalkFileWriter
         do {
@@ -141,7 +197,8 @@ enum Session {
             let state = WorkshopState(resuming: file.walk, warnings: file.warnings.map(\.short), now: Date())
             outcome = WorkshopRunner().run(state, terminal: terminal, recorder: recorder)
         } else {
-            let state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
+            var state = Session.leaderReady(WalkState(resuming: file.walk, events: file.events, warnings: file.warnings.map(\.short), now: Date()))
+            if let review { state.showReview(review) }
             outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         }
         writer.close()

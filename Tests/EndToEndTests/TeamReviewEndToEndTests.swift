@@ -51,12 +51,36 @@ import Testing
         let trail = try String(contentsOfFile: team.home("ana") + "/team/reviews/\(ana)/\(walkID).jsonl", encoding: .utf8)
         #expect(trail.contains(#""kind":"comment""#) && trail.contains(#""touchpoint":"find-opening-hours","item":2,"text":"Say which hours the website showed""#), "\(trail)")
         let script = team.root + "/correct.txt"
-        FileManager.default.createFile(atPath: script, contents: Data("note The website showed 9 to 18\nfinish\n".utf8))
+        FileManager.default.createFile(atPath: script, contents: Data("first\nnote The website showed 9 to 18\nfinish\n".utf8))
         let resume = team.run(as: "ana", ["resume", walkID, "--plain"], program: journeywalkBinary, stdin: script)
         #expect(resume.status == 0, "\(resume.output)")
         #expect(resume.output.contains("walk \(walkID) was returned by \(rita)"), "\(resume.output)")
+        // The reviewer's words where they apply: the return's message as the walk opens, the item's
+        // comment under the item when the walk comes to its touchpoint.
+        #expect(resume.output.contains("Reviewer (\(rita)), returning the walk: Two items need comments"), "\(resume.output)")
+        #expect(resume.output.contains("Reviewer's comments on: 1. Find opening hours online (1)"), "\(resume.output)")
+        #expect(resume.output.contains("   Item 2: Reviewer (\(rita)): Say which hours the website showed"), "\(resume.output)")
         let file = try String(contentsOfFile: walk, encoding: .utf8)
         #expect(file.contains(#"{"type":"reopen""#) && file.contains("The website showed 9 to 18"))
+
+        // Until it is submitted again the home screen lists it first, and opens it with the return's notice.
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let home = team.home("ana")
+        tmux.start("cd \(shellQuoted(home)) && TZ=UTC \(shellQuoted(journeywalkBinary)) --data-dir \(shellQuoted(home)); echo EXIT=$?; sleep 600", width: 100, height: 30)
+        let listed = tmux.waitFor("Returned for corrections")
+        #expect(listed.found && listed.screen.contains("Retail store visit") && listed.screen.contains("by \(rita) · due "), "home:\n\(listed.screen)")
+        tmux.send("Enter")
+        let notice = tmux.waitFor("returned the walk (revision 1)")
+        #expect(notice.found && notice.screen.contains("“Two items need comments”") && notice.screen.contains("Say which hours the website showed"),
+                "notice:\n\(notice.screen)")
+        tmux.send("Escape")
+        tmux.send("g")
+        let first = tmux.waitFor("Touchpoint 1/9")
+        #expect(first.found && first.screen.contains("Reviewer (\(rita)): Say which hours"), "the item's comment, under it:\n\(first.screen)")
+        tmux.send("q")
+        tmux.send("l")
+        #expect(tmux.waitFor("EXIT=0").found, "left:\n\(tmux.capture())")
         let again = team.run(as: "ana", ["submit", walkID], password: team.password("ana"), program: journeywalkBinary)
         #expect(again.status == 0, "\(again.output)")
         #expect(team.sql("SELECT state || ' ' || revision FROM journeywalk.walks WHERE walk_id = '\(walkID)'") == "resubmitted 2")

@@ -1,7 +1,8 @@
 import JourneyKit
 
-/// Draws a touchpoint's checklist with its answers and comments: `▸ ✔ Item`, a comment under it,
-/// the comment editor in place while one is typed. With the keys (`c`), the selected item stays in view.
+/// Draws a touchpoint's checklist with its answers and comments: `▸ ✔ Item`, a comment under it
+/// (and the reviewer's, of a returned walk), the comment editor in place while one is typed. With
+/// the keys (`c`), the selected item stays in view.
 enum ChecklistView {
     private struct Line {
         var text: String
@@ -48,6 +49,10 @@ enum ChecklistView {
             } else if answer == .no {
                 let draft = state.texts.text(Walk.DraftKey(touchpoint: touchpoint.id, field: .comment(index)))
                 lines.append(Line(text: draft.map { "(draft) " + $0 } ?? "a No needs a comment: e", role: .warning, item: index))
+            }
+            // The reviewer's comments on the item (a returned walk), under the operator's own.
+            for comment in state.review?.on(touchpoint.id, item: index) ?? [] {
+                lines.append(Line(text: comment.line, role: .warning, item: index))
             }
         }
 
