@@ -240,6 +240,35 @@ private func firstBreak(_ file: [UInt8]) -> WalkChain.Break? { WalkChain(bytes: 
     }
 }
 
+/// A walk returned by a reviewer, reopened, corrected and submitted again (SPEC 8.3): a `reopen`
+/// record in format 3, kept as a fixture so that every later version reads it.
+@Suite struct ReturnedWalkFixtureTests {
+    static let corrections: [WalkEvent] = [
+        .reopened(at: Date(timeIntervalSince1970: 1_795_400_000)),
+        .commented(CommentChange(touchpoint: "greet", item: 2, text: "Nobody asked for ID", at: Date(timeIntervalSince1970: 1_795_400_060))),
+        .submitted(at: Date(timeIntervalSince1970: 1_795_400_120)),
+    ]
+
+    @Test func aReturnedAndResubmittedWalkLoadsWithBothRevisions() throws {
+        let path = fixtures + "/walks/v3-returned.jsonl"
+        let written = Array((chainedLines(secondWaveEvents + Self.corrections).joined(separator: "\n") + "\n").utf8)
+        guard FileManager.default.fileExists(atPath: path) else {
+            try Data(written).write(to: URL(fileURLWithPath: path))
+            Issue.record("recorded \(path); review it and run again")
+            return
+        }
+        #expect(try PosixFile.read(path) == written)
+        let loaded = try LoadedWalk.parse(try PosixFile.read(path), path: path, keepingEvents: true)
+        #expect(loaded.warnings.isEmpty && loaded.walk.revision == 2 && loaded.walk.isSubmitted)
+        #expect(loaded.walk.moment(for: "greet").comments[2] == "Nobody asked for ID")
+        let first = try #require(Walk.revision(1, header: loaded.walk.header, events: loaded.events))
+        #expect(first == (try LoadedWalk.load(path: fixtures + "/walks/v3-every-record.jsonl").walk), "revision 1 is the walk as first submitted")
+        #expect(Walk.revision(3, header: loaded.walk.header, events: loaded.events) == nil)
+        #expect(try LoadedWalk.load(path: path, quickly: true).walk == loaded.walk)
+        #expect(try WalkChainCheck.check(path: path).summary == "v3-returned: chain intact, \(secondWaveEvents.count + 3) records (format 3)")
+    }
+}
+
 /// The header the events start with.
 private func header(of events: [WalkEvent]) -> WalkHeader {
     guard case .started(let header) = events.first else { preconditionFailure("the events start with a header") }
