@@ -20,6 +20,14 @@ public enum ReaderTime {
         parts(date)?.day ?? String(Timestamp.format(date).prefix(10))
     }
 
+    /// Today in the reader's zone.
+    public static var today: CalendarDay {
+        var seconds = time_t(floor(Date().timeIntervalSince1970))
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return CalendarDay(Date(), secondsFromGMT: 0) }
+        return CalendarDay(Date(), secondsFromGMT: Int(parts.tm_gmtoff))
+    }
+
     /// `2026-11`.
     public static func month(_ date: Date) -> String { String(day(date).prefix(7)) }
 

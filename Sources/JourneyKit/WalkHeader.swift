@@ -21,6 +21,8 @@ public struct WalkHeader: Equatable, Sendable {
     /// A workshop's `--timebox` in seconds (the countdown where the journey sets none), kept so
     /// that resuming the workshop keeps the room's timebox. Nil for walks and older workshops.
     public var workshopTimebox: Int?
+    /// The team's assignment the walk was started from (SPEC 8.4), nil for a walk of one's own.
+    public var assignment: WalkAssignment?
 
     public init(
         walkID: String, journey: Journey, journeyPath: String?, journeyFingerprint: String,
@@ -57,4 +59,33 @@ public enum WalkRole: String, Sendable, CaseIterable, Equatable {
     case shopper
     case leader
     case trainer
+}
+
+/// The assignment a walk was started from (SPEC 8.4): its id on the team's server, the window of
+/// hours it was to be walked in, and the date it was due; the reviewer's checks test the window.
+public struct WalkAssignment: Equatable, Sendable {
+    public var id: Int64
+    /// `18:00-21:00`, as assigned; nil without a window.
+    public var window: String?
+    /// `2026-12-10`.
+    public var due: String?
+
+    public init(id: Int64, window: String? = nil, due: String? = nil) {
+        self.id = id
+        self.window = window
+        self.due = due
+    }
+
+    /// The window's start and end as minutes after midnight; nil without one (or when unreadable).
+    public var windowMinutes: (start: Int, end: Int)? {
+        guard let window else { return nil }
+        let parts = window.split(separator: "-")
+        func minute(_ text: Substring) -> Int? {
+            let clock = text.split(separator: ":")
+            guard clock.count == 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+            return hour * 60 + minute
+        }
+        guard parts.count == 2, let start = minute(parts[0]), let end = minute(parts[1]) else { return nil }
+        return (start, end)
+    }
 }

@@ -44,6 +44,12 @@ public enum WalkCodec {
             if let zone = header.timeZoneID { pairs.append(("time_zone", .string(zone))) }
             if let offset = header.utcOffset { pairs.append(("utc_offset", .string(LocalTime.offsetText(offset)))) }
             if let timebox = header.workshopTimebox { pairs.append(("workshop_timebox_seconds", .int(timebox))) }
+            if let assignment = header.assignment {
+                // `id` first: the team's server reads it from the header's bytes.
+                pairs.append(("assignment", .object([
+                    ("id", .int(Int(assignment.id))), ("window", .optional(assignment.window)), ("due", .optional(assignment.due)),
+                ])))
+            }
             pairs.append(("journey", journeyValue(header)))
             return pairs
         default:
@@ -198,6 +204,10 @@ public enum WalkCodec {
         if let timebox = record["workshop_timebox_seconds"] {
             guard let seconds = timebox.int, seconds > 0 else { throw .missing("workshop_timebox_seconds") }
             header.workshopTimebox = seconds
+        }
+        if let assignment = record["assignment"] {
+            guard let id = assignment["id"]?.int, id > 0 else { throw .missing("assignment") }
+            header.assignment = WalkAssignment(id: Int64(id), window: cut(assignment["window"]?.string), due: cut(assignment["due"]?.string))
         }
         return .started(header)
     }

@@ -11,6 +11,8 @@ public final class WalkFileRecorder: WorkshopRecorder {
     private let statedStart: Date?
     /// A workshop's `--timebox` in seconds, for the header.
     private let workshopTimebox: Int?
+    /// The team's assignment the walk is started from, for the header.
+    private let assignment: WalkAssignment?
     /// The zone a new walk starts in (`TZ` as the C library reads it).
     private let zone: SystemTimeZone
     public private(set) var writer: WalkFileWriter?
@@ -18,8 +20,9 @@ public final class WalkFileRecorder: WorkshopRecorder {
     /// A recorder for a new walk of `loaded` in `walksFolder`; `statedStart` is `walk --at`'s, and
     /// `workshopTimebox` a workshop's `--timebox` in seconds. `zone` is the zone the walk starts in.
     public init(loaded: LoadedJourney, walksFolder: String, statedStart: Date? = nil, workshopTimebox: Int? = nil,
-                zone: SystemTimeZone = .current) {
+                zone: SystemTimeZone = .current, assignment: WalkAssignment? = nil) {
         self.zone = zone
+        self.assignment = assignment
         self.loaded = loaded
         self.walksFolder = walksFolder
         self.statedStart = statedStart
@@ -32,6 +35,7 @@ public final class WalkFileRecorder: WorkshopRecorder {
         self.loaded = nil
         self.statedStart = nil
         self.workshopTimebox = nil
+        self.assignment = nil
         self.walksFolder = PosixFile.parentFolder(of: writer.path)
         self.writer = writer
     }
@@ -46,6 +50,7 @@ public final class WalkFileRecorder: WorkshopRecorder {
         header.timeZoneID = zone.name
         header.utcOffset = zone.zone.offset(at: statedStart ?? date)
         header.workshopTimebox = workshopTimebox
+        header.assignment = assignment
         if WalkCodec.journeyCopyJSON(loaded.journey).utf8.count > WalkCodec.sharedCopyFrom {
             // A large journey is stored once beside the walks; if that fails, the header carries it.
             header.journeyCopy = try? SharedJourneyCopies.store(loaded.journey, walksFolder: walksFolder)

@@ -148,7 +148,10 @@ public enum TeamReview {
         for (hash, walks) in try await sharedEvidence(server, hashes: hashes, besides: entry) {
             shared[hash] = walks.map { ReviewChecks.OtherWalk(author: $0.author, walkID: $0.walkID, journeyTitle: $0.journey) }
         }
-        return ReviewChecks.of(walk, context: ReviewChecks.Context(zone: LocalTime.zone(of: walk.header), evidence: statuses, sharedEvidence: shared, author: entry.owner))
+        // A walk started from an assignment is checked against its window of hours.
+        let window = walk.header.assignment?.windowMinutes.flatMap { ReviewChecks.Window(start: $0.start, end: $0.end) }
+        return ReviewChecks.of(walk, context: ReviewChecks.Context(
+            zone: LocalTime.zone(of: walk.header), window: window, evidence: statuses, sharedEvidence: shared, author: entry.owner))
     }
 
     /// Publishes the client's copy of an approved walk (its revision as the reviewer saw it).

@@ -27,6 +27,7 @@ public enum TeamSchema {
     static let migrations: [(name: String, statements: @Sendable (String) -> [String])] = [
         ("walks, records, evidence, members", migration1),
         ("review events, states, client copies", migration2),
+        ("assignments, rotation", migration3),
     ]
 
     /// The roles of SPEC 8.1 that push walks of their own.

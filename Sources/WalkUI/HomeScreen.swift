@@ -29,6 +29,11 @@ public enum HomeScreen {
                 text = walk.title
                 detail = "by \(walk.reviewer)" + (walk.dueText.map { " · due " + $0 } ?? "") + (walk.late ? " · LATE" : "")
                 if walk.late { detailRole = .warning }
+            case .assignment(let id, let title, let location, let due, let window, let overdue):
+                section = "Your assignments: walk one (journeywalk walk --assignment ID)"
+                text = title + " · " + location
+                detail = "due \(due)" + (window.map { " " + $0 } ?? "") + " · #\(id)" + (overdue ? " · OVERDUE" : "")
+                if overdue { detailRole = .warning }
             case .journey(let id, let title, _, _, let touchpoints):
                 section = "Walk a journey"
                 text = title

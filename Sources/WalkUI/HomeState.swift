@@ -32,6 +32,9 @@ public struct HomeState: Equatable, Sendable {
     public enum Item: Equatable, Sendable {
         /// A returned walk to correct: opening it reopens it as `journeywalk resume WALK` does.
         case returned(ReturnedWalk)
+        /// A visit the team assigned to this member (SPEC 8.4), as the last `pull` found it: opening it
+        /// walks it as `journeywalk walk --assignment ID` does.
+        case assignment(id: Int64, title: String, location: String, due: String, window: String?, overdue: Bool)
         case journey(id: String, title: String, path: String, stages: Int, touchpoints: Int)
         /// A sample built into journeywalk, walked as it is (offered when no journey files are found).
         case sample(id: String, title: String, stages: Int, touchpoints: Int)

@@ -123,21 +123,12 @@ struct QueueList: AsyncParsableCommand {
 /// The queue as a table of text, one walk a line.
 enum QueueTable {
     static func text(_ entries: [TeamReview.Entry], now: Date) -> String {
-        let header = ["DUE", "STATE", "SHOPPER", "JOURNEY", "LOCATION", "VISIT", "WALK"]
         let rows = entries.map { entry -> [String] in
             let state = entry.state.label + (entry.claimedBy.map { " (\($0))" } ?? "") + (entry.revision > 1 ? " r\(entry.revision)" : "")
             return [ReaderTime.minute(entry.due) + (entry.due < now && entry.state.awaitsReview ? " late" : ""), state, entry.owner,
-                    entry.journeyTitle, entry.location, ReaderTime.minute(entry.started), entry.walkID].map { TerminalText.sanitize($0) }
+                    entry.journeyTitle, entry.location, ReaderTime.minute(entry.started), entry.walkID]
         }
-        var widths = header.map(\.count)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = min(max(widths[index], cell.count), 40) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let cut = cell.count > widths[index] ? String(cell.prefix(widths[index] - 1)) + "…" : cell
-                return index == cells.count - 1 ? cut : cut.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n")
+        return TextTable.render(header: ["DUE", "STATE", "SHOPPER", "JOURNEY", "LOCATION", "VISIT", "WALK"], rows: rows)
     }
 }
 

@@ -125,6 +125,7 @@ struct PullCommand: AsyncParsableCommand {
             if let behind = outcome.serverBehind {
                 note("the team server knows changes up to \(behind.server) only, but this machine had pulled up to \(behind.had): it was restored from a backup or replaced; everything was pulled again")
             }
+            let assigned = try await TeamAssignments.pullMine(server, files: files)
             let lost = try await TeamPull.lostWalks(server, files: files)
             if !lost.isEmpty {
                 note("the team server lacks records of \(Counted.text(lost.count, "walk")) of yours that this machine pushed (restored from a backup?): they are pushed again")
@@ -155,6 +156,7 @@ struct PullCommand: AsyncParsableCommand {
                 if outcome.reviewEvents > 0 { parts.append("\(Counted.text(outcome.reviewEvents, "review event")) into \(files.reviews)") }
                 say("Pulled " + parts.joined(separator: " and ") + " (change \(outcome.lastChange))")
             }
+            if assigned > 0 { say("\(Counted.text(assigned, "open assignment")) for you: journeywalk assignments --mine, or the home screen") }
             for (walkID, trail) in files.ownReviewTrails().sorted(by: { $0.key < $1.key }) {
                 guard let open = trail.openReturn else { continue }
                 say("\(walkID) was returned by \(TerminalText.sanitize(open.by))" + (open.due.map { ", corrections due \(ReaderTime.minute($0))" } ?? "") + ": journeywalk resume \(walkID)")

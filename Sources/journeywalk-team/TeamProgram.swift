@@ -12,7 +12,7 @@ struct TeamProgram: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journeywalk",
         abstract: "Share walks through a team store on PostgreSQL (docs/team.md).",
-        subcommands: [TeamCommand.self, PushCommand.self, PullCommand.self, VerifyCommand.self, QueueCommand.self]
+        subcommands: [TeamCommand.self, PushCommand.self, PullCommand.self, VerifyCommand.self, QueueCommand.self, AssignCommand.self, AssignmentsCommand.self]
     )
 
     static func main() async {

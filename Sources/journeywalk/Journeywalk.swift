@@ -18,7 +18,7 @@ struct Journeywalk: ParsableCommand {
         subcommands: [
             WalkSubcommand.self, ResumeSubcommand.self, ReviewSubcommand.self, ReportSubcommand.self, CompareSubcommand.self,
             DiffSubcommand.self, JourneysSubcommand.self, WorkshopSubcommand.self, ActionsSubcommand.self, SubmitSubcommand.self,
-            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self, TeamSubcommand.self, PushSubcommand.self, PullSubcommand.self, QueueSubcommand.self,
+            DeleteSubcommand.self, RestoreSubcommand.self, TrashSubcommand.self, VerifySubcommand.self, TeamSubcommand.self, PushSubcommand.self, PullSubcommand.self, QueueSubcommand.self, AssignSubcommand.self, AssignmentsSubcommand.self,
         ]
     )
 
@@ -99,6 +99,17 @@ struct Journeywalk: ParsableCommand {
                 try Session.walk(found.loaded, details: .init(), locations: locations, terminal: terminal)
             case .unfinished(let path, _, _, _, _):
                 try Session.resume(path: path, terminal: terminal)
+            case .assignment(let id, _, _, _, _, _):
+                // As `journeywalk walk --assignment ID`: its journey, location and window, offline.
+                let (loaded, assignment): (LoadedJourney, TeamAssignment)
+                do {
+                    (loaded, assignment) = try Session.assignment(id, locations: locations)
+                } catch {
+                    terminal.close()
+                    throw error
+                }
+                try Session.walk(loaded, details: .init(role: .shopper, location: assignment.location), locations: locations, terminal: terminal,
+                                 assignment: assignment.walkAssignment)
             case .returned(let returned):
                 // As `journeywalk resume WALK`: reopened (when still submitted), with the reviewer's comments.
                 let review: ReviewTrail?
@@ -142,7 +153,7 @@ struct Journeywalk: ParsableCommand {
         let catalog = JourneyCatalog(folders: locations.journeyFolders)
         // The team's reviews, read from the files `pull` wrote: no connection is made.
         let returned = Session.returnedItems(in: locations)
-        var items: [HomeState.Item] = returned.items
+        var items: [HomeState.Item] = returned.items + Session.assignmentItems(in: locations)
         var broken: [HomeState.Item] = []
         var journeys: [String: LoadedJourney] = [:]
         for entry in catalog.entries() {

@@ -34,9 +34,11 @@ enum WalkDisplay: Equatable {
 
 extension Session {
     /// Walks a journey line by line on standard input and output and reports where it was saved.
-    static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, statedStart: Date? = nil) throws {
-        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
+    static func walkPlain(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, statedStart: Date? = nil,
+                          assignment: WalkAssignment? = nil) throws {
+        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart, assignment: assignment)
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
+        if let assignment { TeamFiles(locations).markStarted(assignment.id) }
         let outcome = runPlain(state, recorder: recorder)
         try report(outcome.walkOutcome, path: recorder.writer?.path, plain: true)
         try failOnProblems(outcome)

@@ -146,10 +146,38 @@ enum Session {
     /// A time as the user reads it: local time (honouring TZ) to the minute, `2026-11-22 11:15`.
     static func localMinute(_ date: Date) -> String { ReaderTime.minute(date) }
 
+    /// The member's assignments of the last pull, overdue first, leaving out those already started
+    /// on this machine (the walk is then listed to resume, or was finished).
+    static func assignmentItems(in locations: DataLocations) -> [HomeState.Item] {
+        let files = TeamFiles(locations)
+        let pulled = files.pulledAssignments().filter { !$0.cancelled }
+        guard !pulled.isEmpty else { return [] }
+        let walked = files.startedAssignments()
+        let today = ReaderTime.today
+        return TeamAssignment.homeOrder(pulled.filter { !walked.contains($0.id) }, today: today).map { a in
+            .assignment(id: a.id, title: a.journeyTitle, location: a.location, due: a.due, window: a.window, overdue: a.isOverdue(today: today))
+        }
+    }
+
+    /// A pulled assignment of the team and its journey (SPEC 8.4), read offline from `team/`.
+    static func assignment(_ id: Int64, locations: DataLocations) throws -> (LoadedJourney, TeamAssignment) {
+        let files = TeamFiles(locations)
+        guard let assignment = files.pulledAssignments().first(where: { $0.id == id }) else {
+            throw fail("no assignment \(id) among yours of the last pull (\(files.assignmentsFile)): journeywalk pull, then journeywalk assignments --mine")
+        }
+        do {
+            return (try files.journey(of: assignment), assignment)
+        } catch {
+            throw fail("assignment \(id): the journey \(assignment.journeyCopy): \(error.description); journeywalk pull fetches it again")
+        }
+    }
+
     /// Runs a new walk of a journey on an open terminal and reports where it was saved.
-    static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil) throws {
-        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart)
+    static func walk(_ loaded: LoadedJourney, details: WalkDetails, locations: DataLocations, terminal: CursesTerminal, statedStart: Date? = nil,
+                     assignment: WalkAssignment? = nil) throws {
+        let recorder = WalkFileRecorder(loaded: loaded, walksFolder: locations.walks, statedStart: statedStart, assignment: assignment)
         let state = Session.newWalk(loaded, details: details, statedStart: statedStart)
+        if let assignment { TeamFiles(locations).markStarted(assignment.id) }
         let outcome = WalkRunner(readEvidence: readEvidence).run(state, terminal: terminal, recorder: recorder)
         terminal.close()
         try report(outcome, path: recorder.writer?.path)

@@ -9,7 +9,7 @@ import JourneyStore
 /// installed and as built), then on the PATH; `JOURNEYWALK_TEAM_PROGRAM` names another.
 enum TeamLauncher {
     static let programName = "journeywalk-team"
-    static let commands: Set<String> = ["team", "push", "pull", "queue"]
+    static let commands: Set<String> = ["team", "push", "pull", "queue", "assign", "assignments"]
 
     /// Where the team program is, or nil.
     static func program(environment: [String: String] = Session.environment) -> String? {
@@ -97,6 +97,20 @@ struct QueueSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "The reviewer's queue: list, show, claim, comment, return, approve, release, exclude (docs/team.md).")
+    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    func run() throws { throw Session.fail(TeamLauncher.missing) }
+}
+
+struct AssignSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Assign a visit: JOURNEY --to NAME --location TEXT --due DATE [--window 18:00-21:00] (docs/team.md).")
+    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    func run() throws { throw Session.fail(TeamLauncher.missing) }
+}
+
+struct AssignmentsSubcommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assignments", abstract: "The team's assignments ([--mine] [--format text|json]); assignments cancel ID (docs/team.md).")
     @Argument(parsing: .captureForPassthrough) var rest: [String] = []
     func run() throws { throw Session.fail(TeamLauncher.missing) }
 }

@@ -12,8 +12,11 @@ struct WalkSubcommand: ParsableCommand {
         discussion: "JOURNEY is a journey file or a journey id: looked for in ./journeys, then $JOURNEYWALK_HOME/journeys, then among the journeys walked before, then the samples built into journeywalk. At the end the path of the saved walk is printed."
     )
 
-    @Argument(help: "A journey file or journey id (see `journeywalk journeys list`).")
-    var journey: String
+    @Argument(help: "A journey file or journey id (see `journeywalk journeys list`); not needed with --assignment.")
+    var journey: String?
+
+    @Option(help: ArgumentHelp("Walk an assignment of the team (journeywalk assignments --mine): its journey, location and window.", valueName: "id"))
+    var assignment: Int64?
 
     @Option(name: .customLong("operator"), help: "Who walks: your name or initials.")
     var walker: String?
@@ -46,14 +49,25 @@ struct WalkSubcommand: ParsableCommand {
             }
         }
         Session.openWalks(locations)
-        let loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
-        let details = WalkDetails(operator: walker ?? "", role: role, location: location ?? "", channel: channel ?? "")
-        let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(["journeywalk", "walk", journey]), environment: Session.environment)
+        let loaded: LoadedJourney
+        var assigned: TeamAssignment?
+        if let assignment {
+            (loaded, assigned) = try Session.assignment(assignment, locations: locations)
+            if let journey, journey != loaded.journey.id {
+                throw Session.fail("assignment \(assignment) is a walk of \(loaded.journey.id), not \(TerminalText.sanitize(journey)): leave JOURNEY out")
+            }
+        } else {
+            guard let journey else { throw Session.fail("walk what? Name a journey (journeywalk journeys list) or --assignment ID (journeywalk assignments --mine)") }
+            loaded = try Session.loadJourney(journey, catalog: JourneyCatalog(locations: locations))
+        }
+        let details = WalkDetails(operator: walker ?? "", role: role ?? (assigned == nil ? nil : .shopper), location: location ?? assigned?.location ?? "", channel: channel ?? "")
+        let command = ["journeywalk", "walk"] + (journey.map { [$0] } ?? []) + (assignment.map { ["--assignment", String($0)] } ?? [])
+        let display = try WalkDisplay.choose(plain: plain, command: WalkDisplay.commandLine(command), environment: Session.environment)
         if display == .plain {
-            try Session.walkPlain(loaded, details: details, locations: locations, statedStart: start)
+            try Session.walkPlain(loaded, details: details, locations: locations, statedStart: start, assignment: assigned?.walkAssignment)
             return
         }
         let terminal = try Session.openTerminal()
-        try Session.walk(loaded, details: details, locations: locations, terminal: terminal, statedStart: start)
+        try Session.walk(loaded, details: details, locations: locations, terminal: terminal, statedStart: start, assignment: assigned?.walkAssignment)
     }
 }

@@ -170,16 +170,16 @@ import Testing
         // A member and a submitted walk on a team of the first schema, as the journeywalk of that
         // schema added and pushed them (its tables and functions are the same for these; the
         // schema's number is lent meanwhile).
-        team.sql("INSERT INTO journeywalk.migrations (version, name) VALUES (2, 'lent')")
+        team.sql("INSERT INTO journeywalk.migrations (version, name) VALUES (2, 'lent'), (3, 'lent')")
         guard team.addMember("ana", role: "shopper"), let walk = team.walk("ana") else { return }
         let walkID = URL(fileURLWithPath: walk).deletingPathExtension().lastPathComponent
         #expect(team.run(as: "ana", ["submit", walkID], password: team.password("ana"), program: journeywalkBinary).status == 0)
-        team.sql("DELETE FROM journeywalk.migrations WHERE version = 2")
+        team.sql("DELETE FROM journeywalk.migrations WHERE version > 1")
         let refused = team.run(as: "ana", ["pull"], password: team.password("ana"))
-        #expect(refused.status == 1 && refused.output.contains("the team's schema is version 1, older than this journeywalk's (2): the database's owner runs journeywalk team init"), "\(refused.output)")
+        #expect(refused.status == 1 && refused.output.contains("the team's schema is version 1, older than this journeywalk's (3): the database's owner runs journeywalk team init"), "\(refused.output)")
         #expect(team.sql("SELECT submitted FROM journeywalk.walks WHERE walk_id = '\(walkID)'") == "t")
         let upgrade = team.run(as: "owner", ["team", "init"], password: team.ownerPassword)
-        #expect(upgrade.status == 0 && upgrade.output.contains("The team's schema is at version 2 (was 1)"), "\(upgrade.output)")
+        #expect(upgrade.status == 0 && upgrade.output.contains("The team's schema is at version 3 (was 1)"), "\(upgrade.output)")
         #expect(team.sql("SELECT state || ' ' || revision FROM journeywalk.walks WHERE walk_id = '\(walkID)'") == "submitted 1")
         #expect(team.sql("SELECT kind || ' ' || by || ' ' || revision FROM journeywalk.review_events WHERE walk_id = '\(walkID)'") == "submit \(team.name("ana")) 1")
         let list = team.run(as: "owner", ["queue", "list", "--format", "json"], password: team.ownerPassword)
