@@ -21,6 +21,18 @@ public enum TeamPush {
         public var notes: [String]
         /// Whether the walk's whole file is now on the server.
         public var complete: Bool
+        /// The walk's checklist score, for the team's statistics (`noteScores`).
+        public var score: Double?
+    }
+
+    /// Tells the server the checklist scores of walks just pushed, in one statement.
+    public static func noteScores(_ server: TeamConnection, _ outcomes: [Outcome]) async throws(TeamError) {
+        // A walk without a checklist has no score: it keeps none on the server.
+        let scored = outcomes.compactMap { outcome in outcome.score.map { (outcome.walkID, $0) } }
+        guard !scored.isEmpty else { return }
+        let ids = scored.map(\.0)
+        let scores = scored.map(\.1)
+        try await server.rows("SELECT journeywalk.note_scores(\(ids)::text[], \(scores)::float8[])")
     }
 
     /// What the server holds of one of the member's walks: how many records, and the last one's hash.
@@ -123,7 +135,8 @@ public enum TeamPush {
             if !evidenceOnServer.isEmpty {
                 try await server.rows("INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, \(walkID) FROM unnest(\(evidenceOnServer)::text[]) AS e ON CONFLICT DO NOTHING")
             }
-            return Outcome(walkID: walkID, sent: 0, already: min(already, chain.links.count), evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A)
+            return Outcome(walkID: walkID, sent: 0, already: min(already, chain.links.count), evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A,
+                           score: VisitScore(walk).percent)
         }
 
 
@@ -145,7 +158,8 @@ public enum TeamPush {
                 \(header.details.location), \(header.details.role?.rawValue), \(header.statedStart ?? header.started), \(Int32(chain.format ?? 1)),
                 \(Int32(already)), \(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[], \(evidenceOnServer)::text[])
             """)
-        return Outcome(walkID: walkID, sent: new.count, already: already, evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A)
+        return Outcome(walkID: walkID, sent: new.count, already: already, evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A,
+                       score: VisitScore(walk).percent)
     }
 
     /// The refusal of a divergence, naming this machine's record and the server's.

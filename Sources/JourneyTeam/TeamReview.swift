@@ -154,6 +154,25 @@ public enum TeamReview {
             zone: LocalTime.zone(of: walk.header), window: window, evidence: statuses, sharedEvidence: shared, author: entry.owner))
     }
 
+    /// The submitted walks the member may read, as the team's statistics count them (SPEC 8.4).
+    public static func statsWalks(_ server: TeamConnection) async throws(TeamError) -> [TeamStats.Walk] {
+        var walks: [TeamStats.Walk] = []
+        try await server.stream("""
+            SELECT w.owner, w.location, to_char(coalesce(w.started, now()), 'YYYY-MM'), coalesce(ev.returned, false),
+                   ev.first_submit <= coalesce((a.due + 1)::timestamptz, w.started + make_interval(hours => h.hours)), w.grade, w.score
+            FROM journeywalk.walks w
+            CROSS JOIN (SELECT coalesce((SELECT value FROM journeywalk.settings WHERE key = 'hours_to_client' AND value ~ '^[0-9]{1,5}$')::int, 24) AS hours) h
+            LEFT JOIN journeywalk.assignments a ON a.id = w.assignment
+            LEFT JOIN (SELECT owner, walk_id, bool_or(kind = 'return') AS returned, min(at) FILTER (WHERE kind = 'submit') AS first_submit
+                       FROM journeywalk.review_events GROUP BY owner, walk_id) ev ON ev.owner = w.owner AND ev.walk_id = w.walk_id
+            WHERE w.state IS NOT NULL
+            """) { row throws(TeamError) in
+            let (owner, location, month, returned, onTime, grade, score) = try decode(row, as: (String, String, String, Bool, Bool?, Int32?, Double?).self)
+            walks.append(TeamStats.Walk(shopper: owner, location: location, month: month, returned: returned, onTime: onTime, grade: grade.map(Int.init), score: score))
+        }
+        return walks
+    }
+
     /// Publishes the client's copy of an approved walk (its revision as the reviewer saw it).
     @discardableResult
     public static func release(_ server: TeamConnection, walk: Entry, name: String, copy: [UInt8], evidence: [String]) async throws(TeamError) -> Int64 {

@@ -22,7 +22,17 @@ extension TeamSchema {
             """,
             "CREATE INDEX assignments_by_shopper ON journeywalk.assignments (shopper, lower(btrim(location)), due)",
             "CREATE INDEX assignments_by_change ON journeywalk.assignments (change)",
-            "ALTER TABLE journeywalk.walks ADD COLUMN assignment bigint",
+            "ALTER TABLE journeywalk.walks ADD COLUMN assignment bigint, ADD COLUMN score double precision",
+            // The checklist score of each walk as its walker's journeywalk computed it when pushing (the
+            // server keeps the walk's records, not the journey's weights): for the team's statistics.
+            """
+            CREATE FUNCTION journeywalk.note_scores(walk_ids text[], scores double precision[]) RETURNS void LANGUAGE sql SECURITY DEFINER
+              SET search_path = pg_catalog, pg_temp
+              AS $$ UPDATE journeywalk.walks w SET score = s.score FROM unnest(walk_ids, scores) AS s(walk_id, score)
+                    WHERE w.owner = session_user AND w.walk_id = s.walk_id AND (s.score IS NULL OR s.score BETWEEN 0 AND 100) $$
+            """,
+            "REVOKE ALL ON FUNCTION journeywalk.note_scores(text[], double precision[]) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION journeywalk.note_scores(text[], double precision[]) TO \(group)",
             "CREATE INDEX walks_by_owner_location ON journeywalk.walks (owner, lower(btrim(location)), started)",
             // The walk names its assignment in its header (`"assignment":{"id":…}`): the server reads it
             // from the first record, for the queue's checks and the team's statistics.

@@ -78,6 +78,7 @@ struct PushCommand: AsyncParsableCommand {
             // What the server holds of every walk to push, in one question: a walk it holds whole
             // costs nothing more.
             let held = try await TeamPush.onServer(server, walkIDs: pushable.map(\.walkID))
+            var pushed: [TeamPush.Outcome] = []
             for walk in pushable {
                 do throws(TeamError) {
                     let outcome = try await TeamPush.push(server, path: walk.path, files: files, held: .some(held[walk.walkID]))
@@ -89,6 +90,7 @@ struct PushCommand: AsyncParsableCommand {
                     for text in outcome.notes { note("\(outcome.walkID): \(text)") }
                     try? files.recordPushed(outcome.walkID, records: outcome.sent + outcome.already)
                     if outcome.complete { files.unqueue(outcome.walkID) }
+                    pushed.append(outcome)
                 } catch {
                     note(error.description)
                     if error.status == TeamError.unreachable {
@@ -98,6 +100,8 @@ struct PushCommand: AsyncParsableCommand {
                     refused = true
                 }
             }
+            // The scores of the walks pushed (or found there), in one statement, for the team's statistics.
+            if failure == nil { try await TeamPush.noteScores(server, pushed) }
         } catch {
             failure = error
         }

@@ -56,7 +56,7 @@ struct TeamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
         abstract: "Connect to the team's server, see its status, set it up, add members.",
-        subcommands: [ConnectCommand.self, StatusCommand.self, InitCommand.self, MemberCommand.self]
+        subcommands: [ConnectCommand.self, StatusCommand.self, InitCommand.self, MemberCommand.self, StatsCommand.self]
     )
 }
 

@@ -97,6 +97,11 @@ import Testing
         #expect(team.sql("SELECT journeywalk.review_state('\(ana)', '\(walkID)') = state FROM journeywalk.walks WHERE walk_id = '\(walkID)'") == "t",
                 "the state kept for the queue is the one the events give")
 
+        // The team's figures: one walk of Ana's, returned once, first submitted within the day, graded 8.
+        let stats = team.run(as: "rita", ["team", "stats", "--by", "shopper", "--format", "json"], password: team.password("rita"))
+        #expect(stats.output.contains(#"{"name":"\#(ana)","walks":1,"returned_share":1.0,"on_time_share":1.0,"mean_grade":8.0,"mean_score":"#), "\(stats.output)")
+        let shopperStats = team.run(as: "ana", ["team", "stats"], password: team.password("ana"))
+        #expect(shopperStats.output.contains("team      1     100 %    100 %    8.0"), "a shopper's own figures: \(shopperStats.output)")
         let clientPull = team.run(as: "cleo", ["pull"], password: team.password("cleo"), program: journeywalkBinary)
         #expect(clientPull.status == 0 && clientPull.output.contains("1 released walk"), "\(clientPull.output)")
         let released = try FileManager.default.contentsOfDirectory(atPath: team.home("cleo") + "/team/walks/released")
