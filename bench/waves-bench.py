@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Assignments and team statistics at scale, on loopback (docs/benchmarks.md, "Waves of visits").
+
+Usage: python3 bench/waves-bench.py --binary .build/release/journeywalk-team [--walks 100000] [--assignments 10000] [--runs 7]
+
+Starts a PostgreSQL server of its own (scripts/team-server, fsync on), makes a team (an admin owner,
+20 shoppers, a reviewer), and fills it the fast way, as the database's superuser: `--walks` submitted
+walks (rows of journeywalk.walks, spread over the shoppers, 40 locations and 12 months; a quarter
+returned once, half approved with a grade, each with a score) with their review events, and
+`--assignments` assignments. The walks' records are not made: neither command reads them. Then it
+times, from the command to its exit, as the admin: `assignments --format json` (every assignment of
+the team) and `team stats --by shopper|location|month|team --format json`; and, as a shopper,
+`assignments --mine`. Each figure is the median of --runs, with the slowest.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(arguments, env=None, check=True):
+    result = subprocess.run(arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if check and result.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(arguments), result.stdout[-2000:]))
+    return result
+
+
+def load():
+    with open("/proc/loadavg") as handle:
+        return handle.read().split()[0]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True, help="journeywalk-team to measure")
+    parser.add_argument("--walks", type=int, default=100000)
+    parser.add_argument("--assignments", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args()
+    binary = os.path.abspath(options.binary)
+    work = tempfile.mkdtemp(prefix="journeywalk-waves-bench.")
+    os.chmod(work, 0o755)
+    server = os.path.join(work, "server")
+    env = dict(os.environ, JOURNEYWALK_PG_FSYNC="on")
+    run([os.path.join(ROOT, "scripts/team-server"), "start", server], env)
+    try:
+        values = {}
+        with open(os.path.join(server, "env")) as handle:
+            for line in handle:
+                key, _, value = line.replace("export ", "").strip().partition("=")
+                values[key] = value
+        port, socket = values["JOURNEYWALK_TEST_PGPORT"], values["JOURNEYWALK_TEST_PGSOCKET"]
+
+        def sql(statement, database="agency"):
+            return run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", socket, "-p", port, "-U", "postgres", "-d", database, "-c", statement]).stdout.strip()
+
+        sql("CREATE ROLE agency LOGIN CREATEROLE PASSWORD 'agency-password'", "postgres")
+        sql("CREATE DATABASE agency OWNER agency", "postgres")
+        url = "postgres://%s@127.0.0.1:" + port + "/agency"
+
+        def person(name):
+            home = os.path.join(work, name)
+            os.makedirs(home, exist_ok=True)
+            return home, dict(os.environ, PGPASSWORD=name + "-password", HOME=work, TZ="UTC")
+
+        owner_home, owner_env = person("agency")
+        run([binary, "team", "init", "--url", url % "agency", "--data-dir", owner_home], owner_env)
+        run([binary, "team", "connect", url % "agency", "--data-dir", owner_home], owner_env)
+        shoppers = ["s%02d" % index for index in range(20)]
+        for name, role in [(name, "shopper") for name in shoppers] + [("rita", "reviewer")]:
+            password_file = os.path.join(work, name + ".password")
+            with open(password_file, "w") as handle:
+                handle.write(name + "-password\n")
+            run([binary, "team", "member", "add", name, "--role", role, "--password-file", password_file, "--data-dir", owner_home], owner_env)
+        shopper_home, shopper_env = person("s00")
+        run([binary, "team", "connect", url % "s00", "--data-dir", shopper_home], shopper_env)
+
+        began = time.perf_counter()
+        # One real assignment through the product, so the journey's shared copy exists; then the rest by SQL.
+        run([binary, "assign", "retail-store-visit", "--to", "s00", "--location", "Branch 0", "--due", "+1d", "--data-dir", owner_home], owner_env)
+        copy = sql("SELECT journey_copy FROM journeywalk.assignments LIMIT 1")
+        sql("""
+            INSERT INTO journeywalk.assignments (journey_id, journey_title, journey_copy, shopper, location, due, window_start, window_end, wave, assigned_by, change)
+            SELECT 'retail-store-visit', 'Retail store visit', '%s', 's' || lpad((i %% 20)::text, 2, '0'), 'Branch ' || (i %% 400),
+                   current_date + (i %% 90), CASE WHEN i %% 3 = 0 THEN time '18:00' END, CASE WHEN i %% 3 = 0 THEN time '21:00' END,
+                   'wave ' || (i %% 12), 'agency', journeywalk.take_change()
+            FROM generate_series(2, %d) AS i
+            """ % (copy, options.assignments))
+        sql("""
+            INSERT INTO journeywalk.walks (owner, walk_id, journey_id, journey_title, operator, location, started, format, records, finished, submitted,
+                                           revision, state, grade, score, assignment)
+            SELECT 's' || lpad((i %% 20)::text, 2, '0'), 'w' || i, 'retail-store-visit', 'Retail store visit', 'Shopper ' || (i %% 20),
+                   'Branch ' || (i %% 40), now() - make_interval(days => i %% 365), 3, 30, true, true,
+                   CASE WHEN i %% 4 = 0 THEN 2 ELSE 1 END, CASE WHEN i %% 2 = 0 THEN 'approved' ELSE 'submitted' END,
+                   CASE WHEN i %% 2 = 0 THEN 1 + i %% 10 END, (i %% 101)::float8, CASE WHEN i %% 10 = 0 THEN 1 + i %% %d END
+            FROM generate_series(1, %d) AS i
+            """ % (options.assignments, options.walks))
+        sql("""
+            INSERT INTO journeywalk.review_events (owner, walk_id, revision, kind, by, at, grade, due, change)
+            SELECT owner, walk_id, 1, 'submit', owner, started + interval '3 hours', NULL::int, NULL::timestamptz, journeywalk.take_change() FROM journeywalk.walks
+            UNION ALL
+            SELECT owner, walk_id, 1, 'return', 'rita', started + interval '5 hours', NULL, started + interval '3 days', journeywalk.take_change()
+              FROM journeywalk.walks WHERE revision = 2
+            UNION ALL
+            SELECT owner, walk_id, 2, 'submit', owner, started + interval '30 hours', NULL, NULL, journeywalk.take_change()
+              FROM journeywalk.walks WHERE revision = 2
+            UNION ALL
+            SELECT owner, walk_id, revision, 'approve', 'rita', started + interval '40 hours', grade, NULL, journeywalk.take_change()
+              FROM journeywalk.walks WHERE state = 'approved'
+            """)
+        sql("VACUUM ANALYZE")
+        fill = time.perf_counter() - began
+        counts = sql("SELECT (SELECT count(*) FROM journeywalk.walks) || ' walks, ' || (SELECT count(*) FROM journeywalk.review_events) || ' review events, ' || (SELECT count(*) FROM journeywalk.assignments) || ' assignments'")
+        print("filled in %.1f s: %s" % (fill, counts))
+
+        def timed(arguments, home, person_env, expect):
+            times = []
+            output = ""
+            for _ in range(options.runs + 1):
+                start = time.perf_counter()
+                output = run([binary] + arguments + ["--data-dir", home], person_env).stdout
+                times.append((time.perf_counter() - start) * 1000)
+            if expect not in output:
+                sys.exit("unexpected output of %s: %s" % (" ".join(arguments), output[:500]))
+            times = times[1:]  # the first run warms the server's caches and the binary's pages
+            return statistics.median(times), max(times), len(output)
+
+        print("load average before: %s" % load())
+        rows = [
+            ("assignments --format json (admin: all %d)" % options.assignments, ["assignments", "--format", "json"], owner_home, owner_env, '"id":'),
+            ("assignments --mine (a shopper)", ["assignments", "--mine"], shopper_home, shopper_env, "ID"),
+            ("team stats --format json (admin, %d walks)" % options.walks, ["team", "stats", "--format", "json"], owner_home, owner_env, '"walks":%d' % options.walks),
+            ("team stats --by shopper", ["team", "stats", "--by", "shopper"], owner_home, owner_env, "s19"),
+            ("team stats --by location", ["team", "stats", "--by", "location"], owner_home, owner_env, "Branch 39"),
+            ("team stats --by month --format json", ["team", "stats", "--by", "month", "--format", "json"], owner_home, owner_env, '"by":"month"'),
+        ]
+        for what, arguments, home, person_env, expect in rows:
+            median, slowest, size = timed(arguments, home, person_env, expect)
+            print("%-55s %6.0f ms median, %6.0f ms slowest (%d bytes out)" % (what, median, slowest, size))
+        print("load average after: %s" % load())
+    finally:
+        run([os.path.join(ROOT, "scripts/team-server"), "stop", server], env, check=False)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
