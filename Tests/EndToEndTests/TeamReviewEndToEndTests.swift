@@ -108,6 +108,8 @@ import Testing
         #expect(released.count == 1)
         let copy = try String(contentsOfFile: team.home("cleo") + "/team/walks/released/" + released[0], encoding: .utf8)
         #expect(!copy.contains("Ana") && !copy.contains(ana) && copy.contains(#""operator":"Person 1""#), "the client's copy names nobody")
+        let compare = team.run(as: "cleo", ["compare", "--journey", "retail-store-visit", "--format", "json"], program: journeywalkBinary)
+        #expect(compare.status == 0 && compare.output.contains(#""author":"released""#) && !compare.output.contains("Ana"), "\(compare.output.prefix(400))")
         let report = team.run(as: "cleo", ["report", "--all", "--format", "text"], program: journeywalkBinary)
         #expect(report.status == 0 && report.output.contains("Retail store visit") && !report.output.contains("Ana"), "\(report.output.prefix(400))")
     }
