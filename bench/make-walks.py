@@ -2,10 +2,11 @@
 """Writes N generated walk files (walk format 2, or 3 with --format 3) into a data folder's walks/,
 for the benchmarks.
 
-Usage: python3 bench/make-walks.py --count 100000 --home /tmp/jw-100k [--format 3] [--submitted]
+Usage: python3 bench/make-walks.py --count 100000 --home /tmp/jw-100k [--format 3] [--submitted] [--journey ID]
 
 --format 3 chains every record as journeywalk does (seq, and prev: the SHA-256 of the line before);
 --submitted finishes every walk and submits it.
+--journey ID writes walks of that journey only (its versions), as a calibration round would have them.
 
 Four journeys, three of them in several versions (touchpoints added, removed and renamed between
 versions), 14 locations, 24 operators, all three roles, walks spread over 2026; a quarter are
@@ -108,11 +109,16 @@ def main():
     parser.add_argument("--format", type=int, choices=[2, 3], default=2)
     parser.add_argument("--submitted", action="store_true", help="every walk finished and submitted")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--journey", help="only walks of this journey (retail-store-visit, phone-support-call, online-order-return, gym-membership)")
     options = parser.parse_args()
     folder = os.path.join(options.home, "walks")
     os.makedirs(folder, mode=0o700, exist_ok=True)
     rng = random.Random(options.seed)
     families = journeys()
+    if options.journey:
+        families = [(family, weight) for family, weight in families if family[0]["id"] == options.journey]
+        if not families:
+            parser.error(f"--journey: no generated journey has the id {options.journey!r}")
     weights = [w for _, w in families]
     year_start = 1767225600  # 2026-01-01T00:00:00Z
     encoded_journeys = {}

@@ -12,16 +12,10 @@ public struct ComparisonBuilder: Sendable {
     private var columnIndex: [String: Int] = [:]
     /// Sort keys of walk columns: visit start and id.
     private var columnOrder: [(Date, String)] = []
-    private var rowIndex: [String: Int] = [:]
+    /// The touchpoints as rows, matched across versions (`TouchpointRows`).
+    private var rows = TouchpointRows()
     /// Per row, per column.
     private var grid: [[Comparison.Cell]] = []
-    /// The outlines seen, with the newest visit of each, to order the rows and name them.
-    private var outlines: [String: (outline: JourneyOutline, newest: Date)] = [:]
-    /// Outline keys each row appears in.
-    private var rowOutlines: [Set<String>] = []
-    /// Ad-hoc rows: their id, title and the row they follow, by row key.
-    private var adhoc: [String: (id: String, title: String, after: String?)] = [:]
-    private var adhocOrder: [String] = []
     private var problems: [String] = []
 
     public init(journeyID: String, grouping: CompareGrouping?) {
@@ -35,11 +29,7 @@ public struct ComparisonBuilder: Sendable {
     /// Adds one walk; `outline` is its journey version's outline (`walk.outlineKey`).
     public mutating func add(_ walk: WalkDigest, outline: JourneyOutline) {
         let outlineKey = walk.outlineKey
-        if let seen = outlines[outlineKey] {
-            if walk.visitStart > seen.newest { outlines[outlineKey] = (outline, walk.visitStart) }
-        } else {
-            outlines[outlineKey] = (outline, walk.visitStart)
-        }
+        rows.note(outline, key: outlineKey, visitStart: walk.visitStart)
         if newestVisit.map({ walk.visitStart >= $0 }) ?? true {
             journeyTitle = walk.journeyTitle
             newestVisit = walk.visitStart
@@ -59,23 +49,9 @@ public struct ComparisonBuilder: Sendable {
         }
         var previous: String?
         for step in walk.steps {
-            let rowKey = step.adhocTitle.map { "adhoc\u{1F}" + $0.lowercased() } ?? step.touchpoint
-            let row: Int
-            if let existing = rowIndex[rowKey] {
-                row = existing
-            } else {
-                row = grid.count
-                rowIndex[rowKey] = row
-                grid.append(Array(repeating: Comparison.Cell(), count: columns.count))
-                rowOutlines.append([])
-                if let title = step.adhocTitle {
-                    adhoc[rowKey] = (step.touchpoint, title, previous)
-                    adhocOrder.append(rowKey)
-                }
-            }
-            rowOutlines[row].insert(outlineKey)
+            let row = rows.row(touchpoint: step.touchpoint, adhocTitle: step.adhocTitle, outlineKey: outlineKey, previous: &previous)
+            if row == grid.count { grid.append(Array(repeating: Comparison.Cell(), count: columns.count)) }
             grid[row][column].add(step)
-            previous = rowKey
         }
     }
 
@@ -95,64 +71,17 @@ public struct ComparisonBuilder: Sendable {
                 return la != lb ? la < lb : a < b
             }
         }
-        let newestFirst = outlines.values.sorted { a, b in
-            let (va, vb) = (a.outline.version ?? Int.min, b.outline.version ?? Int.min)
-            return va != vb ? va > vb : a.newest > b.newest
-        }
-        // Row order: the newest outline's touchpoints, then each older outline's missing ones after
-        // the touchpoint they follow there, then ad-hoc touchpoints after the one they followed.
-        var order: [String] = []
-        var placed = Set<String>()
-        var info: [String: (title: String, stage: String)] = [:]
-        var insertedAfter: [String: String] = [:]
-        func insert(_ key: String, after anchor: String?) {
-            guard placed.insert(key).inserted else { return }
-            guard let anchor, var position = order.firstIndex(of: anchor) else {
-                order.append(key)
-                return
-            }
-            position += 1
-            // Keep earlier insertions after the same anchor in front.
-            while position < order.count, insertedAfter[order[position]] == anchor { position += 1 }
-            order.insert(key, at: position)
-            insertedAfter[key] = anchor
-        }
-        for (index, entry) in newestFirst.enumerated() {
-            var previous: String?
-            for touchpoint in entry.outline.touchpoints where rowIndex[touchpoint.id] != nil {
-                if info[touchpoint.id] == nil { info[touchpoint.id] = (touchpoint.title, touchpoint.stage) }
-                if index == 0 { placed.insert(touchpoint.id); order.append(touchpoint.id) } else { insert(touchpoint.id, after: previous) }
-                previous = touchpoint.id
-            }
-        }
-        for key in adhocOrder {
-            insert(key, after: adhoc[key]?.after)
-        }
-        // Anything else (a step whose outline was not given) goes last.
-        for key in rowIndex.keys.sorted() where !placed.contains(key) { insert(key, after: nil) }
-
-        let allOutlines = Set(outlines.keys)
-        let versionOf = outlines.mapValues(\.outline.version)
-        var rows: [Comparison.Row] = []
-        for key in order {
-            guard let row = rowIndex[key] else { continue }
-            var cells = columnPermutation.map { grid[row][$0] }
+        var built: [Comparison.Row] = []
+        for row in rows.ordered() {
+            var cells = columnPermutation.map { grid[row.index][$0] }
             for (position, column) in columnPermutation.enumerated() {
                 cells[position].absent = columns[column].walks - cells[position].present
             }
-            let present = rowOutlines[row]
-            var onlyIn: [Int?]?
-            if adhoc[key] == nil, present != allOutlines {
-                let versions = Set(present.map { versionOf[$0] ?? nil })
-                onlyIn = versions.sorted { ($0 ?? Int.min) < ($1 ?? Int.min) }
-            }
-            let stage = info[key]?.stage ?? adhoc[key].flatMap { entry in entry.after.flatMap { info[$0]?.stage } } ?? ""
-            rows.append(Comparison.Row(
-                touchpoint: adhoc[key]?.id ?? key, title: adhoc[key]?.title ?? info[key]?.title ?? key, stage: stage,
-                adhoc: adhoc[key] != nil, onlyIn: onlyIn, cells: cells))
+            built.append(Comparison.Row(
+                touchpoint: row.touchpoint, title: row.title, stage: row.stage, adhoc: row.adhoc, onlyIn: row.onlyIn, cells: cells))
         }
         return Comparison(
             journeyID: journeyID, journeyTitle: journeyTitle.isEmpty ? journeyID : journeyTitle, grouping: grouping,
-            columns: columnPermutation.map { columns[$0] }, rows: rows, problems: problems)
+            columns: columnPermutation.map { columns[$0] }, rows: built, problems: problems)
     }
 }

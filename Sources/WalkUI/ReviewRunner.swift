@@ -17,6 +17,8 @@ public struct ReviewRunner {
     public var delete: ((WalkListing) -> Result<String, ReviewFailure>)?
     /// Compares walks with the given columns (`C` on the list, `b` on the compare screen). Nil where walks cannot be compared.
     public var compare: ((ReviewListState.CompareRequest, CompareGrouping?) -> Result<Comparison, ReviewFailure>)?
+    /// Works out the agreement of the walks compared (`a` on the compare screen). Nil where it cannot be.
+    public var agreement: ((ReviewListState.CompareRequest) -> Result<Agreement, ReviewFailure>)?
 
     /// A fresher list of walks, asked for after each frame while it is being made (the walk index is
     /// brought up to date after the first frame). Nil when there is none to wait for.
@@ -76,7 +78,8 @@ public struct ReviewRunner {
             }
             switch compare(request, nil) {
             case .success(let comparison):
-                let runner = CompareRunner { grouping in compare(request, grouping) }
+                let agreement = self.agreement
+                let runner = CompareRunner(regroup: { grouping in compare(request, grouping) }, agreement: agreement.map { work in { work(request) } })
                 return runner.run(CompareState(comparison: comparison), terminal: terminal) ? .done : .leave
             case .failure(let failure):
                 return .then([.failed(failure)])

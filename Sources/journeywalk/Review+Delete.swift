@@ -5,7 +5,7 @@ import WalkUI
 
 extension Review {
     /// The review runner of a list, with `d` moving a walk of the data folder into its trash and `C`
-    /// comparing walks.
+    /// comparing walks (and `a` there working out their agreement).
     static func listRunner(locations: DataLocations, settings: ExportSettings, source: WalkDigestSource) -> ReviewRunner {
         var runner = Review.runner(settings, reviews: reviews(locations))
         runner.compare = { request, grouping in
@@ -14,6 +14,16 @@ extension Review {
             }
             do throws(WalkComparison.MixedJourneys) {
                 return .success(try WalkComparison.of(paths: paths, grouping: grouping))
+            } catch {
+                return .failure(ReviewFailure(error.description))
+            }
+        }
+        runner.agreement = { request in
+            guard let paths = request.paths else {
+                return .success(source.agreement(journey: request.journey, filter: request.filter))
+            }
+            do throws(WalkComparison.MixedJourneys) {
+                return .success(try WalkAgreement.of(paths: paths))
             } catch {
                 return .failure(ReviewFailure(error.description))
             }

@@ -18,11 +18,15 @@ struct CompareProgram: Program {
         case input(ScreenInput)
         /// The comparison built again with other columns, or why it could not be.
         case regrouped(Result<Comparison, ReviewFailure>)
+        /// The agreement of the walks worked out, or why it could not be.
+        case agreementWorkedOut(Result<Agreement, ReviewFailure>)
     }
 
     enum Effect: Equatable {
         /// Build the comparison again with these columns.
         case regroup(CompareGrouping?)
+        /// Work out the agreement of the walks compared.
+        case workOutAgreement
         case leave
     }
 
@@ -39,6 +43,7 @@ struct CompareProgram: Program {
                 return [.leave]
             case .quit?: return [.leave]
             case .regroup(let grouping)?: return [.regroup(grouping)]
+            case .workOutAgreement?: return [.workOutAgreement]
             case nil: return []
             }
         case .input(.interrupted): return [.leave]
@@ -48,6 +53,8 @@ struct CompareProgram: Program {
             height = rows
         case .regrouped(.success(let fresh)): state.regrouped(fresh)
         case .regrouped(.failure(let failure)): state.failed(failure.message)
+        case .agreementWorkedOut(.success(let worked)): state.showAgreement(worked)
+        case .agreementWorkedOut(.failure(let failure)): state.failed(failure.message)
         }
         return []
     }

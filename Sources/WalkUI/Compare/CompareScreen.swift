@@ -38,6 +38,10 @@ public enum CompareScreen {
             ScreenParts.tooSmall(&canvas, needs: minimumTerminalSize, note: "")
             return
         }
+        if state.showsAgreement, let agreement = state.agreement {
+            renderAgreement(state, agreement, into: &canvas)
+            return
+        }
         let comparison = state.comparison
         let single = comparison.grouping == nil
         let by = comparison.grouping.map { "by " + $0.rawValue } ?? "each walk"

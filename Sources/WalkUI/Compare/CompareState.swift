@@ -1,7 +1,8 @@
 import JourneyKit
 
 /// The compare screen: the matrix of one journey's walks (SPEC 7.4), a cursor on one cell, scrolled
-/// both ways with the touchpoint names frozen on the left.
+/// both ways with the touchpoint names frozen on the left; `a` shows the walkers' agreement per
+/// touchpoint instead (calibration, SPEC 8.4).
 public struct CompareState: Equatable, Sendable {
     public private(set) var comparison: Comparison
     /// The cursor: a row (touchpoint) and a column (walk or group).
@@ -11,6 +12,10 @@ public struct CompareState: Equatable, Sendable {
     public private(set) var showsCell = false
     public private(set) var help: HelpOverlay?
     public private(set) var message: WalkState.Message?
+    /// The agreement of the walks compared, once worked out (`a`); the same whatever the columns.
+    public private(set) var agreement: Agreement?
+    /// Whether the agreement is shown instead of the matrix.
+    public private(set) var showsAgreement = false
 
     public init(comparison: Comparison) {
         self.comparison = comparison
@@ -19,7 +24,7 @@ public struct CompareState: Equatable, Sendable {
     /// What the compare keys ask for.
     public enum Command: Equatable, Sendable {
         case up, down, left, right, pageUp, pageDown, first, last, firstColumn, lastColumn, columnsLeft, columnsRight
-        case nextFlip, previousFlip, group, cell, help, back, quit
+        case nextFlip, previousFlip, group, cell, agreement, help, back, quit
     }
 
     public static let keys = KeyMap<Command>(title: "Compare walks", [
@@ -38,6 +43,7 @@ public struct CompareState: Equatable, Sendable {
         KeyBinding([.char("f")], .nextFlip, name: "next flip", help: "next touchpoint that flips (magic in some walks, misery in others)", group: "Read", footerPriority: 2),
         KeyBinding([.char("F")], .previousFlip, name: "previous flip", help: "previous touchpoint that flips", group: "Read", inFooter: false),
         KeyBinding([.char("b")], .group, name: "group", help: "columns: each walk, then by location, channel, operator, role, month", group: "Read", footerPriority: 2),
+        KeyBinding([.char("a")], .agreement, name: "agreement", help: "agreement per touchpoint: its verdicts and checklist items, with Krippendorff's alpha (calibration); again for the matrix", group: "Read", footerPriority: 2),
         KeyBinding([.enter], .cell, name: "cell", help: "show the cell under the cursor in full (any key closes it)", group: "Read", footerPriority: 3),
         KeyBinding([.char("?")], .help, name: "help", help: "show all keys", group: "Read", footerPriority: 0),
         KeyBinding([.char("q"), .escape], .back, name: "back", help: "back (to the list of walks when opened from review)", group: "Read", footerPriority: 1),
@@ -48,6 +54,8 @@ public struct CompareState: Equatable, Sendable {
     public enum Effect: Equatable, Sendable {
         /// Build the comparison again with these columns, then call `regrouped`.
         case regroup(CompareGrouping?)
+        /// Work out the agreement of the walks, then call `showAgreement` (or `failed`).
+        case workOutAgreement
         case back
         case quit
     }
@@ -92,7 +100,15 @@ public struct CompareState: Equatable, Sendable {
             let index = Self.groupings.firstIndex(of: comparison.grouping) ?? 0
             let next = Self.groupings[(index + 1) % Self.groupings.count]
             return .regroup(next)
-        case .cell: showsCell = comparison.rows.indices.contains(row) && comparison.columns.indices.contains(column)
+        case .cell: showsCell = !showsAgreement && comparison.rows.indices.contains(row) && comparison.columns.indices.contains(column)
+        case .agreement:
+            if showsAgreement {
+                showsAgreement = false
+            } else if agreement != nil {
+                showsAgreement = true
+            } else {
+                return .workOutAgreement
+            }
         case .help: help = HelpOverlay()
         case .back: return .back
         case .quit: return .quit
@@ -108,7 +124,13 @@ public struct CompareState: Equatable, Sendable {
         column = min(column, max(0, fresh.columns.count - 1))
     }
 
-    /// The regrouping could not be done.
+    /// The agreement worked out, shown instead of the matrix.
+    public mutating func showAgreement(_ worked: Agreement) {
+        agreement = worked
+        showsAgreement = true
+    }
+
+    /// The regrouping (or the agreement) could not be done.
     public mutating func failed(_ text: String) {
         message = WalkState.Message(text: text, kind: .error)
     }
