@@ -40,7 +40,7 @@ public struct TeamAssignment: Equatable, Sendable {
     public func isOverdue(today: CalendarDay) -> Bool { CalendarDay(iso: due).map { $0 < today } ?? false }
 
     /// What a walk started from it carries in its header.
-    public var walkAssignment: WalkAssignment { WalkAssignment(id: id, window: window, due: due) }
+    public var walkAssignment: WalkAssignment { WalkAssignment(id: id, window: window, due: due, wave: wave) }
 
     public var json: JSONWriter.Value {
         .object([

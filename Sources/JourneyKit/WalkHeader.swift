@@ -69,11 +69,14 @@ public struct WalkAssignment: Equatable, Sendable {
     public var window: String?
     /// `2026-12-10`.
     public var due: String?
+    /// The wave of visits the assignment belongs to (`compare --agreement --wave NAME` calibrates them).
+    public var wave: String?
 
-    public init(id: Int64, window: String? = nil, due: String? = nil) {
+    public init(id: Int64, window: String? = nil, due: String? = nil, wave: String? = nil) {
         self.id = id
         self.window = window
         self.due = due
+        self.wave = wave
     }
 
     /// The window's start and end as minutes after midnight; nil without one (or when unreadable).

@@ -48,7 +48,7 @@ public enum WalkCodec {
                 // `id` first: the team's server reads it from the header's bytes.
                 pairs.append(("assignment", .object([
                     ("id", .int(Int(assignment.id))), ("window", .optional(assignment.window)), ("due", .optional(assignment.due)),
-                ])))
+                ] + (assignment.wave.map { [("wave", JSONWriter.Value.string($0))] } ?? []))))
             }
             pairs.append(("journey", journeyValue(header)))
             return pairs
@@ -207,7 +207,8 @@ public enum WalkCodec {
         }
         if let assignment = record["assignment"] {
             guard let id = assignment["id"]?.int, id > 0 else { throw .missing("assignment") }
-            header.assignment = WalkAssignment(id: Int64(id), window: cut(assignment["window"]?.string), due: cut(assignment["due"]?.string))
+            header.assignment = WalkAssignment(id: Int64(id), window: cut(assignment["window"]?.string), due: cut(assignment["due"]?.string),
+                                               wave: cut(assignment["wave"]?.string))
         }
         return .started(header)
     }

@@ -28,6 +28,9 @@ struct CompareSubcommand: ParsableCommand {
     @Option(help: "Every walk of this journey id (read from the walk index).")
     var journey: String?
 
+    @Option(help: ArgumentHelp("Every walk of this wave of the team's assignments (journeywalk assign --wave), yours and the pulled ones.", valueName: "name"))
+    var wave: String?
+
     @Option(help: "One column per location, channel, operator, role or month (the month the visit began, in your time zone, TZ) instead of one per walk.")
     var by: CompareGrouping?
 
@@ -42,8 +45,8 @@ struct CompareSubcommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func validate() throws {
-        if walks.isEmpty == (journey == nil) {
-            throw ValidationError("name the walks to compare, or choose them with --journey ID (not both)")
+        if [!walks.isEmpty, journey != nil, wave != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("name the walks to compare, or choose them with --journey ID or --wave NAME (one of the three)")
         }
         if agreement, by != nil {
             throw ValidationError("--by does not apply to --agreement: agreement counts every walk chosen together")
@@ -53,8 +56,8 @@ struct CompareSubcommand: ParsableCommand {
         }
     }
 
-    /// The walks compared: every walk of a journey (from the walk index) or walks named one by one.
-    /// An assignment group (SPEC 8.4) becomes a third way here, handing over its walks' files.
+    /// The walks compared: every walk of a journey (from the walk index), the walks of a wave of
+    /// assignments (their files), or walks named one by one.
     enum Selection {
         case journey(String)
         case files([String])
@@ -69,6 +72,10 @@ struct CompareSubcommand: ParsableCommand {
         if let journey {
             if let notice = source?.notice { Session.printError("journeywalk: " + notice) }
             selection = .journey(journey)
+        } else if let wave {
+            let paths = WaveWalks.paths(wave: wave, locations: locations)
+            guard !paths.isEmpty else { throw Session.fail("no walk of the wave `\(TerminalText.sanitize(wave))` in \(locations.walks) or the pulled team walks (journeywalk pull)") }
+            selection = .files(paths)
         } else {
             let library = WalkFileCatalog(locations)
             let (paths, unknown) = Session.walkPaths(walks, in: library)
@@ -151,5 +158,21 @@ struct CompareSubcommand: ParsableCommand {
         AgreementReport.write(worked, as: format) { output.write($0) }
         output.flush()
         if !worked.problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The walks of a wave of the team's assignments (SPEC 8.4): the files, this machine's and the pulled
+/// copies, whose header names an assignment of that wave. Only each file's first line is read.
+enum WaveWalks {
+    static func paths(wave: String, locations: DataLocations) -> [String] {
+        let library = WalkFileCatalog(folder: locations.walks, team: TeamFiles(locations))
+        let needle = Array(JSONWriter.encode(.string(wave)).utf8)
+        let candidates = library.paths + library.teamCopies.map(\.path)
+        let found = Parallel.map(candidates, perWorker: 256) { path -> String? in
+            guard let line = PosixFile.firstLine(path), ByteSearch.contains(line, Array(#""wave":"#.utf8) + needle) else { return nil }
+            guard case .started(let parsed)? = try? WalkCodec.decode(bytes: line, copies: SharedJourneyCopies.near(walkFile: path)) else { return nil }
+            return parsed.assignment?.wave == wave ? path : nil
+        }
+        return found.compactMap { $0 }
     }
 }

@@ -82,4 +82,32 @@ import Testing
         let after = try String(contentsOfFile: team.home("ana") + "/team/assignments.jsonl", encoding: .utf8)
         #expect(after.isEmpty, "the walked and the cancelled assignment are no longer offered: \(after)")
     }
+
+    @Test func aWaveIsCalibratedFromItsWalks() throws {
+        guard let team = TestTeam(TestServer.required()) else { return }
+        for (person, role) in [("ana", "shopper"), ("ben", "shopper"), ("lee", "leader")] {
+            guard team.addMember(person, role: role) else { return }
+        }
+        for (person, place) in [("ana", "North"), ("ben", "South")] {
+            let made = team.run(as: "owner", ["assign", "retail-store-visit", "--to", team.name(person), "--location", place, "--due", "+2d", "--wave", "December A"],
+                                password: team.ownerPassword)
+            #expect(made.status == 0, "\(made.output)")
+            #expect(team.run(as: person, ["pull"], password: team.password(person), program: journeywalkBinary).status == 0)
+        }
+        // Ana and Ben judge the first touchpoint differently and agree on the rest.
+        for (person, first) in [("ana", "m"), ("ben", "x")] {
+            let id = team.sql("SELECT id FROM journeywalk.assignments WHERE shopper = '\(team.name(person))'")
+            let script = team.root + "/\(person)-wave.txt"
+            FileManager.default.createFile(atPath: script, contents: Data((first + "\nm\nm\nm\nm\nm\nm\nm\nm\nfinish\n").utf8))
+            let walked = team.run(as: person, ["walk", "--assignment", id, "--operator", person.capitalized, "--plain"], program: journeywalkBinary, stdin: script)
+            #expect(walked.status == 0, "\(walked.output)")
+            #expect(team.run(as: person, ["push", "--all"], password: team.password(person)).status == 0)
+        }
+        #expect(team.run(as: "lee", ["pull"], password: team.password("lee"), program: journeywalkBinary).status == 0)
+        let agreement = team.run(as: "lee", ["compare", "--agreement", "--wave", "December A", "--format", "json"], program: journeywalkBinary)
+        #expect(agreement.status == 0 && agreement.output.contains(#""walks":2"#), "\(agreement.output.prefix(600))")
+        #expect(agreement.output.contains(#"{"touchpoint":"find-opening-hours","magic":1,"neutral":0,"misery":1,"agreement":0.0,"title":"Find opening hours online"}"#), "\(agreement.output.prefix(900))")
+        let none = team.run(as: "lee", ["compare", "--agreement", "--wave", "no such wave"], program: journeywalkBinary)
+        #expect(none.status == 1 && none.output.contains("no walk of the wave `no such wave`"), "\(none.output)")
+    }
 }
