@@ -17,25 +17,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def run(arguments, env=None, check=True):
-    result = subprocess.run(arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if check and result.returncode != 0:
-        sys.exit("failed: %s\n%s" % (" ".join(arguments), result.stdout))
-    return result
-
-
-def timed(arguments, env):
-    start = time.perf_counter()
-    result = run(arguments, env)
-    return (time.perf_counter() - start) * 1000, result.stdout
+sys.dont_write_bytecode = True  # no __pycache__ in the checkout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from teamserver import Server, Team, make_walks, run, timed  # noqa: E402
 
 
 def main():
@@ -48,45 +35,17 @@ def main():
     binary = os.path.abspath(options.binary)
     work = tempfile.mkdtemp(prefix="journeywalk-team-bench.")
     os.chmod(work, 0o755)
-    server = os.path.join(work, "server")
-    env = dict(os.environ, JOURNEYWALK_PG_FSYNC="on")
-    run([os.path.join(ROOT, "scripts/team-server"), "start", server], env)
+    server = Server(work, fsync=True)
+    server.start()
     try:
-        values = {}
-        with open(os.path.join(server, "env")) as handle:
-            for line in handle:
-                key, _, value = line.replace("export ", "").strip().partition("=")
-                values[key] = value
-        port = values["JOURNEYWALK_TEST_PGPORT"]
-        socket = values["JOURNEYWALK_TEST_PGSOCKET"]
-
-        def sql(statement, database="postgres"):
-            run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", socket, "-p", port, "-U", "postgres", "-d", database, "-c", statement])
-
-        sql("CREATE ROLE agency LOGIN CREATEROLE PASSWORD 'agency-password'")
-        sql("CREATE DATABASE agency OWNER agency")
-        url = "postgres://%s@127.0.0.1:" + port + "/agency"
-
-        def person(name):
-            home = os.path.join(work, name)
-            os.makedirs(home, exist_ok=True)
-            return home, dict(os.environ, PGPASSWORD=name + "-password", HOME=work)
-
-        owner_home, owner_env = person("agency")
-        run([binary, "team", "init", "--url", url % "agency", "--data-dir", owner_home], owner_env)
-        run([binary, "team", "connect", url % "agency", "--data-dir", owner_home], owner_env)
-        for name, role in [("ana", "shopper"), ("bea", "shopper"), ("cat", "shopper"), ("lee", "leader")]:
-            password_file = os.path.join(work, name + ".password")
-            with open(password_file, "w") as handle:
-                handle.write(name + "-password\n")
-            run([binary, "team", "member", "add", name, "--role", role, "--password-file", password_file, "--data-dir", owner_home], owner_env)
-            home, person_env = person(name)
-            run([binary, "team", "connect", url % name, "--data-dir", home], person_env)
+        team = Team(server, binary, work)
+        team.create([("ana", "shopper"), ("bea", "shopper"), ("cat", "shopper"), ("lee", "leader")])
+        person = team.person
 
         figures = []
         # One submitted walk, a new one each run.
         ana_home, ana_env = person("ana")
-        run([sys.executable, os.path.join(ROOT, "bench/make-walks.py"), "--count", str(options.runs), "--home", ana_home, "--format", "3", "--submitted"])
+        make_walks(ana_home, options.runs)
         single = []
         for name in sorted(os.listdir(os.path.join(ana_home, "walks"))):
             elapsed, output = timed([binary, "push", name[:-len(".jsonl")], "--data-dir", ana_home], ana_env)
@@ -96,12 +55,12 @@ def main():
         figures.append(("push of one submitted walk (median of %d; slowest)" % len(single), "%.0f ms; %.0f ms" % (statistics.median(single), max(single))))
 
         bea_home, bea_env = person("bea")
-        run([sys.executable, os.path.join(ROOT, "bench/make-walks.py"), "--count", str(options.push_walks), "--home", bea_home, "--format", "3", "--submitted", "--seed", "11"])
+        make_walks(bea_home, options.push_walks, seed=11)
         elapsed, _ = timed([binary, "push", "--all", "--data-dir", bea_home], bea_env)
         figures.append(("push of %d new walks" % options.push_walks, "%.2f s" % (elapsed / 1000)))
 
         cat_home, cat_env = person("cat")
-        run([sys.executable, os.path.join(ROOT, "bench/make-walks.py"), "--count", str(options.pull_walks), "--home", cat_home, "--format", "3", "--submitted", "--seed", "13"])
+        make_walks(cat_home, options.pull_walks, seed=13)
         elapsed, _ = timed([binary, "push", "--all", "--data-dir", cat_home], cat_env)
         figures.append(("push of %d new walks (to fill the server for the pull)" % options.pull_walks, "%.2f s" % (elapsed / 1000)))
 
@@ -123,7 +82,7 @@ def main():
         for what, figure in figures:
             print("%-60s %s" % (what, figure))
     finally:
-        run([os.path.join(ROOT, "scripts/team-server"), "stop", server], env, check=False)
+        server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 
