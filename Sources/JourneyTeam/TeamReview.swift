@@ -38,8 +38,9 @@ public enum TeamReview {
         }
     }
 
-    /// The submitted walks the member may read, oldest due first; `states` narrows them (nil: all).
-    public static func queue(_ server: TeamConnection, states: Set<ReviewTrail.State>? = nil) async throws(TeamError) -> [Entry] {
+    /// The submitted walks the member may read, oldest due first; `states` narrows them (nil: all),
+    /// and `only` to one walk (`owner`, `walk id`).
+    public static func queue(_ server: TeamConnection, states: Set<ReviewTrail.State>? = nil, only: (owner: String, walkID: String)? = nil) async throws(TeamError) -> [Entry] {
         var entries: [Entry] = []
         let wanted = states.map { $0.map(\.rawValue).sorted() }
         try await server.stream("""
@@ -48,6 +49,7 @@ public enum TeamReview {
             FROM journeywalk.walks w,
                  (SELECT coalesce((SELECT value FROM journeywalk.settings WHERE key = 'hours_to_client' AND value ~ '^[0-9]{1,5}$')::int, 24) AS hours) h
             WHERE w.state IS NOT NULL AND (\(wanted)::text[] IS NULL OR w.state = ANY(\(wanted)::text[]))
+              AND (\(only?.owner)::text IS NULL OR (w.owner = \(only?.owner) AND w.walk_id = \(only?.walkID)))
             ORDER BY 9, w.owner, w.walk_id
             """) { row throws(TeamError) in
             let (owner, walkID, title, location, started, state, revision, claimedBy, due, returnDue, grade) =
@@ -57,6 +59,15 @@ public enum TeamReview {
                                  revision: Int(revision), claimedBy: claimedBy, due: due, returnDue: returnDue, grade: grade.map(Int.init)))
         }
         return entries
+    }
+
+    /// The submitted walk a command names, asked of the server: `OWNER/WALK-ID` alone, else the queue is searched.
+    public static func find(_ server: TeamConnection, _ reference: String) async throws(TeamError) -> Entry {
+        if let slash = reference.firstIndex(of: "/") {
+            let only = (String(reference[..<slash]), String(reference[reference.index(after: slash)...]))
+            return try find(reference, in: try await queue(server, only: only))
+        }
+        return try find(reference, in: try await queue(server))
     }
 
     /// The submitted walk a command names: `OWNER/WALK-ID`, or a walk id (or the start of one) that

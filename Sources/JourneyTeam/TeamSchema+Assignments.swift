@@ -119,7 +119,7 @@ extension TeamSchema {
             "ALTER TABLE journeywalk.assignments ENABLE ROW LEVEL SECURITY",
             """
             CREATE POLICY assignments_read ON journeywalk.assignments FOR SELECT USING (
-              shopper = session_user OR journeywalk.member_role() IN ('admin','reviewer','leader'))
+              shopper = session_user OR (SELECT journeywalk.member_role()) IN ('admin','reviewer','leader'))
             """,
             "GRANT SELECT ON journeywalk.assignments TO \(group)",
             "REVOKE ALL ON FUNCTION journeywalk.assign(text, text, text, bytea, text, text, date, time, time, text, text), journeywalk.cancel_assignment(bigint) FROM PUBLIC",

@@ -42,7 +42,7 @@ extension TeamSession {
     func withQueued<Result>(_ reference: String, _ body: (TeamConnection, TeamReview.Entry) async throws(TeamError) -> Result) async throws(TeamError) -> Result {
         try await with { server async throws(TeamError) in
             _ = try await TeamSchema.requireTeam(server)
-            let walk = try TeamReview.find(reference, in: try await TeamReview.queue(server))
+            let walk = try await TeamReview.find(server, reference)
             return try await body(server, walk)
         }
     }

@@ -86,7 +86,7 @@ struct QueueScreenSession {
 
     /// The walk's row as the server has it now.
     static func entry(_ row: QueueRow, server: TeamConnection) async throws(TeamError) -> TeamReview.Entry {
-        try TeamReview.find(row.reference, in: try await TeamReview.queue(server))
+        try await TeamReview.find(server, row.reference)
     }
 
     /// A walk of the queue, pulled and checked; a resubmitted walk with what changed since the revision before.
