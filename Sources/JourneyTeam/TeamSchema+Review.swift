@@ -84,21 +84,23 @@ extension TeamSchema {
             "REVOKE ALL ON FUNCTION journeywalk.add_event(text, text, int, text, text, int, text, timestamptz, int) FROM PUBLIC",
             // A walk that was submitted takes new records only while a reviewer has it returned (the
             // shopper's corrections), except the closing of an action, which a leader may do any time.
-            // (Beside the chain's own check, which runs first: triggers fire in the order of their names.)
             """
-            CREATE FUNCTION journeywalk.check_correction() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+            CREATE FUNCTION journeywalk.check_corrections() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
-              DECLARE standing text;
+              DECLARE refused record;
               BEGIN
-                SELECT state INTO standing FROM journeywalk.walks WHERE owner = NEW.owner AND walk_id = NEW.walk_id;
-                IF standing IS NOT NULL AND standing <> 'returned' AND position('{"type":"action"'::bytea in NEW.line) <> 1 THEN
-                  RAISE EXCEPTION 'walk % is %: a submitted walk takes corrections only after a reviewer returns it', NEW.walk_id, replace(standing, '_', ' ') USING ERRCODE = '55000';
+                SELECT a.walk_id, w.state INTO refused FROM added a JOIN journeywalk.walks w ON w.owner = a.owner AND w.walk_id = a.walk_id
+                  WHERE w.state IS NOT NULL AND w.state <> 'returned' AND position('{"type":"action"'::bytea in a.line) <> 1 LIMIT 1;
+                IF FOUND THEN
+                  RAISE EXCEPTION 'walk % is %: a submitted walk takes corrections only after a reviewer returns it', refused.walk_id, replace(refused.state, '_', ' ') USING ERRCODE = '55000';
                 END IF;
-                RETURN NEW;
+                RETURN NULL;
               END $$
             """,
-            "CREATE TRIGGER records_correction BEFORE INSERT ON journeywalk.records FOR EACH ROW EXECUTE FUNCTION journeywalk.check_correction()",
+            // Once per statement (a push is one statement per walk), before the submissions are
+            // followed: after-triggers run in the order of their names.
+            "CREATE TRIGGER records_correction AFTER INSERT ON journeywalk.records REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION journeywalk.check_corrections()",
             // Every `submit` record that arrives is a submission event (revision 1, 2, …), written by
             // the server as the walker, after the walk's row has followed its records.
             """
