@@ -34,6 +34,7 @@ extension TeamSchema {
             "REVOKE ALL ON FUNCTION journeywalk.note_scores(text[], double precision[]) FROM PUBLIC",
             "GRANT EXECUTE ON FUNCTION journeywalk.note_scores(text[], double precision[]) TO \(group)",
             "CREATE INDEX walks_by_owner_location ON journeywalk.walks (owner, lower(btrim(location)), started)",
+            "CREATE INDEX walks_by_assignment ON journeywalk.walks (assignment) WHERE assignment IS NOT NULL",
             // The walk names its assignment in its header (`"assignment":{"id":…}`): the server reads it
             // from the first record, for the queue's checks and the team's statistics.
             """
