@@ -36,6 +36,27 @@ public enum ReleasedCopy {
                 events.append(event)
             }
         }
+        return (encode(events), evidence)
+    }
+
+    /// A released copy as the client keeps it: its evidence records point at the files `pull`
+    /// fetched (`folder/SHA256`), so reports find them; re-chained. Nil when it cannot be read.
+    public static func localized(_ bytes: [UInt8], path: String, evidenceFolder folder: String) -> [UInt8]? {
+        guard let loaded = try? LoadedWalk.parse(bytes, path: path, keepingEvents: true) else { return nil }
+        var events: [WalkEvent] = [.started(loaded.walk.header)]
+        for event in loaded.events {
+            guard case .attached(var change) = event else {
+                events.append(event)
+                continue
+            }
+            change.evidence.path = folder + "/" + change.evidence.sha256.lowercased()
+            events.append(.attached(change))
+        }
+        return encode(events)
+    }
+
+    /// Events as a format-3 file with a chain of its own.
+    static func encode(_ events: [WalkEvent]) -> [UInt8] {
         var copy: [UInt8] = []
         var prev: String?
         for (offset, event) in events.enumerated() {
@@ -44,6 +65,6 @@ public enum ReleasedCopy {
             copy += line
             copy.append(0x0A)
         }
-        return (copy, evidence)
+        return copy
     }
 }

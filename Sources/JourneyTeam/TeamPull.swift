@@ -134,19 +134,37 @@ public enum TeamPull {
     static func pullClientCopies(_ server: TeamConnection, files: TeamFiles, after cursor: Int64, upTo last: Int64) async throws(TeamError) -> Int {
         guard try await TeamMembers.myRole(server) == "client" else { return 0 }
         var written = 0
-        try await server.stream("SELECT name, content FROM journeywalk.client_copies WHERE change > \(cursor) AND change <= \(last) ORDER BY change") { row throws(TeamError) in
-            let (name, content) = try decode(row, as: (String, ByteBuffer).self)
+        let folder = files.copies + "/" + TeamFiles.releasedAuthor
+        let evidenceFolder = folder + "/evidence"
+        var wanted: Set<String> = []
+        try await server.stream("SELECT name, content, evidence FROM journeywalk.client_copies WHERE change > \(cursor) AND change <= \(last) ORDER BY change") { row throws(TeamError) in
+            let (name, content, evidence) = try decode(row, as: (String, ByteBuffer, [String]).self)
             guard TeamFiles.isSafeName(name) else { return }
-            let folder = files.copies + "/" + TeamFiles.releasedAuthor
             do throws(FileError) {
                 try PosixFile.makeFolder(files.folder, mode: 0o700)
                 try PosixFile.makeFolder(files.copies, mode: 0o700)
                 try PosixFile.makeFolder(folder, mode: 0o700)
                 let path = folder + "/" + name + ".jsonl"
                 if !PosixFile.isFile(path) {
-                    try PosixFile.writeAtomically(Array(content.readableBytesView), to: path, mode: 0o400, exactMode: true, sync: false)
+                    // Evidence the reviewer included is fetched beside the copies, and the copy points at it.
+                    let bytes = Array(content.readableBytesView)
+                    let kept = evidence.isEmpty ? bytes : (ReleasedCopy.localized(bytes, path: path, evidenceFolder: evidenceFolder) ?? bytes)
+                    try PosixFile.writeAtomically(kept, to: path, mode: 0o400, exactMode: true, sync: false)
                     written += 1
                 }
+            } catch {
+                throw TeamError(error.description)
+            }
+            wanted.formUnion(evidence.filter { $0.count == 64 && $0.allSatisfy(\.isHexDigit) && !PosixFile.isFile(evidenceFolder + "/" + $0) })
+        }
+        guard !wanted.isEmpty else { return written }
+        try await server.stream("SELECT sha256, content FROM journeywalk.evidence WHERE sha256 = ANY(\(Array(wanted)))") { row throws(TeamError) in
+            let (hash, content) = try decode(row, as: (String, ByteBuffer).self)
+            let bytes = Array(content.readableBytesView)
+            guard wanted.contains(hash), SHA256.hex(bytes) == hash else { return }
+            do throws(FileError) {
+                try PosixFile.makeFolder(evidenceFolder, mode: 0o700)
+                try PosixFile.writeAtomically(bytes, to: evidenceFolder + "/" + hash, mode: 0o400, exactMode: true, sync: false)
             } catch {
                 throw TeamError(error.description)
             }

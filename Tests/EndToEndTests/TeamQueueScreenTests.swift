@@ -111,7 +111,7 @@ import Testing
         #expect(tmux.waitFor("Approved with grade 8").found)
         tmux.send("L")
         #expect(tmux.waitFor("Release to the client?").found)
-        tmux.send("y")
+        tmux.send("e")
         let released = tmux.waitFor("Released to the client")
         #expect(released.found, "\(released.screen)")
         tmux.send("q")
@@ -123,6 +123,9 @@ import Testing
         for name in ["Ana", "Amira", ana, ben, rita] {
             #expect(!report.output.contains(name), "\(name) is not in the client's report")
         }
+        // Released with its evidence (`e`): the photo came along, and the report finds it.
+        #expect(report.output.contains(#""path":"\#(sha256Hex(Array("the same photo, sent twice".utf8)))","bytes":26"#) && report.output.contains(#""status":"present""#),
+                "\(report.output.prefix(2000))")
         // The audit trail: every event in order, each with who and when.
         let trailRows = team.sql("SELECT string_agg(kind || ':' || by, ' ' ORDER BY id) FROM journeywalk.review_events WHERE owner = '\(ana)' AND walk_id = '\(anaID)'")
         #expect(trailRows == "submit:\(ana) comment:\(rita) return:\(rita) submit:\(ana) approve:\(rita) release:\(rita)", "\(trailRows)")
