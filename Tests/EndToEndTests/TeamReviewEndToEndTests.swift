@@ -102,6 +102,15 @@ import Testing
         #expect(stats.output.contains(#"{"name":"\#(ana)","walks":1,"returned_share":1.0,"on_time_share":1.0,"mean_grade":8.0,"mean_score":"#), "\(stats.output)")
         let shopperStats = team.run(as: "ana", ["team", "stats"], password: team.password("ana"))
         #expect(shopperStats.output.contains("team      1     100 %    100 %    8.0"), "a shopper's own figures: \(shopperStats.output)")
+        // Offline, from the walks and reviews of the last pull (Ana pulled the return, not the approval yet).
+        #expect(team.run(as: "ana", ["pull"], password: team.password("ana"), program: journeywalkBinary).status == 0)
+        let conf = team.home("ana") + "/team.conf"
+        let online = try String(contentsOfFile: conf, encoding: .utf8)
+        try online.replacingOccurrences(of: ":\(team.server.port)/", with: ":\(freeTCPPort())/").write(toFile: conf, atomically: true, encoding: .utf8)
+        let offlineStats = team.run(as: "ana", ["team", "stats", "--format", "json"], password: team.password("ana"))
+        #expect(offlineStats.status == 0 && offlineStats.output.contains("the figures of the last pull"), "\(offlineStats.output)")
+        #expect(offlineStats.output.contains(#"{"name":"team","walks":1,"returned_share":1.0,"on_time_share":1.0,"mean_grade":8.0"#), "\(offlineStats.output)")
+        try online.write(toFile: conf, atomically: true, encoding: .utf8)
         let clientPull = team.run(as: "cleo", ["pull"], password: team.password("cleo"), program: journeywalkBinary)
         #expect(clientPull.status == 0 && clientPull.output.contains("1 released walk"), "\(clientPull.output)")
         let released = try FileManager.default.contentsOfDirectory(atPath: team.home("cleo") + "/team/walks/released")
