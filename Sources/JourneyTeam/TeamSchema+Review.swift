@@ -107,22 +107,12 @@ extension TeamSchema {
             CREATE FUNCTION journeywalk.follow_submissions() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
               SET search_path = pg_catalog, pg_temp
               AS $$
+              DECLARE r record; rev int;
               BEGIN
-                -- One statement for every submission of the push (as `add_event` would do each):
-                -- the walk's revision and state, then the events in order, each its change number.
-                WITH subs AS (
-                  SELECT owner, walk_id, row_number() OVER (PARTITION BY owner, walk_id ORDER BY seq) AS n
-                  FROM added WHERE position('{"type":"submit"'::bytea in line) = 1),
-                counts AS (SELECT owner, walk_id, count(*)::int AS k FROM subs GROUP BY owner, walk_id),
-                moved AS (
-                  UPDATE journeywalk.walks w SET revision = w.revision + c.k,
-                      state = CASE WHEN w.revision + c.k > 1 THEN 'resubmitted' ELSE 'submitted' END, claimed_by = NULL, grade = NULL
-                    FROM counts c WHERE w.owner = c.owner AND w.walk_id = c.walk_id
-                    RETURNING w.owner, w.walk_id, w.revision - c.k AS before)
-                INSERT INTO journeywalk.review_events (owner, walk_id, revision, kind, by, change)
-                  SELECT owner, walk_id, revision, 'submit', session_user, journeywalk.take_change()
-                  FROM (SELECT s.owner, s.walk_id, m.before + s.n AS revision FROM subs s JOIN moved m USING (owner, walk_id)
-                        ORDER BY s.owner, s.walk_id, s.n) ordered;
+                FOR r IN SELECT owner, walk_id FROM added WHERE position('{"type":"submit"'::bytea in line) = 1 ORDER BY owner, walk_id, seq LOOP
+                  UPDATE journeywalk.walks SET revision = revision + 1 WHERE owner = r.owner AND walk_id = r.walk_id RETURNING revision INTO rev;
+                  PERFORM journeywalk.add_event(r.owner, r.walk_id, rev, 'submit', NULL, NULL, NULL, NULL, NULL);
+                END LOOP;
                 RETURN NULL;
               END $$
             """,
