@@ -16,24 +16,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def run(arguments, env=None, check=True):
-    result = subprocess.run(arguments, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if check and result.returncode != 0:
-        sys.exit("failed: %s\n%s" % (" ".join(arguments), result.stdout[-2000:]))
-    return result
-
-
-def load():
-    with open("/proc/loadavg") as handle:
-        return handle.read().split()[0]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from teamserver import Server, Team, load_average, run  # noqa: E402
 
 
 def main():
@@ -45,41 +33,18 @@ def main():
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
     work = tempfile.mkdtemp(prefix="journeywalk-waves-bench.")
-    os.chmod(work, 0o755)
-    server = os.path.join(work, "server")
-    env = dict(os.environ, JOURNEYWALK_PG_FSYNC="on")
-    run([os.path.join(ROOT, "scripts/team-server"), "start", server], env)
+    server = Server(work, fsync=True)
+    server.start()
     try:
-        values = {}
-        with open(os.path.join(server, "env")) as handle:
-            for line in handle:
-                key, _, value = line.replace("export ", "").strip().partition("=")
-                values[key] = value
-        port, socket = values["JOURNEYWALK_TEST_PGPORT"], values["JOURNEYWALK_TEST_PGSOCKET"]
-
-        def sql(statement, database="agency"):
-            return run(["psql", "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", socket, "-p", port, "-U", "postgres", "-d", database, "-c", statement]).stdout.strip()
-
-        sql("CREATE ROLE agency LOGIN CREATEROLE PASSWORD 'agency-password'", "postgres")
-        sql("CREATE DATABASE agency OWNER agency", "postgres")
-        url = "postgres://%s@127.0.0.1:" + port + "/agency"
-
-        def person(name):
-            home = os.path.join(work, name)
-            os.makedirs(home, exist_ok=True)
-            return home, dict(os.environ, PGPASSWORD=name + "-password", HOME=work, TZ="UTC")
-
-        owner_home, owner_env = person("agency")
-        run([binary, "team", "init", "--url", url % "agency", "--data-dir", owner_home], owner_env)
-        run([binary, "team", "connect", url % "agency", "--data-dir", owner_home], owner_env)
+        team = Team(server, binary, work)
         shoppers = ["s%02d" % index for index in range(20)]
-        for name, role in [(name, "shopper") for name in shoppers] + [("rita", "reviewer")]:
-            password_file = os.path.join(work, name + ".password")
-            with open(password_file, "w") as handle:
-                handle.write(name + "-password\n")
-            run([binary, "team", "member", "add", name, "--role", role, "--password-file", password_file, "--data-dir", owner_home], owner_env)
-        shopper_home, shopper_env = person("s00")
-        run([binary, "team", "connect", url % "s00", "--data-dir", shopper_home], shopper_env)
+        team.create([(name, "shopper") for name in shoppers] + [("rita", "reviewer")])
+        owner_home, owner_env = team.person("agency")
+        shopper_home, shopper_env = team.person("s00")
+        owner_env["TZ"] = shopper_env["TZ"] = "UTC"
+
+        def sql(statement):
+            return server.psql(statement, database="agency", extra=("-t", "-A")).strip()
 
         began = time.perf_counter()
         # One real assignment through the product, so the journey's shared copy exists; then the rest by SQL.
@@ -134,7 +99,7 @@ def main():
             times = times[1:]  # the first run warms the server's caches and the binary's pages
             return statistics.median(times), max(times), len(output)
 
-        print("load average before: %s" % load())
+        print("load average before: %s" % load_average())
         rows = [
             ("assignments --format json (admin: all %d)" % options.assignments, ["assignments", "--format", "json"], owner_home, owner_env, '"id":'),
             ("assignments --mine (a shopper)", ["assignments", "--mine"], shopper_home, shopper_env, "ID"),
@@ -146,11 +111,10 @@ def main():
         for what, arguments, home, person_env, expect in rows:
             median, slowest, size = timed(arguments, home, person_env, expect)
             print("%-55s %6.0f ms median, %6.0f ms slowest (%d bytes out)" % (what, median, slowest, size))
-        print("load average after: %s" % load())
+        print("load average after: %s" % load_average())
     finally:
-        run([os.path.join(ROOT, "scripts/team-server"), "stop", server], env, check=False)
+        server.stop()
         shutil.rmtree(work, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
