@@ -58,25 +58,53 @@ public enum TeamPush {
         try await column("SELECT hash FROM journeywalk.records WHERE owner = session_user AND walk_id = \(walkID) ORDER BY seq", server, as: String.self)
     }
 
+    /// A walk file read and checked for a push, before any question to the server: made while the
+    /// walk before it is on its way (`push --all` overlaps the two).
+    public struct Prepared: Sendable {
+        public let path: String
+        public let walkID: String
+        let bytes: [UInt8]
+        let chain: WalkChain
+        let header: WalkHeader
+        let evidence: [String: Evidence]
+        let score: Double?
+
+        /// Reads and checks the walk file at `path`: a walk journeywalk reads, a safe id, an
+        /// unbroken chain with at least one complete record.
+        public init(path: String) throws(TeamError) {
+            do { bytes = try PosixFile.read(path) } catch { throw TeamError(error.description) }
+            chain = WalkChain(bytes: bytes)
+            let loaded: LoadedWalk
+            do {
+                loaded = try LoadedWalk.parse(bytes, path: path, quickly: true)
+            } catch {
+                throw TeamError("\(error.description); not pushed")
+            }
+            let walk = loaded.walk
+            self.path = path
+            header = walk.header
+            walkID = walk.header.walkID
+            guard TeamFiles.isSafeName(walkID) else { throw TeamError("\(path): the walk id `\(TerminalText.sanitize(walkID))` cannot be pushed") }
+            if let problem = chain.firstBreak(in: bytes) {
+                throw TeamError("\(walkID): \(problem.description); not pushed (journeywalk verify \(walkID))")
+            }
+            guard !chain.links.isEmpty else { throw TeamError("\(path): no complete record to push") }
+            var evidence: [String: Evidence] = [:]
+            for moment in walk.moments.values { for item in moment.evidence { evidence[item.sha256.lowercased()] = item } }
+            self.evidence = evidence
+            score = VisitScore(walk).percent
+        }
+    }
+
     /// Pushes the walk file at `path`; `held` is what the server held of it when asked (`onServer`),
     /// or nil to ask now.
     public static func push(_ server: TeamConnection, path: String, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
-        let bytes: [UInt8]
-        do { bytes = try PosixFile.read(path) } catch { throw TeamError(error.description) }
-        let chain = WalkChain(bytes: bytes)
-        let loaded: LoadedWalk
-        do {
-            loaded = try LoadedWalk.parse(bytes, path: path, quickly: true)
-        } catch {
-            throw TeamError("\(error.description); not pushed")
-        }
-        let walk = loaded.walk
-        let walkID = walk.header.walkID
-        guard TeamFiles.isSafeName(walkID) else { throw TeamError("\(path): the walk id `\(TerminalText.sanitize(walkID))` cannot be pushed") }
-        if let problem = chain.firstBreak(in: bytes) {
-            throw TeamError("\(walkID): \(problem.description); not pushed (journeywalk verify \(walkID))")
-        }
-        guard !chain.links.isEmpty else { throw TeamError("\(path): no complete record to push") }
+        try await push(server, try Prepared(path: path), files: files, held: known)
+    }
+
+    /// Pushes a walk file read by `Prepared`; `held` as above.
+    public static func push(_ server: TeamConnection, _ prepared: Prepared, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
+        let (path, walkID, bytes, chain, evidence, score) = (prepared.path, prepared.walkID, prepared.bytes, prepared.chain, prepared.evidence, prepared.score)
         var notes: [String] = []
 
         // What the server holds of the walk must be the start of this file.
@@ -103,8 +131,6 @@ public enum TeamPush {
         }
         // Evidence once per SHA-256, before the walk's records (it is content-addressed: sending it
         // twice is harmless, and a long upload holds no lock); a file not sent before is tried again.
-        var evidence: [String: Evidence] = [:]
-        for moment in walk.moments.values { for item in moment.evidence { evidence[item.sha256.lowercased()] = item } }
         var evidenceSent = 0
         var evidenceOnServer: [String] = []
         if !evidence.isEmpty {
@@ -136,11 +162,11 @@ public enum TeamPush {
                 try await server.rows("INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, \(walkID) FROM unnest(\(evidenceOnServer)::text[]) AS e ON CONFLICT DO NOTHING")
             }
             return Outcome(walkID: walkID, sent: 0, already: min(already, chain.links.count), evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A,
-                           score: VisitScore(walk).percent)
+                           score: score)
         }
 
 
-        if let copy = walk.header.journeyCopy {
+        if let copy = prepared.header.journeyCopy {
             let copyPath = SharedJourneyCopies.near(walkFile: path).folders.map { $0 + "/" + copy + ".json" }.first(where: PosixFile.isFile)
             if let copyPath, let content = try? PosixFile.read(copyPath) {
                 try await server.rows("INSERT INTO journeywalk.journey_copies (name, content) VALUES (\(copy), \(ByteBuffer(bytes: content))) ON CONFLICT (name) DO NOTHING")
@@ -148,7 +174,7 @@ public enum TeamPush {
         }
 
         // The records after those the server holds, in one statement: one transaction for the walk.
-        let header = walk.header
+        let header = prepared.header
         let seqs = new.map { Int32($0.seq) }
         let prevs = new.map { $0.prev ?? "" }
         let hashes = new.map(\.hash)
@@ -156,10 +182,10 @@ public enum TeamPush {
         try await server.rows("""
             SELECT journeywalk.append_records(\(walkID), \(header.journey.id), \(header.journey.title), \(header.details.operator),
                 \(header.details.location), \(header.details.role?.rawValue), \(header.statedStart ?? header.started), \(Int32(chain.format ?? 1)),
-                \(Int32(already)), \(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[], \(evidenceOnServer)::text[])
+                \(Int32(already)), \(seqs)::int[], \(prevs)::text[], \(hashes)::text[], \(lines)::bytea[], \(evidenceOnServer)::text[], \(score)::float8)
             """)
         return Outcome(walkID: walkID, sent: new.count, already: already, evidenceSent: evidenceSent, notes: notes, complete: bytes.last == 0x0A,
-                       score: VisitScore(walk).percent)
+                       score: score)
     }
 
     /// The refusal of a divergence, naming this machine's record and the server's.

@@ -28,6 +28,7 @@ public enum TeamSchema {
         ("walks, records, evidence, members", migration1),
         ("review events, states, client copies", migration2),
         ("assignments, rotation", migration3),
+        ("one trigger per push, by key", migration4),
     ]
 
     /// The roles of SPEC 8.1 that push walks of their own.

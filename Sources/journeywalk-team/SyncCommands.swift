@@ -79,9 +79,20 @@ struct PushCommand: AsyncParsableCommand {
             // costs nothing more.
             let held = try await TeamPush.onServer(server, walkIDs: pushable.map(\.walkID))
             var pushed: [TeamPush.Outcome] = []
-            for walk in pushable {
+            // Each walk file is read and checked while the one before it is on its way.
+            func prepare(_ index: Int) -> Task<Result<TeamPush.Prepared, TeamError>, Never>? {
+                guard index < pushable.count else { return nil }
+                let path = pushable[index].path
+                return Task { () -> Result<TeamPush.Prepared, TeamError> in
+                    do throws(TeamError) { return .success(try TeamPush.Prepared(path: path)) } catch { return .failure(error) }
+                }
+            }
+            var upcoming = prepare(0)
+            for (index, walk) in pushable.enumerated() {
+                let ready = await upcoming!.value
+                upcoming = prepare(index + 1)
                 do throws(TeamError) {
-                    let outcome = try await TeamPush.push(server, path: walk.path, files: files, held: .some(held[walk.walkID]))
+                    let outcome = try await TeamPush.push(server, try ready.get(), files: files, held: .some(held[walk.walkID]))
                     var line = "\(outcome.walkID): "
                     line += outcome.sent == 0 ? "already on the server (\(Counted.text(outcome.already, "record")))"
                         : "sent \(Counted.text(outcome.sent, "record"))" + (outcome.already > 0 ? " (\(outcome.already) already there)" : "")

@@ -50,7 +50,23 @@ import Testing
         #expect(psql("ana", "SELECT journeywalk.member_role()").output == "shopper\n")
         // A pushed walk is pushed only by its walker: Ana cannot add a walk in Ben's name.
         let impersonate = psql("ana", "INSERT INTO journeywalk.walks (walk_id, owner, journey_id, journey_title, operator, location, started, format) VALUES ('x1', '\(team.name("ben"))', 'j', 'J', 'Ben', 'L', now(), 3)")
-        #expect(impersonate.status != 0 && impersonate.output.contains("row-level security"), "\(impersonate.output)")
+        #expect(impersonate.status != 0 && impersonate.output.contains("permission denied for table walks"), "\(impersonate.output)")
+        // Nor a walk the review has approved and graded, nor a record stamped with a time of her choosing.
+        let approved = psql("ana", "INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, started, format, submitted, state, grade) VALUES ('x2', 'j', 'J', 'Ana', 'L', now(), 3, true, 'approved', 10)")
+        #expect(approved.status != 0 && approved.output.contains("permission denied for table walks"), "\(approved.output)")
+        let stamped = psql("ana", """
+            INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change, pushed_at)
+            SELECT '\(anaID)', records + 1, head, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), 99, now() - interval '1 year' FROM journeywalk.walks WHERE walk_id = '\(anaID)'
+            """)
+        #expect(stamped.status != 0 && stamped.output.contains("permission denied for table records"), "\(stamped.output)")
+        // The team's owner owns the tables (row security does not bind a table's owner), and still
+        // adds no record to a member's walk: the push trigger refuses it.
+        let ownerPlant = team.server.psql("""
+            INSERT INTO journeywalk.records (owner, walk_id, seq, prev, hash, line, change)
+            SELECT owner, walk_id, records + 1, head, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), 99 FROM journeywalk.walks WHERE walk_id = '\(anaID)' AND owner = '\(team.name("ana"))'
+            """, as: team.owner, password: team.ownerPassword, database: team.database)
+        #expect(ownerPlant.status != 0 && ownerPlant.output.contains("may add records only to walks of their own"), "\(ownerPlant.output)")
+        #expect(team.sql("SELECT count(*) = max(w.records) FROM journeywalk.records r JOIN journeywalk.walks w USING (owner, walk_id) WHERE owner = '\(team.name("ana"))'") == "t")
 
         // A leader reads every walk of the team.
         #expect(psql("lee", "SELECT count(*) FROM journeywalk.walks").output == "2\n")

@@ -79,6 +79,11 @@ let teamBinary: String = {
     return folder + "/journeywalk-team"
 }()
 
+/// The schema version this build's `team init` makes (`TeamSchema.version`; these tests run the
+/// binaries and do not link the team module). A migration added without raising it fails the tests
+/// that read it from `team init` and `team status`.
+let teamSchemaVersion = 4
+
 /// A team of its own for one test: a database and an owner (a login role with CREATEROLE, not a
 /// superuser, as an agency's IT person would make), the schema initialised, and member names
 /// unique to the test (roles are shared by the whole server).
@@ -89,6 +94,26 @@ struct TestTeam {
     let owner: String
     let ownerPassword = "owner-password-1"
     let root: String
+
+    /// The push of a whole walk file as journeywalk pushed walks while the team's schema was
+    /// version 1: one call of that schema's `append_records` (14 arguments) with every line of
+    /// the file, each hashed and chained to the one before it, run as the member (psql).
+    static func schemaOnePush(walkFile: String) throws -> String {
+        let text = try String(contentsOfFile: walkFile, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let literals = lines.map { line in "'\\x" + line.utf8.map { String(format: "%02x", $0) }.joined() + "'::bytea" }
+        let header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any] ?? [:]
+        let journey = header["journey"] as? [String: Any] ?? [:]
+        func quoted(_ value: Any?) -> String { (value as? String).map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" } ?? "NULL" }
+        let walkID = URL(fileURLWithPath: walkFile).deletingPathExtension().lastPathComponent
+        return """
+            WITH l AS (SELECT s::int AS s, line, encode(sha256(line), 'hex') AS hash FROM unnest(ARRAY[\(literals.joined(separator: ","))]) WITH ORDINALITY AS t(line, s)),
+                 c AS (SELECT s, line, hash, coalesce(lag(hash) OVER (ORDER BY s), '') AS prev FROM l)
+            SELECT journeywalk.append_records('\(walkID)', \(quoted(journey["id"])), \(quoted(journey["title"])), \(quoted(header["operator"])),
+                \(quoted(header["location"])), NULL, now(), 3, 0,
+                array_agg(s ORDER BY s), array_agg(prev ORDER BY s), array_agg(hash ORDER BY s), array_agg(line ORDER BY s), '{}') FROM c
+            """
+    }
 
     /// `schemaVersion`: the team as an older journeywalk made it.
     init?(_ server: TestServer?, initialise: Bool = true, schemaVersion: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
