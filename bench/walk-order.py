@@ -3,8 +3,8 @@
 
     python3 bench/walk-order.py --binary .build-static/release/journeywalk
 
-The binary (a release build, not stripped) is run under valgrind's callgrind on a pseudo-terminal
-(100x30) for three walks, each through its briefing, nine verdicts and a quit: retail-store-visit
+The binary (a release build, not stripped) is run under valgrind's callgrind (every instruction's
+address dumped) on a pseudo-terminal (100x30) for three walks, each through its briefing, nine verdicts and a quit: retail-store-visit
 from the samples built in (run outside the repository) and from ./journeys (run in it, as
 walk-speed.sh does), and a generated 300-touchpoint journey. Every function callgrind saw is named from the
 binary's symbol table; names defined more than once (local helpers that every object file has) are
@@ -69,7 +69,7 @@ def callgrind(binary, args, home, out, cwd):
         import termios
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         os.chdir(cwd)
-        os.execvpe("valgrind", ["valgrind", "-q", "--tool=callgrind", f"--callgrind-out-file={out}", binary] + args, env)
+        os.execvpe("valgrind", ["valgrind", "-q", "--tool=callgrind", "--dump-instr=yes", f"--callgrind-out-file={out}", binary] + args, env)
     drain(fd, 120)
     for key in KEYS:
         os.write(fd, key.encode())
@@ -116,15 +116,37 @@ def main():
             callgrind(stripped, args, home, out, cwd)
             profiles += [os.path.join(folder, name) for name in os.listdir(folder) if name.startswith(f"callgrind{number}.out")]
         seen = set()
+
+        def note(address):
+            # The function whose symbol is at or before the address: code past a symbol's size
+            # (functions the compiler merged or outlined keep no size of their own) belongs to that
+            # symbol's section, which is what the link moves.
+            index = bisect.bisect_right(starts, address) - 1
+            if index >= 0:
+                seen.add(functions[index][3])
+
+        # Every instruction callgrind counted (--dump-instr): a function reached by a jump (a
+        # thunk's tail call into its specialised body) is no function of its own to callgrind, so
+        # the names of its profile's functions alone miss it. Positions are absolute (0x…), relative
+        # to the line before (+n, -n) or the same (*).
+        position = re.compile(r"^(0x[0-9a-f]+|[+-][0-9]+|\*)$")
         for profile in profiles:
+            address = 0
             for line in open(profile, errors="replace"):
-                match = re.match(r"^c?fn=\(\d+\) 0x([0-9a-f]+)", line)
-                if not match:
+                fields = line.split()
+                if not fields:
                     continue
-                address = int(match.group(1), 16)
-                index = bisect.bisect_right(starts, address) - 1
-                if index >= 0 and functions[index][0] <= address < functions[index][0] + max(functions[index][1], 1):
-                    seen.add(functions[index][3])
+                if fields[0].startswith("calls=") and len(fields) > 1:
+                    if fields[1].startswith("0x"):
+                        note(int(fields[1], 16))
+                    continue
+                if not position.match(fields[0]):
+                    continue
+                if fields[0].startswith("0x"):
+                    address = int(fields[0], 16)
+                elif fields[0] != "*":
+                    address += int(fields[0])
+                note(address)
     names = sorted(name for name in seen if definitions[name] == 1 or OWN.search(name))
     if len(names) < 500:
         sys.exit(f"walk-order: only {len(names)} functions seen; is valgrind installed and does the walk start?")
