@@ -116,9 +116,14 @@ public struct TeamFiles: Sendable {
 
     /// Takes a pushed walk off the queue. Not flushed: after a crash the walk is at worst pushed
     /// again, which adds nothing.
-    public func unqueue(_ walkID: String) {
-        guard Self.isSafeName(walkID) else { return }
-        unlink(outbox + "/" + walkID)
+    public func unqueue(_ walkID: String) { unqueue([walkID]) }
+
+    /// Takes pushed walks off the queue, together: `push` does it once its walks are sent, so that
+    /// no file of the queue is freed while the push makes others (on ext4 without a journal, each
+    /// file made looks past every inode freed in the last minutes: one at a time, a push of 1,000
+    /// walks spent most of its time there; docs/benchmarks.md).
+    public func unqueue(_ walkIDs: [String]) {
+        for walkID in walkIDs where Self.isSafeName(walkID) { unlink(outbox + "/" + walkID) }
     }
 
     /// A walk id or member name that can be a file name: letters, digits, `-`, `_`, `.`, not starting with a dot.
@@ -144,9 +149,17 @@ public struct TeamFiles: Sendable {
         guard Self.isSafeName(walkID) else { return }
         try PosixFile.makeFolder(folder, mode: 0o700)
         try PosixFile.makeFolder(pushed, mode: 0o700)
-        // Not flushed: a count lost in a crash only means a lost walk is noticed at its next push instead of the next pull.
+        // Not flushed, and written in place (no new file for a walk pushed again): a count lost or
+        // torn in a crash reads as none, which only means a lost walk is noticed at its next push
+        // instead of the next pull.
         guard pushedCount(walkID) != records else { return }
-        try PosixFile.writeAtomically(Array("\(records)\n".utf8), to: pushed + "/" + walkID, mode: 0o600, exactMode: true, sync: false)
+        let path = pushed + "/" + walkID
+        let bytes = Array("\(records)\n".utf8)
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        guard written == bytes.count, ftruncate(fd, off_t(bytes.count)) == 0 else { throw FileError(path: path, errno: errno == 0 ? EIO : errno) }
     }
 
     // MARK: pulled copies

@@ -88,6 +88,10 @@ struct PushCommand: AsyncParsableCommand {
                 }
             }
             var upcoming = prepare(0)
+            // Taken off the queue together once the loop ends, whichever way (a kill meanwhile
+            // leaves them queued: the next push finds them on the server and sends nothing).
+            var sent: [String] = []
+            defer { files.unqueue(sent) }
             for (index, walk) in pushable.enumerated() {
                 let ready = await upcoming!.value
                 upcoming = prepare(index + 1)
@@ -100,7 +104,7 @@ struct PushCommand: AsyncParsableCommand {
                     say(line)
                     for text in outcome.notes { note("\(outcome.walkID): \(text)") }
                     try? files.recordPushed(outcome.walkID, records: outcome.sent + outcome.already)
-                    if outcome.complete { files.unqueue(outcome.walkID) }
+                    if outcome.complete { sent.append(outcome.walkID) }
                     pushed.append(outcome)
                 } catch {
                     note(error.description)
