@@ -41,8 +41,12 @@ struct Journeywalk: ParsableCommand {
         // As ArgumentParser's own `main`, but with its help and messages written through the checked streams.
         var status: Int32 = 0
         do {
-            var command = try parseAsRoot(nil)
-            try command.run()
+            if let walk = WalkRequest.plainForm(CommandLine.arguments) {
+                try walk.run()
+            } else {
+                var command = try parseAsRoot(nil)
+                try command.run()
+            }
         } catch {
             status = exitCode(for: error).rawValue
             let text = fullMessage(for: error, columns: nil)

@@ -39,7 +39,37 @@ struct WalkSubcommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let locations = data.locations
+        try WalkRequest(journey: journey, assignment: assignment, walker: walker, role: role, location: location, channel: channel,
+                        statedStart: statedStart, plain: plain, dataDir: data.dataDir).run()
+    }
+}
+
+/// What `walk` was asked for, parsed or not: `journeywalk walk JOURNEY`, the form a walk is started
+/// with nearly always, is read without ArgumentParser (`plainForm`), whose parse of the whole command
+/// tree (reflection over every command's options, and the runtime's protocol look-ups it makes) took
+/// about a quarter of the time to the walk's first frame (docs/benchmarks.md).
+struct WalkRequest {
+    var journey: String?
+    var assignment: Int64? = nil
+    var walker: String? = nil
+    var role: WalkRole? = nil
+    var location: String? = nil
+    var channel: String? = nil
+    var statedStart: String? = nil
+    var plain = false
+    var dataDir: String? = nil
+
+    /// `walk JOURNEY` and nothing else, JOURNEY not an option nor a request for help: the request;
+    /// nil for any other command line, which ArgumentParser reads.
+    static func plainForm(_ arguments: [String]) -> WalkRequest? {
+        guard arguments.count == 3, arguments[1] == "walk" else { return nil }
+        let journey = arguments[2]
+        guard !journey.isEmpty, !journey.hasPrefix("-"), journey != "help" else { return nil }
+        return WalkRequest(journey: journey)
+    }
+
+    func run() throws {
+        let locations = DataLocations.resolve(dataDir: dataDir, environment: Session.environment)
         var start: Date?
         if let statedStart {
             do {
