@@ -12,7 +12,8 @@ left out unless mangled in this package's modules, since lld moves every section
 and the libraries' objects are one section each. Package.swift hands the file to lld
 (`--symbol-ordering-file`) for release builds on Linux; docs/benchmarks.md says why. Run it again
 when the walk's code path changes much; a stale list costs memory, never correctness. SwiftPM does
-not see the list as an input: touch a source file of the journeywalk target to relink after changing it.
+not see the list as an input and relinks only when an object changes: remove the built binary
+(.build-static/release/journeywalk) to relink after changing the list.
 """
 import argparse
 import bisect
