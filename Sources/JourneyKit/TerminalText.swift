@@ -62,6 +62,8 @@ public enum TerminalText {
 
     /// Columns a character takes on a terminal: 0 for combining marks, 2 for wide East Asian and emoji.
     public static func width(of character: Character) -> Int {
+        // Most of what a screen draws is ASCII: a control character takes no column, any other one.
+        if let ascii = character.asciiValue { return ascii < 0x20 ? 0 : 1 }
         // A flag is two regional indicators: terminals (and curses) give each a column.
         if character.unicodeScalars.allSatisfy({ (0x1F1E6...0x1F1FF).contains($0.value) }) {
             return character.unicodeScalars.count
@@ -114,7 +116,13 @@ public enum TerminalText {
 
     /// Columns a whole string takes.
     public static func width(of text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        // ASCII text by its bytes (each is a character of its own, but "\r\n", which takes none).
+        var columns = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + width(of: $1) } }
+            if byte >= 0x20 { columns += 1 }
+        }
+        return columns
     }
 
     /// Columns a part of a string takes.

@@ -344,37 +344,42 @@ public enum WalkScreen {
         let summary = state.summary
         canvas.put("Timeline", row: top, column: column, role: .heading)
         canvas.putRight(summary.glyphs, row: top, endColumn: column + width, role: .dim)
-        var lines: [(text: String, role: Role, glyph: String?, glyphRole: Role, index: Int?)] = []
+        // The timeline's lines: a heading, or a step by its index. Only the lines that show are
+        // looked up and drawn (a long journey's timeline is hundreds of lines).
+        enum Line { case heading(String), step(Int) }
+        var lines: [Line] = []
         var lastStage = -1
         // In the order things happened once a time is stated (`Walk.timelineParts`): a stage can
         // come back then, so the two parts are headed instead of the stages.
         let parts = walk.timelineParts
         let order = parts.map { $0.timed + $0.untimed } ?? Array(state.steps.indices)
+        var currentLine = 0
         for (position, index) in order.enumerated() {
             let step = state.steps[index]
             if let parts {
-                if position == 0, !parts.timed.isEmpty { lines.append(("By time", .dim, nil, .dim, nil)) }
-                if position == parts.timed.count { lines.append(("Without a time", .dim, nil, .dim, nil)) }
+                if position == 0, !parts.timed.isEmpty { lines.append(.heading("By time")) }
+                if position == parts.timed.count { lines.append(.heading("Without a time")) }
             } else if step.stageIndex != lastStage {
                 lastStage = step.stageIndex
-                lines.append((state.journey.stages[step.stageIndex].name, .dim, nil, .dim, nil))
+                lines.append(.heading(state.journey.stages[step.stageIndex].name))
             }
-            let moment = walk.moment(for: step.touchpoint.id)
-            let stated = moment.statedAt.map { StatedTime.clock($0, timeZone: state.timeZone) + " " } ?? ""
-            lines.append((stated + step.touchpoint.title, index == state.current ? .selected : .normal,
-                          moment.rating?.glyph ?? Rating.unrecordedGlyph, Role.of(moment.rating?.verdict), index))
+            if index == state.current { currentLine = lines.count }
+            lines.append(.step(index))
         }
         let height = bottom - top - 1
-        let currentLine = lines.firstIndex { $0.index == state.current } ?? 0
         let first = max(0, min(currentLine - height / 2, lines.count - height))
         for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
             let row = top + 1 + offset
-            if let glyph = line.glyph {
-                canvas.put(line.index == state.current ? "▸" : " ", row: row, column: column, role: .key)
-                canvas.put(glyph, row: row, column: column + 1, role: line.glyphRole)
-                canvas.put(line.text, row: row, column: column + 4, role: line.role, limit: width - 4)
-            } else {
-                canvas.put(line.text, row: row, column: column, role: line.role, limit: width)
+            switch line {
+            case .heading(let text):
+                canvas.put(text, row: row, column: column, role: .dim, limit: width)
+            case .step(let index):
+                let step = state.steps[index]
+                let moment = walk.moment(for: step.touchpoint.id)
+                let stated = moment.statedAt.map { StatedTime.clock($0, timeZone: state.timeZone) + " " } ?? ""
+                canvas.put(index == state.current ? "▸" : " ", row: row, column: column, role: .key)
+                canvas.put(moment.rating?.glyph ?? Rating.unrecordedGlyph, row: row, column: column + 1, role: Role.of(moment.rating?.verdict))
+                canvas.put(stated + step.touchpoint.title, row: row, column: column + 4, role: index == state.current ? .selected : .normal, limit: width - 4)
             }
         }
     }
