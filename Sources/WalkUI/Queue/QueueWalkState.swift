@@ -5,9 +5,11 @@ import JourneyKit
 /// reviewer's keys. Each key that changes the walk's standing asks for what it needs on the status
 /// line, then becomes one review event; the screen says it only once the server has it.
 public struct QueueWalkState: Sendable {
+    /// The walk, its row and trail as the server last answered, and the review screen underneath
+    /// (`walk.review`), which keeps moving, reading and the debrief.
     public private(set) var walk: QueueWalk
-    /// The review screen underneath, which keeps moving, reading and the debrief.
-    public private(set) var review: ReviewWalkState
+    /// The review screen underneath.
+    public var review: ReviewWalkState { walk.review }
     /// What the reviewer is typing, and for what.
     public private(set) var prompt: Prompt?
     /// An overlay of lines: the changes since the revision before, or every check and event.
@@ -37,7 +39,6 @@ public struct QueueWalkState: Sendable {
 
     public init(_ walk: QueueWalk, draft: String? = nil) {
         self.walk = walk
-        self.review = walk.review
         self.draft = draft
         if walk.row.state == .resubmitted, !walk.changes.isEmpty { showChanges() }
         if draft != nil { message = .init(text: "A comment you typed was not saved: c, i or w offers it again", kind: .warning) }
@@ -79,7 +80,7 @@ public struct QueueWalkState: Sendable {
         }
         if var typing = prompt { return type(key, into: &typing, now: now) }
         guard review.debrief == nil, !review.showingNote, let command = Self.keys.command(for: key) else {
-            switch review.apply(key) {
+            switch walk.review.apply(key) {
             case .back?: return [.back]
             case .quit?: return [.quit]
             case .export?:
