@@ -99,14 +99,7 @@ extension CompareScreen {
         if let selected {
             canvas.put(" " + agreementDetail(agreement.touchpoints[selected]), row: canvas.height - 3, column: 0, role: .normal, limit: width - 1, ellipsis: true)
         }
-        if let message = state.message {
-            ScreenParts.status(&canvas, message)
-        } else if let problem = agreement.problems.first {
-            let more = agreement.problems.count > 1 ? " (+\(agreement.problems.count - 1) more)" : ""
-            ScreenParts.status(&canvas, WalkState.Message(text: "Left out: " + problem + more, kind: .warning))
-        } else {
-            ScreenParts.status(&canvas, WalkState.Message(text: "AGREE: pairs of answers that agree · α: 1 all agree, 0 chance · a: matrix", kind: .info))
-        }
+        statusLine(state, problems: agreement.problems, otherwise: "AGREE: pairs of answers that agree · α: 1 all agree, 0 chance · a: matrix", &canvas)
         ScreenParts.footer(&canvas, items: CompareState.keys.footerItems)
         if let help = state.help { ScreenParts.help(&canvas, map: CompareState.keys, overlay: help) }
     }

@@ -97,15 +97,8 @@ public enum CompareScreen {
         if comparison.rows.indices.contains(state.row), comparison.columns.indices.contains(state.column) {
             canvas.put(" " + detail(state), row: canvas.height - 3, column: 0, role: .normal, limit: width - 1, ellipsis: true)
         }
-        if let message = state.message {
-            ScreenParts.status(&canvas, message)
-        } else if let problem = comparison.problems.first {
-            let more = comparison.problems.count > 1 ? " (+\(comparison.problems.count - 1) more)" : ""
-            ScreenParts.status(&canvas, WalkState.Message(text: "Left out: " + problem + more, kind: .warning))
-        } else {
-            let names = comparison.flips.map(\.title)
-            ScreenParts.status(&canvas, WalkState.Message(text: names.isEmpty ? "No flips." : "Flips: " + names.joined(separator: " · "), kind: .info))
-        }
+        let names = comparison.flips.map(\.title)
+        statusLine(state, problems: comparison.problems, otherwise: names.isEmpty ? "No flips." : "Flips: " + names.joined(separator: " · "), &canvas)
         ScreenParts.footer(&canvas, items: CompareState.keys.footerItems)
         if state.showsCell { ScreenParts.box(&canvas, title: "Cell", lines: cellLines(state).map { ($0, .normal) }, width: min(76, width - 2)) }
         if let help = state.help { ScreenParts.help(&canvas, map: CompareState.keys, overlay: help) }
@@ -203,5 +196,20 @@ public enum CompareScreen {
         lines.append("")
         lines.append("Any key closes this.")
         return lines
+    }
+}
+
+extension CompareScreen {
+    /// The status line of both compare screens: the screen's message, else the first walk left out
+    /// (and how many more), else `otherwise`.
+    static func statusLine(_ state: CompareState, problems: [String], otherwise info: String, _ canvas: inout Canvas) {
+        if let message = state.message {
+            ScreenParts.status(&canvas, message)
+        } else if let problem = problems.first {
+            let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
+            ScreenParts.status(&canvas, WalkState.Message(text: "Left out: " + problem + more, kind: .warning))
+        } else {
+            ScreenParts.status(&canvas, WalkState.Message(text: info, kind: .info))
+        }
     }
 }
