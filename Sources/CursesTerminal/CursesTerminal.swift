@@ -124,6 +124,13 @@ public final class CursesTerminal: Terminal {
     /// the cells that changed. After a resize or a suspend the whole frame is drawn.
     public func draw(_ canvas: Canvas) {
         guard isOpen else { return }
+        prepare(canvas)
+        showPrepared(canvas)
+    }
+
+    /// Sends curses the rows that differ from the frame on the screen, without updating the terminal.
+    public func prepare(_ canvas: Canvas) {
+        guard isOpen else { return }
         let rows = min(canvas.height, size.height)
         let columns = min(canvas.width, size.width)
         let changed = canvas.rowsChanged(since: onScreen)
@@ -139,8 +146,18 @@ public final class CursesTerminal: Terminal {
             if jw_row_overflowed(Int32(row)) != 0 { toDraw.insert(row + 1) }
         }
         jw_set_style(0, 0)
+    }
+
+    /// Updates the terminal with the frame prepared.
+    public func showPrepared(_ canvas: Canvas) {
+        guard isOpen else { return }
         jw_refresh()
         onScreen = canvas
+    }
+
+    /// Curses holds a frame that was never shown: the next one is drawn whole.
+    public func discardPrepared() {
+        onScreen = nil
     }
 
     private func drawRow(_ canvas: Canvas, row: Int, columns: Int, last isLastRow: Bool) {

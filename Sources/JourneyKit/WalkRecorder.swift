@@ -8,12 +8,22 @@ public protocol WalkRecorder: AnyObject {
     func start(_ details: WalkDetails, at: Date) throws -> WalkHeader
     /// Appends an event and flushes it to disk.
     func record(_ event: WalkEvent) throws
+    /// Appends an event and starts flushing it to disk, for a caller with other work to do while it
+    /// lands (the walk screen prepares its next frame): nothing is shown as saved before the flush's
+    /// `wait()` says it is on disk. A thrown error means nothing was written.
+    func recordFlushing(_ event: WalkEvent) throws -> RecordFlush
     /// The action ids already used in the walks beside this one, so a new one is unique.
     func actionIDsInUse() -> Set<String>
 }
 
 extension WalkRecorder {
     public func actionIDsInUse() -> Set<String> { [] }
+
+    /// Writes and flushes before it returns.
+    public func recordFlushing(_ event: WalkEvent) throws -> RecordFlush {
+        try record(event)
+        return .done
+    }
 }
 
 /// Where a workshop's changes go: a walk recorder that can also write several events at once.

@@ -68,6 +68,11 @@ public final class WalkFileRecorder: WorkshopRecorder {
         try writer.append(event)
     }
 
+    public func recordFlushing(_ event: WalkEvent) throws -> RecordFlush {
+        guard let writer else { throw FileError(path: walksFolder, reason: "the walk has not started") }
+        return try writer.appendFlushing(event)
+    }
+
     public func actionIDsInUse() -> Set<String> { ActionLedger(folder: walksFolder).ids() }
 
     public func record(together events: [WalkEvent]) throws {

@@ -16,6 +16,11 @@ import JourneyKit
 public final class WalkFileWriter {
     public let path: String
     private var fd: Int32
+    /// The last record of `appendFlushing`, until the next write or `close` waits for its flush.
+    private var unflushed: RecordFlush?
+    /// Starts an fsync of the descriptor and returns how to wait for it (0, or the errno): on the
+    /// background thread; tests give their own to fail a flush.
+    var startFlush: (Int32) -> () -> Int32 = { BackgroundFsync.shared.start($0) }
     /// Where the file's chain goes on; nil until the file has been read (`contents`).
     private(set) var chainEnd: ChainEnd?
 
@@ -218,7 +223,52 @@ public final class WalkFileWriter {
     public func append(contentsOf events: [WalkEvent]) throws(FileError) {
         guard !events.isEmpty else { return }
         if chainEnd == nil { _ = try contents() }
-        guard var end = chainEnd else { return }
+        guard let end = chainEnd else { return }
+        let (bytes, next) = Self.lines(events, after: end)
+        try write(bytes)
+        chainEnd = next
+    }
+
+    /// Appends one event and starts its flush to disk on a thread of its own, returning at once: the
+    /// caller waits on the flush before it shows the event as saved, and can do other work meanwhile.
+    /// A failed write throws here and leaves the file as it was; a failed flush is said by the flush's
+    /// `wait()`, which first takes the line back out of the file. The next write waits for the flush.
+    public func appendFlushing(_ event: WalkEvent) throws(FileError) -> RecordFlush {
+        settleUnflushed()
+        if chainEnd == nil { _ = try contents() }
+        guard let end = chainEnd else { return .done }
+        guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
+        let (bytes, next) = Self.lines([event], after: end)
+        let before = lseek(fd, 0, SEEK_END)
+        do throws(FileError) {
+            try PosixFile.writeAll(fd, bytes, path: path)
+        } catch {
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw error
+        }
+        chainEnd = next
+        let waitForFlush = startFlush(fd)
+        let flush = RecordFlush { [self] in
+            let code = waitForFlush()
+            guard code != 0 else { return nil }
+            if before >= 0, fd >= 0 { _ = ftruncate(fd, before) }
+            chainEnd = end
+            return FileError(path: path, errno: code)
+        }
+        unflushed = flush
+        return flush
+    }
+
+    /// Waits for the flush `appendFlushing` started, if it has not been waited for.
+    private func settleUnflushed() {
+        guard let flush = unflushed else { return }
+        unflushed = nil
+        _ = flush.wait()
+    }
+
+    /// Events as chained lines after `end`, and where the chain goes on after them.
+    private static func lines(_ events: [WalkEvent], after end: ChainEnd) -> (bytes: [UInt8], end: ChainEnd) {
+        var end = end
         var bytes: [UInt8] = []
         for event in events {
             let line = Array((end.chained ? WalkCodec.encode(event, seq: end.nextSeq, prev: end.lastHash) : WalkCodec.encode(event)).utf8)
@@ -226,11 +276,11 @@ public final class WalkFileWriter {
             bytes += line
             bytes.append(0x0A)
         }
-        try write(bytes)
-        chainEnd = end
+        return (bytes, end)
     }
 
     private func write(_ bytes: [UInt8]) throws(FileError) {
+        settleUnflushed()
         guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
         let before = lseek(fd, 0, SEEK_END)
         do throws(FileError) {
@@ -299,6 +349,7 @@ public final class WalkFileWriter {
 
     /// Closes the file; later appends fail.
     public func close() {
+        settleUnflushed()
         if fd >= 0 { Glibc.close(fd) }
         fd = -1
     }

@@ -60,6 +60,10 @@ enum Performed<Action> {
     case then([Action])
     /// The mode is over: the effects already asked for are still performed, then the loop ends.
     case leave
+    /// Work still finishing (a record's flush to disk): `likely` are the actions when it succeeds;
+    /// `outcome` waits for it and gives nil when it did, or the actions to apply instead. The loop may
+    /// prepare the frame of `likely` meanwhile, and shows it only once `outcome` said nil.
+    case awaiting(likely: [Action], outcome: () -> [Action]?)
 
     /// Nothing to tell the program.
     static var done: Performed { .then([]) }

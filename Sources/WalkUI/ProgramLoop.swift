@@ -36,11 +36,16 @@ struct ProgramLoop {
         let first = program.apply(P.action(for: .resized(width: size.width, height: size.height)), now: clock())
         var leaving = Self.settle(first + program.begin(), in: &program, clock: clock, perform: perform).leaving
         var lastFrame = Date.distantPast
+        // A frame already shown by `send` (prepared while a record was being flushed).
+        var shown = false
         while !leaving {
             let now = clock()
-            if !terminal.inputPending || now.timeIntervalSince(lastFrame) >= frameInterval {
-                terminal.present { program.render(into: &$0) }
-                lastFrame = now
+            if shown || !terminal.inputPending || now.timeIntervalSince(lastFrame) >= frameInterval {
+                if !shown {
+                    terminal.present { program.render(into: &$0) }
+                    lastFrame = now
+                }
+                shown = false
                 let work = program.afterFrame
                 if !work.isEmpty {
                     let settled = Self.settle(work, in: &program, clock: clock, perform: perform)
@@ -50,9 +55,43 @@ struct ProgramLoop {
                 }
             }
             let action = P.action(for: input.next(timeout: program.tickInterval))
-            leaving = Self.send(action, to: &program, clock: clock, perform: perform)
+            (leaving, shown) = send(action, to: &program, perform: perform)
+            if shown { lastFrame = clock() }
         }
         return End(program: program, signal: input.signal)
+    }
+
+    /// Applies input's action like `send(_:to:clock:perform:)`, except that when the last effect is
+    /// work still finishing (a record's flush), the frame it will most likely lead to is prepared
+    /// meanwhile and shown once the work succeeded: true in `shown`. A failure is applied instead and
+    /// the prepared frame dropped. Nothing is prepared when more input waits (a paste skips frames).
+    private func send<P: Program>(_ action: P.ProgramAction, to program: inout P, perform: EffectHandler<P>) -> (leaving: Bool, shown: Bool) {
+        let settled = Self.settle(program.apply(action, now: clock()), in: &program, clock: clock, perform: perform, speculating: true)
+        guard let pending = settled.pending else { return (settled.leaving, false) }
+        var ahead = program
+        var effects: [P.ProgramEffect] = []
+        for action in pending.likely { effects += ahead.apply(action, now: clock()) }
+        let preparing = effects.isEmpty && !settled.leaving && !terminal.inputPending
+        var canvas: Canvas?
+        if preparing {
+            let (width, height) = terminal.size
+            var frame = Canvas(width: width, height: height)
+            ahead.render(into: &frame)
+            terminal.prepare(frame)
+            canvas = frame
+        }
+        if let failed = pending.outcome() {
+            if canvas != nil { terminal.discardPrepared() }
+            let after = Self.settle([], then: failed, in: &program, clock: clock, perform: perform)
+            return (settled.leaving || after.leaving, false)
+        }
+        program = ahead
+        if let canvas {
+            terminal.showPrepared(canvas)
+            return (settled.leaving, true)
+        }
+        let after = Self.settle(effects, in: &program, clock: clock, perform: perform)
+        return (settled.leaving || after.leaving, false)
     }
 
     /// Applies an action and performs the work it leads to, until none is left; true when the
@@ -61,23 +100,39 @@ struct ProgramLoop {
         settle(program.apply(action, now: clock()), in: &program, clock: clock, perform: perform).leaving
     }
 
+    /// Work still finishing when the effects ran out (see `Performed.awaiting`).
+    struct Pending<Action> {
+        var likely: [Action]
+        var outcome: () -> [Action]?
+    }
+
     /// Performs effects in order, applying the actions each one leads to as it comes back (their
     /// effects join the end of the queue); says whether any effect left and any action was applied.
-    static func settle<P: Program>(_ effects: [P.ProgramEffect], in program: inout P, clock: () -> Date, perform: EffectHandler<P>) -> (leaving: Bool, applied: Bool) {
+    /// Work still finishing is waited for, unless `speculating` and it is the last effect: then it
+    /// is handed back in `pending`, not yet applied. `actions` are applied first.
+    static func settle<P: Program>(_ effects: [P.ProgramEffect], then actions: [P.ProgramAction] = [], in program: inout P, clock: () -> Date,
+                                   perform: EffectHandler<P>, speculating: Bool = false) -> (leaving: Bool, applied: Bool, pending: Pending<P.ProgramAction>?) {
         var queue = effects
         var leaving = false
         var applied = false
+        func apply(_ actions: [P.ProgramAction]) {
+            for action in actions {
+                applied = true
+                queue += program.apply(action, now: clock())
+            }
+        }
+        apply(actions)
         while !queue.isEmpty {
             switch perform(queue.removeFirst(), program) {
             case .leave:
                 leaving = true
             case .then(let actions):
-                for action in actions {
-                    applied = true
-                    queue += program.apply(action, now: clock())
-                }
+                apply(actions)
+            case .awaiting(let likely, let outcome):
+                if speculating, queue.isEmpty { return (leaving, applied, Pending(likely: likely, outcome: outcome)) }
+                apply(outcome() ?? likely)
             }
         }
-        return (leaving, applied)
+        return (leaving, applied, nil)
     }
 }

@@ -6,6 +6,13 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeout: Int) -> TerminalEvent
     /// Shows a frame.
     func draw(_ canvas: Canvas)
+    /// Does the work of drawing a frame without showing it yet: `showPrepared` shows it, and
+    /// `discardPrepared` drops it. The walk prepares a frame while its record is being flushed to disk.
+    func prepare(_ canvas: Canvas)
+    /// Shows the frame `prepare` was given.
+    func showPrepared(_ canvas: Canvas)
+    /// Drops the frame `prepare` was given; the next frame is drawn whole.
+    func discardPrepared()
     /// Whether more input is already waiting (a paste), so a runner may skip a frame.
     var inputPending: Bool { get }
 }
@@ -24,6 +31,9 @@ public enum TerminalEvent: Equatable, Sendable {
 
 extension Terminal {
     public var inputPending: Bool { false }
+    public func prepare(_ canvas: Canvas) {}
+    public func showPrepared(_ canvas: Canvas) { draw(canvas) }
+    public func discardPrepared() {}
 
     /// Draws a frame of the current size with a render function.
     func present(_ render: (inout Canvas) -> Void) {

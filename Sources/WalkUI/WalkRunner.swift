@@ -114,8 +114,10 @@ struct WalkEffectHandler {
             }
         case .record(let event):
             do {
-                try recorder.record(event)
-                return .then([.recorded(event)])
+                let flush = try recorder.recordFlushing(event)
+                return .awaiting(likely: [.recorded(event)]) {
+                    flush.wait().map { [.recordFailed(event, reason: WalkRunner.reason($0))] }
+                }
             } catch {
                 return .then([.recordFailed(event, reason: WalkRunner.reason(error))])
             }

@@ -139,6 +139,55 @@ private let events: [WalkEvent] = [
         #expect(throws: FileError(path: path, reason: "No space left on device")) { try journal.append(events[1]) }
     }
 
+    @Test func aRecordWhoseFlushFailsIsTakenBackOutAndTheChainGoesOnFromBeforeIt() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let journal = try WalkFileWriter.create(folder: root, header: header)
+        let flushed = try journal.appendFlushing(events[1])
+        #expect(flushed.wait() == nil)
+        let before = try [UInt8](Data(contentsOf: URL(fileURLWithPath: journal.path)))
+        var flushesAsked = 0
+        journal.startFlush = { _ in
+            flushesAsked += 1
+            return { EIO }
+        }
+        let failed = try journal.appendFlushing(events[3])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: journal.path))).count > before.count, "written before the flush is waited for")
+        #expect(failed.wait() as? FileError == FileError(path: journal.path, errno: EIO))
+        #expect(failed.wait() as? FileError == FileError(path: journal.path, errno: EIO), "asked again, the same answer")
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: journal.path))) == before, "the line is taken back out of the file")
+        journal.startFlush = { BackgroundFsync.shared.start($0) }
+        try journal.append(events[2])
+        journal.close()
+        #expect(flushesAsked == 1)
+        let file = try LoadedWalk.load(path: journal.path)
+        #expect(file.warnings.isEmpty)
+        #expect(file.walk.moment(for: "door").note.hasPrefix("Café"))
+        #expect(try WalkChainCheck.check(path: journal.path).firstBreak == nil, "the next line chains to the last one on disk")
+    }
+
+    @Test func theNextWriteWaitsForAFlushNobodyWaitedFor() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        let journal = try WalkFileWriter.create(folder: root, header: header)
+        var order: [String] = []
+        journal.startFlush = { fd in
+            order.append("flush started")
+            return {
+                order.append("flush waited for")
+                return fsync(fd) == 0 ? 0 : errno
+            }
+        }
+        _ = try journal.appendFlushing(events[1])
+        try journal.append(events[2])
+        order.append("appended")
+        _ = try journal.appendFlushing(events[3])
+        journal.close()
+        order.append("closed")
+        #expect(order == ["flush started", "flush waited for", "appended", "flush started", "flush waited for", "closed"])
+        #expect(try LoadedWalk.load(path: journal.path).walk.moment(for: "door").note.hasPrefix("Café"))
+    }
+
     @Test func aFolderThatCannotBeMadeIsNamed() throws {
         let root = temporaryFolder()
         defer { removeFolder(root) }

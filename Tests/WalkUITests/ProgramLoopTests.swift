@@ -19,6 +19,8 @@ import Testing
             case input(ScreenInput)
             case saved(String)
             case polled
+            case lost(String)
+            case flushed(String)
         }
 
         enum Effect: Equatable {
@@ -27,6 +29,8 @@ import Testing
             case holdInput
             case poll
             case leave
+            /// Saved by work that finishes later (`Performed.awaiting`), like a record's flush.
+            case flush(String)
         }
 
         static func action(for input: ScreenInput) -> Action { .input(input) }
@@ -36,6 +40,8 @@ import Testing
             case .input(.key(.char("Q"))): return [.leave, .save("bye")]
             case .input(.key(.char("S"))): return [.save("a"), .save("b")]
             case .input(.key(.char("H"))): return [.holdInput]
+            case .input(.key(.char("F"))): return [.flush("f")]
+            case .input(.key(.char("G"))): return [.flush("g"), .echo("after")]
             case .input(.key(.char(let character))): text.append(character)
             case .input(.key): break
             case .input(.tick): text += "·"
@@ -47,6 +53,8 @@ import Testing
                 text += "[\(name)]"
                 return [.echo(name)]
             case .polled: pollsWanted -= 1
+            case .lost(let name): text += "<lost \(name)>"
+            case .flushed(let name): text += "[\(name)]"
             }
             return []
         }
@@ -78,8 +86,19 @@ import Testing
                 return .done
             case .poll: return answers.isEmpty || answers.removeFirst() ? .then([.polled]) : .done
             case .leave: return .leave
+            case .flush(let name):
+                flushesStarted += 1
+                return .awaiting(likely: [.flushed(name)]) { [self] in
+                    log.append("outcome of \(name)")
+                    return flushFails ? [.lost(name)] : nil
+                }
             }
         }
+        /// Whether the flushes fail, how many were started, and the order of outcomes among the
+        /// terminal's preparing and showing (the terminal writes into it too).
+        var flushFails = false
+        var flushesStarted = 0
+        var log: [String] = []
     }
 
     /// A terminal that plays back events, says whether input is pending as scripted, moves a clock,
@@ -109,6 +128,15 @@ import Testing
         }
 
         func draw(_ canvas: Canvas) { frames.append(canvas.text(row: 0).trimmingCharacters(in: .whitespaces)) }
+
+        /// Where preparing, showing and dropping a frame are logged, beside the handler's outcomes.
+        var log: ((String) -> Void)?
+        func prepare(_ canvas: Canvas) { log?("prepare " + canvas.text(row: 0).trimmingCharacters(in: .whitespaces)) }
+        func showPrepared(_ canvas: Canvas) {
+            log?("show")
+            draw(canvas)
+        }
+        func discardPrepared() { log?("discard") }
     }
 
     func run(_ terminal: LoopTerminal, program: Typist = Typist(), handler: Handler = Handler(), frameInterval: TimeInterval = 0.05) -> ProgramLoop.End<Typist> {
@@ -211,5 +239,61 @@ import Testing
     }
 }
 
+
+extension ProgramLoopTests {
+    func logged(_ terminal: LoopTerminal, _ handler: Handler) {
+        terminal.log = { [unowned handler] in handler.log.append($0) }
+    }
+
+    @Test func aFrameIsPreparedWhileTheWorkFinishesAndShownOnlyAfterIt() {
+        let handler = Handler()
+        let terminal = LoopTerminal([.key(.char("a")), .key(.char("F")), .key(.char("b"))])
+        logged(terminal, handler)
+        let end = run(terminal, handler: handler)
+        #expect(handler.log == ["prepare a[f] 80x24", "outcome of f", "show"], "the frame of the likely result is prepared, then the work is waited for, then shown")
+        #expect(terminal.frames == ["80x24", "a 80x24", "a[f] 80x24", "a[f]b 80x24"], "one frame per key, the prepared one not drawn twice")
+        #expect(end.program.text == "a[f]b")
+    }
+
+    @Test func aFailedWorkDropsThePreparedFrameAndShowsTheFailure() {
+        let handler = Handler()
+        handler.flushFails = true
+        let terminal = LoopTerminal([.key(.char("F")), .key(.char("b"))])
+        logged(terminal, handler)
+        let end = run(terminal, handler: handler)
+        #expect(handler.log == ["prepare [f] 80x24", "outcome of f", "discard"])
+        #expect(terminal.frames == ["80x24", "<lost f> 80x24", "<lost f>b 80x24"], "the frame of the likely result never reaches the screen")
+        #expect(end.program.text == "<lost f>b", "the failure is applied to the program as it was, not to the likely result")
+    }
+
+    @Test func workFollowedByMoreWorkIsWaitedForInOrder() {
+        // Not the last effect: waited for where it stands, nothing prepared.
+        let handler = Handler()
+        let terminal = LoopTerminal([.key(.char("G"))])
+        logged(terminal, handler)
+        let end = run(terminal, handler: handler)
+        #expect(handler.log == ["outcome of g"])
+        #expect(handler.performed == [.flush("g"), .echo("after"), .leave])
+        #expect(end.program.text == "[g]")
+        #expect(terminal.frames == ["80x24", "[g] 80x24"])
+    }
+
+    @Test func nothingIsPreparedWhileMoreInputWaits() {
+        let handler = Handler()
+        let terminal = LoopTerminal([.key(.char("F")), .key(.char("b"))], pending: [true, false])
+        logged(terminal, handler)
+        _ = run(terminal, handler: handler)
+        #expect(handler.log == ["outcome of f"])
+        #expect(terminal.frames == ["80x24", "[f]b 80x24"])
+    }
+
+    @Test func plainSendingWaitsForTheWorkWhereItStands() {
+        let handler = Handler()
+        var program = Typist()
+        _ = ProgramLoop.send(.input(.key(.char("F"))), to: &program, clock: Date.init, perform: handler.perform)
+        #expect(handler.log == ["outcome of f"])
+        #expect(program.text == "[f]")
+    }
+}
 
 extension ProgramLoopTests.LoopTerminal: ResizableTerminal {}

@@ -54,4 +54,25 @@ import Testing
         let status = terminal.frames.last?.text(row: 22) ?? ""
         #expect(status.hasPrefix(" ✖ NOT SAVED (try again): No space left on device · /home/a-rather-long-user"), "\(status)")
     }
+
+    @Test func aVerdictWhoseFlushFailsIsNeverShownAsSaved() {
+        final class FailingFlush: WalkRecorder {
+            func start(_ details: WalkDetails, at date: Date) throws -> WalkHeader { storeHeader(details: details) }
+            func record(_ event: WalkEvent) throws {}
+            func recordFlushing(_ event: WalkEvent) throws -> RecordFlush {
+                RecordFlush { FileError(path: "/walks/w.jsonl", reason: "Input/output error") }
+            }
+        }
+        let terminal = ScriptedTerminal([.key(.enter), .key(.char("m"))])
+        let outcome = WalkRunner(clock: { at(10) }).run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: terminal, recorder: FailingFlush())
+        let status = terminal.frames.last?.text(row: 22) ?? ""
+        #expect(status.hasPrefix(" ✖ NOT SAVED (try again): Input/output error · /walks/w.jsonl"), "\(status)")
+        let saving = ScriptedTerminal([.key(.enter), .key(.char("m"))])
+        _ = WalkRunner(clock: { at(10) }).run(WalkState(journey: storeJourney, details: WalkDetails(), now: at(0)), terminal: saving, recorder: MemoryRecorder())
+        func stars(_ frame: Canvas) -> Int { frame.text.filter { $0 == "★" }.count }
+        let recorded = stars(saving.frames.last ?? Canvas(width: 1, height: 1))
+        #expect(recorded > stars(saving.frames[saving.frames.count - 2]), "a recorded verdict shows its glyph")
+        #expect(terminal.frames.allSatisfy { stars($0) < recorded }, "no frame ever showed the verdict as recorded")
+        #expect(outcome.walk?.moments.values.allSatisfy { $0.rating == nil } ?? true)
+    }
 }
