@@ -5,7 +5,8 @@ import Glibc
 /// team module:
 ///
 /// - `team.conf` (mode 0600): the server's address and the connect timeout; never a password;
-/// - `team/outbox/WALK-ID`: one empty file per walk waiting to be pushed (`submit` queues, `push` clears);
+/// - `team/outbox.log`: the walks waiting to be pushed (`submit` queues, `push` clears);
+/// - `team/pushed.log`: how many records of each walk the server held after this machine pushed it;
 /// - `team/walks/AUTHOR/WALK-ID.jsonl`: read-only copies of the team's walks, written by `pull`;
 /// - `team/state`: the team's id and the last change pulled.
 public struct TeamFiles: Sendable {
@@ -92,38 +93,71 @@ public struct TeamFiles: Sendable {
 
     // MARK: the outbox
 
+    /// The queue of walks waiting to be pushed: `+WALK-ID` when a walk is queued, `-WALK-ID` when it
+    /// was pushed (`SharedLineLog`). Earlier versions kept one empty file per walk in `team/outbox/`:
+    /// those still count as queued, and are removed once pushed.
+    public var outboxLog: String { folder + "/outbox.log" }
+
     /// Queues a walk to be pushed; queuing it twice is the same as once.
     public func queue(_ walkID: String) throws(FileError) { try queue([walkID]) }
 
-    /// Queues walks, with one flush of the queue's folder for all of them.
+    /// Queues the walks not queued yet, in one write flushed to disk.
     public func queue(_ walkIDs: [String]) throws(FileError) {
-        try PosixFile.makeFolder(folder, mode: 0o700)
-        try PosixFile.makeFolder(outbox, mode: 0o700)
-        for walkID in walkIDs {
-            guard Self.isSafeName(walkID) else { throw FileError(path: outbox, reason: "`\(walkID)` is not a walk id") }
-            let path = outbox + "/" + walkID
-            let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw FileError(path: path, errno: errno) }
-            close(fd)
+        for walkID in walkIDs where !Self.isSafeName(walkID) {
+            throw FileError(path: outboxLog, reason: "`\(walkID)` is not a walk id")
         }
-        PosixFile.syncFolder(outbox)
+        let waiting = Set(waiting())
+        var adding = Set<String>()
+        let new = walkIDs.filter { !waiting.contains($0) && adding.insert($0).inserted }
+        guard !new.isEmpty else { return }
+        try PosixFile.makeFolder(folder, mode: 0o700)
+        try SharedLineLog(path: outboxLog).append(new.map { "+" + $0 }, sync: true)
     }
 
-    /// The walks waiting to be pushed, by id.
+    /// The walks waiting to be pushed, by id, in the order they were first queued.
     public func waiting() -> [String] {
-        PosixFile.list(outbox).filter { !$0.hasPrefix(".") && Self.isSafeName($0) }
+        Self.waiting(legacy: PosixFile.list(outbox), log: SharedLineLog(path: outboxLog).lines())
+    }
+
+    static func waiting(legacy: [String], log: [Substring]) -> [String] {
+        var order: [String] = []
+        var listed = Set<String>()
+        var queued = Set<String>()
+        func add(_ walkID: String) {
+            queued.insert(walkID)
+            if listed.insert(walkID).inserted { order.append(walkID) }
+        }
+        for walkID in legacy where !walkID.hasPrefix(".") && isSafeName(walkID) { add(walkID) }
+        for line in log {
+            let walkID = String(line.dropFirst())
+            guard isSafeName(walkID) else { continue }
+            switch line.first {
+            case "+": add(walkID)
+            case "-": queued.remove(walkID)
+            default: continue
+            }
+        }
+        return order.filter(queued.contains)
     }
 
     /// Takes a pushed walk off the queue. Not flushed: after a crash the walk is at worst pushed
     /// again, which adds nothing.
     public func unqueue(_ walkID: String) { unqueue([walkID]) }
 
-    /// Takes pushed walks off the queue, together: `push` does it once its walks are sent, so that
-    /// no file of the queue is freed while the push makes others (on ext4 without a journal, each
-    /// file made looks past every inode freed in the last minutes: one at a time, a push of 1,000
-    /// walks spent most of its time there; docs/benchmarks.md).
+    /// Takes pushed walks off the queue, in one write; the queue's file is rewritten with only the
+    /// walks still waiting once most of its lines are of walks pushed.
     public func unqueue(_ walkIDs: [String]) {
-        for walkID in walkIDs where Self.isSafeName(walkID) { unlink(outbox + "/" + walkID) }
+        let ids = walkIDs.filter(Self.isSafeName)
+        guard !ids.isEmpty else { return }
+        let log = SharedLineLog(path: outboxLog)
+        try? log.append(ids.map { "-" + $0 }, sync: false)
+        if PosixFile.exists(outbox) {
+            for walkID in ids { unlink(outbox + "/" + walkID) }
+        }
+        let lines = log.lines()
+        if lines.count > 1024 && lines.count > 4 * Self.waiting(legacy: [], log: lines).count {
+            try? log.compact { lines in Self.waiting(legacy: [], log: lines).map { "+" + $0 } }
+        }
     }
 
     /// A walk id or member name that can be a file name: letters, digits, `-`, `_`, `.`, not starting with a dot.
@@ -136,30 +170,59 @@ public struct TeamFiles: Sendable {
 
     // MARK: what this machine pushed
 
-    /// Where the number of records of each walk this machine pushed is kept, to notice a server that lost them.
+    /// How many records of each walk this machine has seen on the server after a push, to notice a
+    /// server that lost them: a line `WALK-ID COUNT` per push that changed it, the last one counting
+    /// (`SharedLineLog`). Earlier versions kept a file per walk in `team/pushed/`, still read.
+    public var pushedLog: String { folder + "/pushed.log" }
+    /// Where earlier versions kept a file per walk pushed.
     public var pushed: String { folder + "/pushed" }
 
     /// How many records of a walk this machine has seen on the server after a push.
-    public func pushedCount(_ walkID: String) -> Int? {
-        guard Self.isSafeName(walkID), let bytes = try? PosixFile.read(pushed + "/" + walkID, limit: 64) else { return nil }
-        return Int(String(decoding: bytes, as: UTF8.self).trimmingSpaces)
+    public func pushedCount(_ walkID: String) -> Int? { pushedCounts()[walkID] }
+
+    /// The number of records this machine has seen on the server after a push, of every walk it pushed.
+    public func pushedCounts() -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for walkID in PosixFile.list(pushed) where Self.isSafeName(walkID) {
+            if let bytes = try? PosixFile.read(pushed + "/" + walkID, limit: 64), let count = Int(String(decoding: bytes, as: UTF8.self).trimmingSpaces) {
+                counts[walkID] = count
+            }
+        }
+        for line in SharedLineLog(path: pushedLog).lines() {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, Self.isSafeName(String(parts[0])), let count = Int(parts[1]), count >= 0 else { continue }
+            counts[String(parts[0])] = count
+        }
+        return counts
     }
 
+    /// Notes how many records of a walk the server held after a push. Not flushed: a count lost in a
+    /// crash reads as the one before, which only means a lost walk is noticed at its next push instead
+    /// of the next pull.
     public func recordPushed(_ walkID: String, records: Int) throws(FileError) {
         guard Self.isSafeName(walkID) else { return }
         try PosixFile.makeFolder(folder, mode: 0o700)
-        try PosixFile.makeFolder(pushed, mode: 0o700)
-        // Not flushed, and written in place (no new file for a walk pushed again): a count lost or
-        // torn in a crash reads as none, which only means a lost walk is noticed at its next push
-        // instead of the next pull.
-        guard pushedCount(walkID) != records else { return }
-        let path = pushed + "/" + walkID
-        let bytes = Array("\(records)\n".utf8)
-        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno) }
-        defer { close(fd) }
-        let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        guard written == bytes.count, ftruncate(fd, off_t(bytes.count)) == 0 else { throw FileError(path: path, errno: errno == 0 ? EIO : errno) }
+        try SharedLineLog(path: pushedLog).append(["\(walkID) \(records)"], sync: false)
+    }
+
+    /// Rewrites `pushed.log` with one line per walk once most of its lines are counts replaced since.
+    public func compactPushedLog() {
+        let log = SharedLineLog(path: pushedLog)
+        let lines = log.lines()
+        guard lines.count > 1024 else { return }
+        var walks = Set<Substring>()
+        for line in lines { if let space = line.firstIndex(of: " ") { walks.insert(line[..<space]) } }
+        guard lines.count > 2 * walks.count else { return }
+        try? log.compact { lines in
+            var last: [Substring: Substring] = [:]
+            var order: [Substring] = []
+            for line in lines {
+                guard let space = line.firstIndex(of: " ") else { continue }
+                let walkID = line[..<space]
+                if last.updateValue(line, forKey: walkID) == nil { order.append(walkID) }
+            }
+            return order.compactMap { last[$0].map(String.init) }
+        }
     }
 
     // MARK: pulled copies

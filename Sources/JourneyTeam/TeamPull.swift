@@ -186,10 +186,7 @@ public enum TeamPull {
     /// restored from a backup, or replaced): they are to be pushed again.
     public static func lostWalks(_ server: TeamConnection, files: TeamFiles) async throws(TeamError) -> [String] {
         let counts = try await ownCounts(server)
-        return PosixFile.list(files.pushed).filter { walkID in
-            guard TeamFiles.isSafeName(walkID), let pushed = files.pushedCount(walkID) else { return false }
-            return (counts[walkID] ?? 0) < pushed
-        }
+        return files.pushedCounts().filter { walkID, pushed in (counts[walkID] ?? 0) < pushed }.keys.sorted()
     }
 
     /// Fetches the shared journey copies that pulled walks refer to and this machine lacks.

@@ -96,14 +96,15 @@ public enum TeamPush {
         }
     }
 
-    /// Pushes the walk file at `path`; `held` is what the server held of it when asked (`onServer`),
-    /// or nil to ask now.
-    public static func push(_ server: TeamConnection, path: String, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
-        try await push(server, try Prepared(path: path), files: files, held: known)
+    /// Pushes the walk file at `path`; `pushedBefore` is how many of its records this machine saw on
+    /// the server after its last push (`TeamFiles.pushedCounts`), and `held` what the server held of
+    /// it when asked (`onServer`), or nil to ask now.
+    public static func push(_ server: TeamConnection, path: String, pushedBefore: Int?, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
+        try await push(server, try Prepared(path: path), pushedBefore: pushedBefore, held: known)
     }
 
     /// Pushes a walk file read by `Prepared`; `held` as above.
-    public static func push(_ server: TeamConnection, _ prepared: Prepared, files: TeamFiles, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
+    public static func push(_ server: TeamConnection, _ prepared: Prepared, pushedBefore: Int?, held known: OnServer?? = nil) async throws(TeamError) -> Outcome {
         let (path, walkID, bytes, chain, evidence, score) = (prepared.path, prepared.walkID, prepared.bytes, prepared.chain, prepared.evidence, prepared.score)
         var notes: [String] = []
 
@@ -126,7 +127,7 @@ public enum TeamPush {
                 notes.append("the team server has \(already - chain.links.count) more records of this walk than this file (\(chain.links.count)): it was pushed from another copy; this file was left as it is")
             }
         }
-        if let before = files.pushedCount(walkID), before > already {
+        if let before = pushedBefore, before > already {
             notes.append("the team server had only \(already) of the \(before) records this machine pushed before (restored from a backup?): they were sent again")
         }
         // Evidence once per SHA-256, before the walk's records (it is content-addressed: sending it

@@ -91,19 +91,27 @@ struct PushCommand: AsyncParsableCommand {
             // Taken off the queue together once the loop ends, whichever way (a kill meanwhile
             // leaves them queued: the next push finds them on the server and sends nothing).
             var sent: [String] = []
-            defer { files.unqueue(sent) }
+            var counts = files.pushedCounts()
+            defer {
+                files.unqueue(sent)
+                files.compactPushedLog()
+            }
             for (index, walk) in pushable.enumerated() {
                 let ready = await upcoming!.value
                 upcoming = prepare(index + 1)
                 do throws(TeamError) {
-                    let outcome = try await TeamPush.push(server, try ready.get(), files: files, held: .some(held[walk.walkID]))
+                    let outcome = try await TeamPush.push(server, try ready.get(), pushedBefore: counts[walk.walkID], held: .some(held[walk.walkID]))
                     var line = "\(outcome.walkID): "
                     line += outcome.sent == 0 ? "already on the server (\(Counted.text(outcome.already, "record")))"
                         : "sent \(Counted.text(outcome.sent, "record"))" + (outcome.already > 0 ? " (\(outcome.already) already there)" : "")
                     if outcome.evidenceSent > 0 { line += ", \(Counted.text(outcome.evidenceSent, "evidence file"))" }
                     say(line)
                     for text in outcome.notes { note("\(outcome.walkID): \(text)") }
-                    try? files.recordPushed(outcome.walkID, records: outcome.sent + outcome.already)
+                    let onServer = outcome.sent + outcome.already
+                    if counts[outcome.walkID] != onServer {
+                        try? files.recordPushed(outcome.walkID, records: onServer)
+                        counts[outcome.walkID] = onServer
+                    }
                     if outcome.complete { sent.append(outcome.walkID) }
                     pushed.append(outcome)
                 } catch {
@@ -149,6 +157,7 @@ struct PullCommand: AsyncParsableCommand {
             if !lost.isEmpty {
                 note("the team server lacks records of \(Counted.text(lost.count, "walk")) of yours that this machine pushed (restored from a backup?): they are pushed again")
             }
+            let counts = files.pushedCounts()
             for walkID in lost {
                 let path = session.locations.walks + "/" + walkID + ".jsonl"
                 guard PosixFile.isFile(path) else {
@@ -156,7 +165,7 @@ struct PullCommand: AsyncParsableCommand {
                     continue
                 }
                 do throws(TeamError) {
-                    let pushed = try await TeamPush.push(server, path: path, files: files)
+                    let pushed = try await TeamPush.push(server, path: path, pushedBefore: counts[walkID])
                     try? files.recordPushed(walkID, records: pushed.sent + pushed.already)
                     say("\(walkID): sent again \(Counted.text(pushed.sent, "record"))")
                 } catch {

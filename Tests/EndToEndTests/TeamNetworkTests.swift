@@ -88,7 +88,7 @@ import Testing
         #expect(submit.status == 0, "the walk is submitted whatever the network: \(submit.output)")
         #expect(submit.output.contains("Walk \(walkID) is read-only from now on"))
         #expect(submit.output.contains("connection refused; 1 walk wait in the queue: journeywalk push sends them"), "\(submit.output)")
-        #expect(FileManager.default.fileExists(atPath: team.home("ana") + "/team/outbox/\(walkID)"))
+        #expect((try? String(contentsOfFile: team.home("ana") + "/team/outbox.log", encoding: .utf8)) == "+\(walkID)\n", "queued in the outbox on disk")
         let offline = team.run(as: "ana", ["team", "status"], password: team.password("ana"), program: journeywalkBinary)
         #expect(offline.status == 75)
         #expect(offline.output.contains("waiting      1 walk to push: journeywalk push"), "\(offline.output)")
@@ -98,6 +98,8 @@ import Testing
         #expect(push.status == 0 && push.output.contains("\(walkID): sent 13 records"), "\(push.output)")
         #expect(team.sql("SELECT submitted FROM journeywalk.walks WHERE walk_id = '\(walkID)'") == "t")
         #expect(team.run(as: "ana", ["team", "status", "--format", "json"], password: team.password("ana")).output.contains(#""waiting":0"#))
+        #expect((try? String(contentsOfFile: team.home("ana") + "/team/outbox.log", encoding: .utf8)) == "+\(walkID)\n-\(walkID)\n", "taken off the queue once pushed")
+        #expect((try? String(contentsOfFile: team.home("ana") + "/team/pushed.log", encoding: .utf8)) == "\(walkID) 13\n", "the count the server held, kept to notice a server that loses it")
     }
 
     @Test func evidenceIsSentOncePerHashCheckedByTheServerAndCapped() throws {
