@@ -66,6 +66,19 @@ import Testing
             SELECT owner, walk_id, records + 1, head, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), 99 FROM journeywalk.walks WHERE walk_id = '\(anaID)' AND owner = '\(team.name("ana"))'
             """, as: team.owner, password: team.ownerPassword, database: team.database)
         #expect(ownerPlant.status != 0 && ownerPlant.output.contains("may add records only to walks of their own"), "\(ownerPlant.output)")
+        // Nor records of a walk that is not on the server, nor a walk without the records it has.
+        let orphan = team.server.psql("""
+            INSERT INTO journeywalk.records (owner, walk_id, seq, prev, hash, line, change)
+            VALUES ('\(team.name("ana"))', 'no-such-walk', 1, NULL, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), 99)
+            """, as: team.owner, password: team.ownerPassword, database: team.database)
+        #expect(orphan.status != 0 && orphan.output.contains("walk no-such-walk of \(team.name("ana")) is not on the server: records come with their walk"), "\(orphan.output)")
+        let orphanByMember = psql("ana", "INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change) VALUES ('no-such-walk', 1, NULL, encode(sha256(convert_to('\(line)', 'UTF8')), 'hex'), convert_to('\(line)', 'UTF8'), 99)")
+        #expect(orphanByMember.status != 0 && orphanByMember.output.contains("is not on the server: records come with their walk"), "\(orphanByMember.output)")
+        let removed = team.server.psql("DELETE FROM journeywalk.walks WHERE walk_id = '\(anaID)'", as: team.owner, password: team.ownerPassword, database: team.database)
+        #expect(removed.status != 0 && removed.output.contains("has records on the server: it is neither removed nor renamed"), "\(removed.output)")
+        let renamed = team.server.psql("UPDATE journeywalk.walks SET walk_id = 'other' WHERE walk_id = '\(anaID)'", as: team.owner, password: team.ownerPassword, database: team.database)
+        #expect(renamed.status != 0 && renamed.output.contains("has records on the server"), "\(renamed.output)")
+        #expect(team.sql("SELECT count(*) FROM journeywalk.records WHERE walk_id = 'no-such-walk'") == "0")
         #expect(team.sql("SELECT count(*) = max(w.records) FROM journeywalk.records r JOIN journeywalk.walks w USING (owner, walk_id) WHERE owner = '\(team.name("ana"))'") == "t")
 
         // A leader reads every walk of the team.

@@ -82,7 +82,7 @@ let teamBinary: String = {
 /// The schema version this build's `team init` makes (`TeamSchema.version`; these tests run the
 /// binaries and do not link the team module). A migration added without raising it fails the tests
 /// that read it from `team init` and `team status`.
-let teamSchemaVersion = 4
+let teamSchemaVersion = 5
 
 /// A team of its own for one test: a database and an owner (a login role with CREATEROLE, not a
 /// superuser, as an agency's IT person would make), the schema initialised, and member names
