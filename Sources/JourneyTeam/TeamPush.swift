@@ -27,8 +27,10 @@ public enum TeamPush {
 
     /// Tells the server the checklist scores of walks just pushed, in one statement.
     public static func noteScores(_ server: TeamConnection, _ outcomes: [Outcome]) async throws(TeamError) {
-        // A walk without a checklist has no score: it keeps none on the server.
-        let scored = outcomes.compactMap { outcome in outcome.score.map { (outcome.walkID, $0) } }
+        // A walk without a checklist has no score: it keeps none on the server. A walk new to the
+        // server took its score with its records (`append_records`): only one it had before may have
+        // another score now.
+        let scored = outcomes.filter { $0.already > 0 }.compactMap { outcome in outcome.score.map { (outcome.walkID, $0) } }
         guard !scored.isEmpty else { return }
         let ids = scored.map(\.0)
         let scores = scored.map(\.1)

@@ -89,29 +89,7 @@ extension TeamSchema {
             "ALTER POLICY walks_push ON journeywalk.walks WITH CHECK (owner = session_user AND (SELECT journeywalk.member_role()) IN \(walkers))",
             // The push of one walk takes its checklist score too (nil for a walk without a checklist).
             "DROP FUNCTION journeywalk.append_records(text, text, text, text, text, text, timestamptz, int, int, int[], text[], text[], bytea[], text[])",
-            """
-            CREATE FUNCTION journeywalk.append_records(
-                walk text, journey text, title text, walker text, place text, walk_role_name text, started_at timestamptz, walk_format int,
-                expected int, seqs int[], prevs text[], hashes text[], lines bytea[], evidence text[], walk_score double precision) RETURNS bigint LANGUAGE plpgsql
-              SET search_path = pg_catalog, pg_temp
-              AS $$
-              DECLARE held int; c bigint;
-              BEGIN
-                PERFORM pg_advisory_xact_lock(hashtext(session_user || '/' || walk));
-                INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, walk_role, started, format, score)
-                  VALUES (walk, journey, title, walker, place, walk_role_name, started_at, walk_format, CASE WHEN walk_score BETWEEN 0 AND 100 THEN walk_score END)
-                  ON CONFLICT (owner, walk_id) DO NOTHING;
-                SELECT records INTO held FROM journeywalk.walks WHERE owner = session_user AND walk_id = walk;
-                IF held IS DISTINCT FROM expected THEN
-                  RAISE EXCEPTION 'walk % holds % records on the server, not %: pushed from elsewhere meanwhile', walk, held, expected USING ERRCODE = '40001';
-                END IF;
-                c := journeywalk.next_change();
-                INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change)
-                  SELECT walk, t.s, nullif(t.p, ''), t.h, t.l, c FROM unnest(seqs, prevs, hashes, lines) AS t(s, p, h, l) ORDER BY t.s;
-                INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, walk FROM unnest(evidence) AS e ON CONFLICT DO NOTHING;
-                RETURN c;
-              END $$
-            """,
+            appendRecords(orReplace: false, ownerAs: "session_user"),
             "REVOKE ALL ON FUNCTION journeywalk.append_records(text, text, text, text, text, text, timestamptz, int, int, int[], text[], text[], bytea[], text[], double precision) FROM PUBLIC",
             "GRANT EXECUTE ON FUNCTION journeywalk.append_records(text, text, text, text, text, text, timestamptz, int, int, int[], text[], text[], bytea[], text[], double precision) TO \(group)",
             // Scores that changed only (a walk's score moves when its records do): a push of walks
@@ -124,5 +102,35 @@ extension TeamSchema {
                       AND w.score IS DISTINCT FROM s.score $$
             """,
         ]
+    }
+
+    /// `append_records` as migration 4 made it, and as migration 5 makes it again: `ownerAs` names the
+    /// signed-in member in the look-up of the walk's count. Migration 5 makes it a text variable:
+    /// `owner = session_user` compares text with a `name`, which no index of `walks` answers (and row
+    /// security keeps a cast out of the index), so each push read the whole table.
+    static func appendRecords(orReplace: Bool, ownerAs: String) -> String {
+        """
+        CREATE \(orReplace ? "OR REPLACE " : "")FUNCTION journeywalk.append_records(
+            walk text, journey text, title text, walker text, place text, walk_role_name text, started_at timestamptz, walk_format int,
+            expected int, seqs int[], prevs text[], hashes text[], lines bytea[], evidence text[], walk_score double precision) RETURNS bigint LANGUAGE plpgsql
+          SET search_path = pg_catalog, pg_temp
+          AS $$
+          DECLARE held int; c bigint;\(ownerAs == "session_user" ? "" : " \(ownerAs) text := session_user;")
+          BEGIN
+            PERFORM pg_advisory_xact_lock(hashtext(session_user || '/' || walk));
+            INSERT INTO journeywalk.walks (walk_id, journey_id, journey_title, operator, location, walk_role, started, format, score)
+              VALUES (walk, journey, title, walker, place, walk_role_name, started_at, walk_format, CASE WHEN walk_score BETWEEN 0 AND 100 THEN walk_score END)
+              ON CONFLICT (owner, walk_id) DO NOTHING;
+            SELECT records INTO held FROM journeywalk.walks WHERE owner = \(ownerAs) AND walk_id = walk;
+            IF held IS DISTINCT FROM expected THEN
+              RAISE EXCEPTION 'walk % holds % records on the server, not %: pushed from elsewhere meanwhile', walk, held, expected USING ERRCODE = '40001';
+            END IF;
+            c := journeywalk.next_change();
+            INSERT INTO journeywalk.records (walk_id, seq, prev, hash, line, change)
+              SELECT walk, t.s, nullif(t.p, ''), t.h, t.l, c FROM unnest(seqs, prevs, hashes, lines) AS t(s, p, h, l) ORDER BY t.s;
+            INSERT INTO journeywalk.evidence_uses (sha256, walk_id) SELECT e, walk FROM unnest(evidence) AS e ON CONFLICT DO NOTHING;
+            RETURN c;
+          END $$
+        """
     }
 }

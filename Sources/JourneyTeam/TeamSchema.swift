@@ -29,7 +29,7 @@ public enum TeamSchema {
         ("review events, states, client copies", migration2),
         ("assignments, rotation", migration3),
         ("one trigger per push, by key", migration4),
-        ("the records' walk checked per statement", migration5),
+        ("a walk found by its key: per statement for records, by key in every look-up", migration5),
     ]
 
     /// The roles of SPEC 8.1 that push walks of their own.

@@ -271,3 +271,30 @@ func sha256Hex(_ bytes: [UInt8]) -> String {
         _ = anaWalk
     }
 }
+
+extension TeamEndToEndTests {
+    /// A push to a new team (no statistics yet, plans cached while its tables are empty) finds each
+    /// walk by its key: schema 4 went through the index for the rotation rule, which led with the
+    /// walk's owner too, and read the member's every walk for each walk pushed.
+    @Test func aPushToANewTeamLooksEachWalkUpByItsKey() throws {
+        guard let team = TestTeam(TestServer.required()), team.addMember("ana", role: "shopper") else { return }
+        let made = spawnAndWait(["python3", repositoryRoot + "/bench/make-walks.py", "--count", "300", "--home", team.home("ana"), "--format", "3", "--submitted", "--seed", "5"])
+        #expect(made.status == 0, "\(made.output)")
+        let push = team.run(as: "ana", ["push", "--all"], password: team.password("ana"))
+        #expect(push.status == 0, "\(push.output.suffix(400))")
+        #expect(team.sql("SELECT count(*) FROM journeywalk.walks WHERE submitted") == "300")
+        // The push's backend hands in its counts as it exits: wait for them.
+        var read = ""
+        for _ in 0..<50 {
+            let row = team.sql("SELECT n_tup_ins, seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables WHERE relid = 'journeywalk.walks'::regclass")
+            let parts = row.split(separator: "|")
+            if parts.first == "300" {
+                read = String(parts.last ?? "")
+                break
+            }
+            usleep(100_000)
+        }
+        let rowsRead = try #require(Int(read), "the server's counts for walks")
+        #expect(rowsRead < 300 * 40, "rows of walks read for 300 walks pushed: \(rowsRead) (by key: a few per look-up; the member's every walk per look-up: several hundred thousand)")
+    }
+}
