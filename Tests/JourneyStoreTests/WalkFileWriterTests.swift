@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import JourneyKit
 @testable import JourneyStore
 import Testing
@@ -235,5 +236,35 @@ private let events: [WalkEvent] = [
         #expect(throws: WalkLoadError.self) { try library.find("2026") }
         #expect(library.unfinished().map(\.walkID) == ["20261122-101503-shop"])
         #expect(library.load().errors.count == 1)
+    }
+}
+
+extension WalkFileWriterTests {
+    @Test func writersOnManyThreadsEachGetTheirOwnFlush() throws {
+        let root = temporaryFolder()
+        defer { removeFolder(root) }
+        // Eight walks written at once, forty records each, every record waited for by its own writer.
+        let group = DispatchGroup()
+        let failures = Mutex<[String]>([])
+        for index in 0..<8 {
+            DispatchQueue.global().async(group: group) {
+                var walk = header
+                walk.walkID = "20261122-10150\(index)-shop"
+                do {
+                    let writer = try WalkFileWriter.create(folder: root, header: walk)
+                    for _ in 0..<40 {
+                        if let error = try writer.appendFlushing(events[1]).wait() { failures.withLock { $0.append("\(error)") } }
+                    }
+                    writer.close()
+                    let lines = try String(contentsOfFile: writer.path, encoding: .utf8).split(separator: "\n").count
+                    if lines != 41 { failures.withLock { $0.append("\(writer.path): \(lines) lines") } }
+                    if let broken = try WalkChainCheck.check(path: writer.path).firstBreak { failures.withLock { $0.append("\(writer.path): \(broken)") } }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        group.wait()
+        #expect(failures.withLock { $0 }.isEmpty)
     }
 }
