@@ -50,10 +50,7 @@ struct SharedLineLog {
         var last: UInt8 = 0x0A
         // A line cut off is closed with `#`, which no line may end with, so it stays unread.
         if size > 0, pread(fd, &last, 1, size - 1) == 1, last != 0x0A { bytes += [0x23, 0x0A] }
-        for line in lines {
-            bytes += line.utf8
-            bytes.append(0x0A)
-        }
+        bytes += Self.bytes(of: lines)
         do throws(FileError) {
             try PosixFile.writeAll(fd, bytes, path: path)
             guard !sync || fsync(fd) == 0 else { throw FileError(path: path, errno: errno) }
@@ -82,11 +79,16 @@ struct SharedLineLog {
         defer { close(fd) }
         guard lseek(fd, 0, SEEK_SET) == 0 else { throw FileError(path: path, errno: errno) }
         let lines = keep(Self.completeLines(try PosixFile.read(opened: fd, path: path, limit: 64 * 1024 * 1024)))
+        try PosixFile.writeAtomically(Self.bytes(of: lines), to: path, mode: 0o600, exactMode: true)
+    }
+
+    /// Lines as the file holds them, each ended by a newline.
+    private static func bytes(of lines: [String]) -> [UInt8] {
         var bytes: [UInt8] = []
         for line in lines {
             bytes += line.utf8
             bytes.append(0x0A)
         }
-        try PosixFile.writeAtomically(bytes, to: path, mode: 0o600, exactMode: true)
+        return bytes
     }
 }

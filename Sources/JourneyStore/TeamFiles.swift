@@ -189,11 +189,16 @@ public struct TeamFiles: Sendable {
             }
         }
         for line in SharedLineLog(path: pushedLog).lines() {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, Self.isSafeName(String(parts[0])), let count = Int(parts[1]), count >= 0 else { continue }
-            counts[String(parts[0])] = count
+            if let (walkID, count) = Self.pushedLine(line) { counts[walkID] = count }
         }
         return counts
+    }
+
+    /// A line of `pushed.log`, `WALK-ID COUNT`; nil for anything else (a line cut off and closed with `#`).
+    static func pushedLine(_ line: Substring) -> (walkID: String, count: Int)? {
+        let parts = line.split(separator: " ")
+        guard parts.count == 2, isSafeName(String(parts[0])), let count = Int(parts[1]), count >= 0 else { return nil }
+        return (String(parts[0]), count)
     }
 
     /// Notes how many records of a walk the server held after a push. Not flushed: a count lost in a
@@ -209,19 +214,15 @@ public struct TeamFiles: Sendable {
     public func compactPushedLog() {
         let log = SharedLineLog(path: pushedLog)
         let lines = log.lines()
-        guard lines.count > 1024 else { return }
-        var walks = Set<Substring>()
-        for line in lines { if let space = line.firstIndex(of: " ") { walks.insert(line[..<space]) } }
-        guard lines.count > 2 * walks.count else { return }
+        guard lines.count > 1024, lines.count > 2 * Set(lines.compactMap { Self.pushedLine($0)?.walkID }).count else { return }
         try? log.compact { lines in
-            var last: [Substring: Substring] = [:]
-            var order: [Substring] = []
-            for line in lines {
-                guard let space = line.firstIndex(of: " ") else { continue }
-                let walkID = line[..<space]
-                if last.updateValue(line, forKey: walkID) == nil { order.append(walkID) }
+            // The last count of each walk, in the order the walks first came.
+            var last: [String: Int] = [:]
+            var order: [String] = []
+            for case let (walkID, count)? in lines.map(Self.pushedLine) where last.updateValue(count, forKey: walkID) == nil {
+                order.append(walkID)
             }
-            return order.compactMap { last[$0].map(String.init) }
+            return order.map { "\($0) \(last[$0]!)" }
         }
     }
 

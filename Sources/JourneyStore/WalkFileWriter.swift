@@ -234,18 +234,10 @@ public final class WalkFileWriter {
     /// A failed write throws here and leaves the file as it was; a failed flush is said by the flush's
     /// `wait()`, which first takes the line back out of the file. The next write waits for the flush.
     public func appendFlushing(_ event: WalkEvent) throws(FileError) -> RecordFlush {
-        settleUnflushed()
         if chainEnd == nil { _ = try contents() }
         guard let end = chainEnd else { return .done }
-        guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
         let (bytes, next) = Self.lines([event], after: end)
-        let before = lseek(fd, 0, SEEK_END)
-        do throws(FileError) {
-            try PosixFile.writeAll(fd, bytes, path: path)
-        } catch {
-            if before >= 0 { _ = ftruncate(fd, before) }
-            throw error
-        }
+        let before = try write(bytes, sync: false)
         chainEnd = next
         let waitForFlush = startFlush(fd)
         let flush = RecordFlush { [self] in
@@ -279,17 +271,21 @@ public final class WalkFileWriter {
         return (bytes, end)
     }
 
-    private func write(_ bytes: [UInt8]) throws(FileError) {
+    /// Appends bytes after the flush of the last `appendFlushing` is settled, flushed to disk when
+    /// `sync`; on failure the file is put back as it was. Returns where the file ended before.
+    @discardableResult
+    private func write(_ bytes: [UInt8], sync: Bool = true) throws(FileError) -> off_t {
         settleUnflushed()
         guard fd >= 0 else { throw FileError(path: path, reason: "the walk file is closed") }
         let before = lseek(fd, 0, SEEK_END)
         do throws(FileError) {
             try PosixFile.writeAll(fd, bytes, path: path)
-            if fsync(fd) != 0 { throw FileError(path: path, errno: errno) }
+            if sync, fsync(fd) != 0 { throw FileError(path: path, errno: errno) }
         } catch {
             if before >= 0 { _ = ftruncate(fd, before) }
             throw error
         }
+        return before
     }
 
     /// Another process holds the walk file open for writing.

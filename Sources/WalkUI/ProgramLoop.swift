@@ -74,9 +74,7 @@ struct ProgramLoop {
         let preparing = effects.isEmpty && !settled.leaving && !terminal.inputPending
         var canvas: Canvas?
         if preparing {
-            let (width, height) = terminal.size
-            var frame = Canvas(width: width, height: height)
-            ahead.render(into: &frame)
+            let frame = terminal.frame { ahead.render(into: &$0) }
             terminal.prepare(frame)
             canvas = frame
         }

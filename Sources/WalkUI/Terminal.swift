@@ -37,10 +37,15 @@ extension Terminal {
 
     /// Draws a frame of the current size with a render function.
     func present(_ render: (inout Canvas) -> Void) {
+        draw(frame(render))
+    }
+
+    /// A frame of the current size drawn by a render function.
+    func frame(_ render: (inout Canvas) -> Void) -> Canvas {
         let (width, height) = size
         var canvas = Canvas(width: width, height: height)
         render(&canvas)
-        draw(canvas)
+        return canvas
     }
 
     /// The next input as a screen that records reacts to it: a key, a tick, the new size, or the
