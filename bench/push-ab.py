@@ -11,24 +11,16 @@ is what makes them comparable on a machine whose speed moves.
 import argparse
 import os
 import resource
-import shutil
 import sys
-import tempfile
 import time
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from teamserver import Server, Team, make_walks, run  # noqa: E402
+from teamserver import make_walks, new_team, run  # noqa: E402
 
 
 def one(binary, walks):
-    work = tempfile.mkdtemp(prefix="journeywalk-push-ab.")
-    os.chmod(work, 0o755)
-    server = Server(work, fsync=True)
-    server.start()
-    try:
-        team = Team(server, binary, work)
-        team.create([("bea", "shopper")])
+    with new_team(binary, [("bea", "shopper")], prefix="journeywalk-push-ab.") as team:
         home, env = team.person("bea")
         make_walks(home, walks, seed=11)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -39,9 +31,6 @@ def one(binary, walks):
         if output.count("sent") < walks:
             sys.exit("the push did not send every walk:\n" + output[-500:])
         return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():

@@ -15,14 +15,12 @@ The walks are those of bench/make-walks.py in format 3 (chained), finished and s
 """
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from teamserver import Server, Team, make_walks, run, timed  # noqa: E402
+from teamserver import make_walks, new_team, run, timed  # noqa: E402
 
 
 def main():
@@ -33,13 +31,8 @@ def main():
     parser.add_argument("--push-walks", type=int, default=1000)
     options = parser.parse_args()
     binary = os.path.abspath(options.binary)
-    work = tempfile.mkdtemp(prefix="journeywalk-team-bench.")
-    os.chmod(work, 0o755)
-    server = Server(work, fsync=True)
-    server.start()
-    try:
-        team = Team(server, binary, work)
-        team.create([("ana", "shopper"), ("bea", "shopper"), ("cat", "shopper"), ("lee", "leader")])
+    members = [("ana", "shopper"), ("bea", "shopper"), ("cat", "shopper"), ("lee", "leader")]
+    with new_team(binary, members, prefix="journeywalk-team-bench.") as team:
         person = team.person
 
         figures = []
@@ -81,9 +74,6 @@ def main():
 
         for what, figure in figures:
             print("%-60s %s" % (what, figure))
-    finally:
-        server.stop()
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

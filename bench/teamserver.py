@@ -1,4 +1,4 @@
-"""What the team benches share (bench/team-bench.py, bench/queue-bench.py): a PostgreSQL server of
+"""What the team benches share (bench/team-bench.py, bench/push-ab.py, bench/queue-bench.py, bench/waves-bench.py): a PostgreSQL server of
 their own started with scripts/team-server, and a team on it whose members each have a data folder.
 
 Standard library only. Import it from a bench in this folder:
@@ -6,10 +6,13 @@ Standard library only. Import it from a bench in this folder:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import teamserver
 """
+import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -132,6 +135,23 @@ class Team:
              "--data-dir", self.home(self.owner)], self.env(self.owner))
         home, env = self.person(name)
         run([self.binary, "team", "connect", self.server.url(name, self.database), "--data-dir", home], env)
+
+
+@contextlib.contextmanager
+def new_team(binary, members, prefix):
+    """A server of its own (fsync on, as a real server runs) in a new folder, and a team on it made by
+    `binary` with `members` ((name, role) pairs); stopped and removed afterwards, whatever happens."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    os.chmod(work, 0o755)
+    server = Server(work, fsync=True)
+    server.start()
+    try:
+        team = Team(server, binary, work)
+        team.create(members)
+        yield team
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def make_walks(home, count, seed=7):
